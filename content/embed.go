@@ -1,0 +1,13 @@
+// Package content embeds the briefing: en/*.md and it/*.md (see docs/CONTENT.md).
+package content
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed en/*.md it/*.md
+var files embed.FS
+
+// FS returns the embedded briefing, laid out as <lang>/<id>.md.
+func FS() fs.FS { return files }
