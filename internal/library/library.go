@@ -1,0 +1,288 @@
+// Package library reads the bilingual briefing from an fs.FS laid out as
+// <lang>/<id>.md, with YAML front matter, into pages with their headings and links.
+package library
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Languages the briefing is written in, in the order they are offered.
+var Languages = []string{"en", "it"}
+
+// Page is one page of the briefing in one language.
+type Page struct {
+	Lang     string
+	ID       string
+	Title    string
+	Tab      string
+	Order    int
+	Updated  string
+	Sources  []string
+	Path     string // "en/un.md", relative to the content root
+	Body     string // Markdown without the front matter, control characters removed
+	BodyLine int    // file line of the body's first line
+	Headings []Heading
+	Links    []Link
+}
+
+// Heading returns the index of the heading with the given anchor, or -1.
+func (p *Page) Heading(anchor string) int {
+	for i, h := range p.Headings {
+		if h.Anchor == anchor {
+			return i
+		}
+	}
+	return -1
+}
+
+// Library is the whole briefing: every page in every language, in tab order.
+type Library struct {
+	pages map[string][]*Page // by language, sorted by Order
+}
+
+// frontMatter is the YAML header of a page.
+type frontMatter struct {
+	ID      string   `yaml:"id"`
+	Title   string   `yaml:"title"`
+	Tab     string   `yaml:"tab"`
+	Order   int      `yaml:"order"`
+	Updated string   `yaml:"updated"`
+	Sources []string `yaml:"sources"`
+}
+
+// ErrNoContent is returned when a directory holds no page at all.
+var ErrNoContent = errors.New("no pages found (expected en/*.md and it/*.md)")
+
+// Load reads every page of fsys. It is lenient, so that an editor's half-finished
+// content can still be read: a page whose front matter cannot be parsed is skipped
+// (lint reports it), and control characters never reach the pages.
+func Load(fsys fs.FS) (*Library, error) {
+	lib := &Library{pages: map[string][]*Page{}}
+	for _, lang := range Languages {
+		files, err := fs.Glob(fsys, lang+"/*.md")
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			data, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f, err)
+			}
+			p, _ := parsePage(lang, f, data)
+			if p == nil {
+				continue // lint says why
+			}
+			lib.pages[lang] = append(lib.pages[lang], p)
+		}
+		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
+			a, b := lib.pages[lang][i], lib.pages[lang][j]
+			if a.Order != b.Order {
+				return a.Order < b.Order
+			}
+			return a.ID < b.ID
+		})
+	}
+	if len(lib.pages["en"]) == 0 && len(lib.pages["it"]) == 0 {
+		return nil, ErrNoContent
+	}
+	return lib, nil
+}
+
+// Pages returns the pages of a language in tab order.
+func (l *Library) Pages(lang string) []*Page { return l.pages[lang] }
+
+// Page returns a page by language and id, or nil.
+func (l *Library) Page(lang, id string) *Page {
+	for _, p := range l.pages[lang] {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// IDs returns the page ids in tab order: those of English, then any only Italian has.
+func (l *Library) IDs() []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, lang := range Languages {
+		for _, p := range l.pages[lang] {
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				ids = append(ids, p.ID)
+			}
+		}
+	}
+	return ids
+}
+
+// italianNames maps the Italian names of the pages to their ids.
+var italianNames = map[string]string{
+	"panoramica":   "overview",
+	"ue":           "eu",
+	"onu":          "un",
+	"glossario":    "glossary",
+	"cronologia":   "timeline",
+	"informazioni": "about",
+	"info":         "about",
+}
+
+// Resolve turns what a user typed (an id, an Italian name, any case) into a page id.
+func (l *Library) Resolve(name string) (string, bool) {
+	n := Fold(strings.TrimSpace(name))
+	if id, ok := italianNames[n]; ok {
+		n = id
+	}
+	for _, id := range l.IDs() {
+		if id == n {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+// parsePage parses one file. It returns nil when the page cannot be used at all,
+// with the problems that say why; problems are also returned for a usable page.
+func parsePage(lang, file string, data []byte) (*Page, []Problem) {
+	var problems []Problem
+	add := func(line int, format string, args ...any) {
+		problems = append(problems, Problem{Path: file, Line: line, Message: fmt.Sprintf(format, args...)})
+	}
+	if !utf8.Valid(data) {
+		add(1, "not valid UTF-8: save the file as UTF-8")
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	text := string(data)
+	problems = append(problems, controlProblems(file, text)...)
+	text = Sanitize(text)
+
+	id := strings.TrimSuffix(path.Base(file), ".md")
+	lines := strings.Split(text, "\n")
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
+		add(1, "missing front matter: the file must start with a line \"---\"")
+		return nil, problems
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == "---" {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		add(1, "front matter is not closed: add a line \"---\" after it")
+		return nil, problems
+	}
+	var fm frontMatter
+	dec := yaml.NewDecoder(strings.NewReader(strings.Join(lines[1:end], "\n")))
+	dec.KnownFields(true)
+	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
+		line, msg := yamlError(err)
+		add(1+line, "front matter: %s", msg)
+		return nil, problems
+	}
+	fieldLine := func(name string) int {
+		for i := 1; i < end; i++ {
+			if strings.HasPrefix(lines[i], name+":") {
+				return i + 1
+			}
+		}
+		return 1
+	}
+	switch {
+	case fm.ID == "":
+		add(1, "front matter: missing field \"id\"")
+	case fm.ID != id:
+		add(fieldLine("id"), "front matter: id %q does not match the file name (want %q)", fm.ID, id)
+	}
+	if strings.TrimSpace(fm.Title) == "" {
+		add(1, "front matter: missing field \"title\"")
+	}
+	if strings.TrimSpace(fm.Tab) == "" {
+		add(1, "front matter: missing field \"tab\"")
+	} else if n := utf8.RuneCountInString(fm.Tab); n > 12 {
+		add(fieldLine("tab"), "front matter: tab label %q is %d characters long (at most 12)", fm.Tab, n)
+	}
+	if fm.Order < 1 {
+		add(fieldLine("order"), "front matter: missing or invalid field \"order\" (a whole number from 1)")
+	}
+	if fm.Updated == "" {
+		add(1, "front matter: missing field \"updated\" (YYYY-MM or YYYY-MM-DD)")
+	} else if !validDate(fm.Updated) {
+		add(fieldLine("updated"), "front matter: updated %q is not a date (YYYY-MM or YYYY-MM-DD)", fm.Updated)
+	}
+	if len(fm.Sources) == 0 {
+		add(1, "front matter: missing field \"sources\" (the titles of the source pages)")
+	}
+
+	body := strings.Join(lines[end+1:], "\n")
+	p := &Page{
+		Lang: lang, ID: id, Title: fm.Title, Tab: fm.Tab, Order: fm.Order,
+		Updated: fm.Updated, Sources: fm.Sources, Path: file,
+		Body: body, BodyLine: end + 2,
+	}
+	if p.Title == "" {
+		p.Title = id
+	}
+	if p.Tab == "" {
+		p.Tab = p.Title
+	}
+	p.Headings, p.Links = scanBody(body, p.BodyLine, id)
+	return p, problems
+}
+
+// yamlError extracts the line (relative to the YAML) and a short message.
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	line := 1
+	if _, rest, ok := strings.Cut(msg, "line "); ok {
+		n := 0
+		for _, r := range rest {
+			if r < '0' || r > '9' {
+				break
+			}
+			n = n*10 + int(r-'0')
+		}
+		if n > 0 {
+			line = n
+		}
+	}
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
+		msg = msg[i+2:]
+	}
+	return line, strings.ReplaceAll(msg, "\n", " ")
+}
+
+func validDate(s string) bool {
+	digits := func(s string) bool {
+		for _, r := range s {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	parts := strings.Split(s, "-")
+	if len(parts) < 2 || len(parts) > 3 || len(parts[0]) != 4 || !digits(parts[0]) {
+		return false
+	}
+	if len(parts[1]) != 2 || !digits(parts[1]) || parts[1] < "01" || parts[1] > "12" {
+		return false
+	}
+	if len(parts) == 3 && (len(parts[2]) != 2 || !digits(parts[2]) || parts[2] < "01" || parts[2] > "31") {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,229 @@
+package library
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+// Problem is one thing lint found wrong, at a file and line.
+type Problem struct {
+	Path    string // relative to the content root: "it/un.md"
+	Line    int
+	Message string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Message) }
+
+// isControl reports the characters never shown: C0 but tab and newline, DEL, and C1.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f)
+}
+
+// Sanitize removes every control character but tab and newline, so that content
+// read from disk can never move the cursor, change colours or retitle a terminal.
+func Sanitize(s string) string {
+	clean := true
+	for _, r := range s {
+		if isControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var controlNames = map[rune]string{0x1b: "ESC", 0x0d: "CR", 0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x7f: "DEL", 0x9b: "CSI"}
+
+func controlProblems(file, text string) []Problem {
+	var out []Problem
+	for i, line := range strings.Split(text, "\n") {
+		col := 0
+		for _, r := range line {
+			col++
+			if !isControl(r) {
+				continue
+			}
+			name := ""
+			if n, ok := controlNames[r]; ok {
+				name = " (" + n + ")"
+			}
+			out = append(out, Problem{Path: file, Line: i + 1,
+				Message: fmt.Sprintf("control character U+%04X%s at column %d: remove it", r, name, col)})
+			break // one report per line is enough to find it
+		}
+	}
+	return out
+}
+
+// Lint checks the content of fsys and returns every problem, sorted by file and line.
+func Lint(fsys fs.FS) ([]Problem, error) {
+	var problems []Problem
+	pages := map[string]map[string]*Page{}
+	for _, lang := range Languages {
+		pages[lang] = map[string]*Page{}
+		files, err := fs.Glob(fsys, lang+"/*.md")
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			data, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f, err)
+			}
+			p, ps := parsePage(lang, f, data)
+			problems = append(problems, ps...)
+			if p != nil {
+				pages[lang][p.ID] = p
+			}
+		}
+		if len(files) == 0 {
+			problems = append(problems, Problem{Path: lang + "/", Line: 0, Message: "no pages in this language"})
+		}
+	}
+	if len(pages["en"]) == 0 && len(pages["it"]) == 0 {
+		return nil, ErrNoContent
+	}
+	for _, lang := range Languages {
+		problems = append(problems, lintOrders(pages[lang])...)
+		for _, p := range pages[lang] {
+			problems = append(problems, lintLinks(p, pages[lang])...)
+		}
+	}
+	en, it := pages["en"], pages["it"]
+	for _, id := range sortedKeys(en) {
+		if it[id] == nil {
+			problems = append(problems, Problem{Path: en[id].Path, Line: 1,
+				Message: fmt.Sprintf("page %q has no Italian version: add it/%s.md", id, id)})
+			continue
+		}
+		problems = append(problems, lintPair(en[id], it[id])...)
+	}
+	for _, id := range sortedKeys(it) {
+		if en[id] == nil {
+			problems = append(problems, Problem{Path: it[id].Path, Line: 1,
+				Message: fmt.Sprintf("page %q has no English version: add en/%s.md", id, id)})
+		}
+	}
+	sort.SliceStable(problems, func(i, j int) bool {
+		if problems[i].Path != problems[j].Path {
+			return problems[i].Path < problems[j].Path
+		}
+		return problems[i].Line < problems[j].Line
+	})
+	return problems, nil
+}
+
+func sortedKeys(m map[string]*Page) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func lintOrders(pages map[string]*Page) []Problem {
+	var out []Problem
+	seen := map[int]*Page{}
+	for _, id := range sortedKeys(pages) {
+		p := pages[id]
+		if p.Order < 1 {
+			continue
+		}
+		if other, ok := seen[p.Order]; ok {
+			out = append(out, Problem{Path: p.Path, Line: 1,
+				Message: fmt.Sprintf("order %d is also the order of %s: each page needs its own", p.Order, other.Path)})
+			continue
+		}
+		seen[p.Order] = p
+	}
+	return out
+}
+
+func lintLinks(p *Page, pages map[string]*Page) []Problem {
+	var out []Problem
+	for _, l := range p.Links {
+		if l.External() {
+			out = append(out, Problem{Path: p.Path, Line: l.Line,
+				Message: fmt.Sprintf("link to the web %q: the briefing links only to its own pages (it is read offline)", l.Target)})
+			continue
+		}
+		target := pages[l.Page]
+		if target == nil || (l.Target != "" && !strings.HasPrefix(l.Target, "#") && !strings.Contains(l.Target, ".md")) {
+			out = append(out, Problem{Path: p.Path, Line: l.Line,
+				Message: fmt.Sprintf("link %q: no page %q in %s/", l.Target, l.Page, p.Lang)})
+			continue
+		}
+		if l.Anchor != "" && target.Heading(l.Anchor) < 0 {
+			out = append(out, Problem{Path: p.Path, Line: l.Line,
+				Message: fmt.Sprintf("link %q: %s has no heading with anchor %q", l.Target, target.Path, l.Anchor)})
+		}
+	}
+	return out
+}
+
+// lintPair compares the English and Italian versions of one page.
+func lintPair(en, it *Page) []Problem {
+	var out []Problem
+	if en.Order != it.Order && en.Order > 0 && it.Order > 0 {
+		out = append(out, Problem{Path: it.Path, Line: 1,
+			Message: fmt.Sprintf("order %d differs from %s (%d)", it.Order, en.Path, en.Order)})
+	}
+	n := min(len(en.Headings), len(it.Headings))
+	for i := 0; i < n; i++ {
+		a, b := en.Headings[i], it.Headings[i]
+		if a.Level != b.Level {
+			out = append(out, Problem{Path: it.Path, Line: b.Line,
+				Message: fmt.Sprintf("heading %d %q is level %d, but level %d in %s:%d (%q)",
+					i+1, b.Text, b.Level, a.Level, en.Path, a.Line, a.Text)})
+			break // the rest would only repeat the shift
+		}
+	}
+	if len(en.Headings) != len(it.Headings) {
+		line := 1
+		if len(it.Headings) > n {
+			line = it.Headings[n].Line
+		} else if n > 0 {
+			line = it.Headings[n-1].Line
+		}
+		out = append(out, Problem{Path: it.Path, Line: line,
+			Message: fmt.Sprintf("%d headings, but %s has %d: both languages need the same headings",
+				len(it.Headings), en.Path, len(en.Headings))})
+	}
+	out = append(out, lintNumbers(en, it)...)
+	out = append(out, lintNumbers(it, en)...)
+	return out
+}
+
+// lintNumbers reports each number of a that does not appear anywhere in b.
+func lintNumbers(a, b *Page) []Problem {
+	inB := map[string]bool{}
+	for _, line := range strings.Split(b.Body, "\n") {
+		for _, n := range numbersOutsideLinks(line) {
+			inB[n] = true
+		}
+	}
+	var out []Problem
+	reported := map[string]bool{}
+	for i, line := range strings.Split(a.Body, "\n") {
+		for _, n := range numbersOutsideLinks(line) {
+			if inB[n] || reported[n] {
+				continue
+			}
+			reported[n] = true
+			out = append(out, Problem{Path: a.Path, Line: a.BodyLine + i,
+				Message: fmt.Sprintf("number %s is not in %s: the two languages disagree", n, b.Path)})
+		}
+	}
+	return out
+}
