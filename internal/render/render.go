@@ -1,0 +1,169 @@
+// Package render turns pages into terminal text with Glamour, through a cache that
+// many sessions can share.
+package render
+
+import (
+	"container/list"
+	"fmt"
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+)
+
+// Styles are the Glamour styles a page can be drawn in. "notty" is the one for plain
+// output (no colour, no decoration that needs a terminal).
+var Styles = []string{"dark", "light", "ascii", "notty"}
+
+// ValidStyle reports whether s is one of Styles.
+func ValidStyle(s string) bool {
+	for _, st := range Styles {
+		if st == s {
+			return true
+		}
+	}
+	return false
+}
+
+// MaxWidth caps the reading width: lines longer than this are tiring to read.
+const MaxWidth = 100
+
+// Markdown prepares a page body for Glamour: links between pages keep their text but
+// lose their target (the reader follows them with keys, not by reading a file name).
+func Markdown(body string) string {
+	return linkRE.ReplaceAllString(body, "[$1](#)")
+}
+
+// Page renders a page at a width (columns, margins included) in a style. It is slow
+// (milliseconds): call it through a Cache, off the UI loop.
+func Page(p *library.Page, width int, style string) (string, error) {
+	if width < 10 {
+		width = 10
+	}
+	if !ValidStyle(style) {
+		return "", fmt.Errorf("unknown style %q", style)
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	if err != nil {
+		return "", err
+	}
+	out, err := r.Render(Markdown(p.Body))
+	if err != nil {
+		return "", err
+	}
+	out = strings.Trim(out, "\n")
+	if style == "notty" {
+		out = Plain(out)
+	}
+	return out, nil
+}
+
+// Plain removes every escape sequence (colours, OSC 8 links) and the spaces Glamour
+// pads lines with.
+func Plain(s string) string {
+	s = ansi.Strip(s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+type key struct {
+	lang, id, style string
+	width           int
+}
+
+type entry struct {
+	key  key
+	done chan struct{}
+	doc  *Doc
+	err  error
+}
+
+// Cache remembers rendered pages by (language, page, width, style). It is safe for
+// concurrent use: many callers asking for the same page at once cost one render.
+// It holds at most max entries, forgetting the least recently used.
+type Cache struct {
+	mu    sync.Mutex
+	max   int
+	items map[key]*list.Element
+	lru   *list.List
+	// Renders counts the renders actually done (for tests and benchmarks).
+	renders int
+}
+
+// NewCache returns a cache holding at most max rendered pages (a page at one width
+// in one style is about 10-40 KB).
+func NewCache(max int) *Cache {
+	if max < 1 {
+		max = 1
+	}
+	return &Cache{max: max, items: map[key]*list.Element{}, lru: list.New()}
+}
+
+// Render returns the page rendered at width in style, from the cache when it can.
+func (c *Cache) Render(p *library.Page, width int, style string) (*Doc, error) {
+	k := key{lang: p.Lang, id: p.ID, style: style, width: width}
+	c.mu.Lock()
+	if el, ok := c.items[k]; ok {
+		c.lru.MoveToFront(el)
+		e := el.Value.(*entry)
+		c.mu.Unlock()
+		<-e.done
+		return e.doc, e.err
+	}
+	e := &entry{key: k, done: make(chan struct{})}
+	c.items[k] = c.lru.PushFront(e)
+	c.renders++
+	for c.lru.Len() > c.max {
+		old := c.lru.Back()
+		c.lru.Remove(old)
+		delete(c.items, old.Value.(*entry).key)
+	}
+	c.mu.Unlock()
+
+	var text string
+	text, e.err = Page(p, width, style)
+	if e.err == nil {
+		e.doc = NewDoc(p, text)
+	}
+	close(e.done)
+	if e.err != nil {
+		c.mu.Lock()
+		if el, ok := c.items[k]; ok && el.Value == e {
+			c.lru.Remove(el)
+			delete(c.items, k)
+		}
+		c.mu.Unlock()
+	}
+	return e.doc, e.err
+}
+
+// Cached returns a finished render, or nil, without waiting for one.
+func (c *Cache) Cached(p *library.Page, width int, style string) *Doc {
+	k := key{lang: p.Lang, id: p.ID, style: style, width: width}
+	c.mu.Lock()
+	el, ok := c.items[k]
+	c.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	e := el.Value.(*entry)
+	select {
+	case <-e.done:
+		return e.doc
+	default:
+		return nil
+	}
+}
+
+// Renders returns how many renders the cache has done.
+func (c *Cache) Renders() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.renders
+}
