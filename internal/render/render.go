@@ -46,11 +46,16 @@ func Page(p *library.Page, width int, style string) (string, error) {
 	if !ValidStyle(style) {
 		return "", fmt.Errorf("unknown style %q", style)
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
-	if err != nil {
-		return "", err
+	var out string
+	var err error
+	if isTimeline(p) {
+		out, err = timeline(p, width, style)
+	} else {
+		var r *glamour.TermRenderer
+		if r, err = glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width)); err == nil {
+			out, err = r.Render(Markdown(p.Body))
+		}
 	}
-	out, err := r.Render(Markdown(p.Body))
 	if err != nil {
 		return "", err
 	}
