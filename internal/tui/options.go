@@ -1,0 +1,24 @@
+// Package tui is the reader: a Bubble Tea program with a tab per page, a scrolling
+// Glamour-rendered page, a status bar, overlays for help, search and the outline,
+// and a key that switches language without losing your place. It knows nothing of
+// SSH or files: the caller passes everything in Options.
+package tui
+
+import (
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/render"
+	"github.com/cyberdiplo/cyberdiplo/internal/search"
+)
+
+// Options configure one reader.
+type Options struct {
+	Library *library.Library
+	Cache   *render.Cache // shared between readers; nil makes a private one
+	Index   *search.Index // shared between readers; nil builds one
+	Lang    string        // "en" or "it"
+	Page    string        // page id to open on ("" for the first)
+	// Style is "auto" (ask the terminal, fall back to dark), "dark", "light" or "ascii".
+	Style string
+	// Width and Height, when known before the first WindowSizeMsg.
+	Width, Height int
+}
