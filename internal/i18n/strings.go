@@ -22,6 +22,7 @@ type Strings struct {
 	SearchHint      string
 	SearchOther     string // label for a hit in the other language
 	Match           string // "match %d of %d"
+	Matches         string // "%d matches" (none is current)
 	NoMatches       string
 	OutlineTitle    string
 	OutlineHint     string
@@ -44,7 +45,7 @@ var english = Strings{
 	KeyOutline: "outline of the page", KeyLinks: "next / previous link", KeyFollow: "follow the link",
 	KeyBack: "back", KeyMouse: "wheel scrolls, click a tab to open it", KeyClose: "close the overlay",
 	SearchPrompt: "Search: ", SearchNoHits: "No match", SearchHint: "↑/↓ pick · Enter open · Esc cancel",
-	SearchOther: "in Italian", Match: "match %d of %d", NoMatches: "no match on this page",
+	SearchOther: "in Italian", Match: "match %d of %d", Matches: "%d matches", NoMatches: "no match on this page",
 	OutlineTitle: "Outline", OutlineHint: "↑/↓ pick · Enter jump · Esc close",
 	LinkTo: "→ %s", NoLinks: "no link on screen", HistoryEmpty: "nothing to go back to",
 }
@@ -62,7 +63,7 @@ var italian = Strings{
 	KeyOutline: "indice della pagina", KeyLinks: "collegamento successivo / precedente", KeyFollow: "apri il collegamento",
 	KeyBack: "indietro", KeyMouse: "la rotella scorre, un clic su una scheda la apre", KeyClose: "chiudi il riquadro",
 	SearchPrompt: "Cerca: ", SearchNoHits: "Nessun risultato", SearchHint: "↑/↓ scegli · Invio apri · Esc annulla",
-	SearchOther: "in inglese", Match: "risultato %d di %d", NoMatches: "nessun risultato in questa pagina",
+	SearchOther: "in inglese", Match: "risultato %d di %d", Matches: "%d risultati", NoMatches: "nessun risultato in questa pagina",
 	OutlineTitle: "Indice", OutlineHint: "↑/↓ scegli · Invio vai · Esc chiudi",
 	LinkTo: "→ %s", NoLinks: "nessun collegamento visibile", HistoryEmpty: "nessuna pagina precedente",
 }

@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
@@ -63,7 +64,7 @@ func (l *lookup) afterRender(m *Model) {
 		for i, line := range l.matches {
 			if line >= from {
 				l.match = i
-				m.setOffset(max(line-2, 0))
+				l.scrollTo(m, line)
 				return
 			}
 		}
@@ -209,7 +210,7 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 	}
 	if next >= 0 && next < len(l.matches) {
 		l.match = next
-		m.setOffset(max(l.matches[next]-2, 0))
+		l.scrollTo(m, l.matches[next])
 		return nil
 	}
 	// On to the next page (in tab order, wrapping) that has a match.
@@ -238,13 +239,23 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 			cmd := m.sync()
 			if dir < 0 && len(l.matches) > 0 {
 				l.match = len(l.matches) - 1
-				m.setOffset(max(l.matches[l.match]-2, 0))
+				l.scrollTo(m, l.matches[l.match])
 			}
 			return cmd
 		}
 	}
 	l.note = m.s.NoMatches
 	return nil
+}
+
+// scrollTo shows a line with two lines of context above it, but never scrolls
+// above the heading of its section, so that the reader is "in" that section.
+func (l *lookup) scrollTo(m *Model, line int) {
+	top := max(line-2, 0)
+	if h := m.doc.HeadingAt(line); h >= 0 {
+		top = max(top, m.doc.Headings[h])
+	}
+	m.setOffset(top)
 }
 
 // links are the doc's links, computed once per doc.
@@ -397,11 +408,10 @@ func (l *lookup) status(m *Model) string {
 		return fmt.Sprintf(m.s.LinkTo, dest)
 	}
 	if l.query != "" && len(l.matches) > 0 {
-		cur := l.match + 1
 		if l.match < 0 {
-			cur = 0
+			return fmt.Sprintf(m.s.Matches, len(l.matches))
 		}
-		return fmt.Sprintf(m.s.Match, cur, len(l.matches))
+		return fmt.Sprintf(m.s.Match, l.match+1, len(l.matches))
 	}
 	return ""
 }
@@ -437,6 +447,13 @@ func (l *lookup) box(m *Model) string {
 			where = "[" + strings.ToUpper(h.Lang) + "] " + where
 		}
 		snip := h.Snippet
+		if h.Kind != search.Body {
+			// A heading is its own answer only in part: show what it introduces.
+			if under := firstLineUnder(m.lib.Page(h.Lang, h.Page), h.HeadingIndex); under != "" {
+				snip = under
+				h.Marks = search.Marks(under, string(l.input))
+			}
+		}
 		if len(h.Marks) > 0 && i != l.sel {
 			var rs []lipgloss.Range
 			for _, mk := range h.Marks {
@@ -472,4 +489,24 @@ func writeList(b *strings.Builder, items []string, sel, rows, width int, st styl
 		}
 		b.WriteString(line + "\n")
 	}
+}
+
+// firstLineUnder returns the first line of text below heading i of a page, plain.
+func firstLineUnder(p *library.Page, i int) string {
+	if p == nil || i < 0 || i >= len(p.Headings) {
+		return ""
+	}
+	lines := strings.Split(p.Body, "\n")
+	for n := p.Headings[i].Line - p.BodyLine + 1; n >= 0 && n < len(lines); n++ {
+		t := strings.TrimSpace(lines[n])
+		if t == "" {
+			continue
+		}
+		if strings.HasPrefix(t, "#") {
+			return ""
+		}
+		t = strings.TrimLeft(t, "-*0123456789. ")
+		return library.StripInline(t)
+	}
+	return ""
 }

@@ -436,9 +436,9 @@ func (m *Model) render() string {
 	body := m.pageLines()
 	switch m.mode {
 	case modeHelp:
-		body = overlay(body, m.helpBox(), w)
+		body = overlay(body, m.helpBox(), w, false)
 	case modeSearch, modeOutline:
-		body = overlay(body, m.look.box(m), w)
+		body = overlay(body, m.look.box(m), w, true) // at the top: it grows as you type
 	}
 	lines = append(lines, body...)
 	lines = append(lines, m.statusBar())
@@ -512,14 +512,17 @@ func (m *Model) helpBox() string {
 	return m.st.Overlay.Render(b.String())
 }
 
-// overlay centres a box over the page lines, cutting it to fit.
-func overlay(body []string, box string, width int) []string {
+// overlay draws a box over the page lines, centred (or at the top), cut to fit.
+func overlay(body []string, box string, width int, atTop bool) []string {
 	lines := strings.Split(box, "\n")
 	h := len(body)
 	if len(lines) > h {
 		lines = lines[:h]
 	}
 	top := (h - len(lines)) / 2
+	if atTop {
+		top = 0
+	}
 	bw := 0
 	for _, l := range lines {
 		bw = max(bw, ansi.StringWidth(l))
