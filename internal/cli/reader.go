@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"errors"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/tui"
+)
+
+type readerFlags struct{ noState bool }
+
+func addReaderFlags(a *app, root *cobra.Command) {
+	root.Flags().BoolVar(&a.reader.noState, "no-state", false, "do not read or write the last page and language")
+}
+
+// runReader opens the TUI on PAGE, or where the last local run left off.
+func (a *app) runReader(cmd *cobra.Command, args []string) error {
+	lib, err := a.library()
+	if err != nil {
+		return err
+	}
+	lang, err := a.lang()
+	if err != nil {
+		return err
+	}
+	style, err := a.style()
+	if err != nil {
+		return err
+	}
+	page := ""
+	if len(args) == 1 {
+		ids, err := a.resolve(lib, args)
+		if err != nil {
+			return err
+		}
+		page = ids[0]
+	}
+	if !a.env.Terminal || !a.env.InTerminal {
+		return usageErr("the reader needs a terminal: to print a page use cyberdiplo show PAGE")
+	}
+	statePath := ""
+	if !a.reader.noState {
+		statePath = stateFile(a.env.Getenv)
+	}
+	if statePath != "" && a.langFlag == "" && page == "" {
+		if s, ok := loadState(statePath); ok {
+			if lib.Page(s.Lang, s.Page) != nil {
+				lang, page = s.Lang, s.Page
+			}
+		}
+	}
+	m := tui.New(tui.Options{
+		Library: lib, Cache: a.cache(), Lang: lang, Page: page, Style: style,
+		Width: a.env.Width, Height: a.env.Height,
+	})
+	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out)}
+	if a.env.Width > 0 && a.env.Height > 0 {
+		opts = append(opts, tea.WithWindowSize(a.env.Width, a.env.Height))
+	}
+	final, err := tea.NewProgram(m, opts...).Run()
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+		return err
+	}
+	if statePath != "" {
+		if fm, ok := final.(*tui.Model); ok {
+			l, p := fm.Current()
+			saveState(statePath, state{Lang: l, Page: p}) // best effort: a read-only home is fine
+		}
+	}
+	return nil
+}

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+)
+
+// state is what a local run remembers for the next one.
+type state struct {
+	Lang string `json:"lang"`
+	Page string `json:"page"`
+}
+
+// stateFile is $XDG_STATE_HOME/cyberdiplo/state.json (~/.local/state by default),
+// or "" when neither that nor HOME is set.
+func stateFile(getenv func(string) string) string {
+	dir := getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home := getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(dir, "cyberdiplo", "state.json")
+}
+
+// loadState reads the state; a missing, unreadable or broken file is ignored.
+func loadState(path string) (state, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil || len(data) > 4096 {
+		return state{}, false
+	}
+	var s state
+	if json.Unmarshal(data, &s) != nil || (s.Lang != "en" && s.Lang != "it") {
+		return state{}, false
+	}
+	return s, true
+}
+
+// saveState writes the state, creating its directory; failures are ignored.
+func saveState(path string, s state) {
+	data, err := json.Marshal(s)
+	if err != nil {
+		return
+	}
+	if os.MkdirAll(filepath.Dir(path), 0o700) != nil {
+		return
+	}
+	tmp := path + ".tmp"
+	if os.WriteFile(tmp, data, 0o600) == nil {
+		_ = os.Rename(tmp, path)
+	}
+}
