@@ -51,8 +51,12 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 			}
 		}
 	}
+	ix, err := a.searchIndex()
+	if err != nil {
+		return err
+	}
 	m := tui.New(tui.Options{
-		Library: lib, Cache: a.cache(), Lang: lang, Page: page, Style: style,
+		Library: lib, Cache: a.cache(), Index: ix, Lang: lang, Page: page, Style: style,
 		Width: a.env.Width, Height: a.env.Height,
 	})
 	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out)}

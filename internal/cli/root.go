@@ -17,6 +17,7 @@ import (
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
+	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
 // Env is what a command may use of the outside world: its streams, its environment
@@ -34,6 +35,8 @@ type Env struct {
 	Cache *render.Cache
 	// Library, when set, is the content to use instead of loading it.
 	Library *library.Library
+	// Index is the search index of Library (shared by SSH sessions); nil builds one.
+	Index *search.Index
 }
 
 // app is the state of one run of the command line.

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
-	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
@@ -157,41 +155,16 @@ func writeHitsJSON(w io.Writer, hits []search.Hit) error {
 	return enc.Encode(out)
 }
 
-// indexes keeps the search index of the libraries searched most recently, so
-// that SSH visitors, who share one library, share its index too, and a library is
-// indexed once.
-var indexes struct {
-	sync.Mutex
-	recent []libIndex // most recently used first
-}
-
-type libIndex struct {
-	lib *library.Library
-	ix  *search.Index
-}
-
-const keptIndexes = 4
-
-// searchIndex returns the search index of the app's library, building it once.
+// searchIndex returns the search index of the app's library: the one passed in
+// Env (shared by SSH sessions), else one built once for this run.
 func (a *app) searchIndex() (*search.Index, error) {
+	if a.env.Index != nil {
+		return a.env.Index, nil
+	}
 	lib, err := a.library()
 	if err != nil {
 		return nil, err
 	}
-	indexes.Lock()
-	defer indexes.Unlock()
-	for i, e := range indexes.recent {
-		if e.lib == lib {
-			copy(indexes.recent[1:i+1], indexes.recent[:i])
-			indexes.recent[0] = e
-			return e.ix, nil
-		}
-	}
-	e := libIndex{lib: lib, ix: search.New(lib)}
-	if len(indexes.recent) < keptIndexes {
-		indexes.recent = append(indexes.recent, libIndex{})
-	}
-	copy(indexes.recent[1:], indexes.recent)
-	indexes.recent[0] = e
-	return e.ix, nil
+	a.env.Index = search.New(lib)
+	return a.env.Index, nil
 }

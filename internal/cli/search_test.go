@@ -204,9 +204,9 @@ func TestSearchIndexBuiltOnce(t *testing.T) {
 	if x != y {
 		t.Fatal("the index was built twice for one library")
 	}
-	// Another app with the same library shares the index.
-	b := &app{env: withDefaults(Env{Library: a.lib})}
+	// An app given an index (an SSH session's) uses it rather than building one.
+	b := &app{env: withDefaults(Env{Library: a.lib, Index: x})}
 	if z, _ := b.searchIndex(); z != x {
-		t.Fatal("apps sharing a library do not share its index")
+		t.Fatal("the index passed in Env was not used")
 	}
 }
