@@ -51,15 +51,14 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 			}
 		}
 	}
-	ix, err := a.searchIndex()
-	if err != nil {
-		return err
-	}
 	m := tui.New(tui.Options{
-		Library: lib, Cache: a.cache(), Index: ix, Lang: lang, Page: page, Style: style,
+		Library: lib, Cache: a.cache(), Index: a.env.Index, Lang: lang, Page: page, Style: style,
 		Width: a.env.Width, Height: a.env.Height,
 	})
-	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out)}
+	// Render the first page while Bubble Tea sets up the terminal: the program's
+	// own request for it then waits on this render instead of starting one.
+	m.Prerender()
+	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out), tea.WithFPS(120)}
 	if a.env.Width > 0 && a.env.Height > 0 {
 		opts = append(opts, tea.WithWindowSize(a.env.Width, a.env.Height))
 	}

@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,14 +48,15 @@ func runeClass(r rune) int {
 }
 
 // foldTable holds the folded form of the runes from U+0080 to U+024F (Latin-1 and
-// Latin Extended-A and B), computed once: the accented letters of Italian text.
-var foldTable = func() []string {
+// Latin Extended-A and B), computed on first use (not at start-up, where it would
+// delay the reader's first frame): the accented letters of Italian text.
+var foldTable = sync.OnceValue(func() []string {
 	t := make([]string, 0x250-0x80)
 	for r := rune(0x80); r < 0x250; r++ {
 		t[r-0x80] = library.Fold(string(r))
 	}
 	return t
-}()
+})
 
 // appendFold appends the folded form of r to b.
 func appendFold(b []byte, r rune) []byte {
@@ -65,7 +67,7 @@ func appendFold(b []byte, r rune) []byte {
 		}
 		return append(b, byte(r))
 	case r < 0x250:
-		return append(b, foldTable[r-0x80]...)
+		return append(b, foldTable()[r-0x80]...)
 	case unicode.Is(unicode.Mn, r):
 		return b // an accent on its own folds to nothing
 	}

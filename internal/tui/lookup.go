@@ -167,9 +167,17 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 	}
-	l.hits = m.index.Search(string(l.input), search.Options{Lang: m.lang, AllLangs: true, Limit: 50})
-	l.sel = 0
+	l.refresh(m)
 	return nil
+}
+
+// refresh runs the search box's query again (as typed, or once the index is ready).
+func (l *lookup) refresh(m *Model) {
+	l.sel = 0
+	l.hits = nil
+	if m.index != nil {
+		l.hits = m.index.Search(string(l.input), search.Options{Lang: m.lang, AllLangs: true, Limit: 50})
+	}
 }
 
 // open shows a search hit: its page, in its language, scrolled to the match, with
@@ -214,6 +222,9 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 		return nil
 	}
 	// On to the next page (in tab order, wrapping) that has a match.
+	if m.index == nil {
+		return nil
+	}
 	hits := m.index.Search(l.query, search.Options{Lang: m.lang, Limit: 1000})
 	has := map[string]bool{}
 	for _, h := range hits {

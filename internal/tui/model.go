@@ -70,6 +70,7 @@ type Model struct {
 	err    error
 
 	prefetched map[int]bool // widths already prefetched
+	indexing   bool         // the search index is being built
 	mode       mode
 
 	look lookup // search, outline, links and history (lookup.go)
@@ -79,9 +80,6 @@ type Model struct {
 func New(o Options) *Model {
 	if o.Cache == nil {
 		o.Cache = render.NewCache(64)
-	}
-	if o.Index == nil {
-		o.Index = search.New(o.Library)
 	}
 	lang := o.Lang
 	if lang != "it" {
@@ -112,6 +110,18 @@ func New(o Options) *Model {
 	return m
 }
 
+// Prerender starts rendering the page the reader opens on, in the background, so
+// that it is ready (or nearly) when the program asks for it. It needs the size.
+func (m *Model) Prerender() {
+	if m.width <= 0 || m.height <= 0 {
+		return
+	}
+	if p := m.page(); p != nil {
+		cache, w, style := m.cache, m.contentWidth(), m.style
+		go func() { _, _ = cache.Render(p, w, style) }()
+	}
+}
+
 // Current returns the language and page being read (to remember them on quit).
 func (m *Model) Current() (lang, page string) { return m.lang, m.ids[m.tab] }
 
@@ -134,6 +144,9 @@ type renderedMsg struct {
 type resizeMsg struct{ seq int }
 
 type prefetchedMsg struct{}
+
+// indexedMsg carries the search index, built after the first frame.
+type indexedMsg struct{ index *search.Index }
 
 // probeMsg asks whether a page is on screen (tests wait on it).
 type probeMsg struct{ ready chan bool }
@@ -229,6 +242,17 @@ func (m *Model) show(d *render.Doc) {
 	m.look.afterRender(m)
 }
 
+// buildIndex builds the search index off the UI loop, once the first page is on
+// screen, when none was given.
+func (m *Model) buildIndex() tea.Cmd {
+	if m.index != nil || m.indexing {
+		return nil
+	}
+	m.indexing = true
+	lib := m.lib
+	return func() tea.Msg { return indexedMsg{index: search.New(lib)} }
+}
+
 // prefetch renders every other page, in both languages, at the current width, so
 // that tab switches and the language toggle are instant.
 func (m *Model) prefetch() tea.Cmd {
@@ -278,7 +302,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.doc != nil {
 			m.show(msg.doc)
 		}
-		return m, m.prefetch()
+		return m, tea.Batch(m.buildIndex(), m.prefetch())
+	case indexedMsg:
+		m.index, m.indexing = msg.index, false
+		if m.mode == modeSearch {
+			m.look.refresh(m)
+		}
+		return m, nil
 	case tea.BackgroundColorMsg:
 		if m.autoStyle {
 			m.autoStyle = false

@@ -14,7 +14,7 @@ import (
 type Options struct {
 	Library *library.Library
 	Cache   *render.Cache // shared between readers; nil makes a private one
-	Index   *search.Index // shared between readers; nil builds one
+	Index   *search.Index // shared between readers; nil builds one after the first frame
 	Lang    string        // "en" or "it"
 	Page    string        // page id to open on ("" for the first)
 	// Style is "auto" (ask the terminal, fall back to dark), "dark", "light" or "ascii".
