@@ -13,11 +13,7 @@ func newListCmd(a *app) *cobra.Command {
 		Short: "List the pages: id, tab label, title",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			lib, err := a.library()
-			if err != nil {
-				return err
-			}
-			lang, err := a.lang()
+			lib, lang, err := a.libraryAndLang()
 			if err != nil {
 				return err
 			}

@@ -17,11 +17,7 @@ func addReaderFlags(a *app, root *cobra.Command) {
 
 // runReader opens the TUI on PAGE, or where the last local run left off.
 func (a *app) runReader(cmd *cobra.Command, args []string) error {
-	lib, err := a.library()
-	if err != nil {
-		return err
-	}
-	lang, err := a.lang()
+	lib, lang, err := a.libraryAndLang()
 	if err != nil {
 		return err
 	}

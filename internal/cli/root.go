@@ -88,6 +88,17 @@ func (a *app) contentName() string {
 	return a.contentDir
 }
 
+// libraryAndLang loads the content and applies the language rule: what every
+// command that shows pages needs first.
+func (a *app) libraryAndLang() (*library.Library, string, error) {
+	lib, err := a.library()
+	if err != nil {
+		return nil, "", err
+	}
+	lang, err := a.lang()
+	return lib, lang, err
+}
+
 // lang applies the language rule to --lang and the environment.
 func (a *app) lang() (string, error) {
 	l, err := i18n.Choose(a.langFlag, a.env.Getenv)

@@ -24,11 +24,7 @@ func newShowCmd(a *app) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lib, err := a.library()
-			if err != nil {
-				return err
-			}
-			lang, err := a.lang()
+			lib, lang, err := a.libraryAndLang()
 			if err != nil {
 				return err
 			}

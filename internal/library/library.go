@@ -67,23 +67,12 @@ var ErrNoContent = errors.New("no pages found (expected en/*.md and it/*.md)")
 // content can still be read: a page whose front matter cannot be parsed is skipped
 // (lint reports it), and control characters never reach the pages.
 func Load(fsys fs.FS) (*Library, error) {
-	lib := &Library{pages: map[string][]*Page{}}
+	pages, _, err := readAll(fsys)
+	if err != nil {
+		return nil, err
+	}
+	lib := &Library{pages: pages}
 	for _, lang := range Languages {
-		files, err := fs.Glob(fsys, lang+"/*.md")
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range files {
-			data, err := fs.ReadFile(fsys, f)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", f, err)
-			}
-			p, _ := parsePage(lang, f, data)
-			if p == nil {
-				continue // lint says why
-			}
-			lib.pages[lang] = append(lib.pages[lang], p)
-		}
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
 			a, b := lib.pages[lang][i], lib.pages[lang][j]
 			if a.Order != b.Order {
@@ -92,10 +81,38 @@ func Load(fsys fs.FS) (*Library, error) {
 			return a.ID < b.ID
 		})
 	}
-	if len(lib.pages["en"]) == 0 && len(lib.pages["it"]) == 0 {
-		return nil, ErrNoContent
-	}
 	return lib, nil
+}
+
+// readAll parses every <lang>/*.md of fsys: the pages that could be read, and the
+// problems found on the way (lint reports them; Load skips what it cannot use).
+func readAll(fsys fs.FS) (map[string][]*Page, []Problem, error) {
+	pages := map[string][]*Page{}
+	var problems []Problem
+	for _, lang := range Languages {
+		files, err := fs.Glob(fsys, lang+"/*.md")
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(files) == 0 {
+			problems = append(problems, Problem{Path: lang + "/", Line: 0, Message: "no pages in this language"})
+		}
+		for _, f := range files {
+			data, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s: %w", f, err)
+			}
+			p, ps := parsePage(lang, f, data)
+			problems = append(problems, ps...)
+			if p != nil {
+				pages[lang] = append(pages[lang], p)
+			}
+		}
+	}
+	if len(pages["en"]) == 0 && len(pages["it"]) == 0 {
+		return nil, nil, ErrNoContent
+	}
+	return pages, problems, nil
 }
 
 // Pages returns the pages of a language in tab order.

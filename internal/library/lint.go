@@ -67,31 +67,16 @@ func controlProblems(file, text string) []Problem {
 
 // Lint checks the content of fsys and returns every problem, sorted by file and line.
 func Lint(fsys fs.FS) ([]Problem, error) {
-	var problems []Problem
+	read, problems, err := readAll(fsys)
+	if err != nil {
+		return nil, err
+	}
 	pages := map[string]map[string]*Page{}
 	for _, lang := range Languages {
 		pages[lang] = map[string]*Page{}
-		files, err := fs.Glob(fsys, lang+"/*.md")
-		if err != nil {
-			return nil, err
+		for _, p := range read[lang] {
+			pages[lang][p.ID] = p
 		}
-		for _, f := range files {
-			data, err := fs.ReadFile(fsys, f)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", f, err)
-			}
-			p, ps := parsePage(lang, f, data)
-			problems = append(problems, ps...)
-			if p != nil {
-				pages[lang][p.ID] = p
-			}
-		}
-		if len(files) == 0 {
-			problems = append(problems, Problem{Path: lang + "/", Line: 0, Message: "no pages in this language"})
-		}
-	}
-	if len(pages["en"]) == 0 && len(pages["it"]) == 0 {
-		return nil, ErrNoContent
 	}
 	for _, lang := range Languages {
 		problems = append(problems, lintOrders(pages[lang])...)
