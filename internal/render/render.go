@@ -8,8 +8,8 @@ import (
 	"strings"
 	"sync"
 
-	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/glamour"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )

@@ -4,9 +4,9 @@ import (
 	"image/color"
 	"strings"
 
-	"charm.land/glamour/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/glamour"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
