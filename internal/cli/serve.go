@@ -1,0 +1,212 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"runtime"
+	"syscall"
+	"time"
+
+	"charm.land/log/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/kiosk"
+)
+
+// shutdownWait is how long SIGINT or SIGTERM waits for the visitors' sessions.
+const shutdownWait = 10 * time.Second
+
+type serveFlags struct {
+	listen, hostKey, authKeys, logFormat, debugAddr string
+	maxSessions, burst                              int
+	idle, maxSession                                time.Duration
+	rate                                            float64
+}
+
+func newServeCmd(a *app) *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the reader over SSH, as a kiosk (ssh -p 2222 HOST)",
+		Long: "serve runs an SSH server that gives every visitor the reader, and nothing else.\n" +
+			"A visitor with a terminal gets the reader at their window size; `ssh it@HOST` opens it\n" +
+			"in Italian, `ssh en@HOST` in English (else the visitor's LANG, else --lang).\n" +
+			"A visitor with a command may run list, show and search (ssh -p 2222 HOST show un).\n" +
+			"Port, agent and X11 forwarding, sftp and scp are refused. Anyone may connect unless\n" +
+			"--authorized-keys is given. SIGINT or SIGTERM tells visitors the kiosk is closing,\n" +
+			"waits up to 10s for their sessions to end, and exits 0. Logs go to standard error.",
+		Example: "  cyberdiplo serve\n" +
+			"  cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 20 --idle-timeout 5m\n" +
+			"  cyberdiplo serve --authorized-keys ~/.ssh/authorized_keys --log-format json",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runServe(cmd.Context(), &f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.listen, "listen", kiosk.DefaultListen, "listen on ADDR (host:port; \":2222\" is every address)")
+	fl.StringVar(&f.hostKey, "host-key", "", "the server's ed25519 host key file, created with mode 0600 if missing\n"+
+		"(default $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, with XDG_DATA_HOME ~/.local/share if unset)")
+	fl.StringVar(&f.authKeys, "authorized-keys", "", "let in only the public keys listed in this file (OpenSSH authorized_keys format)\n"+
+		"(default: anyone, no authentication)")
+	fl.IntVar(&f.maxSessions, "max-sessions", kiosk.DefaultMaxSessions, "sessions at once; beyond this many, visitors are asked to try again shortly")
+	fl.DurationVar(&f.idle, "idle-timeout", kiosk.DefaultIdleTimeout, "end a session after this long without a key pressed (0 for never)")
+	fl.DurationVar(&f.maxSession, "max-session", kiosk.DefaultMaxSession, "end any session after this long (0 for never)")
+	fl.Float64Var(&f.rate, "rate", kiosk.DefaultRate, "new connections per second allowed from one address (0 for no limit)")
+	fl.IntVar(&f.burst, "burst", kiosk.DefaultBurst, "connections one address may open at once before --rate applies")
+	fl.StringVar(&f.logFormat, "log-format", "text", "log format: text or json")
+	fl.StringVar(&f.debugAddr, "debug-addr", "", "serve counters (one JSON line per connection) on this loopback address")
+	_ = fl.MarkHidden("debug-addr")
+	return cmd
+}
+
+func (f *serveFlags) check() error {
+	switch {
+	case f.maxSessions < 1:
+		return usageErr("--max-sessions %d: use 1 or more", f.maxSessions)
+	case f.idle < 0:
+		return usageErr("--idle-timeout %s: use a duration of 0 (never) or more, such as 10m", f.idle)
+	case f.maxSession < 0:
+		return usageErr("--max-session %s: use a duration of 0 (never) or more, such as 1h", f.maxSession)
+	case f.rate < 0:
+		return usageErr("--rate %g: use connections per second, 0 (no limit) or more", f.rate)
+	case f.burst < 1:
+		return usageErr("--burst %d: use 1 or more", f.burst)
+	case f.logFormat != "text" && f.logFormat != "json":
+		return usageErr("--log-format %q: use text or json", f.logFormat)
+	}
+	if f.authKeys != "" {
+		fh, err := os.Open(f.authKeys)
+		if err != nil {
+			return usageErr("--authorized-keys: %v", unwrapPath(err))
+		}
+		fh.Close() //nolint:errcheck
+	}
+	if f.debugAddr != "" {
+		host, _, err := net.SplitHostPort(f.debugAddr)
+		ip := net.ParseIP(host)
+		if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+			return usageErr("--debug-addr %s: use a loopback address such as 127.0.0.1:6060", f.debugAddr)
+		}
+	}
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
+	}
+	return err
+}
+
+// runServe runs the kiosk until SIGINT or SIGTERM (or ctx ends).
+func (a *app) runServe(ctx context.Context, f *serveFlags) error {
+	if err := f.check(); err != nil {
+		return err
+	}
+	lib, lang, err := a.libraryAndLang()
+	if err != nil {
+		return err
+	}
+	if f.hostKey == "" {
+		f.hostKey = kiosk.DefaultHostKeyPath(a.env.Getenv)
+	}
+	logger := log.NewWithOptions(a.env.Err, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339})
+	if f.logFormat == "json" {
+		logger.SetFormatter(log.JSONFormatter)
+	}
+	srv, err := kiosk.New(kiosk.Config{
+		Listen:             f.listen,
+		HostKeyPath:        f.hostKey,
+		AuthorizedKeysPath: f.authKeys,
+		MaxSessions:        f.maxSessions,
+		IdleTimeout:        f.idle,
+		MaxSession:         f.maxSession,
+		Rate:               f.rate,
+		Burst:              f.burst,
+		Lang:               lang,
+		Logger:             logger,
+		Library:            lib,
+		Exec:               kioskExec,
+	})
+	if err != nil {
+		var ce *kiosk.ConfigError
+		if errors.As(err, &ce) {
+			return usageErr("%v", err)
+		}
+		return err
+	}
+	ln, err := net.Listen("tcp", f.listen)
+	if err != nil {
+		return usageErr("--listen %s: %v", f.listen, err)
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if f.debugAddr != "" {
+		dl, err := net.Listen("tcp", f.debugAddr)
+		if err != nil {
+			ln.Close() //nolint:errcheck
+			return usageErr("--debug-addr %s: %v", f.debugAddr, err)
+		}
+		defer dl.Close() //nolint:errcheck
+		logger.Info("debug counters", "debug_addr", dl.Addr().String())
+		go serveDebug(dl, srv)
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	stop() // a second signal ends the program at once
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownWait)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		logger.Warn("kiosk stopped before every session ended", "err", err)
+	}
+	<-served
+	logger.Info("kiosk stopped")
+	return nil
+}
+
+// kioskExec runs a visitor's command with the restricted command line.
+func kioskExec(ctx context.Context, args []string, e kiosk.ExecEnv) int {
+	return ExecuteRestricted(ctx, args, Env{
+		Out: e.Out, Err: e.Err, Getenv: e.Getenv, Width: e.Width,
+		Library: e.Library, Cache: e.Cache, Index: e.Index,
+	})
+}
+
+// serveDebug writes one JSON line of counters to each connection (the load tool
+// reads it): pid, goroutines, sessions, connections, renders, heap.
+func serveDebug(ln net.Listener, srv *kiosk.Server) {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		st := srv.Stats()
+		_ = json.NewEncoder(c).Encode(map[string]any{
+			"pid":         os.Getpid(),
+			"goroutines":  runtime.NumGoroutine(),
+			"sessions":    st.Sessions,
+			"connections": st.Connections,
+			"renders":     st.Renders,
+			"heap_inuse":  ms.HeapInuse,
+			"sys":         ms.Sys,
+		})
+		c.Close() //nolint:errcheck
+	}
+}

@@ -1,0 +1,122 @@
+// Package kiosk serves the reader over SSH: `cyberdiplo serve`. Each visitor with a
+// terminal gets the TUI; a visitor with a command may run the read-only commands
+// (list, show, search); everything else an SSH server could offer (port, agent and
+// X11 forwarding, subsystems such as sftp and scp) is refused. It is built on Wish
+// and github.com/charmbracelet/ssh, hardened like a public service: per-address
+// rate limits, caps on sessions and connections, idle and session time limits, a
+// recover middleware, and a graceful shutdown.
+//
+// Files: server.go (the SSH server, limits at accept, shutdown), session.go (the
+// middleware chain and what each kind of session gets), screen.go and input.go
+// (how the reader's Bubble Tea program is drawn and fed: see there why not by
+// Bubble Tea itself), keys.go (host key, authorized keys), limits.go, text.go.
+//
+// The package does not import internal/cli (cli imports kiosk for the serve
+// command): the command runner is passed in Config.Exec.
+package kiosk
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"charm.land/log/v2"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/render"
+	"github.com/cyberdiplo/cyberdiplo/internal/search"
+)
+
+// Defaults of `cyberdiplo serve`.
+const (
+	DefaultListen      = ":2222"
+	DefaultMaxSessions = 100
+	DefaultIdleTimeout = 10 * time.Minute
+	DefaultMaxSession  = time.Hour
+	// DefaultRate and DefaultBurst limit new connections per client address: a
+	// sustained 2 a second, with bursts of 20 (a class behind one NAT can all
+	// connect at once).
+	DefaultRate  = 2.0
+	DefaultBurst = 20
+)
+
+// Limits that are not flags.
+const (
+	// handshakeTimeout closes a connection that has not opened a session this long
+	// after it was accepted, or that has had no session for this long.
+	handshakeTimeout = 30 * time.Second
+	// quitGrace is how long a reader has to finish after being asked to end
+	// before its connection is cut.
+	quitGrace = 3 * time.Second
+	// maxEnv caps the environment variables a session may send.
+	maxEnv = 64
+	// freeAfter is how long the kiosk stays empty before it gives memory back.
+	freeAfter = 5 * time.Second
+	// renderCacheSize is the shared render cache: a page at one width in one style
+	// is 10-40 KB.
+	renderCacheSize = 512
+)
+
+// Config configures a kiosk. Zero values take the defaults above, except
+// IdleTimeout, MaxSession and Rate, where zero means "no limit".
+type Config struct {
+	Listen             string // address to listen on (ListenAndServe)
+	HostKeyPath        string // ed25519 host key; created (0600) if missing
+	AuthorizedKeysPath string // if set, only these public keys get in
+	MaxSessions        int    // sessions at once; beyond, visitors are told to come back
+	IdleTimeout        time.Duration
+	MaxSession         time.Duration
+	Rate               float64 // new connections per second per client address
+	Burst              int
+	Lang               string // language when neither the user name nor LANG says
+	Logger             *log.Logger
+	Library            *library.Library
+	// Exec runs a visitor's command (the restricted command line: list, show,
+	// search) and returns its exit status. Nil refuses every command.
+	Exec ExecFunc
+}
+
+// ExecFunc runs one command for a visitor.
+type ExecFunc func(ctx context.Context, args []string, env ExecEnv) int
+
+// ExecEnv is what a visitor's command may use: the session's streams, the
+// visitor's language (as LC_ALL), the terminal width if any, and the shared content
+// and render cache.
+type ExecEnv struct {
+	Out, Err io.Writer
+	Getenv   func(string) string
+	Width    int
+	Library  *library.Library
+	Cache    *render.Cache
+	Index    *search.Index
+}
+
+// DefaultHostKeyPath is $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, with
+// XDG_DATA_HOME defaulting to ~/.local/share. getenv may be nil (os.Getenv).
+func DefaultHostKeyPath(getenv func(string) string) string {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	dir := getenv("XDG_DATA_HOME")
+	if dir == "" || !filepath.IsAbs(dir) {
+		home := getenv("HOME")
+		if home == "" {
+			home, _ = os.UserHomeDir()
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "cyberdiplo", "ssh_host_ed25519")
+}
+
+// ConfigError is a problem with what the configuration names: the host key, the
+// authorized keys, the language. Option is the `cyberdiplo serve` flag concerned.
+type ConfigError struct {
+	Option string
+	Err    error
+}
+
+func (e *ConfigError) Error() string { return e.Option + ": " + e.Err.Error() }
+
+func (e *ConfigError) Unwrap() error { return e.Err }

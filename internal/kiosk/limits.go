@@ -1,0 +1,153 @@
+package kiosk
+
+import (
+	"net"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// maxLimiters bounds the per-address limiters kept; beyond it, new addresses
+// share one limiter until the idle ones are swept.
+const maxLimiters = 1 << 16
+
+// ipLimiter rate-limits new connections per client address (IPv4 address, or
+// IPv6 /64 network, since one host usually has a whole /64).
+type ipLimiter struct {
+	rate  rate.Limit
+	burst int
+
+	mu        sync.Mutex
+	m         map[string]*rate.Limiter
+	overflow  *rate.Limiter
+	lastSweep time.Time
+}
+
+// newIPLimiter returns nil (no limit) when r <= 0.
+func newIPLimiter(r float64, burst int) *ipLimiter {
+	if r <= 0 {
+		return nil
+	}
+	if burst < 1 {
+		burst = 1
+	}
+	return &ipLimiter{
+		rate: rate.Limit(r), burst: burst, m: map[string]*rate.Limiter{},
+		overflow: rate.NewLimiter(rate.Limit(r), burst),
+	}
+}
+
+// allow reports whether a new connection from key may proceed.
+func (l *ipLimiter) allow(key string, now time.Time) bool {
+	if l == nil {
+		return true
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Sub(l.lastSweep) > time.Minute || len(l.m) >= maxLimiters {
+		l.sweep(now)
+	}
+	lim := l.m[key]
+	if lim == nil {
+		if len(l.m) >= maxLimiters {
+			return l.overflow.AllowN(now, 1)
+		}
+		lim = rate.NewLimiter(l.rate, l.burst)
+		l.m[key] = lim
+	}
+	return lim.AllowN(now, 1)
+}
+
+// sweep forgets the limiters that have refilled: they hold no information.
+func (l *ipLimiter) sweep(now time.Time) {
+	l.lastSweep = now
+	for k, lim := range l.m {
+		if lim.TokensAt(now) >= float64(l.burst) {
+			delete(l.m, k)
+		}
+	}
+}
+
+// size is the number of limiters kept (for tests).
+func (l *ipLimiter) size() int {
+	if l == nil {
+		return 0
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.m)
+}
+
+// addrKey is the rate-limit key of a remote address.
+func addrKey(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		host, _, err := net.SplitHostPort(a.String())
+		if err != nil {
+			return a.String()
+		}
+		return host
+	}
+	if v4 := tcp.IP.To4(); v4 != nil {
+		return v4.String()
+	}
+	return tcp.IP.Mask(net.CIDRMask(64, 128)).String() + "/64"
+}
+
+// trackedConn is an accepted connection: it counts the open connections, and
+// closes itself when it has had no session for handshakeTimeout (a client that
+// connects and does nothing, or stays after its sessions have ended).
+type trackedConn struct {
+	net.Conn
+	srv *Server
+
+	mu       sync.Mutex
+	sessions int
+	timer    *time.Timer
+	closed   bool
+}
+
+func newTrackedConn(c net.Conn, s *Server) *trackedConn {
+	tc := &trackedConn{Conn: c, srv: s}
+	tc.timer = time.AfterFunc(handshakeTimeout, tc.lonely)
+	return tc
+}
+
+func (c *trackedConn) lonely() {
+	c.mu.Lock()
+	idle := c.sessions == 0 && !c.closed
+	c.mu.Unlock()
+	if idle {
+		c.srv.log.Info("connection closed: no session", "remote", c.RemoteAddr().String())
+		c.Close() //nolint:errcheck
+	}
+}
+
+func (c *trackedConn) sessionOpened() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sessions++
+	c.timer.Stop()
+}
+
+func (c *trackedConn) sessionClosed() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sessions--
+	if c.sessions == 0 && !c.closed {
+		c.timer.Reset(handshakeTimeout)
+	}
+}
+
+func (c *trackedConn) Close() error {
+	c.mu.Lock()
+	first := !c.closed
+	c.closed = true
+	c.timer.Stop()
+	c.mu.Unlock()
+	if first {
+		c.srv.conns.Add(-1)
+	}
+	return c.Conn.Close()
+}

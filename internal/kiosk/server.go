@@ -1,0 +1,418 @@
+package kiosk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"charm.land/log/v2"
+	"charm.land/wish/v2"
+	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	"github.com/cyberdiplo/cyberdiplo/internal/render"
+	"github.com/cyberdiplo/cyberdiplo/internal/search"
+)
+
+// ErrServerClosed is returned by Serve and ListenAndServe after Shutdown or Close.
+var ErrServerClosed = ssh.ErrServerClosed
+
+// Server is an SSH kiosk. Create it with New, run it with Serve or
+// ListenAndServe, stop it with Shutdown.
+type Server struct {
+	cfg         Config
+	log         *log.Logger
+	ssh         *ssh.Server
+	fingerprint string
+	keyCreated  bool
+	authKeys    map[string]bool
+	cache       *render.Cache
+	index       *search.Index
+	limiter     *ipLimiter
+	handler     handler
+
+	conns  atomic.Int64
+	nextID atomic.Uint64
+
+	refusedLog   atomic.Int64 // unix nanos of the last "rate limit" log line
+	refusedQuiet atomic.Int64 // refusals not logged since
+
+	mu       sync.Mutex
+	visits   map[*visit]struct{}
+	freeTime *time.Timer // gives memory back once the kiosk has been empty a while
+	closing  bool
+	drained  chan struct{} // closed once closing and no visit is left
+	ln       net.Listener
+}
+
+// New checks the configuration, loads (or creates) the host key and the authorized
+// keys, and returns a server ready to Serve.
+func New(cfg Config) (*Server, error) {
+	if cfg.Library == nil {
+		return nil, errors.New("kiosk: no library")
+	}
+	if cfg.MaxSessions < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 {
+		return nil, errors.New("kiosk: negative limit")
+	}
+	if cfg.Listen == "" {
+		cfg.Listen = DefaultListen
+	}
+	if cfg.MaxSessions == 0 {
+		cfg.MaxSessions = DefaultMaxSessions
+	}
+	if cfg.Burst == 0 {
+		cfg.Burst = DefaultBurst
+	}
+	if cfg.Lang == "" {
+		cfg.Lang = "en"
+	}
+	lang, err := i18n.Parse(cfg.Lang)
+	if err != nil {
+		return nil, &ConfigError{"--lang", err}
+	}
+	cfg.Lang = lang
+	if cfg.Logger == nil {
+		cfg.Logger = log.New(io.Discard)
+	}
+	if cfg.HostKeyPath == "" {
+		cfg.HostKeyPath = DefaultHostKeyPath(nil)
+	}
+	signer, created, err := hostKey(cfg.HostKeyPath)
+	if err != nil {
+		return nil, &ConfigError{"--host-key", err}
+	}
+	s := &Server{
+		cfg:         cfg,
+		log:         cfg.Logger,
+		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()),
+		keyCreated:  created,
+		cache:       render.NewCache(renderCacheSize),
+		index:       search.New(cfg.Library),
+		limiter:     newIPLimiter(cfg.Rate, cfg.Burst),
+		visits:      map[*visit]struct{}{},
+		drained:     make(chan struct{}),
+	}
+	if cfg.AuthorizedKeysPath != "" {
+		if s.authKeys, err = authorizedKeys(cfg.AuthorizedKeysPath); err != nil {
+			return nil, &ConfigError{"--authorized-keys", err}
+		}
+	}
+	// The middleware chain, outermost first: log the visit, recover from panics,
+	// admit (max sessions), time limits, then the reader, a command or the note.
+	s.handler = chain(s.dispatch, s.logMW, s.recoverMW, s.admitMW, s.timersMW)
+
+	opts := []ssh.Option{
+		wish.WithAddress(cfg.Listen),
+		wish.WithVersion("cyberdiplo"),
+		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
+	}
+	if s.authKeys != nil {
+		opts = append(opts, wish.WithPublicKeyAuth(func(_ ssh.Context, key ssh.PublicKey) bool {
+			return s.authKeys[string(key.Marshal())]
+		}))
+	}
+	srv, err := wish.NewServer(opts...)
+	if err != nil {
+		return nil, err
+	}
+	srv.Handler = s.handle
+	srv.ConnCallback = s.accept
+	srv.ConnectionFailedCallback = func(c net.Conn, err error) {
+		s.log.Info("connection failed", "remote", c.RemoteAddr().String(), "err", err)
+	}
+	// Only "session" channels: no direct-tcpip (ssh -L, ssh -W), no x11, no agent.
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{
+		"session": s.sessionChannel,
+		"default": func(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewChannel, _ ssh.Context) {
+			nc.Reject(gossh.Prohibited, "this kiosk offers the reader and nothing else") //nolint:errcheck
+		},
+	}
+	// No global requests: no tcpip-forward (ssh -R).
+	srv.RequestHandlers = map[string]ssh.RequestHandler{}
+	// No subsystems: no sftp, no scp -s.
+	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
+	srv.LocalPortForwardingCallback = func(ssh.Context, string, uint32) bool { return false }
+	srv.ReversePortForwardingCallback = func(ssh.Context, string, uint32) bool { return false }
+	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
+		return &gossh.ServerConfig{MaxAuthTries: 6}
+	}
+	// Backstops at the connection level (no byte either way; total time): the
+	// session timers below end sessions first, with a goodbye.
+	if cfg.IdleTimeout > 0 {
+		srv.IdleTimeout = cfg.IdleTimeout + time.Minute
+	}
+	if cfg.MaxSession > 0 {
+		srv.MaxTimeout = cfg.MaxSession + time.Minute
+	}
+	s.ssh = srv
+	return s, nil
+}
+
+// Fingerprint is the SHA256 fingerprint of the host key, as ssh shows it.
+func (s *Server) Fingerprint() string { return s.fingerprint }
+
+// Addr is the address being listened on (nil before Serve).
+func (s *Server) Addr() net.Addr {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ln == nil {
+		return nil
+	}
+	return s.ln.Addr()
+}
+
+// ListenAndServe listens on Config.Listen and serves.
+func (s *Server) ListenAndServe() error {
+	ln, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return err
+	}
+	return s.Serve(ln)
+}
+
+// Serve accepts connections on ln until Shutdown or Close; it then returns
+// ErrServerClosed.
+func (s *Server) Serve(ln net.Listener) error {
+	s.mu.Lock()
+	if s.closing {
+		s.mu.Unlock()
+		ln.Close() //nolint:errcheck
+		return ErrServerClosed
+	}
+	s.ln = ln
+	s.mu.Unlock()
+	auth := "anonymous"
+	if s.authKeys != nil {
+		auth = fmt.Sprintf("%d authorized keys", len(s.authKeys))
+	}
+	s.log.Info("kiosk listening",
+		"addr", ln.Addr().String(),
+		"host_key", s.cfg.HostKeyPath,
+		"fingerprint", s.fingerprint,
+		"new_key", s.keyCreated,
+		"auth", auth,
+		"max_sessions", s.cfg.MaxSessions,
+		"idle_timeout", s.cfg.IdleTimeout.String(),
+		"max_session", s.cfg.MaxSession.String(),
+		"rate", s.cfg.Rate, "burst", s.cfg.Burst)
+	if m := keyMode(s.cfg.HostKeyPath); m&0o077 != 0 {
+		s.log.Warn("host key is readable by others: chmod 600 it", "host_key", s.cfg.HostKeyPath, "mode", m.String())
+	}
+	return s.ssh.Serve(ln)
+}
+
+// Shutdown stops accepting connections, tells every visitor the kiosk is closing,
+// waits for the sessions to end (at most until ctx is done), then closes the
+// connections left. It returns ctx's error if sessions were still running.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.closing = true
+	if s.freeTime != nil {
+		s.freeTime.Stop()
+	}
+	visits := make([]*visit, 0, len(s.visits))
+	for v := range s.visits {
+		visits = append(visits, v)
+	}
+	if len(s.visits) == 0 {
+		s.closeDrainedLocked()
+	}
+	ln := s.ln
+	s.mu.Unlock()
+
+	s.log.Info("kiosk closing", "sessions", len(visits))
+	// Close the listeners at once (a done context: ssh.Server.Shutdown returns
+	// without waiting); the connections are handled below.
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	_ = s.ssh.Shutdown(done)
+	if ln != nil {
+		ln.Close() //nolint:errcheck
+	}
+	for _, v := range visits {
+		v.end(endShutdown)
+	}
+	var err error
+	select {
+	case <-s.drained:
+		// Give the clients a moment to close their connections themselves (ssh
+		// then exits quietly, without "closed by remote host").
+		for deadline := time.Now().Add(time.Second); s.conns.Load() > 0 && time.Now().Before(deadline) && ctx.Err() == nil; {
+			time.Sleep(10 * time.Millisecond)
+		}
+	case <-ctx.Done():
+		err = ctx.Err()
+		s.mu.Lock()
+		left := len(s.visits)
+		s.mu.Unlock()
+		s.log.Warn("kiosk closing: sessions still running, cutting them", "sessions", left)
+	}
+	s.ssh.Close() //nolint:errcheck
+	return err
+}
+
+// Close closes the listener and every connection at once.
+func (s *Server) Close() error {
+	s.mu.Lock()
+	s.closing = true
+	s.mu.Unlock()
+	return s.ssh.Close()
+}
+
+// Stats are the server's counters, for the debug endpoint and the load tool.
+type Stats struct {
+	Sessions    int   `json:"sessions"`
+	Connections int64 `json:"connections"`
+	Renders     int   `json:"renders"`
+}
+
+// Stats returns the current counters.
+func (s *Server) Stats() Stats {
+	s.mu.Lock()
+	n := len(s.visits)
+	s.mu.Unlock()
+	return Stats{Sessions: n, Connections: s.conns.Load(), Renders: s.cache.Renders()}
+}
+
+// maxConns caps open connections (sessions or not): room for every session plus
+// visitors being told the kiosk is busy.
+func (s *Server) maxConns() int64 { return int64(2*s.cfg.MaxSessions + 16) }
+
+// accept is the ConnCallback: rate limit per address, cap on connections.
+func (s *Server) accept(ctx ssh.Context, c net.Conn) net.Conn {
+	if !s.limiter.allow(addrKey(c.RemoteAddr()), time.Now()) {
+		s.refused(c, "rate limit")
+		return nil
+	}
+	if n := s.conns.Add(1); n > s.maxConns() {
+		s.conns.Add(-1)
+		s.refused(c, "too many connections")
+		return nil
+	}
+	tc := newTrackedConn(c, s)
+	ctx.SetValue(connKey, tc)
+	return tc
+}
+
+// refused logs a refused connection, at most one line a second.
+func (s *Server) refused(c net.Conn, why string) {
+	now := time.Now().UnixNano()
+	last := s.refusedLog.Load()
+	if now-last < int64(time.Second) || !s.refusedLog.CompareAndSwap(last, now) {
+		s.refusedQuiet.Add(1)
+		return
+	}
+	s.log.Warn("connection refused", "remote", c.RemoteAddr().String(), "why", why,
+		"also_refused", s.refusedQuiet.Swap(0))
+}
+
+type ctxKey struct{ name string }
+
+var connKey = &ctxKey{"kiosk-conn"}
+
+// sessionChannel opens a session channel: the library's handler, with the
+// channel's requests filtered (no agent or X11 forwarding, a cap on environment
+// variables), and the connection told a session is open.
+func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	if tc, ok := ctx.Value(connKey).(*trackedConn); ok {
+		tc.sessionOpened()
+		defer tc.sessionClosed()
+	}
+	ssh.DefaultSessionHandler(srv, conn, filteredChannel{nc}, ctx)
+}
+
+type filteredChannel struct{ gossh.NewChannel }
+
+func (c filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, in, err := c.NewChannel.Accept()
+	if err != nil {
+		return ch, in, err
+	}
+	out := make(chan *gossh.Request)
+	go func() {
+		defer close(out)
+		envs, started := 0, false
+		for r := range in {
+			switch r.Type {
+			case "auth-agent-req@openssh.com", "x11-req":
+				r.Reply(false, nil) //nolint:errcheck
+				continue
+			case "env":
+				if envs++; envs > maxEnv {
+					r.Reply(false, nil) //nolint:errcheck
+					continue
+				}
+			case "window-change":
+				// Before the session starts nobody reads window changes: the
+				// library would block on the second one.
+				if !started {
+					r.Reply(false, nil) //nolint:errcheck
+					continue
+				}
+			case "shell", "exec":
+				started = true
+			}
+			out <- r
+		}
+	}()
+	return ch, out, nil
+}
+
+// admit counts a visit in, unless the kiosk is full or closing.
+func (s *Server) admit(v *visit) endReason {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return endShutdown
+	}
+	if len(s.visits) >= s.cfg.MaxSessions {
+		return endBusy
+	}
+	s.visits[v] = struct{}{}
+	return ""
+}
+
+func (s *Server) release(v *visit) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.visits, v)
+	if len(s.visits) > 0 {
+		return
+	}
+	if s.closing {
+		s.closeDrainedLocked()
+		return
+	}
+	if s.freeTime == nil {
+		s.freeTime = time.AfterFunc(freeAfter, s.freeMemory)
+	} else {
+		s.freeTime.Reset(freeAfter)
+	}
+}
+
+// freeMemory returns the memory the visitors used to the system, once the kiosk
+// has been empty for freeAfter: the Go runtime would keep it for minutes, and a
+// kiosk's load comes in bursts (a class, a talk).
+func (s *Server) freeMemory() {
+	s.mu.Lock()
+	empty := len(s.visits) == 0 && !s.closing
+	s.mu.Unlock()
+	if empty {
+		debug.FreeOSMemory()
+	}
+}
+
+func (s *Server) closeDrainedLocked() {
+	select {
+	case <-s.drained:
+	default:
+		close(s.drained)
+	}
+}
