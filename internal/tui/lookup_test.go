@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 func TestSearchBoxOpensTheHit(t *testing.T) {
@@ -161,5 +163,22 @@ func TestLinksFollowAndBack(t *testing.T) {
 	keys(m, "backspace")
 	if !strings.Contains(statusLine(m), "nothing to go back to") {
 		t.Fatalf("empty history: %q", statusLine(m))
+	}
+}
+
+// The reader as the command line starts it: no index given, first page rendered
+// while the terminal is set up. Search must still work once the page is shown.
+func TestSearchWorksWithoutAGivenIndex(t *testing.T) {
+	for _, prerender := range []bool{false, true} {
+		m := New(Options{Library: testLib, Cache: testCache, Lang: "it", Style: "dark", Width: 100, Height: 30})
+		if prerender {
+			m.Prerender()
+		}
+		drive(m, m.Init(), tea.WindowSizeMsg{Width: 100, Height: 30})
+		keys(m, "/")
+		typeText(m, "12 march")
+		if len(m.look.hits) == 0 || !m.look.hits[0].OtherLang {
+			t.Fatalf("prerender=%v: 12 march finds %d hits in the Italian reader:\n%s", prerender, len(m.look.hits), screen(m))
+		}
 	}
 }

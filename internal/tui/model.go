@@ -170,6 +170,11 @@ func (m *Model) Init() tea.Cmd {
 		}
 	}
 	cmds := []tea.Cmd{m.sync()}
+	if m.doc != nil {
+		// The page came from the cache: no render message will follow to start
+		// the after-first-frame work, so start it now.
+		cmds = append(cmds, m.buildIndex(), m.prefetch())
+	}
 	if m.autoStyle {
 		cmds = append(cmds, tea.RequestBackgroundColor,
 			tea.Tick(300*time.Millisecond, func(time.Time) tea.Msg { return bgTimeoutMsg{} }))
