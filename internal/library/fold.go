@@ -55,6 +55,11 @@ func Slug(heading string) string {
 // StripInline removes the inline Markdown a reader does not see: links keep their
 // text, emphasis and code markers go.
 func StripInline(s string) string {
-	s = linkRE.ReplaceAllString(s, "$1")
-	return strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(s)
+	if strings.Contains(s, "](") {
+		s = linkRE.ReplaceAllString(s, "$1")
+	}
+	return inlineMarks.Replace(s)
 }
+
+// inlineMarks removes emphasis and code markers (a Replacer is safe for concurrent use).
+var inlineMarks = strings.NewReplacer("**", "", "__", "", "`", "", "*", "")

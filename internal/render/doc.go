@@ -28,11 +28,13 @@ type LinkSpan struct {
 
 // NewDoc splits a rendered page and finds its headings.
 func NewDoc(p *library.Page, text string) *Doc {
-	d := &Doc{Text: text, Lines: strings.Split(text, "\n")}
+	d := &Doc{Lines: strings.Split(text, "\n")}
 	d.Plain = make([]string, len(d.Lines))
 	for i, l := range d.Lines {
+		d.Lines[i] = compact(l)
 		d.Plain[i] = strings.TrimRight(ansi.Strip(l), " ")
 	}
+	d.Text = strings.Join(d.Lines, "\n")
 	d.Headings = make([]int, len(p.Headings))
 	from := 0
 	for i, h := range p.Headings {

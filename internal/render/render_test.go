@@ -153,3 +153,46 @@ func TestDocFindsHeadingsAndLinks(t *testing.T) {
 		}
 	}
 }
+
+// Compacting a rendered line never changes what a reader sees: the same text, and
+// the same style on every cell but spaces that only had a foreground colour.
+func TestCompactKeepsTheLook(t *testing.T) {
+	l := lib(t)
+	before, after := 0, 0
+	for _, style := range []string{"dark", "light"} {
+		for _, lang := range library.Languages {
+			for _, p := range l.Pages(lang) {
+				raw, err := Page(p, 80, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, line := range strings.Split(raw, "\n") {
+					c := compact(line)
+					before, after = before+len(line), after+len(c)
+					if ansi.Strip(c) != ansi.Strip(line) {
+						t.Fatalf("%s: text changed:\n%q\n%q", p.Path, line, c)
+					}
+					if ansi.StringWidth(c) != ansi.StringWidth(line) {
+						t.Fatalf("%s: width changed", p.Path)
+					}
+				}
+			}
+		}
+	}
+	if after*2 > before {
+		t.Errorf("compacting saved little: %d -> %d bytes", before, after)
+	}
+	t.Logf("rendered pages: %d -> %d bytes", before, after)
+	for in, want := range map[string]string{
+		"\x1b[38;5;252m \x1b[m\x1b[38;5;252mword\x1b[m\x1b[38;5;252m \x1b[m": " \x1b[38;5;252mword\x1b[m ",
+		"\x1b[38;5;252ma\x1b[m\x1b[38;5;252mb\x1b[m":                         "\x1b[38;5;252mab\x1b[m",
+		"\x1b[48;5;63m \x1b[m":                                               "\x1b[48;5;63m \x1b[m", // a background shows
+		"\x1b[4m \x1b[m":                                                     "\x1b[4m \x1b[m",       // so does an underline
+		"\x1b]8;;x\x07link\x1b]8;;\x07":                                      "\x1b]8;;x\x07link\x1b]8;;\x07",
+		"plain":                                                              "plain",
+	} {
+		if got := compact(in); got != want {
+			t.Errorf("compact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -72,8 +72,7 @@ type Model struct {
 	prefetched map[int]bool // widths already prefetched
 	indexing   bool         // the search index is being built
 
-	prerendered chan struct{} // closed when Prerender's render is done
-	mode        mode
+	mode mode
 
 	look lookup // search, outline, links and history (lookup.go)
 }
@@ -120,12 +119,7 @@ func (m *Model) Prerender() {
 	}
 	if p := m.page(); p != nil {
 		cache, w, style := m.cache, m.contentWidth(), m.style
-		done := make(chan struct{})
-		m.prerendered = done
-		go func() {
-			_, _ = cache.Render(p, w, style)
-			close(done)
-		}()
+		go func() { _, _ = cache.Render(p, w, style) }()
 	}
 }
 
@@ -161,14 +155,6 @@ type probeMsg struct{ ready chan bool }
 // Init renders the first page (when the size is known) and asks the terminal for
 // its background colour.
 func (m *Model) Init() tea.Cmd {
-	if m.prerendered != nil {
-		// The first frame should show the page, not "Rendering…": wait a little for
-		// the render Prerender started (a few milliseconds).
-		select {
-		case <-m.prerendered:
-		case <-time.After(100 * time.Millisecond):
-		}
-	}
 	cmds := []tea.Cmd{m.sync()}
 	if m.doc != nil {
 		// The page came from the cache: no render message will follow to start
