@@ -350,15 +350,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		return m.key_(msg)
+		return m.handleKey(msg)
 	case probeMsg:
 		msg.ready <- m.doc != nil
 	}
 	return m, nil
 }
 
-// key_ dispatches a key press by mode.
-func (m *Model) key_(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+// handleKey dispatches a key press by mode.
+func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
 		return m, tea.Quit
 	}
