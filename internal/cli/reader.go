@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
@@ -47,6 +48,9 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 			}
 		}
 	}
+	// A short-lived, small heap: collect less often, so that start-up (a Glamour
+	// render, ~1 MB of garbage) is not interrupted by the collector.
+	debug.SetGCPercent(400)
 	m := tui.New(tui.Options{
 		Library: lib, Cache: a.cache(), Index: a.env.Index, Lang: lang, Page: page, Style: style,
 		Width: a.env.Width, Height: a.env.Height,

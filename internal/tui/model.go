@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	uv "github.com/charmbracelet/ultraviolet"
 	"strings"
 	"time"
 
@@ -119,7 +120,18 @@ func (m *Model) Prerender() {
 	}
 	if p := m.page(); p != nil {
 		cache, w, style := m.cache, m.contentWidth(), m.style
-		go func() { _, _ = cache.Render(p, w, style) }()
+		h := m.height
+		go func() {
+			d, err := cache.Render(p, w, style)
+			if err != nil {
+				return
+			}
+			// Draw the page once off-screen: the first frame Bubble Tea paints then
+			// finds the terminal-cell parser warm (it costs ~1.5 ms the first time,
+			// spent here while the program waits for its first frame tick).
+			buf := uv.NewScreenBuffer(w, min(h, len(d.Lines)))
+			uv.NewStyledString(strings.Join(d.Lines[:min(h, len(d.Lines))], "\n")).Draw(buf, buf.Bounds())
+		}()
 	}
 }
 
