@@ -71,18 +71,83 @@ func (d *Doc) findLinks(p *library.Page) {
 	}
 }
 
-// search finds text at or after (line, col), within a few lines.
+// search finds text at or after (line, col), within a few lines: the first
+// occurrence drawn underlined (as links are), else the first occurrence.
 func (d *Doc) search(text string, line, col int) (int, int) {
+	firstLine, firstCol := -1, 0
 	for i := line; i < len(d.Plain) && i < line+12; i++ {
 		from := 0
 		if i == line {
 			from = min(col, len(d.Plain[i]))
 		}
-		if at := strings.Index(d.Plain[i][from:], text); at >= 0 {
-			return i, from + at
+		for from <= len(d.Plain[i]) {
+			at := strings.Index(d.Plain[i][from:], text)
+			if at < 0 {
+				break
+			}
+			at += from
+			if underlinedAt(d.Lines[i], ansi.StringWidth(d.Plain[i][:at])) {
+				return i, at
+			}
+			if firstLine < 0 {
+				firstLine, firstCol = i, at
+			}
+			from = at + 1
 		}
 	}
-	return -1, 0
+	return firstLine, firstCol
+}
+
+// underlinedAt reports whether the cell at col of a rendered line is underlined.
+func underlinedAt(line string, col int) bool {
+	ul := false
+	x := 0
+	for len(line) > 0 {
+		if strings.HasPrefix(line, "\x1b[") {
+			end := strings.IndexByte(line, 'm')
+			if end < 0 {
+				return false
+			}
+			ul = sgrUnderline(line[2:end], ul)
+			line = line[end+1:]
+			continue
+		}
+		if line[0] == 0x1b { // another escape: it takes no cell
+			line = line[1:]
+			continue
+		}
+		next := strings.IndexByte(line, 0x1b)
+		if next < 0 {
+			next = len(line)
+		}
+		w := ansi.StringWidth(line[:next])
+		if col < x+w {
+			return ul
+		}
+		x += w
+		line = line[next:]
+	}
+	return false
+}
+
+// sgrUnderline applies SGR parameters to the underline state.
+func sgrUnderline(params string, ul bool) bool {
+	ps := strings.Split(params, ";")
+	for i := 0; i < len(ps); i++ {
+		switch ps[i] {
+		case "", "0", "24":
+			ul = false
+		case "4":
+			ul = true
+		case "38", "48", "58": // extended colour: skip its arguments
+			if i+1 < len(ps) && ps[i+1] == "5" {
+				i += 2
+			} else if i+1 < len(ps) && ps[i+1] == "2" {
+				i += 4
+			}
+		}
+	}
+	return ul
 }
 
 // find returns the first line at or after from that starts with heading text.

@@ -8,8 +8,10 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/charmbracelet/x/ansi"
+	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour"
+	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/styles"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
@@ -52,7 +54,7 @@ func Page(p *library.Page, width int, style string) (string, error) {
 		out, err = timeline(p, width, style)
 	} else {
 		var r *glamour.TermRenderer
-		if r, err = glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width)); err == nil {
+		if r, err = newRenderer(style, width); err == nil {
 			out, err = r.Render(Markdown(p.Body))
 		}
 	}
@@ -66,10 +68,30 @@ func Page(p *library.Page, width int, style string) (string, error) {
 	return out, nil
 }
 
+// newRenderer returns a Glamour renderer for a style and width. Links are
+// underlined in every style but notty: it is how a reader tells them apart, and how
+// NewDoc finds where each link was drawn.
+func newRenderer(style string, width int) (*glamour.TermRenderer, error) {
+	var cfg ansi.StyleConfig
+	switch style {
+	case "dark":
+		cfg = styles.DarkStyleConfig
+	case "light":
+		cfg = styles.LightStyleConfig
+	case "ascii":
+		cfg = styles.ASCIIStyleConfig
+	default:
+		return glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	}
+	underline := true
+	cfg.LinkText.Underline = &underline
+	return glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width))
+}
+
 // Plain removes every escape sequence (colours, OSC 8 links) and the spaces Glamour
 // pads lines with.
 func Plain(s string) string {
-	s = ansi.Strip(s)
+	s = xansi.Strip(s)
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")

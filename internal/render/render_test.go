@@ -196,3 +196,29 @@ func TestCompactKeepsTheLook(t *testing.T) {
 		}
 	}
 }
+
+// A link is located where it is drawn (underlined), not at an earlier occurrence
+// of the same words: on the timeline, "(UN)" ends a line that starts with "UN".
+func TestLinksAreLocatedWhereDrawn(t *testing.T) {
+	p := lib(t).Page("en", "timeline")
+	for _, style := range []string{"dark", "light", "ascii"} {
+		d, err := NewCache(1).Render(p, 100, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Links) != len(p.Links) {
+			t.Fatalf("%s: located %d of %d links", style, len(d.Links), len(p.Links))
+		}
+		for _, s := range d.Links {
+			if !underlinedAt(d.Lines[s.Line], s.Col0) {
+				t.Errorf("%s: link %q placed on a cell that is not underlined: %q", style, p.Links[s.Index].Text, d.Plain[s.Line])
+			}
+			if s.Col0 < 10 {
+				t.Errorf("%s: link %q placed at column %d, in the year column", style, p.Links[s.Index].Text, s.Col0)
+			}
+		}
+	}
+	if !underlinedAt("\x1b[38;5;4mab\x1b[4mcd\x1b[24mef", 2) || underlinedAt("\x1b[38;5;4mab", 0) || underlinedAt("\x1b[4mab\x1b[mcd", 2) {
+		t.Error("underlinedAt misreads SGR parameters")
+	}
+}

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/cyberdiplo/cyberdiplo/third_party/glamour"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
@@ -53,7 +52,8 @@ func parseTimeline(body string) (string, []year) {
 		case len(years) == 0:
 			intro = append(intro, line)
 		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* "):
-			ev := event{text: library.StripInline(strings.TrimSpace(t[2:]))}
+			// Links are underlined, as Glamour draws them (see newRenderer).
+			ev := event{text: library.StripInline(linkRE.ReplaceAllString(strings.TrimSpace(t[2:]), "\x1b[4m$1\x1b[24m"))}
 			if m := linkRE.FindStringSubmatch(t); m != nil {
 				ev.forum = strings.TrimSuffix(strings.SplitN(m[2], "#", 2)[0], ".md")
 			}
@@ -79,7 +79,7 @@ var forumColours = map[string][2]string{ // dark, light
 // timeline renders the timeline page.
 func timeline(p *library.Page, width int, style string) (string, error) {
 	introMD, years := parseTimeline(p.Body)
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	r, err := newRenderer(style, width)
 	if err != nil {
 		return "", err
 	}
