@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
@@ -222,5 +223,25 @@ func TestItalianInterface(t *testing.T) {
 	keys(m, "?")
 	if !strings.Contains(screen(m), "Tasti") {
 		t.Fatalf("Italian help: %s", screen(m))
+	}
+}
+
+// With --style auto the reader asks the terminal for its background: a light answer
+// switches to the light style; no answer in time keeps dark.
+func TestStyleFollowsTheBackground(t *testing.T) {
+	m := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: "en", Style: "auto"})
+	drive(m, nil, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m.style != "dark" {
+		t.Fatalf("before an answer: %s", m.style)
+	}
+	dark := m.View().Content
+	drive(m, nil, tea.BackgroundColorMsg{Color: color.White})
+	if m.style != "light" || m.doc == nil || m.View().Content == dark {
+		t.Fatalf("a light background did not give the light style (%s)", m.style)
+	}
+	m = New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: "en", Style: "auto"})
+	drive(m, nil, tea.WindowSizeMsg{Width: 80, Height: 24}, bgTimeoutMsg{}, tea.BackgroundColorMsg{Color: color.White})
+	if m.style != "dark" {
+		t.Fatal("an answer after the timeout changed the style")
 	}
 }
