@@ -17,19 +17,17 @@ type Strings struct {
 	KeyClose                                                                          string
 
 	// Search, outline and links.
-	SearchPrompt    string
-	SearchNoHits    string
-	SearchHint      string
-	SearchOther     string // label for a hit in the other language
-	Match           string // "match %d of %d"
-	Matches         string // "%d matches" (none is current)
-	NoMatches       string
-	OutlineTitle    string
-	OutlineHint     string
-	LinkTo          string // "link: %s"
-	NoLinks         string
-	HistoryEmpty    string
-	GlossaryHeading string
+	SearchPrompt string
+	SearchNoHits string
+	SearchHint   string
+	Match        string // "match %d of %d"
+	Matches      string // "%d matches" (none is current)
+	NoMatches    string
+	OutlineTitle string
+	OutlineHint  string
+	LinkTo       string // "link: %s"
+	NoLinks      string
+	HistoryEmpty string
 }
 
 var english = Strings{
@@ -44,8 +42,7 @@ var english = Strings{
 	KeyQuit: "quit", KeySearch: "search everything", KeyNextMatch: "next / previous match",
 	KeyOutline: "outline of the page", KeyLinks: "next / previous link", KeyFollow: "follow the link",
 	KeyBack: "back", KeyMouse: "wheel scrolls, click a tab to open it", KeyClose: "close the overlay",
-	SearchPrompt: "Search: ", SearchNoHits: "No match", SearchHint: "↑/↓ pick · Enter open · Esc cancel",
-	SearchOther: "in Italian", Match: "match %d of %d", Matches: "%d matches", NoMatches: "no match on this page",
+	SearchPrompt: "Search: ", SearchNoHits: "No match", SearchHint: "↑/↓ pick · Enter open · Esc cancel", Match: "match %d of %d", Matches: "%d matches", NoMatches: "no match on this page",
 	OutlineTitle: "Outline", OutlineHint: "↑/↓ pick · Enter jump · Esc close",
 	LinkTo: "→ %s", NoLinks: "no link on screen", HistoryEmpty: "nothing to go back to",
 }
@@ -62,8 +59,7 @@ var italian = Strings{
 	KeyQuit: "esci", KeySearch: "cerca ovunque", KeyNextMatch: "risultato successivo / precedente",
 	KeyOutline: "indice della pagina", KeyLinks: "collegamento successivo / precedente", KeyFollow: "apri il collegamento",
 	KeyBack: "indietro", KeyMouse: "la rotella scorre, un clic su una scheda la apre", KeyClose: "chiudi il riquadro",
-	SearchPrompt: "Cerca: ", SearchNoHits: "Nessun risultato", SearchHint: "↑/↓ scegli · Invio apri · Esc annulla",
-	SearchOther: "in inglese", Match: "risultato %d di %d", Matches: "%d risultati", NoMatches: "nessun risultato in questa pagina",
+	SearchPrompt: "Cerca: ", SearchNoHits: "Nessun risultato", SearchHint: "↑/↓ scegli · Invio apri · Esc annulla", Match: "risultato %d di %d", Matches: "%d risultati", NoMatches: "nessun risultato in questa pagina",
 	OutlineTitle: "Indice", OutlineHint: "↑/↓ scegli · Invio vai · Esc chiudi",
 	LinkTo: "→ %s", NoLinks: "nessun collegamento visibile", HistoryEmpty: "nessuna pagina precedente",
 }

@@ -74,9 +74,6 @@ func appendFold(b []byte, r rune) []byte {
 	return append(b, library.Fold(string(r))...)
 }
 
-// span is one word of a text: its byte range in the text.
-type span struct{ start, end int }
-
 // scanWords calls fn for each word of s with its byte range, in order.
 func scanWords(s string, fn func(start, end int)) {
 	start, prev := -1, classOther
