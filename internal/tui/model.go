@@ -23,6 +23,21 @@ const (
 	minHeight = 4
 )
 
+// MaxWidth and MaxHeight bound the window the reader draws. A larger window is
+// drawn at this size, in its top-left corner: a window size comes from outside
+// (over SSH any client may claim 4294967295x4294967295 cells), and the reader
+// allocates for the size it draws, so the size is clamped before anything else
+// sees it. 1000x500 is larger than any real screen's terminal at a legible font.
+const (
+	MaxWidth  = 1000
+	MaxHeight = 500
+)
+
+// ClampSize bounds a window size to 0..MaxWidth by 0..MaxHeight.
+func ClampSize(width, height int) (int, int) {
+	return min(max(width, 0), MaxWidth), min(max(height, 0), MaxHeight)
+}
+
 // resizeDelay is how long a resize waits for the next one before re-rendering.
 const resizeDelay = 60 * time.Millisecond
 
@@ -89,8 +104,9 @@ func New(o Options) *Model {
 	}
 	m := &Model{
 		lib: o.Library, cache: o.Cache, index: o.Index, ids: o.Library.IDs(),
-		width: o.Width, height: o.Height, prefetched: map[int]bool{},
+		prefetched: map[int]bool{},
 	}
+	m.width, m.height = ClampSize(o.Width, o.Height)
 	m.pos = make([]position, len(m.ids))
 	for i := range m.pos {
 		m.pos[i] = position{heading: -1}
@@ -296,7 +312,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		first := m.width <= 0 || m.height <= 0
 		m.savePos()
-		m.width, m.height = msg.Width, msg.Height
+		m.width, m.height = ClampSize(msg.Width, msg.Height)
 		if first || m.doc == nil {
 			return m, m.sync()
 		}
