@@ -6,7 +6,10 @@ import (
 	"io/fs"
 )
 
-//go:embed en/*.md it/*.md
+// Everything here: the pages, sources.yaml and terms.yaml when they exist (a
+// pattern that names a missing file would not compile).
+//
+//go:embed *
 var files embed.FS
 
 // FS returns the embedded briefing, laid out as <lang>/<id>.md.

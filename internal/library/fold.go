@@ -31,11 +31,11 @@ func Fold(s string) string {
 	return strings.ToLower(out)
 }
 
-// Slug turns a heading's text into its anchor: folded, with every run of characters
+// Slug turns a heading's text (as a reader sees it) into its anchor: folded, with every run of characters
 // other than a-z and 0-9 turned into one '-', and no '-' at either end.
 // "Programma d'azione (PoA)" -> "programma-d-azione-poa".
 func Slug(heading string) string {
-	f := Fold(StripInline(heading))
+	f := Fold(heading)
 	var b strings.Builder
 	dash := false
 	for _, r := range f {
@@ -53,13 +53,5 @@ func Slug(heading string) string {
 }
 
 // StripInline removes the inline Markdown a reader does not see: links keep their
-// text, emphasis and code markers go.
-func StripInline(s string) string {
-	if strings.Contains(s, "](") {
-		s = linkRE.ReplaceAllString(s, "$1")
-	}
-	return inlineMarks.Replace(s)
-}
-
-// inlineMarks removes emphasis and code markers (a Replacer is safe for concurrent use).
-var inlineMarks = strings.NewReplacer("**", "", "__", "", "`", "", "*", "")
+// text, emphasis and code markers go. It parses s with the document model's parser.
+func StripInline(s string) string { return PlainInline(s) }

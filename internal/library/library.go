@@ -31,7 +31,10 @@ type Page struct {
 	Path     string // "en/un.md", relative to the content root
 	Body     string // Markdown without the front matter, control characters removed
 	BodyLine int    // file line of the body's first line
-	Headings []Heading
+	// The document model, from one goldmark parse of Body (see doc.go).
+	Sections []Section
+	Blocks   []Block
+	Headings []Heading // the headings, in order (Sections[i].Heading for titled sections)
 	Links    []Link
 }
 
@@ -47,7 +50,9 @@ func (p *Page) Heading(anchor string) int {
 
 // Library is the whole briefing: every page in every language, in tab order.
 type Library struct {
-	pages map[string][]*Page // by language, sorted by Order
+	pages   map[string][]*Page // by language, sorted by Order
+	sources []Source
+	terms   []Term
 }
 
 // frontMatter is the YAML header of a page.
@@ -72,6 +77,7 @@ func Load(fsys fs.FS) (*Library, error) {
 		return nil, err
 	}
 	lib := &Library{pages: pages}
+	lib.sources, lib.terms, _, _ = readMeta(fsys)
 	for _, lang := range Languages {
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
 			a, b := lib.pages[lang][i], lib.pages[lang][j]
@@ -254,7 +260,7 @@ func parsePage(lang, file string, data []byte) (*Page, []Problem) {
 	if p.Tab == "" {
 		p.Tab = p.Title
 	}
-	p.Headings, p.Links = scanBody(body, p.BodyLine, id)
+	problems = append(problems, parseDoc(p)...)
 	return p, problems
 }
 

@@ -84,6 +84,14 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 			problems = append(problems, lintLinks(p, pages[lang])...)
 		}
 	}
+	sources, terms, present, metaProblems := readMeta(fsys)
+	problems = append(problems, metaProblems...)
+	if present[SourcesFile] {
+		problems = append(problems, lintSources(sources, pages)...)
+	}
+	if present[TermsFile] {
+		problems = append(problems, lintTerms(terms, pages)...)
+	}
 	en, it := pages["en"], pages["it"]
 	for _, id := range sortedKeys(en) {
 		if it[id] == nil {
@@ -185,29 +193,82 @@ func lintPair(en, it *Page) []Problem {
 			Message: fmt.Sprintf("%d headings, but %s has %d: both languages need the same headings",
 				len(it.Headings), en.Path, len(en.Headings))})
 	}
+	if len(en.Sections) == len(it.Sections) {
+		out = append(out, lintBlocks(en, it)...)
+	}
 	out = append(out, lintNumbers(en, it)...)
 	out = append(out, lintNumbers(it, en)...)
 	return out
 }
 
-// lintNumbers reports each number of a that does not appear anywhere in b.
+// lintNumbers reports each number of a that does not appear anywhere in b. Numbers
+// are read from the text a reader sees (link targets are not text).
 func lintNumbers(a, b *Page) []Problem {
 	inB := map[string]bool{}
-	for _, line := range strings.Split(b.Body, "\n") {
-		for _, n := range numbersOutsideLinks(line) {
+	for _, bl := range b.Blocks {
+		for _, n := range digitRuns(bl.Text) {
 			inB[n] = true
 		}
 	}
 	var out []Problem
 	reported := map[string]bool{}
-	for i, line := range strings.Split(a.Body, "\n") {
-		for _, n := range numbersOutsideLinks(line) {
+	for _, bl := range a.Blocks {
+		for _, n := range digitRuns(bl.Text) {
 			if inB[n] || reported[n] {
 				continue
 			}
 			reported[n] = true
-			out = append(out, Problem{Path: a.Path, Line: a.BodyLine + i,
+			out = append(out, Problem{Path: a.Path, Line: bl.Line,
 				Message: fmt.Sprintf("number %s is not in %s: the two languages disagree", n, b.Path)})
+		}
+	}
+	return out
+}
+
+// digitRuns returns the runs of ASCII digits in s.
+func digitRuns(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
+	return out
+}
+
+// lintBlocks checks that each section has as many blocks in both languages: the
+// language toggle, side-by-side reading and search map passages by position.
+func lintBlocks(en, it *Page) []Problem {
+	var out []Problem
+	n := min(len(en.Sections), len(it.Sections))
+	for i := 0; i < n; i++ {
+		a, b := en.Sections[i], it.Sections[i]
+		if a.Heading.Level != b.Heading.Level {
+			break // reported as a heading problem
+		}
+		na, nb := a.End-a.First, b.End-b.First
+		if na != nb {
+			out = append(out, Problem{Path: it.Path, Line: b.Heading.Line,
+				Message: fmt.Sprintf("section %q has %d blocks (paragraphs, list items, tables), but %d in %s:%d (%q): both languages need the same passages",
+					b.Heading.Text, nb, na, en.Path, a.Heading.Line, a.Heading.Text)})
+			continue
+		}
+		for j := 0; j < na; j++ {
+			ka, kb := en.Blocks[a.First+j], it.Blocks[b.First+j]
+			if ka.Kind != kb.Kind {
+				out = append(out, Problem{Path: it.Path, Line: kb.Line,
+					Message: fmt.Sprintf("block %s is a %s, but a %s in %s:%d: both languages need the same passages",
+						kb.ID, kb.Kind, ka.Kind, en.Path, ka.Line)})
+				break
+			}
 		}
 	}
 	return out

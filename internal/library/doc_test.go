@@ -1,0 +1,199 @@
+package library
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const modelPage = `---
+id: one
+title: First page
+tab: One
+order: 1
+updated: 2026-03
+sources:
+  - Diplomazia Cibernetica
+---
+
+# First page
+<!-- sources: s1 -->
+
+Intro with a [reference link][ref] and ` + "`[not a link](x.md)`" + ` in code.
+
+Setext heading
+--------------
+<!-- sources: s1 s2 -->
+
+- Item **one** with [a link](two.md#details "title")
+  that wraps.
+  - Nested item, see [here](#first-page).
+- Item two
+
+> A quoted *passage*.
+
+| Col A | Col B |
+|-------|-------|
+| 2004  | [x](two.md) |
+
+[ref]: two.md
+`
+
+func TestDocumentModel(t *testing.T) {
+	p, problems := parsePage("en", "en/one.md", []byte(modelPage))
+	if len(problems) != 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	var got []string
+	for _, b := range p.Blocks {
+		got = append(got, b.ID+" "+b.Kind.String()+" "+b.Text)
+	}
+	want := []string{
+		"0.0 heading First page",
+		"0.1 paragraph Intro with a reference link and [not a link](x.md) in code.",
+		"1.0 heading Setext heading",
+		"1.1 list item Item one with a link that wraps.",
+		"1.2 list item Nested item, see here.",
+		"1.3 list item Item two",
+		"1.4 quote A quoted passage.",
+		"1.5 table Col A | Col B\n2004 | x",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(p.Sections) != 2 || p.Sections[1].Heading.Anchor != "setext-heading" || p.Sections[1].Heading.Level != 2 {
+		t.Fatalf("sections: %+v", p.Sections)
+	}
+	if s := p.Sections[1].Sources; strings.Join(s, ",") != "s1,s2" {
+		t.Errorf("sources of section 1 = %v", s)
+	}
+	if p.Sections[0].Text != "Intro with a reference link and [not a link](x.md) in code." {
+		t.Errorf("section 0 text = %q", p.Sections[0].Text)
+	}
+	var links []string
+	for _, l := range p.Links {
+		links = append(links, l.Text+"→"+l.Page+"#"+l.Anchor+"@"+p.Blocks[l.Block].ID)
+	}
+	wantLinks := "reference link→two#@0.1 a link→two#details@1.1 here→one#first-page@1.2 x→two#@1.5"
+	if strings.Join(links, " ") != wantLinks {
+		t.Errorf("links = %s\nwant   %s", strings.Join(links, " "), wantLinks)
+	}
+	// Lines point at the file, so lint can name them.
+	if p.Headings[1].Line != 16 || p.Blocks[3].Line != 20 || p.Links[1].Line != 20 {
+		t.Errorf("lines: heading %d, item %d, link %d", p.Headings[1].Line, p.Blocks[3].Line, p.Links[1].Line)
+	}
+}
+
+func TestPlainInline(t *testing.T) {
+	for in, want := range map[string]string{
+		"See [the **UN**](un.md#x) and `code`": "See the UN and code",
+		"*Programma d'azione* (PoA)":           "Programma d'azione (PoA)",
+		"":                                     "",
+	} {
+		if got := PlainInline(in); got != want {
+			t.Errorf("PlainInline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// page builds a page file for the provenance fixtures.
+func page(lang, title, sec string, marker0, marker1 string, body string) string {
+	return "---\nid: one\ntitle: " + title + "\ntab: One\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# " + title + "\n" +
+		marker0 + "\n\n## " + sec + "\n" + marker1 + "\n\n" + body + "\n"
+}
+
+func TestLintProvenanceAndBlocks(t *testing.T) {
+	sources := "- id: s1\n  title: Source one\n  lang: en\n  publisher: MAECI\n  as_of: 2021\n- id: s2\n  title: Fonte due\n  lang: it\n  publisher: MAECI\n  as_of: 2026\n"
+	cases := []struct {
+		name   string
+		en, it string
+		want   []string
+	}{
+		{"good",
+			page("en", "One", "Facts", "<!-- sources: s1 -->", "<!-- sources: s1 s2 -->", "- a\n- b"),
+			page("it", "Uno", "Fatti", "<!-- sources: s1 -->", "<!-- sources: s2, s1 -->", "- a\n- b"),
+			nil},
+		{"missing marker",
+			page("en", "One", "Facts", "<!-- sources: s1 -->", "", "Text."),
+			page("it", "Uno", "Fatti", "<!-- sources: s1 -->", "", "Testo."),
+			[]string{`en/one.md:14: section "Facts" names no source: add "<!-- sources: ID -->" under its heading (ids in sources.yaml)`,
+				`it/one.md:14: section "Fatti" names no source: add "<!-- sources: ID -->" under its heading (ids in sources.yaml)`}},
+		{"unknown and different",
+			page("en", "One", "Facts", "<!-- sources: s1 -->", "<!-- sources: s3 -->", "Text."),
+			page("it", "Uno", "Fatti", "<!-- sources: s1 -->", "<!-- sources: s2 -->", "Testo."),
+			[]string{`en/one.md:15: unknown source "s3": declare it in sources.yaml`,
+				`it/one.md:15: section "Fatti" names sources [s2], but en/one.md:14 names [s3]: both languages rest on the same sources`}},
+		{"marker not under heading",
+			page("en", "One", "Facts", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "Text.\n\n<!-- sources: s2 -->"),
+			page("it", "Uno", "Fatti", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "Testo."),
+			[]string{`en/one.md:19: a second sources marker in the same section: name all its sources in one marker`}},
+		{"block count",
+			page("en", "One", "Facts", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "- a\n- b"),
+			page("it", "Uno", "Fatti", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "- a"),
+			[]string{`it/one.md:14: section "Fatti" has 2 blocks (paragraphs, list items, tables), but 3 in en/one.md:14 ("Facts"): both languages need the same passages`}},
+		{"block kind",
+			page("en", "One", "Facts", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "- a"),
+			page("it", "Uno", "Fatti", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "a"),
+			[]string{`it/one.md:17: block 1.1 is a paragraph, but a list item in en/one.md:17: both languages need the same passages`}},
+	}
+	for _, c := range cases {
+		fsys := fstest.MapFS{
+			"sources.yaml": {Data: []byte(sources)},
+			"en/one.md":    {Data: []byte(c.en)},
+			"it/one.md":    {Data: []byte(c.it)},
+		}
+		problems, err := Lint(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range problems {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s:\n got: %s\nwant: %s", c.name, strings.Join(got, "\n      "), strings.Join(c.want, "\n      "))
+		}
+	}
+}
+
+func TestLintTerms(t *testing.T) {
+	gl := func(title, h1, h2 string) string {
+		return "---\nid: glossary\ntitle: " + title + "\ntab: G\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# " + title + "\n\n## " + h1 + "\n\nText.\n\n## " + h2 + "\n\nText.\n"
+	}
+	terms := `- id: cbm
+  en: {term: confidence-building measures, acronym: CBM, anchor: cbm}
+  it: {term: misure di rafforzamento della fiducia, acronym: CBM, anchor: cbm}
+- id: ghost
+  en: {term: ghost, anchor: ghost}
+  it: {term: fantasma, anchor: cbm}
+`
+	fsys := fstest.MapFS{
+		"terms.yaml":     {Data: []byte(terms)},
+		"en/glossary.md": {Data: []byte(gl("Glossary", "CBM", "GGE"))},
+		"it/glossary.md": {Data: []byte(gl("Glossario", "CBM", "GGE"))},
+	}
+	problems, err := Lint(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`en/glossary.md:17: glossary entry "GGE" has no term in terms.yaml: add one`,
+		`it/glossary.md:17: glossary entry "GGE" has no term in terms.yaml: add one`,
+		`terms.yaml:1: term "ghost": en/glossary.md has no heading with anchor "ghost"`,
+		`terms.yaml:1: terms "cbm" and "ghost" both point to it/glossary.md#cbm`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	lib, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := lib.Terms(); len(ts) != 2 || ts[0].ByLang["it"].Term != "misure di rafforzamento della fiducia" {
+		t.Errorf("Terms() = %+v", ts)
+	}
+}
