@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
@@ -89,6 +90,9 @@ type Link struct {
 	Line   int    // 1-based line in the file
 	Index  int    // order among the page's links (document order), from 0
 	Block  int    // the block it is in
+	// Start and End are the byte range of Text in its block's Text: where the
+	// reader sees it (the same words may also appear earlier in the block).
+	Start, End int
 }
 
 // External reports whether the link points outside the briefing (a URL).
@@ -252,14 +256,30 @@ func (d *docParser) section() *Section {
 }
 
 func (d *docParser) heading(h *ast.Heading) {
+	si, bi := len(d.p.Sections), len(d.p.Blocks)
+	d.p.Sections = append(d.p.Sections, Section{Index: si, First: bi})
+	line := d.nodeLine(h)
+	d.addBlock(KindHeading, "", line, h) // first, so that links in the heading are its own
 	var b strings.Builder
-	d.inline(h, &b, -1)
-	txt := strings.TrimSpace(b.String())
-	si := len(d.p.Sections)
-	hd := Heading{Level: h.Level, Text: txt, Anchor: Slug(txt), Line: d.nodeLine(h), Section: si, Block: len(d.p.Blocks)}
-	d.p.Sections = append(d.p.Sections, Section{Index: si, Heading: hd, First: len(d.p.Blocks)})
+	d.inline(h, &b, bi)
+	txt := d.setText(bi, b.String())
+	hd := Heading{Level: h.Level, Text: txt, Anchor: Slug(txt), Line: line, Section: si, Block: bi}
+	d.p.Sections[si].Heading = hd
 	d.p.Headings = append(d.p.Headings, hd)
-	d.addBlock(KindHeading, txt, hd.Line, h)
+}
+
+// setText sets the text of block bi to raw without its surrounding spaces, and
+// moves the ranges of its links by what was cut at the start.
+func (d *docParser) setText(bi int, raw string) string {
+	txt := strings.TrimSpace(raw)
+	cut := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+	for _, li := range d.p.Blocks[bi].Links {
+		l := &d.p.Links[li]
+		l.Start = min(max(l.Start-cut, 0), len(txt))
+		l.End = min(max(l.End-cut, l.Start), len(txt))
+	}
+	d.p.Blocks[bi].Text = txt
+	return txt
 }
 
 func (d *docParser) marker(n ast.Node, ids []string) {
@@ -305,7 +325,7 @@ func (d *docParser) block(n ast.Node, kind BlockKind) {
 	default: // paragraph, list item, quote: the text of its paragraphs
 		d.collect(n, &b, idx, &nested)
 	}
-	d.p.Blocks[idx].Text = strings.TrimSpace(b.String())
+	d.setText(idx, b.String())
 	for _, l := range nested {
 		d.walk(l)
 	}
@@ -367,17 +387,20 @@ func (d *docParser) inline(n ast.Node, b *strings.Builder, block int) {
 		case *ast.Link:
 			var lt strings.Builder
 			d.inline(c, &lt, -1)
-			b.WriteString(lt.String())
-			d.link(c, strings.TrimSpace(lt.String()), block)
+			raw := lt.String()
+			start := b.Len() + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+			b.WriteString(raw)
+			txt := strings.TrimSpace(raw)
+			d.link(c, txt, block, start, start+len(txt))
 		default:
 			d.inline(c, b, block)
 		}
 	}
 }
 
-func (d *docParser) link(n *ast.Link, txt string, block int) {
+func (d *docParser) link(n *ast.Link, txt string, block, start, end int) {
 	target := string(n.Destination)
-	l := Link{Text: txt, Target: target, Line: d.nodeLine(n), Index: len(d.p.Links), Block: block}
+	l := Link{Text: txt, Target: target, Line: d.nodeLine(n), Index: len(d.p.Links), Block: block, Start: start, End: end}
 	if block < 0 && len(d.p.Blocks) > 0 {
 		l.Block = len(d.p.Blocks) - 1 // a link in a heading belongs to the heading's block
 	}

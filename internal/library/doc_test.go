@@ -197,3 +197,28 @@ func TestLintTerms(t *testing.T) {
 		t.Errorf("Terms() = %+v", ts)
 	}
 }
+
+// A link is located where the reader sees it, not at an earlier occurrence of its
+// words, and a link in a heading belongs to the heading.
+func TestLinkPlaces(t *testing.T) {
+	src := "---\nid: one\ntitle: T\ntab: T\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n" +
+		"# About the [UN](un.md)\n\n" +
+		"A UN group, then **bold [UN](un.md#key-facts)** and  [the *OSCE*](osce.md).\n\n" +
+		"- first\n\n  second [UN](un.md)\n"
+	p, _ := parsePage("en", "en/one.md", []byte(src))
+	var got []string
+	for _, l := range p.Links {
+		b := p.Blocks[l.Block]
+		if b.Text[l.Start:l.End] != l.Text {
+			t.Errorf("link %d: %q at [%d,%d) of %q", l.Index, l.Text, l.Start, l.End, b.Text)
+		}
+		got = append(got, b.ID+":"+b.Text[:l.Start]+"|"+l.Text)
+	}
+	want := "0.0:About the |UN 0.1:A UN group, then bold |UN 0.1:A UN group, then bold UN and  |the OSCE 0.2:first second |UN"
+	if strings.Join(got, " ") != want {
+		t.Errorf("links:\n%s\nwant\n%s", strings.Join(got, " "), want)
+	}
+	if len(p.Blocks[0].Links) != 1 || p.Blocks[0].Kind != KindHeading {
+		t.Errorf("the heading's block has links %v", p.Blocks[0].Links)
+	}
+}
