@@ -1,0 +1,221 @@
+package linemode
+
+import (
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxLine is the longest command line read, in bytes. The bytes of a longer line
+// are dropped as they arrive (never stored), and the line is refused as a whole
+// when it ends.
+const MaxLine = 4096
+
+// chunkSize is the most read from the input at once; at most chunkBuffer chunks
+// wait to be handled, so a flood of input holds at most
+// (chunkBuffer+2)*chunkSize bytes before the reader blocks.
+const (
+	chunkSize   = 4096
+	chunkBuffer = 4
+)
+
+// maxEscape bounds the bytes of an escape sequence skipped in the input (a key
+// like an arrow sends 3 to 6): a never-ending one stops being skipped there.
+const maxEscape = 32
+
+type chunk struct {
+	data []byte
+	err  error
+}
+
+// readChunks copies in to ch until in fails or stop is closed.
+func readChunks(in io.Reader, ch chan<- chunk, stop <-chan struct{}) {
+	for {
+		buf := make([]byte, chunkSize)
+		n, err := in.Read(buf)
+		if n > 0 {
+			select {
+			case ch <- chunk{data: buf[:n]}:
+			case <-stop:
+				return
+			}
+		}
+		if err != nil {
+			select {
+			case ch <- chunk{err: err}:
+			case <-stop:
+			}
+			return
+		}
+	}
+}
+
+// event is what a byte of input completes.
+type event int
+
+const (
+	evNone      event = iota
+	evLine            // Enter: the line is ready
+	evEOF             // ctrl+d on an empty line (raw input)
+	evInterrupt       // ctrl+c (raw input)
+)
+
+type escState int
+
+const (
+	escNone escState = iota
+	escStart
+	escCSI // ESC [ ... final byte
+	escSS3 // ESC O x
+	escStr // ESC ] / P / X / ^ / _ ... ST or BEL
+)
+
+// editor turns input bytes into command lines. On a raw terminal (an SSH
+// session with a PTY, where nothing edits the line before it arrives) it echoes
+// what is typed and edits the line (backspace, ctrl+u, ctrl+w); otherwise the
+// terminal's own line discipline has done that, and it only splits lines. In both
+// cases escape sequences (arrow keys) and control characters are dropped.
+type editor struct {
+	raw    bool
+	echo   func(string)
+	line   []byte
+	over   bool // the line passed MaxLine: it is refused at Enter
+	keys   bool // an escape sequence (an arrow, a function key) was dropped from the line
+	cr     bool // the last byte was CR: an LF right after it is the same Enter
+	esc    escState
+	escLen int
+}
+
+// feed takes one byte of input.
+func (e *editor) feed(b byte) event {
+	if e.esc != escNone {
+		e.escape(b)
+		return evNone
+	}
+	cr := e.cr
+	e.cr = false
+	switch {
+	case b == 0x1b:
+		e.esc, e.escLen, e.keys = escStart, 1, true
+		return evNone
+	case b == '\n':
+		if cr && e.raw {
+			return evNone
+		}
+		return evLine
+	case b == '\r':
+		if e.raw {
+			e.cr = true
+			return evLine
+		}
+		return evNone // CR LF from a pipe: the LF ends the line
+	}
+	if e.raw {
+		switch b {
+		case 0x7f, 0x08: // backspace
+			e.erase(1)
+			return evNone
+		case 0x15: // ctrl+u
+			e.erase(len(e.line))
+			return evNone
+		case 0x17: // ctrl+w
+			e.eraseWord()
+			return evNone
+		case 0x03: // ctrl+c
+			return evInterrupt
+		case 0x04: // ctrl+d
+			if len(e.line) == 0 && !e.over {
+				return evEOF
+			}
+			return evNone
+		}
+	}
+	if b < 0x20 || b == 0x7f {
+		return evNone // other control characters (tab included) are not commands
+	}
+	if e.over || len(e.line) >= MaxLine {
+		e.over = true
+		return evNone
+	}
+	e.line = append(e.line, b)
+	if e.raw {
+		e.echo(string(b))
+	}
+	return evNone
+}
+
+// escape skips one byte of an escape sequence.
+func (e *editor) escape(b byte) {
+	e.escLen++
+	if e.escLen > maxEscape {
+		e.esc = escNone
+		return
+	}
+	switch e.esc {
+	case escStart:
+		switch b {
+		case '[':
+			e.esc = escCSI
+		case 'O':
+			e.esc = escSS3
+		case ']', 'P', 'X', '^', '_':
+			e.esc = escStr
+		default:
+			e.esc = escNone // alt+key
+		}
+	case escCSI:
+		if b >= 0x40 && b <= 0x7e {
+			e.esc = escNone
+		}
+	case escSS3:
+		e.esc = escNone
+	case escStr:
+		if b == 0x07 || b == '\\' {
+			e.esc = escNone
+		}
+	}
+}
+
+// erase removes the last n characters of the line, and from the screen.
+func (e *editor) erase(n int) {
+	if e.over {
+		return
+	}
+	for ; n > 0 && len(e.line) > 0; n-- {
+		_, size := utf8.DecodeLastRune(e.line)
+		e.line = e.line[:len(e.line)-size]
+		e.echo("\b \b")
+	}
+}
+
+// eraseWord removes the last word of the line and the spaces after it.
+func (e *editor) eraseWord() {
+	s := string(e.line)
+	trimmed := strings.TrimRight(s, " ")
+	cut := strings.LastIndexByte(trimmed, ' ') + 1
+	e.erase(utf8.RuneCountInString(s[cut:]))
+}
+
+// take returns the finished line, or ok false when it was too long; the editor
+// is then ready for the next one. A line of nothing but keys like arrows is no
+// line at all (empty is Enter: the next section): ok is false, and so is long.
+func (e *editor) take() (line string, ok, long bool) {
+	line = clean(string(e.line))
+	ok, long = !e.over && (line != "" || !e.keys), e.over
+	e.line, e.over, e.keys = e.line[:0], false, false
+	return line, ok, long
+}
+
+// clean makes typed text safe to interpret and to repeat back: valid UTF-8,
+// no control or format characters (a bidi override could reorder what is shown), trimmed.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
