@@ -135,7 +135,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestReaderNeedsATerminal(t *testing.T) {
-	code, _, errs := runCLI(t, nil)
+	code, _, errs := runCLI(t, map[string]string{"TERM": "xterm-256color"})
 	if code != 2 || !strings.Contains(errs, "needs a terminal") {
 		t.Fatalf("exit %d: %q", code, errs)
 	}

@@ -2,18 +2,33 @@ package cli
 
 import (
 	"errors"
+	"runtime"
 	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/linemode"
 	"github.com/cyberdiplo/cyberdiplo/internal/tui"
 )
 
-type readerFlags struct{ noState bool }
+type readerFlags struct{ noState, accessible bool }
 
 func addReaderFlags(a *app, root *cobra.Command) {
 	root.Flags().BoolVar(&a.reader.noState, "no-state", false, "do not read or write the last page and language")
+	root.Flags().BoolVar(&a.reader.accessible, "accessible", false,
+		"line mode for screen readers: plain lines, no screen drawing (the default when TERM is dumb or unset)")
+}
+
+// lineMode says whether the reader runs in line mode: --accessible, or a terminal
+// that cannot draw a screen (TERM dumb, or no TERM at all outside Windows, whose
+// consoles do not set it).
+func (a *app) lineMode() bool {
+	if a.reader.accessible {
+		return true
+	}
+	t := a.env.Getenv("TERM")
+	return t == "dumb" || (t == "" && runtime.GOOS != "windows")
 }
 
 // runReader opens the TUI on PAGE, or where the last local run left off.
@@ -33,6 +48,15 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 			return err
 		}
 		page = ids[0]
+	}
+	if a.lineMode() {
+		ix, err := a.searchIndex()
+		if err != nil {
+			return err
+		}
+		return linemode.Run(cmd.Context(), a.env.In, a.env.Out, linemode.Options{
+			Library: lib, Index: ix, Lang: lang, Page: page,
+		})
 	}
 	if !a.env.Terminal || !a.env.InTerminal {
 		return usageErr("the reader needs a terminal: to print a page use cyberdiplo show PAGE")
