@@ -244,12 +244,16 @@ func (tr *ANSIRenderer) NewElement(node ast.Node, source []byte) Element {
 			}
 		}
 
+		url, skipHref := string(n.Destination), isFooterLinks
+		if id := ctx.identify(node); id.LinkURL != "" {
+			url, skipHref = id.LinkURL, true
+		}
 		return Element{
 			Renderer: &LinkElement{
 				BaseURL:  ctx.options.BaseURL,
-				URL:      string(n.Destination),
+				URL:      url,
 				Children: children,
-				SkipHref: isFooterLinks,
+				SkipHref: skipHref,
 			},
 		}
 	case ast.KindAutoLink:

@@ -25,5 +25,9 @@ func (e *ItemElement) Render(w io.Writer, ctx RenderContext) error {
 		}
 	}
 
-	return el.Render(w, ctx)
+	if err := el.Render(w, ctx); err != nil {
+		return err
+	}
+	writeHangMark(w)
+	return nil
 }

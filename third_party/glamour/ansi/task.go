@@ -23,5 +23,9 @@ func (e *TaskElement) Render(w io.Writer, ctx RenderContext) error {
 		Style:  ctx.options.Styles.Task.StylePrimitive,
 	}
 
-	return el.Render(w, ctx)
+	if err := el.Render(w, ctx); err != nil {
+		return err
+	}
+	writeHangMark(w)
+	return nil
 }
