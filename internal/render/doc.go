@@ -1,182 +1,222 @@
 package render
 
 import (
+	"sort"
 	"strings"
 
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
-// Doc is a rendered page, split into lines, with the line of each heading found,
-// so that a reader can jump to a heading and keep it in view across widths and
-// languages. A Doc is never changed after NewDoc: sessions share it.
+// Doc is a rendered page, split into lines, that knows where each of the page's
+// blocks and links was drawn. A Doc is never changed after it is made: sessions
+// share it.
 type Doc struct {
-	Text     string
-	Lines    []string // with escape sequences
-	Plain    []string // the same lines as a reader sees them, trailing spaces removed
-	Headings []int    // rendered line of each of the page's headings (in order)
-	Links    []LinkSpan
+	Text  string   // the lines joined, as printed by `show`
+	Lines []string // with escape sequences, ready to draw
+	Plain []string // the same lines as a reader sees them, trailing spaces removed
+	// Headings holds the rendered line of each of the page's headings, in order
+	// (the first line of the heading's block).
+	Headings []int
+	// Links are where the page's links were drawn, in reading order (by line,
+	// then column). A link that wraps has one span per line.
+	Links []LinkSpan
+
+	blockLines []int      // first line of each of the page's blocks, -1 if not drawn
+	starts     []blockTop // the drawn blocks, by line
 }
 
 // LinkSpan is where a link of the page was drawn: a line and a range of cells.
 type LinkSpan struct {
 	Index      int // index in the page's Links
 	Line       int
-	Col0, Col1 int
+	Col0, Col1 int // cells [Col0, Col1)
 }
 
-// NewDoc splits a rendered page and finds its headings.
-func NewDoc(p *library.Page, text string) *Doc {
-	d := &Doc{Lines: strings.Split(text, "\n")}
-	d.Plain = make([]string, len(d.Lines))
-	for i, l := range d.Lines {
-		d.Lines[i] = compact(l)
-		d.Plain[i] = strings.TrimRight(ansi.Strip(l), " ")
+type blockTop struct{ line, block int }
+
+// newDoc reads a page rendered with identity marks (identity.go) back: it finds
+// the marks and hyperlinks with ultraviolet's cell parser, and draws each line
+// again without them, with the fewest escape sequences that keep its look.
+func newDoc(p *library.Page, text string) *Doc {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	cells := uv.NewStyledString(text).Lines(ansi.GraphemeWidth)
+	d := &Doc{
+		Lines:      make([]string, len(cells)),
+		Plain:      make([]string, len(cells)),
+		blockLines: make([]int, len(p.Blocks)),
+	}
+	for i := range d.blockLines {
+		d.blockLines[i] = -1
+	}
+	var marks []int
+	for y, line := range cells {
+		col := 0
+		for x := range line {
+			c := &line[x]
+			c.Content, marks = markedBlocks(c.Content, marks[:0])
+			for _, b := range marks {
+				if b >= 0 && b < len(d.blockLines) && d.blockLines[b] < 0 {
+					d.blockLines[b] = y
+				}
+			}
+			if l := linkOf(c.Link.URL); l >= 0 {
+				d.addLinkCell(l, y, col, c.Width)
+			}
+			// Hyperlinks name links for the reader; a terminal would offer them
+			// as URLs to open. Drawn without.
+			c.Link = uv.Link{}
+			// A space whose only style is a foreground colour looks like a plain
+			// space: drawing it plain saves most of Glamour's escape sequences.
+			if c.Content == " " && foregroundOnly(&c.Style) {
+				c.Style = uv.Style{}
+			}
+			col += c.Width
+		}
+		joinRuns(line)
+		// Trailing plain spaces are padding.
+		end := len(line)
+		for end > 0 && line[end-1].Equal(&uv.EmptyCell) {
+			end--
+		}
+		line = line[:end]
+		d.Lines[y] = line.Render()
+		d.Plain[y] = strings.TrimRight(line.String(), " ")
 	}
 	d.Text = strings.Join(d.Lines, "\n")
-	d.Headings = make([]int, len(p.Headings))
-	from := 0
-	for i, h := range p.Headings {
-		d.Headings[i] = from
-		if at := d.find(h.Text, from); at >= 0 {
-			d.Headings[i] = at
-			from = at + 1
+	d.trimLinks()
+	for b, l := range d.blockLines {
+		if l >= 0 {
+			d.starts = append(d.starts, blockTop{line: l, block: b})
 		}
 	}
-	d.findLinks(p)
+	sort.SliceStable(d.starts, func(i, j int) bool { return d.starts[i].line < d.starts[j].line })
+	d.Headings = make([]int, len(p.Headings))
+	for i, h := range p.Headings {
+		d.Headings[i] = max(d.BlockLine(h.Block), 0)
+	}
 	return d
 }
 
-// findLinks locates each link's text, in order, after the previous one. A text
-// that wraps is marked on its first line.
-func (d *Doc) findLinks(p *library.Page) {
-	line, col := 0, 0
-	for _, l := range p.Links {
-		if l.External() || strings.TrimSpace(l.Text) == "" {
+// joinRuns lets a plain space between two cells of the same style take that
+// style when it cannot be seen on a space (colour, bold, italic): one run of
+// text instead of one per word.
+func joinRuns(line uv.Line) {
+	for x := 1; x+1 < len(line); x++ {
+		c := &line[x]
+		if !c.Equal(&uv.EmptyCell) {
 			continue
 		}
-		words := strings.Fields(l.Text)
-		for n := len(words); n > 0; n-- {
-			want := strings.Join(words[:n], " ")
-			ln, c := d.search(want, line, col)
-			if ln < 0 {
-				continue
-			}
-			c0 := ansi.StringWidth(d.Plain[ln][:c])
-			d.Links = append(d.Links, LinkSpan{Index: l.Index, Line: ln, Col0: c0, Col1: c0 + ansi.StringWidth(want)})
-			line, col = ln, c+len(want)
-			break
-		}
-	}
-}
-
-// search finds text at or after (line, col), within a few lines: the first
-// occurrence drawn underlined (as links are), else the first occurrence.
-func (d *Doc) search(text string, line, col int) (int, int) {
-	firstLine, firstCol := -1, 0
-	for i := line; i < len(d.Plain) && i < line+12; i++ {
-		from := 0
-		if i == line {
-			from = min(col, len(d.Plain[i]))
-		}
-		for from <= len(d.Plain[i]) {
-			at := strings.Index(d.Plain[i][from:], text)
-			if at < 0 {
-				break
-			}
-			at += from
-			if underlinedAt(d.Lines[i], ansi.StringWidth(d.Plain[i][:at])) {
-				return i, at
-			}
-			if firstLine < 0 {
-				firstLine, firstCol = i, at
-			}
-			from = at + 1
-		}
-	}
-	return firstLine, firstCol
-}
-
-// underlinedAt reports whether the cell at col of a rendered line is underlined.
-func underlinedAt(line string, col int) bool {
-	ul := false
-	x := 0
-	for len(line) > 0 {
-		if strings.HasPrefix(line, "\x1b[") {
-			end := strings.IndexByte(line, 'm')
-			if end < 0 {
-				return false
-			}
-			ul = sgrUnderline(line[2:end], ul)
-			line = line[end+1:]
+		prev, next := &line[x-1].Style, &line[x+1]
+		if next.Equal(&uv.EmptyCell) || !prev.Equal(&next.Style) || !invisibleOnSpace(prev) || line[x-1].Link != next.Link {
 			continue
 		}
-		if line[0] == 0x1b { // another escape: it takes no cell
-			line = line[1:]
-			continue
-		}
-		next := strings.IndexByte(line, 0x1b)
-		if next < 0 {
-			next = len(line)
-		}
-		w := ansi.StringWidth(line[:next])
-		if col < x+w {
-			return ul
-		}
-		x += w
-		line = line[next:]
+		c.Style = *prev
 	}
-	return false
 }
 
-// sgrUnderline applies SGR parameters to the underline state.
-func sgrUnderline(params string, ul bool) bool {
-	ps := strings.Split(params, ";")
-	for i := 0; i < len(ps); i++ {
-		switch ps[i] {
-		case "", "0", "24":
-			ul = false
-		case "4":
-			ul = true
-		case "38", "48", "58": // extended colour: skip its arguments
-			if i+1 < len(ps) && ps[i+1] == "5" {
-				i += 2
-			} else if i+1 < len(ps) && ps[i+1] == "2" {
-				i += 4
-			}
-		}
-	}
-	return ul
+// invisibleOnSpace reports whether a style looks the same as no style on a space.
+func invisibleOnSpace(s *uv.Style) bool {
+	return s.Bg == nil && s.Underline == 0 && s.Attrs&^(uv.AttrBold|uv.AttrItalic|uv.AttrFaint) == 0
 }
 
-// find returns the first line at or after from that starts with heading text.
-func (d *Doc) find(text string, from int) int {
-	want := strings.Fields(text)
-	if len(want) == 0 {
+// foregroundOnly reports whether a style sets nothing but a foreground colour.
+func foregroundOnly(s *uv.Style) bool {
+	return s.Fg != nil && s.Bg == nil && s.UnderlineColor == nil && s.Underline == 0 && s.Attrs == 0
+}
+
+// addLinkCell adds a cell to link l's span on line y, or starts a span.
+func (d *Doc) addLinkCell(l, y, col, w int) {
+	if n := len(d.Links); n > 0 {
+		s := &d.Links[n-1]
+		if s.Index == l && s.Line == y && s.Col1 == col {
+			s.Col1 += w
+			return
+		}
+	}
+	d.Links = append(d.Links, LinkSpan{Index: l, Line: y, Col0: col, Col1: col + w})
+}
+
+// trimLinks drops the spaces at either end of a span (a link's text may end
+// with a space where it wraps), and spans of spaces only.
+func (d *Doc) trimLinks() {
+	kept := d.Links[:0]
+	for _, s := range d.Links {
+		text := ansi.Cut(d.Plain[s.Line], s.Col0, s.Col1)
+		lead := len(text) - len(strings.TrimLeft(text, " "))
+		trail := len(text) - len(strings.TrimRight(text, " "))
+		s.Col0 += lead
+		s.Col1 -= trail
+		if s.Col1 > s.Col0 {
+			kept = append(kept, s)
+		}
+	}
+	d.Links = kept
+}
+
+// BlockLine returns the first rendered line of block b of the page, or -1 when
+// the block was not drawn.
+func (d *Doc) BlockLine(b int) int {
+	if b < 0 || b >= len(d.blockLines) {
 		return -1
 	}
-	for i := from; i < len(d.Plain); i++ {
-		got := strings.TrimLeft(strings.TrimSpace(d.Plain[i]), "# ")
-		// A long heading wraps: compare the words this line holds.
-		words := strings.Fields(got)
-		if len(words) == 0 {
-			continue
+	return d.blockLines[b]
+}
+
+// BlockAt returns the block a rendered line belongs to: the last block that
+// starts at or above it, or -1 above the first block.
+func (d *Doc) BlockAt(line int) int {
+	i := sort.Search(len(d.starts), func(i int) bool { return d.starts[i].line > line })
+	if i == 0 {
+		return -1
+	}
+	return d.starts[i-1].block
+}
+
+// BlockEnd returns the line after the last line of block b: where the next
+// block drawn below it starts, or the end of the page.
+func (d *Doc) BlockEnd(b int) int {
+	l := d.BlockLine(b)
+	if l < 0 {
+		return -1
+	}
+	i := sort.Search(len(d.starts), func(i int) bool { return d.starts[i].line > l })
+	if i < len(d.starts) {
+		return d.starts[i].line
+	}
+	return len(d.Lines)
+}
+
+// LinkSpans returns where link i of the page was drawn (several spans when it
+// wraps), in reading order.
+func (d *Doc) LinkSpans(i int) []LinkSpan {
+	var out []LinkSpan
+	for _, s := range d.Links {
+		if s.Index == i {
+			out = append(out, s)
 		}
-		n := min(len(words), len(want))
-		if strings.Join(words[:n], " ") == strings.Join(want[:n], " ") {
-			return i
+	}
+	return out
+}
+
+// LinkAt returns the index of the link drawn at a cell, or -1.
+func (d *Doc) LinkAt(line, col int) int {
+	for _, s := range d.Links {
+		if s.Line == line && col >= s.Col0 && col < s.Col1 {
+			return s.Index
 		}
 	}
 	return -1
 }
 
-// HeadingAt returns the index of the heading a reader at line offset is in (the
-// last heading at or above it), or -1 above the first heading.
-func (d *Doc) HeadingAt(offset int) int {
+// HeadingAt returns the index of the heading a reader at a line is in (the last
+// heading at or above it), or -1 above the first heading.
+func (d *Doc) HeadingAt(line int) int {
 	at := -1
 	for i, l := range d.Headings {
-		if l <= offset {
+		if l <= line {
 			at = i
 		}
 	}

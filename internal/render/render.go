@@ -12,6 +12,7 @@ import (
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/styles"
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
@@ -33,45 +34,61 @@ func ValidStyle(s string) bool {
 // MaxWidth caps the reading width: lines longer than this are tiring to read.
 const MaxWidth = 100
 
-// Markdown prepares a page body for Glamour: links between pages keep their text but
-// lose their target (the reader follows them with keys, not by reading a file name).
-func Markdown(body string) string {
-	return linkRE.ReplaceAllString(body, "[$1](#)")
+// Page renders a page at a width (columns, margins included) in a style, as
+// text. It is slow (milliseconds): call it through a Cache, off the UI loop.
+func Page(p *library.Page, width int, style string) (string, error) {
+	d, err := Render(p, width, style)
+	if err != nil {
+		return "", err
+	}
+	return d.Text, nil
 }
 
-// Page renders a page at a width (columns, margins included) in a style. It is slow
-// (milliseconds): call it through a Cache, off the UI loop.
-func Page(p *library.Page, width int, style string) (string, error) {
+// Render renders a page into a Doc: its lines, and where each block and link
+// was drawn. Slow (milliseconds): call it through a Cache, off the UI loop.
+func Render(p *library.Page, width int, style string) (*Doc, error) {
 	if width < 10 {
 		width = 10
 	}
 	if !ValidStyle(style) {
-		return "", fmt.Errorf("unknown style %q", style)
+		return nil, fmt.Errorf("unknown style %q", style)
 	}
+	src := []byte(p.Body)
+	root := library.ParseMarkdown(src)
+	num := number(root, src)
 	var out string
 	var err error
 	if isTimeline(p) {
-		out, err = timeline(p, width, style)
+		out, err = timeline(p, root, src, num, width, style)
 	} else {
-		var r *glamour.TermRenderer
-		if r, err = newRenderer(style, width); err == nil {
-			out, err = r.Render(Markdown(p.Body))
-		}
+		out, err = glamourRender(root, src, num, width, style)
 	}
+	if err != nil {
+		return nil, err
+	}
+	d := newDoc(p, strings.Trim(out, "\n"))
+	if style == "notty" {
+		// Plain output: not a single escape sequence.
+		d.Lines = d.Plain
+		d.Text = strings.Join(d.Lines, "\n")
+	}
+	return d, nil
+}
+
+// glamourRender renders a parsed page with Glamour, marking its blocks and links.
+func glamourRender(root ast.Node, src []byte, num *numbering, width int, style string) (string, error) {
+	r, err := newRenderer(style, width, num)
 	if err != nil {
 		return "", err
 	}
-	out = strings.Trim(out, "\n")
-	if style == "notty" {
-		out = Plain(out)
-	}
-	return out, nil
+	out, err := r.RenderNode(root, src)
+	return string(out), err
 }
 
-// newRenderer returns a Glamour renderer for a style and width. Links are
-// underlined in every style but notty: it is how a reader tells them apart, and how
-// NewDoc finds where each link was drawn.
-func newRenderer(style string, width int) (*glamour.TermRenderer, error) {
+// newRenderer returns a Glamour renderer for a style and width that marks the
+// numbered blocks and links. Links are underlined in every style but notty: it is
+// how a reader tells them apart without colour. The ascii style draws ASCII only.
+func newRenderer(style string, width int, num *numbering) (*glamour.TermRenderer, error) {
 	var cfg ansi.StyleConfig
 	switch style {
 	case "dark":
@@ -80,12 +97,16 @@ func newRenderer(style string, width int) (*glamour.TermRenderer, error) {
 		cfg = styles.LightStyleConfig
 	case "ascii":
 		cfg = styles.ASCIIStyleConfig
+		cfg.Item.BlockPrefix = "* "
 	default:
-		return glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+		cfg = styles.NoTTYStyleConfig
 	}
-	underline := true
-	cfg.LinkText.Underline = &underline
-	return glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width))
+	if style != "notty" {
+		underline := true
+		cfg.LinkText.Underline = &underline
+	}
+	return glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width),
+		glamour.WithInlineTableLinks(true), glamour.WithIdentify(num.identify))
 }
 
 // Plain removes every escape sequence (colours, OSC 8 links) and the spaces Glamour
@@ -153,11 +174,7 @@ func (c *Cache) Render(p *library.Page, width int, style string) (*Doc, error) {
 	}
 	c.mu.Unlock()
 
-	var text string
-	text, e.err = Page(p, width, style)
-	if e.err == nil {
-		e.doc = NewDoc(p, text)
-	}
+	e.doc, e.err = Render(p, width, style)
 	close(e.done)
 	if e.err != nil {
 		c.mu.Lock()

@@ -6,21 +6,27 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 // The timeline page is drawn as a timeline: years down an axis, each event beside
-// its year with a marker in its forum's colour, wrapped to the width. Its Markdown
-// is one "## YEAR" heading per year and one list item per event (docs/CONTENT.md);
-// what comes before the first year is rendered as usual.
+// its year with a marker in its forum's colour, wrapped to the width. Its shape
+// comes from the document model: each section opened by a level-2 heading is a
+// year (the heading is its label), each block under it an event, coloured by the
+// page its first link leads to. What comes before the first year is drawn by
+// Glamour. Years and events carry their block marks, and links their
+// hyperlinks (identity.go), like every other page.
 
 type event struct {
-	text  string // as the reader sees it (links keep their text)
+	block int
+	text  string // styled, with its links' hyperlinks
 	forum string // page id of the event's first link
 }
 
 type year struct {
+	block  int
 	label  string
 	events []event
 }
@@ -30,60 +36,56 @@ func isTimeline(p *library.Page) bool {
 	if p.ID != "timeline" {
 		return false
 	}
-	n := 0
 	for _, h := range p.Headings {
 		if h.Level == 2 {
-			n++
+			return true
 		}
 	}
-	return n > 0
-}
-
-// parseTimeline splits the body into the text before the first year and the years.
-func parseTimeline(body string) (string, []year) {
-	lines := strings.Split(body, "\n")
-	var intro []string
-	var years []year
-	for _, line := range lines {
-		t := strings.TrimSpace(line)
-		switch {
-		case strings.HasPrefix(t, "## "):
-			years = append(years, year{label: strings.TrimSpace(t[3:])})
-		case len(years) == 0:
-			intro = append(intro, line)
-		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* "):
-			// Links are underlined, as Glamour draws them (see newRenderer).
-			ev := event{text: library.StripInline(linkRE.ReplaceAllString(strings.TrimSpace(t[2:]), "\x1b[4m$1\x1b[24m"))}
-			if m := linkRE.FindStringSubmatch(t); m != nil {
-				ev.forum = strings.TrimSuffix(strings.SplitN(m[2], "#", 2)[0], ".md")
-			}
-			y := &years[len(years)-1]
-			y.events = append(y.events, ev)
-		case t != "" && len(years[len(years)-1].events) > 0:
-			// a continuation line of the last event
-			y := &years[len(years)-1]
-			e := &y.events[len(y.events)-1]
-			e.text += " " + library.StripInline(t)
-		}
-	}
-	return strings.Join(intro, "\n"), years
-}
-
-// forumColours mark each forum's events; other pages get the accent.
-var forumColours = map[string][2]string{ // dark, light
-	"eu": {"#60A5FA", "#1D4ED8"}, "un": {"#38BDF8", "#0369A1"},
-	"nato": {"#34D399", "#047857"}, "osce": {"#FBBF24", "#B45309"},
-	"": {"#A5A3FF", "#5A56E0"},
+	return false
 }
 
 // timeline renders the timeline page.
-func timeline(p *library.Page, width int, style string) (string, error) {
-	introMD, years := parseTimeline(p.Body)
-	r, err := newRenderer(style, width)
-	if err != nil {
-		return "", err
+func timeline(p *library.Page, root ast.Node, src []byte, num *numbering, width int, style string) (string, error) {
+	var years []year
+	var firstYear ast.Node
+	link := lipgloss.NewStyle()
+	if style != "notty" {
+		link = link.Underline(true)
 	}
-	intro, err := r.Render(Markdown(introMD))
+	for _, s := range p.Sections {
+		if s.Heading.Block < 0 || s.Heading.Block >= len(num.blocks) {
+			continue
+		}
+		if s.Heading.Level == 2 {
+			if firstYear == nil {
+				firstYear = num.blocks[s.Heading.Block]
+			}
+			years = append(years, year{block: s.Heading.Block, label: s.Heading.Text})
+		}
+		if len(years) == 0 {
+			continue
+		}
+		y := &years[len(years)-1]
+		for b := s.First; b < s.End && b < len(num.blocks); b++ {
+			if p.Blocks[b].Kind == library.KindHeading {
+				continue
+			}
+			ev := event{block: b, text: inlineText(num.blocks[b], src, num, link)}
+			if ls := p.Blocks[b].Links; len(ls) > 0 {
+				ev.forum = p.Links[ls[0]].Page
+			}
+			y.events = append(y.events, ev)
+		}
+	}
+	// Glamour draws what comes before the first year: cut the tree there.
+	if firstYear != nil && firstYear.Parent() == root {
+		for n := firstYear; n != nil; {
+			next := n.NextSibling()
+			root.RemoveChild(root, n)
+			n = next
+		}
+	}
+	intro, err := glamourRender(root, src, num, width, style)
 	if err != nil {
 		return "", err
 	}
@@ -92,6 +94,59 @@ func timeline(p *library.Page, width int, style string) (string, error) {
 	b.WriteString("\n\n")
 	b.WriteString(drawYears(years, width, style))
 	return b.String(), nil
+}
+
+// inlineText is the text of a block's inline content as drawn on the timeline:
+// plain, with each numbered link inside its hyperlink and in the link style.
+func inlineText(node ast.Node, src []byte, num *numbering, link lipgloss.Style) string {
+	var b strings.Builder
+	var walk func(n ast.Node, inLink bool)
+	walk = func(n ast.Node, inLink bool) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				t := string(c.Segment.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					t += " "
+				}
+				if inLink {
+					t = link.Render(t)
+				}
+				b.WriteString(t)
+			case *ast.String:
+				b.Write(c.Value)
+			case *ast.CodeSpan:
+				walk(c, inLink)
+			case *ast.RawHTML, *ast.List:
+				// not drawn (a nested list's items are blocks of their own)
+			case *ast.AutoLink:
+				b.Write(c.Label(src))
+			case *ast.Link:
+				i, ok := num.linkOf[c]
+				if !ok {
+					walk(c, inLink)
+					continue
+				}
+				b.WriteString(ansi.SetHyperlink(linkURL(i)))
+				walk(c, true)
+				b.WriteString(ansi.ResetHyperlink())
+			default:
+				if c.Type() == ast.TypeBlock && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				walk(c, inLink)
+			}
+		}
+	}
+	walk(node, false)
+	return strings.TrimSpace(b.String())
+}
+
+// forumColours mark each forum's events; other pages get the accent.
+var forumColours = map[string][2]string{ // dark, light
+	"eu": {"#60A5FA", "#1D4ED8"}, "un": {"#38BDF8", "#0369A1"},
+	"nato": {"#34D399", "#047857"}, "osce": {"#FBBF24", "#B45309"},
+	"": {"#A5A3FF", "#5A56E0"},
 }
 
 // drawYears draws the axis. Plain styles (ascii, notty) use ASCII only and no colour.
@@ -140,24 +195,28 @@ func drawYears(years []year, width int, style string) string {
 	}
 	var lines []string
 	for yi, y := range years {
+		label := blockMark(y.block) + yearStyle.Render(y.label)
 		if !inline {
-			lines = append(lines, pad+yearStyle.Render(y.label))
+			lines = append(lines, pad+label)
+		}
+		if len(y.events) == 0 && inline {
+			lines = append(lines, pad+label)
 		}
 		for ei, ev := range y.events {
-			wrapped := strings.Split(lipgloss.NewStyle().Width(textW).Render(ev.text), "\n")
+			wrapped := strings.Split(lipgloss.Wrap(ev.text, textW, ""), "\n")
 			for li, w := range wrapped {
 				w = strings.TrimRight(w, " ")
 				var head string
 				switch {
 				case inline && ei == 0 && li == 0:
-					head = pad + yearStyle.Render(padTo(y.label, labelW)) + " " + axisStyle.Render(tee)
+					head = pad + blockMark(y.block) + yearStyle.Render(padTo(y.label, labelW)) + " " + axisStyle.Render(tee)
 				case li == 0:
 					head = gutter + axisStyle.Render(tee)
 				default:
 					head = gutter + axisStyle.Render(axis) + "  "
 				}
 				if li == 0 {
-					w = colour(ev.forum).Render(marker) + " " + w
+					w = colour(ev.forum).Render(marker) + " " + blockMark(ev.block) + w
 				} else {
 					w = "  " + w
 				}
