@@ -28,6 +28,9 @@ type Strings struct {
 	LinkTo       string // "link: %s"
 	NoLinks      string
 	HistoryEmpty string
+
+	// ---- The SSH kiosk: its messages are in kiosk.go ----
+	Kiosk KioskStrings
 }
 
 var english = Strings{
@@ -45,6 +48,9 @@ var english = Strings{
 	SearchPrompt: "Search: ", SearchNoHits: "No match", SearchHint: "↑/↓ pick · Enter open · Esc cancel", Match: "match %d of %d", Matches: "%d matches", NoMatches: "no match on this page",
 	OutlineTitle: "Outline", OutlineHint: "↑/↓ pick · Enter jump · Esc close",
 	LinkTo: "→ %s", NoLinks: "no link on screen", HistoryEmpty: "nothing to go back to",
+
+	// ---- The SSH kiosk ----
+	Kiosk: kioskEnglish,
 }
 
 var italian = Strings{
@@ -62,6 +68,9 @@ var italian = Strings{
 	SearchPrompt: "Cerca: ", SearchNoHits: "Nessun risultato", SearchHint: "↑/↓ scegli · Invio apri · Esc annulla", Match: "risultato %d di %d", Matches: "%d risultati", NoMatches: "nessun risultato in questa pagina",
 	OutlineTitle: "Indice", OutlineHint: "↑/↓ scegli · Invio vai · Esc chiudi",
 	LinkTo: "→ %s", NoLinks: "nessun collegamento visibile", HistoryEmpty: "nessuna pagina precedente",
+
+	// ---- The SSH kiosk ----
+	Kiosk: kioskItalian,
 }
 
 // For returns the strings of a language (English for anything but "it").

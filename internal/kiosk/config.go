@@ -40,6 +40,9 @@ const (
 	// connect at once).
 	DefaultRate  = 2.0
 	DefaultBurst = 20
+	// DefaultStartTimeout closes a session channel that has asked for neither a
+	// shell nor a command this long after it was opened.
+	DefaultStartTimeout = 30 * time.Second
 )
 
 // Limits that are not flags.
@@ -50,8 +53,6 @@ const (
 	// quitGrace is how long a reader has to finish after being asked to end
 	// before its connection is cut.
 	quitGrace = 3 * time.Second
-	// maxEnv caps the environment variables a session may send.
-	maxEnv = 64
 	// freeAfter is how long the kiosk stays empty before it gives memory back.
 	freeAfter = 5 * time.Second
 	// renderCacheSize is the shared render cache: a page at one width in one style
@@ -70,9 +71,12 @@ type Config struct {
 	MaxSession         time.Duration
 	Rate               float64 // new connections per second per client address
 	Burst              int
-	Lang               string // language when neither the user name nor LANG says
-	Logger             *log.Logger
-	Library            *library.Library
+	// StartTimeout closes a session channel with no shell or command this long
+	// after it opened (default DefaultStartTimeout).
+	StartTimeout time.Duration
+	Lang         string // language when neither the user name nor LANG says
+	Logger       *log.Logger
+	Library      *library.Library
 	// Exec runs a visitor's command (the restricted command line: list, show,
 	// search) and returns its exit status. Nil refuses every command.
 	Exec ExecFunc

@@ -1,9 +1,12 @@
 package kiosk
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
@@ -14,7 +17,7 @@ import (
 //   - Bubble Tea's input loop (ultraviolet's TerminalReader) blocks for ever on a
 //     key that arrives as the program ends, keeping the session's program and
 //     goroutines alive: a leak per visitor who types while leaving. Events are
-//     handed over here with Program.Send, a no-op once the program has ended.
+//     handed over with Program.Send, a no-op once the program has ended.
 //   - Each TerminalReader builds a table of legacy key sequences of about 200 KB:
 //     40 MB at 200 visitors, a fifth of the memory target. The decoder below is
 //     the same ultraviolet EventDecoder without that table (it knows the xterm,
@@ -23,136 +26,296 @@ import (
 // The program runs with no input of its own, so it writes no terminal queries:
 // the kiosk writes the ones the reader needs (background colour, synchronized
 // output) and the answers come back here as events.
+//
+// Input comes from anyone, so every buffer has a bound, and the input is always
+// read at once (a visitor whose input is not read blocks in its writes):
+//
+//   - readSize: the bytes read at a time.
+//   - maxPending: the bytes of an unfinished sequence kept while its end is
+//     awaited. Past it, the decoder takes what it has as it is (usually an
+//     unknown sequence, dropped) and goes on with the next byte.
+//   - maxQueue: the events decoded and not yet taken by the reader. When the
+//     visitor sends faster than the reader draws (a paste, a flood), the oldest
+//     are dropped: the latest key always gets through.
+//   - bracketed paste: the kiosk never turns it on, and the reader has no use for
+//     pasted text, so a paste is skipped without being kept; after maxPaste bytes
+//     without its end, it is taken as ended and what follows is input again.
+//
+// So a session's input holds at most readSize + maxPending + readSize bytes and
+// maxQueue events, whatever is sent: about 4 KB.
+const (
+	readSize   = 1024
+	maxPending = 1024
+	maxQueue   = 64
+	maxPaste   = 64 << 10
+)
 
 // escTimeout is how long a lone ESC (or an incomplete sequence) waits for the
 // rest before it is taken as it is.
 const escTimeout = 50 * time.Millisecond
-
-// maxPending bounds the bytes kept while waiting for the end of a sequence.
-const maxPending = 4096
 
 // terminalQueries are written before the reader starts: the background colour
 // (the reader picks a dark or light style), synchronized output and Unicode core
 // modes (Bubble Tea uses them when the terminal has them).
 const terminalQueries = ansi.RequestBackgroundColor + ansi.RequestModeSynchronizedOutput + ansi.RequestModeUnicodeCore
 
+// pasteEnd ends a bracketed paste.
+const pasteEnd = "\x1b[201~"
+
+// inputDecoder turns bytes into events, keeping at most maxPending bytes of an
+// unfinished sequence between calls.
 type inputDecoder struct {
-	dec   uv.EventDecoder
-	paste []byte // bracketed paste in progress, or nil
+	dec     uv.EventDecoder
+	pending []byte
+	inPaste bool
+	pasted  int   // bytes of the current paste skipped
+	dropped int64 // bytes discarded: unknown sequences, pastes
 }
 
-// scan decodes buf into events and says how many bytes they used. Unless expired,
-// it stops before what may be the start of a longer sequence.
-func (d *inputDecoder) scan(buf []byte, expired bool) (int, []uv.Event) {
-	var events []uv.Event
-	total := 0
+// retained is the number of bytes the decoder keeps between calls.
+func (d *inputDecoder) retained() int { return len(d.pending) }
+
+// feed decodes b, after what was pending, and emits the events. Unless expired,
+// it keeps what may be the start of a longer sequence for the next call (at most
+// maxPending bytes); expired takes everything as it is.
+func (d *inputDecoder) feed(b []byte, expired bool, emit func(uv.Event)) {
+	buf := b
+	if len(d.pending) > 0 {
+		d.pending = append(d.pending, b...)
+		buf = d.pending
+	}
 	for len(buf) > 0 {
-		n, ev := d.dec.Decode(buf)
-		if n <= 0 {
-			break
+		var n int
+		if d.inPaste {
+			n = d.skipPaste(buf, expired)
+		} else {
+			n = d.step(buf, expired, emit)
 		}
-		esc := buf[0] == ansi.ESC
-		if _, unknown := ev.(uv.UnknownEvent); unknown && !expired {
-			break // perhaps incomplete: wait for more
-		}
-		if esc && n <= 2 && !expired {
-			break // ESC, or ESC and a key: perhaps the start of a sequence
-		}
-		buf, total = buf[n:], total+n
-		switch ev := ev.(type) {
-		case uv.PasteStartEvent:
-			d.paste = []byte{}
-			continue
-		case uv.PasteEndEvent:
-			if d.paste != nil {
-				events = append(events, uv.PasteEvent{Content: string(d.paste)})
-				d.paste = nil
+		if n == 0 {
+			if len(buf) <= maxPending {
+				break // wait for the rest
 			}
-			continue
-		case uv.UnknownEvent:
-			continue
-		case uv.KeyPressEvent:
-			if d.paste != nil {
-				switch {
-				case ev.Text != "":
-					d.paste = append(d.paste, ev.Text...)
-				case ev.Code == uv.KeyEnter:
-					d.paste = append(d.paste, '\n')
-				case ev.Code == uv.KeyTab:
-					d.paste = append(d.paste, '\t')
-				}
-				continue
+			// Too long to wait for: take the start as it is.
+			if n = d.step(buf, true, emit); n <= 0 {
+				n = 1
 			}
-		case uv.MultiEvent:
-			if d.paste == nil {
-				events = append(events, ev...)
-			}
-			continue
 		}
-		if d.paste == nil && ev != nil {
-			events = append(events, ev)
-		}
+		buf = buf[n:]
 	}
-	return total, events
+	if len(buf) == 0 {
+		d.pending = d.pending[:0]
+		if cap(d.pending) > maxPending+readSize {
+			d.pending = nil // a large feed (tests) grew it: let it go
+		}
+		return
+	}
+	// Keep the rest (buf may be the tail of d.pending itself: copy moves it).
+	if d.pending == nil {
+		d.pending = make([]byte, 0, maxPending+readSize)
+	}
+	d.pending = d.pending[:copy(d.pending[:cap(d.pending)], buf)]
 }
 
-// decodeInput reads r until it ends and hands each decoded event to send. A
-// panic in the decoder (bytes from the network meet a third-party parser) is
-// returned as an error, so that only this visitor's session ends.
-func decodeInput(r io.Reader, send func(uv.Event)) (err error) {
-	quit := make(chan struct{})
-	defer close(quit)
-	readc := make(chan []byte)
-	go func() {
-		defer close(readc)
-		for {
-			b := make([]byte, 512)
-			n, err := r.Read(b)
-			if n > 0 {
-				select {
-				case readc <- b[:n]:
-				case <-quit:
-					return
-				}
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("input decoder panicked: %v", p)
-		}
-	}()
-	var (
-		d       inputDecoder
-		pending []byte
-	)
-	timer := time.NewTimer(escTimeout)
-	timer.Stop()
-	defer timer.Stop()
-	process := func(expired bool) {
-		n, events := d.scan(pending, expired)
-		for _, ev := range events {
-			send(ev)
-		}
-		pending = append(pending[:0], pending[n:]...)
-		if len(pending) > 0 {
-			timer.Reset(escTimeout)
+// step decodes the event at the start of buf and returns the bytes it used, or 0
+// if buf may be the start of a longer sequence (never when force).
+func (d *inputDecoder) step(buf []byte, force bool, emit func(uv.Event)) int {
+	n, ev := d.dec.Decode(buf)
+	if n <= 0 {
+		d.dropped++
+		return 1 // nothing the decoder knows: drop a byte
+	}
+	n = min(n, len(buf))
+	_, unknown := ev.(uv.UnknownEvent)
+	if !force {
+		switch {
+		case unknown && n == len(buf): // a sequence not finished yet
+			return 0
+		case unknown && buf[0] >= 0xC0 && !utf8.FullRune(buf): // a character cut in two
+			return 0
+		case buf[0] == ansi.ESC && n <= 2 && n == len(buf): // ESC: a key, or a sequence's start
+			return 0
 		}
 	}
-	for {
-		select {
-		case b, ok := <-readc:
-			if !ok {
-				process(true)
-				return nil
+	switch ev := ev.(type) {
+	case uv.PasteStartEvent:
+		d.inPaste, d.pasted = true, 0
+	case uv.MultiEvent:
+		for _, e := range ev {
+			if wanted(e) {
+				emit(e)
 			}
-			pending = append(pending, b...)
-			process(len(pending) > maxPending)
-		case <-timer.C:
-			process(true)
 		}
+	default:
+		if wanted(ev) {
+			emit(ev)
+		} else {
+			d.dropped += int64(n)
+		}
+	}
+	return n
+}
+
+// wanted says whether the reader has a use for an event: keys, the mouse, the
+// answers to the kiosk's queries, focus. The rest (unknown or cancelled
+// sequences, answers to questions nobody asked, clipboard contents) is dropped
+// here rather than queued.
+func wanted(ev uv.Event) bool {
+	switch ev.(type) {
+	case uv.KeyPressEvent, uv.MouseClickEvent, uv.MouseReleaseEvent, uv.MouseWheelEvent, uv.MouseMotionEvent,
+		uv.BackgroundColorEvent, uv.ModeReportEvent, uv.FocusEvent, uv.BlurEvent:
+		return true
+	}
+	return false
+}
+
+// skipPaste skips pasted bytes up to the end of the paste, and returns how many
+// it used. It keeps (returns 0 for) what may be the start of the end sequence.
+func (d *inputDecoder) skipPaste(buf []byte, expired bool) int {
+	if i := bytes.Index(buf, []byte(pasteEnd)); i >= 0 {
+		d.inPaste = false
+		d.dropped += int64(i + len(pasteEnd))
+		return i + len(pasteEnd)
+	}
+	keep := 0
+	if !expired {
+		for k := min(len(pasteEnd)-1, len(buf)); k > 0; k-- {
+			if bytes.HasSuffix(buf, []byte(pasteEnd[:k])) {
+				keep = k
+				break
+			}
+		}
+	}
+	n := len(buf) - keep
+	d.pasted += n
+	d.dropped += int64(n)
+	if d.pasted > maxPaste {
+		d.inPaste = false // a paste without an end: what follows is input again
+	}
+	return n
+}
+
+// input is a session's input: it reads the visitor's bytes, decodes them and
+// queues the events for the reader (feed, in session.go).
+type input struct {
+	mu       sync.Mutex
+	dec      inputDecoder
+	queue    [maxQueue]uv.Event // a ring: head is the oldest, n events
+	head, n  int
+	dropped  int64 // events dropped, the queue being full
+	timer    *time.Timer
+	deadline time.Time // when what is pending is taken as it is
+	closed   bool
+	onPanic  func(error)
+	ready    chan struct{} // holds a token while events wait
+}
+
+// newInput returns an input; onPanic is called if the decoder panics (bytes from
+// the network meet a third-party parser): the session should end.
+func newInput(onPanic func(error)) *input {
+	return &input{onPanic: onPanic, ready: make(chan struct{}, 1)}
+}
+
+// read reads r until it ends or fails.
+func (in *input) read(r io.Reader) {
+	defer in.recover()
+	buf := make([]byte, readSize)
+	for {
+		n, err := r.Read(buf)
+		if n > 0 {
+			in.take(buf[:n])
+		}
+		if err != nil {
+			in.flush(true)
+			return
+		}
+	}
+}
+
+func (in *input) take(b []byte) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.dec.feed(b, false, in.push)
+	if in.dec.retained() > 0 {
+		in.arm()
+	}
+}
+
+func (in *input) recover() {
+	if p := recover(); p != nil {
+		in.onPanic(fmt.Errorf("input decoder panicked: %v", p))
+	}
+}
+
+// arm makes sure what is pending is taken as it is after escTimeout.
+func (in *input) arm() {
+	in.deadline = time.Now().Add(escTimeout)
+	if in.timer == nil {
+		in.timer = time.AfterFunc(escTimeout, func() { in.flush(false) })
+		return
+	}
+	in.timer.Reset(escTimeout)
+}
+
+// flush takes what is pending as it is, once its time has come (or at once when
+// the input ends).
+func (in *input) flush(now bool) {
+	defer in.recover()
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if in.closed || in.dec.retained() == 0 {
+		return
+	}
+	if wait := time.Until(in.deadline); !now && wait > 0 {
+		in.timer.Reset(wait) // more bytes came meanwhile
+		return
+	}
+	in.dec.feed(nil, true, in.push)
+}
+
+// push queues an event (in.mu held), dropping the oldest when the queue is full.
+func (in *input) push(ev uv.Event) {
+	if in.closed {
+		return
+	}
+	if in.n == maxQueue {
+		in.queue[in.head] = nil
+		in.head = (in.head + 1) % maxQueue
+		in.n--
+		in.dropped++
+	}
+	in.queue[(in.head+in.n)%maxQueue] = ev
+	in.n++
+	select {
+	case in.ready <- struct{}{}:
+	default:
+	}
+}
+
+// pop takes the oldest event queued.
+func (in *input) pop() (uv.Event, bool) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if in.n == 0 {
+		return nil, false
+	}
+	ev := in.queue[in.head]
+	in.queue[in.head] = nil
+	in.head = (in.head + 1) % maxQueue
+	in.n--
+	return ev, true
+}
+
+// close drops what is queued and stops the timer: the reader has ended.
+func (in *input) close() {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.closed = true
+	if in.timer != nil {
+		in.timer.Stop()
+	}
+	for in.n > 0 {
+		in.queue[in.head] = nil
+		in.head = (in.head + 1) % maxQueue
+		in.n--
 	}
 }

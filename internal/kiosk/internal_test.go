@@ -1,8 +1,6 @@
 package kiosk
 
 import (
-	"fmt"
-	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -10,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	uv "github.com/charmbracelet/ultraviolet"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -166,96 +163,4 @@ func TestClean(t *testing.T) {
 	if got := clean("abcdef", 3); got != "abc…" {
 		t.Errorf("clean: %q", got)
 	}
-}
-
-func TestInputDecoder(t *testing.T) {
-	keys := func(evs []uv.Event) []string {
-		var out []string
-		for _, ev := range evs {
-			switch ev := ev.(type) {
-			case uv.KeyPressEvent:
-				out = append(out, ev.String())
-			case uv.PasteEvent:
-				out = append(out, "paste:"+ev.Content)
-			case uv.BackgroundColorEvent:
-				out = append(out, fmt.Sprintf("bg:dark=%v", ev.IsDark()))
-			default:
-				out = append(out, fmt.Sprintf("%T", ev))
-			}
-		}
-		return out
-	}
-	for _, tc := range []struct {
-		in      string
-		expired bool
-		want    []string
-		used    int
-	}{
-		{"q", false, []string{"q"}, 1},
-		{"\tjL ", false, []string{"tab", "j", "L", "space"}, 4},
-		{"\x1b[Z\x1b[A\x1bOB\x1b[6~", false, []string{"shift+tab", "up", "down", "pgdown"}, 13},
-		{"\x03", false, []string{"ctrl+c"}, 1},
-		{"j\x1b", false, []string{"j"}, 1}, // a lone ESC waits
-		{"\x1b", true, []string{"esc"}, 1}, // until it expires
-		{"\x1b[1;", false, nil, 0},         // an incomplete sequence waits
-		{"\x1b[200~q\r\x1b[201~", false, []string{"paste:q\n"}, 14},
-		{"\x1b]11;rgb:ffff/ffff/ffff\x07", false, []string{"bg:dark=false"}, 24},
-		{"\x1b]11;rgb:0000/0000/0000\x1b\\", false, []string{"bg:dark=true"}, 25},
-		{"è", false, []string{"è"}, 2},
-	} {
-		var d inputDecoder
-		n, evs := d.scan([]byte(tc.in), tc.expired)
-		if got := keys(evs); fmt.Sprint(got) != fmt.Sprint(tc.want) || n != tc.used {
-			t.Errorf("scan(%q, %v) = %d, %q; want %d, %q", tc.in, tc.expired, n, got, tc.used, tc.want)
-		}
-	}
-}
-
-func TestDecodeInputEndsWithItsReader(t *testing.T) {
-	r, w := io.Pipe()
-	var mu sync.Mutex
-	var got []string
-	done := make(chan struct{})
-	go func() {
-		decodeInput(r, func(ev uv.Event) {
-			mu.Lock()
-			got = append(got, fmt.Sprint(ev))
-			mu.Unlock()
-		})
-		close(done)
-	}()
-	io.WriteString(w, "jk\x1b") //nolint:errcheck
-	w.Close()                   //nolint:errcheck
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("decodeInput did not return at the end of its input")
-	}
-	if fmt.Sprint(got) != "[j k esc]" {
-		t.Errorf("events %q", got)
-	}
-}
-
-// FuzzInputDecoder: whatever a visitor sends, the decoder neither panics nor
-// claims bytes it was not given.
-func FuzzInputDecoder(f *testing.F) {
-	for _, seed := range []string{
-		"q", "\tjL ", "\x1b[Z", "\x1b", "\x1b[1;", "\x1b[200~paste\r\x1b[201~",
-		"\x1b]11;rgb:ffff/ffff/ffff\x07", "\x1b[<0;10;1M", "\x1b[<64;3;4M", "\x1bP1$r0m\x1b\\",
-		"\x1b[?2026;2$y", "\x1b[I", "\x1bOA", "\xff\xfe", "è€😀",
-	} {
-		f.Add([]byte(seed), false)
-		f.Add([]byte(seed), true)
-	}
-	f.Fuzz(func(t *testing.T, b []byte, expired bool) {
-		var d inputDecoder
-		n, _ := d.scan(b, expired)
-		if n < 0 || n > len(b) {
-			t.Fatalf("scan used %d of %d bytes", n, len(b))
-		}
-		n, _ = d.scan(b[n:], true)
-		if n < 0 || n > len(b) {
-			t.Fatalf("scan used %d bytes", n)
-		}
-	})
 }

@@ -104,12 +104,14 @@ type trackedConn struct {
 
 	mu       sync.Mutex
 	sessions int
+	waiting  bool          // a session channel waits for one to close
+	freed    chan struct{} // a session channel closed
 	timer    *time.Timer
 	closed   bool
 }
 
 func newTrackedConn(c net.Conn, s *Server) *trackedConn {
-	tc := &trackedConn{Conn: c, srv: s}
+	tc := &trackedConn{Conn: c, srv: s, freed: make(chan struct{}, 1)}
 	tc.timer = time.AfterFunc(handshakeTimeout, tc.lonely)
 	return tc
 }
@@ -124,11 +126,49 @@ func (c *trackedConn) lonely() {
 	}
 }
 
-func (c *trackedConn) sessionOpened() {
+// closeWait is how long a session channel beyond maxSessionsPerConn waits for
+// one of the others to finish closing: a client that runs sessions one after
+// the other opens the next as soon as it has closed the last, and the server
+// counts the close a moment later.
+const closeWait = 250 * time.Millisecond
+
+// sessionOpened counts a session channel in, unless the connection has
+// maxSessionsPerConn already and none of them closes within closeWait (one
+// channel at a time may wait; others are refused at once).
+func (c *trackedConn) sessionOpened() bool {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.sessions++
-	c.timer.Stop()
+	if c.sessions < maxSessionsPerConn {
+		c.sessions++
+		c.timer.Stop()
+		c.mu.Unlock()
+		return true
+	}
+	if c.waiting {
+		c.mu.Unlock()
+		return false
+	}
+	c.waiting = true
+	c.mu.Unlock()
+	t := time.NewTimer(closeWait)
+	defer t.Stop()
+	for {
+		select {
+		case <-c.freed:
+		case <-t.C:
+			c.mu.Lock()
+			c.waiting = false
+			c.mu.Unlock()
+			return false
+		}
+		c.mu.Lock()
+		if c.sessions < maxSessionsPerConn {
+			c.sessions++
+			c.waiting = false
+			c.mu.Unlock()
+			return true
+		}
+		c.mu.Unlock()
+	}
 }
 
 func (c *trackedConn) sessionClosed() {
@@ -137,6 +177,10 @@ func (c *trackedConn) sessionClosed() {
 	c.sessions--
 	if c.sessions == 0 && !c.closed {
 		c.timer.Reset(handshakeTimeout)
+	}
+	select {
+	case c.freed <- struct{}{}:
+	default:
 	}
 }
 

@@ -2,12 +2,16 @@ package kiosk
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	"github.com/cyberdiplo/cyberdiplo/internal/tui"
 )
 
 // screen draws the reader's frames on a visitor's terminal. The reader runs as a
@@ -21,24 +25,31 @@ import (
 // keystroke. The reader's view is a full screen of exactly height lines, none
 // wider than the window (the reader cuts them): redrawing the lines that changed
 // is enough, keeps one string per line, and answers a key with one write.
+//
+// Each line is cut to the width, and the terminal's autowrap is off while the
+// reader is on: whatever a line holds, it cannot wrap and scroll the screen.
 type screen struct {
 	out           io.Writer // the session
 	profile       colorprofile.Profile
+	lang          string
 	conv          bytes.Buffer // a line converted to the profile
-	width, height int
-	lines         []string // what the terminal shows; nil: unknown (repaint all)
+	width, height int          // what is drawn: the window, clamped
+	winW, winH    int          // the window, as the client gave it
+	maxW, maxH    int          // the most drawn (tui.MaxWidth x tui.MaxHeight)
+	lines         []string     // what the terminal shows; nil: unknown (repaint all)
 	title         string
 	mouse         tea.MouseMode
 	started       bool
 	buf           bytes.Buffer
 	failed        bool // a write failed: the visitor is gone
+	written       int64
 }
 
-func newScreen(w io.Writer, profile colorprofile.Profile, width, height int) *screen {
+func newScreen(w io.Writer, profile colorprofile.Profile, lang string) *screen {
 	if profile < colorprofile.ASCII {
 		profile = colorprofile.ASCII // NoTTY would strip the cursor moves too
 	}
-	return &screen{out: w, profile: profile, width: width, height: height}
+	return &screen{out: w, profile: profile, lang: lang, maxW: tui.MaxWidth, maxH: tui.MaxHeight}
 }
 
 // line is l in the terminal's colours. Pages come from Glamour in 256 colours
@@ -60,10 +71,36 @@ func (s *screen) line(l string) string {
 	return s.conv.String()
 }
 
-func (s *screen) resize(width, height int) {
-	if width != s.width || height != s.height {
-		s.width, s.height, s.lines = width, height, nil
+// resize takes the visitor's window as the client gave it (any size): the
+// screen draws at most maxW x maxH of it.
+func (s *screen) resize(winW, winH int) {
+	if s.width > 0 && winW == s.winW && winH == s.winH {
+		return
 	}
+	s.winW, s.winH = winW, winH
+	w, h := drawSize(winW, winH)
+	s.width, s.height = min(w, s.maxW), min(h, s.maxH)
+	s.lines = nil // repaint everything: the terminal may have reflowed
+}
+
+// larger is the note drawn when the window is larger than what is drawn, cut to
+// the window, and where: below the drawing if the window is taller, else beside
+// its first line.
+func (s *screen) larger() (note string, row, col int) {
+	switch {
+	case s.winH > s.height:
+		row, col = s.height+1, 1
+	case s.winW > s.width:
+		row, col = 1, s.width+2
+	default:
+		return "", 0, 0
+	}
+	room := s.winW - col + 1
+	if s.winW <= 0 { // unknown: drawn at the default width
+		room = s.width
+	}
+	note = fmt.Sprintf(i18n.For(s.lang).Kiosk.Larger, s.winW, s.winH, s.width, s.height)
+	return ansi.Truncate(note, room, ""), row, col
 }
 
 // draw shows the view: on the first call, the alternate screen and a hidden
@@ -77,7 +114,7 @@ func (s *screen) draw(v tea.View) {
 	b.WriteString(ansi.SetModeSynchronizedOutput)
 	if !s.started {
 		s.started = true
-		b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor)
+		b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.ResetModeAutoWrap)
 	}
 	if v.MouseMode != s.mouse {
 		b.WriteString(ansi.ResetModeMouseButtonEvent + ansi.ResetModeMouseAnyEvent + ansi.ResetModeMouseExtSgr)
@@ -100,9 +137,11 @@ func (s *screen) draw(v tea.View) {
 	for len(lines) < s.height {
 		lines = append(lines, "")
 	}
-	if s.lines == nil {
+	full := s.lines == nil
+	if full {
 		b.WriteString(ansi.ResetStyle + ansi.CursorHomePosition + ansi.EraseEntireScreen)
 	}
+	note, noteRow, noteCol := s.larger()
 	changed := false
 	for i, l := range lines {
 		if s.lines != nil && s.lines[i] == l {
@@ -115,30 +154,38 @@ func (s *screen) draw(v tea.View) {
 		if s.lines != nil {
 			b.WriteString(ansi.ResetStyle + ansi.EraseEntireLine)
 		}
-		b.WriteString(s.line(l))
+		b.WriteString(s.line(ansi.Truncate(l, s.width, "")))
 		b.WriteString(ansi.ResetStyle)
 		if strings.Contains(l, "\x1b]8;") {
 			b.WriteString(ansi.ResetHyperlink())
 		}
+		if i == 0 && noteRow == 1 && !full { // erasing the line took the note beside it
+			b.WriteString(ansi.CursorPosition(noteCol, noteRow) + note)
+		}
+	}
+	if full && note != "" { // the screen was erased
+		b.WriteString(ansi.CursorPosition(noteCol, noteRow) + note)
 	}
 	s.lines = lines
 	if !changed && b.Len() == len(ansi.SetModeSynchronizedOutput) {
 		return // nothing to draw
 	}
 	b.WriteString(ansi.ResetModeSynchronizedOutput)
-	if _, err := s.out.Write(b.Bytes()); err != nil {
+	n, err := s.out.Write(b.Bytes())
+	s.written += int64(n)
+	if err != nil {
 		s.failed = true
 	}
 }
 
-// close gives the terminal back: mouse off, cursor on, main screen.
+// close gives the terminal back: mouse off, autowrap and cursor on, main screen.
 func (s *screen) close() {
 	if !s.started || s.failed {
 		return
 	}
 	_, _ = io.WriteString(s.out, ansi.ResetStyle+
 		ansi.ResetModeMouseButtonEvent+ansi.ResetModeMouseAnyEvent+ansi.ResetModeMouseExtSgr+
-		ansi.ShowCursor+ansi.ResetModeAltScreenSaveCursor)
+		ansi.SetModeAutoWrap+ansi.ShowCursor+ansi.ResetModeAltScreenSaveCursor)
 }
 
 // screenModel is the reader with the screen: it draws each view as it is made.
@@ -148,8 +195,9 @@ type screenModel struct {
 }
 
 func (m *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		m.scr.resize(ws.Width, ws.Height)
+	if w, ok := msg.(windowMsg); ok {
+		m.scr.resize(w.Width, w.Height)
+		msg = tea.WindowSizeMsg{Width: m.scr.width, Height: m.scr.height}
 	}
 	var cmd tea.Cmd
 	m.Model, cmd = m.Model.Update(msg)

@@ -58,7 +58,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Library == nil {
 		return nil, errors.New("kiosk: no library")
 	}
-	if cfg.MaxSessions < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 {
+	if cfg.MaxSessions < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 || cfg.StartTimeout < 0 {
 		return nil, errors.New("kiosk: negative limit")
 	}
 	if cfg.Listen == "" {
@@ -69,6 +69,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Burst == 0 {
 		cfg.Burst = DefaultBurst
+	}
+	if cfg.StartTimeout == 0 {
+		cfg.StartTimeout = DefaultStartTimeout
 	}
 	if cfg.Lang == "" {
 		cfg.Lang = "en"
@@ -316,54 +319,6 @@ func (s *Server) refused(c net.Conn, why string) {
 type ctxKey struct{ name string }
 
 var connKey = &ctxKey{"kiosk-conn"}
-
-// sessionChannel opens a session channel: the library's handler, with the
-// channel's requests filtered (no agent or X11 forwarding, a cap on environment
-// variables), and the connection told a session is open.
-func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
-	if tc, ok := ctx.Value(connKey).(*trackedConn); ok {
-		tc.sessionOpened()
-		defer tc.sessionClosed()
-	}
-	ssh.DefaultSessionHandler(srv, conn, filteredChannel{nc}, ctx)
-}
-
-type filteredChannel struct{ gossh.NewChannel }
-
-func (c filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	ch, in, err := c.NewChannel.Accept()
-	if err != nil {
-		return ch, in, err
-	}
-	out := make(chan *gossh.Request)
-	go func() {
-		defer close(out)
-		envs, started := 0, false
-		for r := range in {
-			switch r.Type {
-			case "auth-agent-req@openssh.com", "x11-req":
-				r.Reply(false, nil) //nolint:errcheck
-				continue
-			case "env":
-				if envs++; envs > maxEnv {
-					r.Reply(false, nil) //nolint:errcheck
-					continue
-				}
-			case "window-change":
-				// Before the session starts nobody reads window changes: the
-				// library would block on the second one.
-				if !started {
-					r.Reply(false, nil) //nolint:errcheck
-					continue
-				}
-			case "shell", "exec":
-				started = true
-			}
-			out <- r
-		}
-	}()
-	return ch, out, nil
-}
 
 // admit counts a visit in, unless the kiosk is full or closing.
 func (s *Server) admit(v *visit) endReason {

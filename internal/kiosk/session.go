@@ -17,7 +17,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/ssh"
-	uv "github.com/charmbracelet/ultraviolet"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
@@ -49,18 +48,22 @@ type visit struct {
 	lang   string
 	pty    ssh.Pty
 	hasPty bool
+	ch     *channel // the channel's state: its window changes
 
 	lastInput atomic.Int64 // unix nanos of the last byte from the visitor
 
-	stop     chan struct{} // closed when the kiosk asks the session to end
-	stopOnce sync.Once
-	sizes    chan ssh.Window // the latest window size not yet taken (PTY only)
+	// stopped is cancelled when the kiosk asks the session to end.
+	stopped context.Context
+	stop    context.CancelFunc
 
 	mu     sync.Mutex
 	reason endReason
 	status int
 	detail string // e.g. the command name
 }
+
+// text is what the kiosk says, in the visitor's language.
+func (v *visit) text() i18n.KioskStrings { return i18n.For(v.lang).Kiosk }
 
 // Read is the visitor's input: it counts as activity.
 func (v *visit) Read(p []byte) (int, error) {
@@ -74,7 +77,7 @@ func (v *visit) Read(p []byte) (int, error) {
 // end asks the session to end for reason (the first reason given stands).
 func (v *visit) end(r endReason) {
 	v.setReason(r)
-	v.stopOnce.Do(func() { close(v.stop) })
+	v.stop()
 }
 
 func (v *visit) setReason(r endReason) {
@@ -143,43 +146,38 @@ func chain(h handler, mws ...middleware) handler {
 
 // handle is the ssh.Handler: it makes the visit and runs the chain.
 func (s *Server) handle(sess ssh.Session) {
-	v := &visit{
-		Session: sess, id: s.nextID.Add(1), start: time.Now(),
-		stop: make(chan struct{}),
-	}
+	v := &visit{Session: sess, id: s.nextID.Add(1), start: time.Now()}
+	v.stopped, v.stop = context.WithCancel(context.Background())
+	defer v.stop()
 	v.lastInput.Store(v.start.UnixNano())
-	pty, winch, ok := sess.Pty()
-	v.pty, v.hasPty = pty, ok
-	if ok {
-		v.sizes = make(chan ssh.Window, 1)
-		go coalesce(winch, v.sizes)
+	v.pty, _, v.hasPty = sess.Pty()
+	if ch, ok := sess.Context().Value(chanKey).(*channel); ok {
+		v.ch = ch
+	} else {
+		v.ch = &channel{size: newSizeSlot()}
 	}
 	v.lang = chooseLang(sess.User(), sess.Environ(), s.cfg.Lang)
 	s.handler(v)
 }
 
-// coalesce takes window changes as they come, and keeps the latest for the
-// reader, until the session's requests end. It never blocks: the session's
-// requests wait on it, and behind them (on the same connection) the client's
-// window adjustments: a visitor resizing while the server waits to write would
-// otherwise deadlock the session.
-func coalesce(in <-chan ssh.Window, out chan ssh.Window) {
-	defer close(out)
-	for w := range in {
-		select {
-		case out <- w:
-			continue
-		default:
-		}
-		select { // replace the size not yet taken
-		case <-out:
-		default:
-		}
-		select {
-		case out <- w:
-		default:
-		}
+// Window sizes. A size comes from the client: anything from 0 to 2^32-1 cells
+// each way. The kiosk draws at most tui.MaxWidth x tui.MaxHeight (and tells the
+// visitor when the window is larger); an unknown size (0, as `ssh -tt` sends
+// when its input is not a terminal) is taken as 80x24.
+const (
+	defaultWidth  = 80
+	defaultHeight = 24
+)
+
+// drawSize is the size the kiosk draws for a window of w x h cells.
+func drawSize(w, h int) (int, int) {
+	if w <= 0 {
+		w = defaultWidth
 	}
+	if h <= 0 {
+		h = defaultHeight
+	}
+	return tui.ClampSize(w, h)
 }
 
 // chooseLang: the user name if it names a language (ssh it@host), else the
@@ -254,7 +252,7 @@ func (s *Server) recoverMW(next handler) handler {
 			if r := recover(); r != nil {
 				s.log.Error("session panicked", "session", v.id, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 				v.finish(endPanic, 1)
-				v.say(text(v.lang, msgSorry))
+				v.say(v.text().Sorry)
 			}
 		}()
 		next(v)
@@ -267,11 +265,11 @@ func (s *Server) admitMW(next handler) handler {
 		switch s.admit(v) {
 		case endBusy:
 			v.finish(endBusy, 1)
-			_, _ = io.WriteString(v.Stderr(), text(v.lang, msgBusy)+"\n")
+			_, _ = io.WriteString(v.Stderr(), v.text().Busy+"\n")
 			return
 		case endShutdown:
 			v.finish(endShutdown, 1)
-			_, _ = io.WriteString(v.Stderr(), text(v.lang, msgClosing)+"\n")
+			_, _ = io.WriteString(v.Stderr(), v.text().Closing+"\n")
 			return
 		}
 		defer s.release(v)
@@ -280,49 +278,53 @@ func (s *Server) admitMW(next handler) handler {
 }
 
 // timersMW ends the session after IdleTimeout without input, or after MaxSession.
+// Timers, not goroutines: a visit holds no goroutine for them.
 func (s *Server) timersMW(next handler) handler {
 	return func(v *visit) {
-		idle, most := s.cfg.IdleTimeout, s.cfg.MaxSession
-		if idle <= 0 && most <= 0 {
-			next(v)
-			return
+		if most := s.cfg.MaxSession; most > 0 {
+			t := time.AfterFunc(most, func() { v.end(endMax) })
+			defer t.Stop()
 		}
-		done := make(chan struct{})
-		go v.watch(idle, most, done)
-		defer close(done)
+		if idle := s.cfg.IdleTimeout; idle > 0 {
+			it := &idleTimer{v: v, idle: idle}
+			it.mu.Lock()
+			it.t = time.AfterFunc(idle, it.fire)
+			it.mu.Unlock()
+			defer it.stop()
+		}
 		next(v)
 	}
 }
 
-func (v *visit) watch(idle, most time.Duration, done <-chan struct{}) {
-	var idleC, mostC <-chan time.Time // a nil channel never fires
-	var it *time.Timer
-	if idle > 0 {
-		it = time.NewTimer(idle)
-		defer it.Stop()
-		idleC = it.C
+// idleTimer ends a visit after idle without input: when it fires early (there was
+// input since), it waits again for the rest.
+type idleTimer struct {
+	mu      sync.Mutex
+	t       *time.Timer
+	v       *visit
+	idle    time.Duration
+	stopped bool
+}
+
+func (it *idleTimer) fire() {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	if it.stopped {
+		return
 	}
-	if most > 0 {
-		mt := time.NewTimer(most)
-		defer mt.Stop()
-		mostC = mt.C
+	since := time.Since(time.Unix(0, it.v.lastInput.Load()))
+	if since >= it.idle {
+		it.v.end(endIdle)
+		return
 	}
-	for {
-		select {
-		case <-done:
-			return
-		case <-mostC:
-			v.end(endMax)
-			return
-		case <-idleC:
-			since := time.Since(time.Unix(0, v.lastInput.Load()))
-			if since >= idle {
-				v.end(endIdle)
-				return
-			}
-			it.Reset(idle - since)
-		}
-	}
+	it.t.Reset(it.idle - since)
+}
+
+func (it *idleTimer) stop() {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	it.stopped = true
+	it.t.Stop()
 }
 
 // dispatch: a command if there is one, else the reader on a terminal, else the
@@ -350,25 +352,19 @@ func (s *Server) runCommand(v *visit) {
 		}
 	}
 	if s.cfg.Exec == nil {
-		_, _ = io.WriteString(v.Stderr(), "cyberdiplo: no commands here\n")
+		_, _ = io.WriteString(v.Stderr(), v.text().NoCommands+"\n")
 		v.finish(endCommand, 1)
 		return
 	}
 	ctx, cancel := context.WithCancel(v.Context())
 	defer cancel()
-	go func() {
-		select {
-		case <-v.stop:
-			cancel()
-		case <-ctx.Done():
-		}
-	}()
+	defer context.AfterFunc(v.stopped, cancel)()
 	env := ExecEnv{
 		Out: v, Err: v.Stderr(), Getenv: v.getenv,
 		Library: s.cfg.Library, Cache: s.cache, Index: s.index,
 	}
 	if v.hasPty {
-		env.Width = v.pty.Window.Width
+		env.Width, _ = drawSize(v.pty.Window.Width, v.pty.Window.Height)
 	}
 	status := s.cfg.Exec(ctx, args, env)
 	v.finish(endCommand, status)
@@ -384,7 +380,7 @@ func (s *Server) note(v *visit) {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, text(v.lang, msgNote), port, port)
+	fmt.Fprintf(&b, v.text().Note, port, port)
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	for _, p := range s.cfg.Library.Pages(v.lang) {
 		fmt.Fprintf(tw, "  %s\t%s\n", p.ID, p.Title)
@@ -398,16 +394,18 @@ func (s *Server) note(v *visit) {
 // connection drops, or the kiosk ends the session (idle, time limit, shutdown):
 // then the terminal is restored and a goodbye written.
 func (s *Server) runReader(v *visit) {
-	w, h := v.pty.Window.Width, v.pty.Window.Height
+	win := v.pty.Window
+	w, h := drawSize(win.Width, win.Height)
 	environ := append(v.Environ(), "TERM="+v.pty.Term)
 	profile := colorprofile.Env(environ) // from TERM, COLORTERM, NO_COLOR...
-	scr := newScreen(v, profile, w, h)
+	scr := newScreen(v, profile, v.lang)
+	scr.resize(win.Width, win.Height)
 	m := &screenModel{scr: scr, Model: tui.New(tui.Options{
 		Library: s.cfg.Library, Cache: s.cache, Index: s.index,
 		Lang: v.lang, Style: "auto", Width: w, Height: h,
 	})}
 	// The program has no input, output or renderer of its own: the visitor's
-	// bytes are decoded by decodeInput (input.go) and the frames drawn by the
+	// bytes are decoded by the input (input.go) and the frames drawn by the
 	// screen (screen.go).
 	p := tea.NewProgram(m,
 		tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutRenderer(),
@@ -420,65 +418,94 @@ func (s *Server) runReader(v *visit) {
 			return msg
 		}))
 	_, _ = io.WriteString(v, terminalQueries)
-	go func() {
-		if err := decodeInput(v, func(ev uv.Event) { p.Send(ev) }); err != nil {
-			s.log.Error("session panicked in its input", "session", v.id, "err", err, "stack", string(debug.Stack()))
-			v.end(endPanic)
-		}
-	}()
-	go func() {
-		for w := range v.sizes { // until the session ends; Send is a no-op after the program
-			p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
-		}
-	}()
 
 	done := make(chan struct{})
-	go func() {
-		select {
-		case <-done:
-			return
-		case <-v.stop:
-		case <-v.Context().Done():
-			v.setReason(endDisconnected)
-		}
-		go p.Quit() // blocks while the program is stuck in a write
-		t := time.NewTimer(quitGrace)
-		defer t.Stop()
-		select {
-		case <-done:
-		case <-t.C:
-			// Stuck (a client that stopped reading): cut the connection, which
-			// unblocks the writes.
-			v.setReason(endSlow)
-			s.log.Warn("session did not end: closing its connection", "session", v.id)
-			v.closeConn()
-		}
-	}()
+	in := newInput(func(err error) {
+		s.log.Error("session panicked in its input", "session", v.id, "err", err, "stack", string(debug.Stack()))
+		v.end(endPanic)
+	})
+	go in.read(v)
+	go feed(p, in, &v.ch.size, done)
+
+	// Asked to end (or disconnected): quit the program; if it has not ended
+	// after quitGrace (stuck writing to a client that stopped reading), cut the
+	// connection, which unblocks the writes.
+	var quitOnce sync.Once
+	quit := func() {
+		quitOnce.Do(func() {
+			go p.Quit() // blocks while the program is stuck in a write
+			time.AfterFunc(quitGrace, func() {
+				select {
+				case <-done:
+				default:
+					v.setReason(endSlow)
+					s.log.Warn("session did not end: closing its connection", "session", v.id)
+					v.closeConn()
+				}
+			})
+		})
+	}
+	defer context.AfterFunc(v.stopped, quit)()
+	defer context.AfterFunc(v.Context(), func() { v.setReason(endDisconnected); quit() })()
+
 	_, err := p.Run()
 	close(done)
+	in.close()
 	scr.close()
 
 	lang := v.lang
 	if fm, ok := m.Model.(*tui.Model); ok {
 		lang, _ = fm.Current()
 	}
+	bye := i18n.For(lang).Kiosk
 	if errors.Is(err, tea.ErrProgramPanic) {
 		s.log.Error("session panicked in the reader", "session", v.id, "err", err)
 		v.finish(endPanic, 1)
-		v.say(text(lang, msgSorry))
+		v.say(bye.Sorry)
 		return
 	}
 	reason, _ := v.outcome()
 	switch reason {
 	case endIdle:
-		v.say(fmt.Sprintf(text(lang, msgIdle), s.cfg.IdleTimeout))
+		v.say(fmt.Sprintf(bye.Idle, s.cfg.IdleTimeout))
 	case endMax:
-		v.say(text(lang, msgMax))
+		v.say(bye.Max)
 	case endShutdown:
-		v.say(text(lang, msgClosing))
+		v.say(bye.Closing)
 	}
 	v.finish(endQuit, 0)
 }
+
+// feed hands the program what the visitor sends, until done: the decoded events
+// in order, and the latest window size. Program.Send waits until the program
+// takes the message, that is until it has drawn the frame of the one before:
+// window changes that come meanwhile replace each other, so only the last one
+// of a frame is drawn, and input beyond the queue's bound drops its oldest
+// events (input.go).
+func feed(p *tea.Program, in *input, size *sizeSlot, done <-chan struct{}) {
+	for {
+		select {
+		case <-done:
+			return
+		case <-in.ready:
+			for {
+				ev, ok := in.pop()
+				if !ok {
+					break
+				}
+				p.Send(ev)
+			}
+		case <-size.ready:
+			if w, ok := size.take(); ok {
+				p.Send(windowMsg(w))
+			}
+		}
+	}
+}
+
+// windowMsg is the visitor's window as the client gave it: the screen model
+// clamps it.
+type windowMsg ssh.Window
 
 // clean makes a visitor-supplied string safe for a log line: printable, short.
 func clean(s string, n int) string {

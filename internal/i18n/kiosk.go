@@ -1,0 +1,63 @@
+package i18n
+
+// ---- The SSH kiosk (cyberdiplo serve) -------------------------------------------
+//
+// What the kiosk says to its visitors. Kept in one block, apart from the reader's
+// strings, so that changes to either merge cleanly. Reach them as For(lang).Kiosk:
+// a KioskStrings is a plain value, so what a caller reads is its own copy.
+
+// KioskStrings are the kiosk's messages in one language.
+type KioskStrings struct {
+	Busy    string // MaxSessions reached
+	Closing string // the kiosk is shutting down (SIGTERM, SIGINT)
+	Idle    string // "idle for %s: goodbye"
+	Max     string // the session time limit
+	Sorry   string // a bug ended the session
+	// Note is for a visitor with neither terminal nor command: the port twice,
+	// then the list of pages follows.
+	Note       string
+	NoCommands string // the kiosk runs no commands
+	// Larger is drawn beside the reader when the visitor's window is larger than
+	// what the kiosk draws: the window's width and height, then the drawn ones.
+	Larger string
+	// TooManySessions refuses a session channel beyond the per-connection limit
+	// (with the limit).
+	TooManySessions string
+	// NoStart closes a session that asked for neither a shell nor a command in
+	// time (with the time).
+	NoStart string
+}
+
+var kioskEnglish = KioskStrings{
+	Busy:    "The kiosk is busy: please try again in a minute.",
+	Closing: "The kiosk is closing. Goodbye.",
+	Idle:    "Idle for %s: goodbye.",
+	Max:     "Session time limit reached: goodbye.",
+	Sorry:   "Sorry, something went wrong: this session is closed.",
+	Note: "cyberdiplo: a briefing on Italy's cyber diplomacy, in English and Italian.\n" +
+		"The reader needs a terminal: connect with  ssh -t -p %s HOST  (user it@ for Italian).\n" +
+		"Or run a command:  ssh -p %s HOST show un   (also: list, search WORDS).\n" +
+		"\n" +
+		"Pages:\n",
+	NoCommands:      "cyberdiplo: no commands here",
+	Larger:          "Your window is %d×%d: the kiosk draws at most %d×%d.",
+	TooManySessions: "at most %d sessions per connection",
+	NoStart:         "no shell or command within %s: closed",
+}
+
+var kioskItalian = KioskStrings{
+	Busy:    "Il chiosco è occupato: riprova tra un minuto.",
+	Closing: "Il chiosco sta chiudendo. Arrivederci.",
+	Idle:    "Inattivo da %s: arrivederci.",
+	Max:     "Tempo massimo della sessione raggiunto: arrivederci.",
+	Sorry:   "Spiacenti, qualcosa è andato storto: la sessione è chiusa.",
+	Note: "cyberdiplo: la diplomazia cibernetica dell'Italia, in italiano e in inglese.\n" +
+		"Il lettore richiede un terminale: collegati con  ssh -t -p %s HOST  (utente en@ per l'inglese).\n" +
+		"Oppure esegui un comando:  ssh -p %s HOST show onu   (anche: list, search PAROLE).\n" +
+		"\n" +
+		"Pagine:\n",
+	NoCommands:      "cyberdiplo: qui non si eseguono comandi",
+	Larger:          "La finestra è %d×%d: il chiosco ne disegna al massimo %d×%d.",
+	TooManySessions: "al massimo %d sessioni per connessione",
+	NoStart:         "nessuna shell né comando entro %s: chiusa",
+}
