@@ -12,6 +12,8 @@ import (
 )
 
 func main() {
+	enableVT(os.Stdout)
+	enableVT(os.Stderr)
 	env := cli.Env{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv}
 	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
 		env.Terminal = true

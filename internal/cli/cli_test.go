@@ -115,7 +115,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"show", "un", "--format", "html"}, `cyberdiplo: --format: unknown format "html": use ansi, plain or markdown`},
 		{[]string{"show", "un", "--width", "5"}, "cyberdiplo: --width 5: use a number of columns from 20 to 1000"},
 		{[]string{"show", "un", "--bogus"}, "cyberdiplo: unknown flag: --bogus"},
-		{[]string{"list", "extra"}, "cyberdiplo: unknown command"},
+		{[]string{"list", "extra"}, `cyberdiplo: list takes no arguments, and was given "extra" (see cyberdiplo list --help)`},
 		{[]string{"--style", "neon", "show", "un"}, `cyberdiplo: --style: unknown style "neon"`},
 		{[]string{"--content", "/nonexistent", "list"}, "cyberdiplo: --content /nonexistent: not a directory"},
 		{[]string{"mars"}, `cyberdiplo: unknown page "mars"`},

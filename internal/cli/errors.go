@@ -3,6 +3,14 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 )
 
 // exitError carries the exit status a command ends with, and a one-line message
@@ -19,6 +27,9 @@ func usageErr(format string, args ...any) error {
 	return &exitError{code: 2, msg: fmt.Sprintf(format, args...)}
 }
 
+// plainErr is bad input said in a sentence of its own: exit 2.
+func plainErr(msg string) error { return &exitError{code: 2, msg: msg} }
+
 // silentExit ends with a status and no message (lint problems, no search hits).
 func silentExit(code int) error { return &exitError{code: code} }
 
@@ -33,4 +44,114 @@ func exitCode(err error) int {
 		return e.code
 	}
 	return 1
+}
+
+// msgLang is the language of the command line's messages: --lang when it names
+// one, else the locale (LC_ALL, LC_MESSAGES, LANG).
+func (a *app) msgLang() string {
+	if a.langFlag != "" {
+		if l, err := i18n.Parse(a.langFlag); err == nil {
+			return l
+		}
+	}
+	l, _ := i18n.Choose("", a.env.Getenv)
+	return l
+}
+
+// t returns the command line's messages in the reader's language.
+func (a *app) t() i18n.CLIStrings { return i18n.CLI(a.msgLang()) }
+
+// flagError says in a sentence what was wrong with a flag, in place of the
+// parser's words ("strconv.ParseInt: parsing ...").
+func (a *app) flagError(c *cobra.Command, err error) error {
+	t := a.t()
+	path := c.CommandPath()
+	var (
+		notExist *pflag.NotExistError
+		needs    *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &notExist):
+		name := "--" + notExist.GetSpecifiedName()
+		if notExist.GetSpecifiedShortnames() != "" {
+			name = "-" + notExist.GetSpecifiedName()
+		}
+		return usageErr(t.UnknownFlag, name, path)
+	case errors.As(err, &needs):
+		return usageErr(t.FlagNeedsValue, "--"+needs.GetFlag().Name, path)
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		format := t.FlagBadValue
+		switch typ := f.Value.Type(); {
+		case strings.HasPrefix(typ, "int") || strings.HasPrefix(typ, "uint"):
+			format = t.FlagNotNumber
+		case strings.HasPrefix(typ, "float"):
+			format = t.FlagNotDecimal
+		case typ == "bool":
+			format = t.FlagNotBool
+		case typ == "duration":
+			format = t.FlagNotDuration
+		}
+		return usageErr(format, "--"+f.Name, invalid.GetValue(), path)
+	case errors.As(err, &syntax):
+		return usageErr(t.BadFlagSyntax, syntax.GetSpecifiedFlag(), path)
+	}
+	return usageErr("%v (see %s --help)", err, path)
+}
+
+// cobra's own words for arguments it refuses (spf13/cobra args.go).
+var (
+	reMaxArgs    = regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
+	reUnknownCmd = regexp.MustCompile(`^unknown command "(.*)" for "`)
+	reArgCount   = regexp.MustCompile(`^(accepts|requires) .*arg\(s\)`)
+)
+
+// explain turns cobra's errors about arguments into sentences naming the command,
+// in the reader's language. cmd is the command cobra was running (nil if none).
+func (a *app) explain(cmd *cobra.Command, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *exitError
+	if errors.As(err, &e) || cmd == nil {
+		return err
+	}
+	t := a.t()
+	msg := err.Error()
+	path := cmd.CommandPath()
+	name := strings.TrimPrefix(path, cmd.Root().Name()+" ") // after "cyberdiplo: "
+	args := cmd.Flags().Args()
+	given := strings.Join(args, " ")
+	if m := reMaxArgs.FindStringSubmatch(msg); m != nil {
+		most, _ := strconv.Atoi(m[1])
+		got, _ := strconv.Atoi(m[2])
+		switch {
+		case !cmd.HasParent() && most == 1:
+			return usageErr(t.OnePage, got, given, given)
+		case most == 1:
+			return usageErr(t.TooManyArgs, name, got, given, path)
+		}
+		return usageErr("%s: %s (see %s --help)", name, msg, path)
+	}
+	if m := reUnknownCmd.FindStringSubmatch(msg); m != nil {
+		if cmd.HasAvailableSubCommands() {
+			return usageErr(t.UnknownCommand, name, m[1], commandNames(cmd))
+		}
+		return usageErr(t.NoArgs, name, m[1], path)
+	}
+	if reArgCount.MatchString(msg) {
+		return usageErr("%s: %s (see %s --help)", name, msg, path)
+	}
+	return err
+}
+
+// firstLine is the first line of an error's message, for a one-line report.
+func firstLine(err error) string {
+	msg := strings.TrimSpace(err.Error())
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return msg
 }

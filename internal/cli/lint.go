@@ -29,7 +29,7 @@ func newLintCmd(a *app) *cobra.Command {
 			if dir != "" {
 				st, err := os.Stat(dir)
 				if err != nil || !st.IsDir() {
-					return usageErr("lint %s: not a directory (it should hold en/ and it/)", dir)
+					return usageErr(a.t().LintNotDir, dir)
 				}
 				fsys, prefix = os.DirFS(dir), filepath.Clean(dir)
 			} else {
@@ -51,14 +51,14 @@ func newLintCmd(a *app) *cobra.Command {
 				fmt.Fprintln(out, p)
 			}
 			if len(problems) > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%d problem(s) in %s\n", len(problems), prefix)
+				fmt.Fprintf(cmd.ErrOrStderr(), a.t().LintProblems+"\n", len(problems), prefix)
 				return silentExit(1)
 			}
 			lib, err := library.Load(fsys)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(out, "ok: %d pages in English, %d in Italian, no problems\n", len(lib.Pages("en")), len(lib.Pages("it")))
+			fmt.Fprintf(out, a.t().LintOK+"\n", len(lib.Pages("en")), len(lib.Pages("it")))
 			return nil
 		},
 	}

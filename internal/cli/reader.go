@@ -59,7 +59,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		})
 	}
 	if !a.env.Terminal || !a.env.InTerminal {
-		return usageErr("the reader needs a terminal: to print a page use cyberdiplo show PAGE")
+		return plainErr(a.t().NeedTerminal)
 	}
 	statePath := ""
 	if !a.reader.noState {

@@ -10,7 +10,6 @@ import (
 	"os"
 	"strings"
 
-	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
@@ -47,6 +46,7 @@ type app struct {
 	styleFlag  string
 	reader     readerFlags
 	lib        *library.Library
+	root       *cobra.Command // the command tree, for suggestions
 }
 
 // library loads the content once: the directory of --content, else the embedded one.
@@ -64,7 +64,7 @@ func (a *app) library() (*library.Library, error) {
 	}
 	lib, err := library.Load(fsys)
 	if err != nil {
-		return nil, usageErr("cannot read content from %s: %v", a.contentName(), err)
+		return nil, usageErr(a.t().ContentRead, a.contentName(), err)
 	}
 	a.lib = lib
 	return lib, nil
@@ -76,14 +76,14 @@ func (a *app) contentFS() (fs.FS, error) {
 	}
 	st, err := os.Stat(a.contentDir)
 	if err != nil || !st.IsDir() {
-		return nil, usageErr("--content %s: not a directory (it should hold en/ and it/)", a.contentDir)
+		return nil, usageErr(a.t().ContentDir, a.contentDir)
 	}
 	return os.DirFS(a.contentDir), nil
 }
 
 func (a *app) contentName() string {
 	if a.contentDir == "" {
-		return "the embedded content"
+		return a.t().Embedded
 	}
 	return a.contentDir
 }
@@ -103,7 +103,7 @@ func (a *app) libraryAndLang() (*library.Library, string, error) {
 func (a *app) lang() (string, error) {
 	l, err := i18n.Choose(a.langFlag, a.env.Getenv)
 	if err != nil {
-		return "", usageErr("--lang: %v", err)
+		return "", usageErr(a.t().UnknownLang, a.langFlag)
 	}
 	return l, nil
 }
@@ -114,12 +114,40 @@ func (a *app) resolve(lib *library.Library, names []string) ([]string, error) {
 	for _, n := range names {
 		id, ok := lib.Resolve(n)
 		if !ok {
-			return nil, usageErr("unknown page %q: use one of %s (or panoramica, ue, onu, glossario, cronologia, informazioni)",
-				n, strings.Join(lib.IDs(), ", "))
+			return nil, a.unknownPage(lib, n)
 		}
 		ids = append(ids, id)
 	}
 	return ids, nil
+}
+
+// unknownPage names the pages in the reader's language, then in the other, and a
+// command the name was perhaps meant to be (cyberdiplo lsit).
+func (a *app) unknownPage(lib *library.Library, name string) error {
+	t, lang := a.t(), a.msgLang()
+	names := map[string][]string{}
+	for _, id := range lib.IDs() {
+		names["en"] = append(names["en"], id)
+		it := id
+		if p := lib.Page("it", id); p != nil {
+			if got, ok := lib.Resolve(p.Tab); ok && got == id {
+				it = library.Fold(p.Tab)
+			}
+		}
+		names["it"] = append(names["it"], it)
+	}
+	list := strings.Join(names[lang], ", ")
+	if other := strings.Join(names[i18n.Other(lang)], ", "); other != list {
+		list += " (" + other + ")"
+	}
+	msg := fmt.Sprintf(t.UnknownPage, name, list)
+	if a.root != nil {
+		for _, s := range a.root.SuggestionsFor(name) {
+			msg += fmt.Sprintf(t.DidYouMean, s)
+			break
+		}
+	}
+	return plainErr(msg)
 }
 
 func (a *app) cache() *render.Cache {
@@ -148,9 +176,10 @@ func newRoot(a *app, restricted bool) *cobra.Command {
 	}
 	root.Version = strings.TrimSpace(versionText())
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErr("%v (see %s --help)", err, c.CommandPath())
-	})
+	root.SuggestionsMinimumDistance = 2 // "lsit" suggests list
+	root.SetFlagErrorFunc(a.flagError)
+	root.SetHelpFunc(a.help)
+	a.root = root
 	root.SetIn(a.env.In)
 	root.SetOut(a.env.Out)
 	root.SetErr(a.env.Err)
@@ -162,13 +191,14 @@ func newRoot(a *app, restricted bool) *cobra.Command {
 		root.Args = nil
 		root.CompletionOptions.DisableDefaultCmd = true
 		root.AddCommand(newListCmd(a), newShowCmd(a), newSearchCmd(a))
-		root.SetHelpCommand(&cobra.Command{Hidden: true})
+		root.SetHelpCommand(&cobra.Command{Use: "help", Hidden: true})
 		return root
 	}
 	pf.StringVar(&a.contentDir, "content", "", "read the content from `DIR` (with en/ and it/) instead of the built-in one")
 	pf.StringVar(&a.styleFlag, "style", "auto", "style: auto, dark, light or ascii")
 	addReaderFlags(a, root)
-	root.AddCommand(newListCmd(a), newShowCmd(a), newSearchCmd(a), newLintCmd(a), newServeCmd(a), newVersionCmd())
+	root.AddCommand(newListCmd(a), newShowCmd(a), newSearchCmd(a), newLintCmd(a), newServeCmd(a), newVersionCmd(), newManCmd())
+	root.SetHelpCommand(newHelpCmd(a))
 	return root
 }
 
@@ -180,24 +210,17 @@ func (a *app) style() (string, error) {
 	case "dark", "light", "ascii":
 		return a.styleFlag, nil
 	}
-	return "", usageErr("--style: unknown style %q: use auto, dark, light or ascii", a.styleFlag)
+	return "", usageErr(a.t().UnknownStyle, a.styleFlag)
 }
 
 // Execute runs the command line with args (without the program name) and returns
-// the exit status. Errors are printed on env.Err as one line.
+// the exit status. Errors are printed on env.Err as one line, in the reader's
+// language.
 func Execute(ctx context.Context, args []string, env Env) int {
 	a := &app{env: withDefaults(env)}
 	root := newRoot(a, false)
 	root.SetArgs(args)
-	err := fang.Execute(ctx, root,
-		fang.WithoutVersion(),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			if err.Error() != "" {
-				fmt.Fprintf(w, "cyberdiplo: %s\n", cobraMessage(err))
-			}
-		}),
-	)
-	return exitCode(classify(err))
+	return a.run(ctx, root)
 }
 
 // ExecuteRestricted runs one of the read-only commands for an SSH visitor: list,
@@ -205,16 +228,22 @@ func Execute(ctx context.Context, args []string, env Env) int {
 func ExecuteRestricted(ctx context.Context, args []string, env Env) int {
 	a := &app{env: withDefaults(env)}
 	if len(args) == 0 || (args[0] != "list" && args[0] != "show" && args[0] != "search") {
-		fmt.Fprintln(a.env.Err, "cyberdiplo: only these commands are available here: list, show, search (for example: show un --lang it)")
+		fmt.Fprintln(a.env.Err, "cyberdiplo: "+a.t().Restricted)
 		return 1
 	}
 	root := newRoot(a, true)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	return a.run(ctx, root)
+}
+
+// run executes the command tree and reports an error in one line.
+func (a *app) run(ctx context.Context, root *cobra.Command) int {
+	cmd, err := root.ExecuteContextC(ctx)
+	err = a.explain(cmd, err)
 	if err != nil && err.Error() != "" {
-		fmt.Fprintf(a.env.Err, "cyberdiplo: %s\n", cobraMessage(err))
+		fmt.Fprintf(a.env.Err, "cyberdiplo: %s\n", firstLine(err))
 	}
-	return exitCode(classify(err))
+	return exitCode(err)
 }
 
 func withDefaults(env Env) Env {
@@ -231,30 +260,4 @@ func withDefaults(env Env) Env {
 		env.Getenv = func(string) string { return "" }
 	}
 	return env
-}
-
-// classify turns cobra's own errors (unknown command, wrong number of arguments)
-// into usage errors.
-func classify(err error) error {
-	if err == nil {
-		return nil
-	}
-	if _, ok := err.(*exitError); ok {
-		return err
-	}
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "accepts ", "requires ", "invalid argument", "flag needs"} {
-		if strings.Contains(msg, p) {
-			return &exitError{code: 2, msg: msg}
-		}
-	}
-	return err
-}
-
-func cobraMessage(err error) string {
-	msg := strings.TrimSpace(err.Error())
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = msg[:i]
-	}
-	return msg
 }

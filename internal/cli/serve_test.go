@@ -26,7 +26,7 @@ func TestServeHelpStatesDefaults(t *testing.T) {
 	}
 	out = ansi.Strip(out)
 	for _, want := range []string{"--listen", ":2222", "--host-key", "$XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519", "0600",
-		"--authorized-keys", "--max-sessions", "(100)", "--idle-timeout", "10m0s", "--max-session", "1h0m0s",
+		"--authorized-keys", "--max-sessions", "(default 100)", "--idle-timeout", "10m0s", "--max-session", "1h0m0s",
 		"--rate", "--burst", "--log-format", "text or json"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("serve --help lacks %q", want)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 )
 
@@ -19,7 +20,7 @@ func newShowCmd(a *app) *cobra.Command {
 			"  cyberdiplo show glossario | less",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageErr("show needs at least one page: for example cyberdiplo show un (cyberdiplo list shows them all)")
+				return plainErr(a.t().ShowNeedsPage)
 			}
 			return nil
 		},
@@ -54,7 +55,7 @@ func newShowCmd(a *app) *cobra.Command {
 			for i, id := range ids {
 				p := lib.Page(lang, id)
 				if p == nil {
-					return fmt.Errorf("page %q has no %s version in %s", id, lang, a.contentName())
+					return fmt.Errorf(a.t().NoVersion, id, i18n.LanguageName(lang, a.msgLang()), a.contentName())
 				}
 				if i > 0 {
 					fmt.Fprintln(out)
@@ -65,7 +66,7 @@ func newShowCmd(a *app) *cobra.Command {
 				}
 				doc, err := a.cache().Render(p, w, style)
 				if err != nil {
-					return fmt.Errorf("rendering %s: %v", p.Path, err)
+					return fmt.Errorf(a.t().RenderFailed, p.Path, err)
 				}
 				fmt.Fprintln(out, doc.Text)
 			}
@@ -88,14 +89,14 @@ func (a *app) format(f string) (string, error) {
 		}
 		return "plain", nil
 	}
-	return "", usageErr("--format: unknown format %q: use ansi, plain or markdown", f)
+	return "", usageErr(a.t().UnknownFormat, f)
 }
 
 // width validates --width, or picks the terminal's width capped at the reading width.
 func (a *app) width(w int) (int, error) {
 	if w != 0 {
 		if w < 20 || w > 1000 {
-			return 0, usageErr("--width %d: use a number of columns from 20 to 1000", w)
+			return 0, usageErr(a.t().BadWidth, w)
 		}
 		return w, nil
 	}

@@ -1,0 +1,191 @@
+package i18n
+
+// ---- The command line's --help in Italian -----------------------------------------
+//
+// The help of each command and flag is written in English where the command is
+// defined (internal/cli); its Italian is here, keyed by the English text. A key that
+// no longer matches (the English changed) is caught by a test of internal/cli,
+// which asks for the Italian of every help text --help shows.
+
+// Help returns the help text english in lang: itself in English, its Italian
+// translation in Italian (english itself when there is none).
+func Help(lang, english string) string {
+	if lang != "it" {
+		return english
+	}
+	if it, ok := helpItalian[english]; ok {
+		return it
+	}
+	return english
+}
+
+// HasHelp reports whether english has an Italian translation.
+func HasHelp(english string) bool {
+	_, ok := helpItalian[english]
+	return ok
+}
+
+var helpItalian = map[string]string{
+	// The words of usage lines: arguments and value names.
+	"[PAGE]": "[PAGINA]", "PAGE...": "PAGINA...", "QUERY...": "PAROLE...", "[DIR]": "[DIR]",
+	"[COMMAND]": "[COMANDO]", "DURATION": "DURATA",
+
+	// cyberdiplo
+	"Italy's cyber diplomacy, in English and Italian, in your terminal": "La diplomazia cibernetica dell'Italia, in italiano e in inglese, nel terminale",
+	"cyberdiplo shows a bilingual briefing on Italy's cyber diplomacy (EU, UN, NATO, OSCE).\n" +
+		"With no command it opens the reader; PAGE opens it on that page.\n" +
+		"The content is an unofficial summary of public pages of Italy's Ministry of Foreign Affairs.": "cyberdiplo mostra una guida bilingue alla diplomazia cibernetica dell'Italia (UE, ONU, NATO, OSCE).\n" +
+		"Senza comando apre il lettore; PAGINA lo apre su quella pagina.\n" +
+		"Il contenuto è una sintesi non ufficiale di pagine pubbliche del Ministero degli Affari Esteri.",
+	"language: en or it (default from LC_ALL, LC_MESSAGES, LANG)":                                           "lingua: en o it (predefinita da LC_ALL, LC_MESSAGES, LANG)",
+	"read the content from `DIR` (with en/ and it/) instead of the built-in one":                            "legge il contenuto dalla cartella `DIR` (con en/ e it/) invece di quello incorporato",
+	"style: auto, dark, light or ascii":                                                                     "stile: auto, dark (scuro), light (chiaro) o ascii",
+	"do not read or write the last page and language":                                                       "non legge né salva l'ultima pagina e la lingua",
+	"line mode for screen readers: plain lines, no screen drawing (the default when TERM is dumb or unset)": "modalità a righe per i lettori di schermo: righe semplici, nessun disegno dello schermo (predefinita quando TERM è dumb o non impostato)",
+
+	// list
+	"List the pages: id, tab label, title": "Elenca le pagine: id, nome della scheda, titolo",
+
+	// show
+	"Print pages (ansi on a terminal, plain when piped, or the Markdown source)": "Stampa pagine (ansi su un terminale, testo semplice in una pipe, o il sorgente Markdown)",
+	"  cyberdiplo show un --lang it --format plain\n" +
+		"  cyberdiplo show glossario | less": "  cyberdiplo show onu --lang it --format plain\n" +
+		"  cyberdiplo show glossario | less",
+	"ansi, plain or markdown (default: ansi on a terminal, plain otherwise or under NO_COLOR)": "ansi, plain o markdown (predefinito: ansi su un terminale, altrimenti o con NO_COLOR plain)",
+	"wrap at `N` columns (default: the terminal's width, else 80)":                             "va a capo a `N` colonne (predefinito: la larghezza del terminale, altrimenti 80)",
+
+	// search
+	"Search every page: headings, glossary terms and text": "Cerca in tutte le pagine: titoli, voci del glossario e testo",
+	"search prints one line per match: the page, the heading it is under and the text,\n" +
+		"with the matches in bold on a terminal. Every word of the query must start a word of\n" +
+		"the text; case and accents do not matter (attivita finds attività). It exits 1 when\n" +
+		"nothing matches.": "search stampa una riga per risultato: la pagina, il titolo sotto cui si trova e il testo,\n" +
+		"con le corrispondenze in grassetto su un terminale. Ogni parola cercata deve essere l'inizio\n" +
+		"di una parola del testo; maiuscole e accenti non contano (attivita trova attività). Esce con 1\n" +
+		"quando non trova nulla.",
+	"  cyberdiplo search oewg\n" +
+		"  cyberdiplo search cbm 14 --all-langs\n" +
+		"  cyberdiplo search attivita --lang it --json": "  cyberdiplo search oewg\n" +
+		"  cyberdiplo search cbm 14 --all-langs\n" +
+		"  cyberdiplo search attivita --lang it --json",
+	"also search the other language (its matches come after, marked [en] or [it])": "cerca anche nell'altra lingua (i suoi risultati vengono dopo, segnati [en] o [it])",
+	"print the matches as a JSON array":                                            "stampa i risultati come array JSON",
+	"print at most `N` matches":                                                    "stampa al massimo `N` risultati",
+
+	// lint
+	"Check the content: parity between languages, front matter, links, control characters": "Controlla il contenuto: parità tra le lingue, intestazioni, collegamenti, caratteri di controllo",
+	"lint checks the embedded content, or DIR (a directory with en/ and it/), and prints\n" +
+		"one line per problem as path:line: message. It exits 1 when it finds any.": "lint controlla il contenuto incorporato, o DIR (una cartella con en/ e it/), e stampa\n" +
+		"una riga per problema come percorso:riga: messaggio. Esce con 1 se ne trova.",
+
+	// serve
+	"Serve the reader over SSH, as a kiosk (ssh -p 2222 HOST)": "Offre il lettore via SSH, come chiosco (ssh -p 2222 HOST)",
+	"serve runs an SSH server that gives every visitor the reader, and nothing else.\n" +
+		"A visitor with a terminal gets the reader at their window size; `ssh it@HOST` opens it\n" +
+		"in Italian, `ssh en@HOST` in English (else the visitor's LANG, else --lang).\n" +
+		"A visitor with a command may run list, show and search (ssh -p 2222 HOST show un).\n" +
+		"Port, agent and X11 forwarding, sftp and scp are refused. Anyone may connect unless\n" +
+		"--authorized-keys is given. SIGINT or SIGTERM tells visitors the kiosk is closing,\n" +
+		"waits up to 10s for their sessions to end, and exits 0. Logs go to standard error.": "serve avvia un server SSH che dà a ogni visitatore il lettore, e nient'altro.\n" +
+		"Un visitatore con un terminale riceve il lettore alla misura della sua finestra; `ssh it@HOST`\n" +
+		"lo apre in italiano, `ssh en@HOST` in inglese (altrimenti il LANG del visitatore, altrimenti --lang).\n" +
+		"Un visitatore con un comando può eseguire list, show e search (ssh -p 2222 HOST show onu).\n" +
+		"Inoltro di porte, agente e X11, sftp e scp sono rifiutati. Chiunque può collegarsi, a meno\n" +
+		"che sia dato --authorized-keys. SIGINT o SIGTERM avvisano i visitatori che il chiosco chiude,\n" +
+		"attendono fino a 10s che le sessioni finiscano, ed escono con 0. I log vanno sullo standard error.",
+	"  cyberdiplo serve\n" +
+		"  cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 20 --idle-timeout 5m\n" +
+		"  cyberdiplo serve --authorized-keys ~/.ssh/authorized_keys --log-format json": "  cyberdiplo serve\n" +
+		"  cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 20 --idle-timeout 5m\n" +
+		"  cyberdiplo serve --authorized-keys ~/.ssh/authorized_keys --log-format json",
+	"let in only the public keys listed in this file (OpenSSH authorized_keys format)\n(default: anyone, no authentication)":                                                  "fa entrare solo le chiavi pubbliche elencate in questo file (formato authorized_keys di OpenSSH)\n(predefinito: chiunque, senza autenticazione)",
+	"connections one address may open at once before --rate applies":                                                                                                          "connessioni che un indirizzo può aprire insieme prima che si applichi --rate",
+	"serve counters (one JSON line per connection) on this loopback address":                                                                                                  "offre i contatori (una riga JSON per connessione) su questo indirizzo di loopback",
+	"the server's ed25519 host key file, created with mode 0600 if missing\n(default $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, with XDG_DATA_HOME ~/.local/share if unset)": "il file della chiave host ed25519 del server, creato con permessi 0600 se manca\n(predefinito $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, con XDG_DATA_HOME ~/.local/share se non impostato)",
+	"end a session after this long without a key pressed (0 for never)":                                                                                                       "chiude una sessione dopo questo tempo senza tasti premuti (0 per mai)",
+	"listen on ADDR (host:port; \":2222\" is every address)":                                                                                                                  "ascolta su ADDR (host:porta; \":2222\" è ogni indirizzo)",
+	"log format: text or json":                                                    "formato dei log: text o json",
+	"end any session after this long (0 for never)":                               "chiude ogni sessione dopo questo tempo (0 per mai)",
+	"sessions at once; beyond this many, visitors are asked to try again shortly": "sessioni contemporanee; oltre, si chiede ai visitatori di riprovare a breve",
+	"new connections per second allowed from one address (0 for no limit)":        "nuove connessioni al secondo ammesse da un indirizzo (0 per nessun limite)",
+
+	// version, man, help
+	"Print the version, commit, build date and Go version": "Stampa la versione, il commit, la data di compilazione e la versione di Go",
+	"Print the man page (roff) on standard output":         "Stampa la pagina di manuale (roff) sullo standard output",
+	"Explain a command (the same as COMMAND --help)":       "Spiega un comando (come COMANDO --help)",
+
+	// completion (cobra's own command)
+	"Generate the autocompletion script for the specified shell": "Genera lo script di completamento automatico per la shell indicata",
+	"Generate the autocompletion script for cyberdiplo for the specified shell.\n" +
+		"See each sub-command's help for details on how to use the generated script.\n": "Genera lo script di completamento automatico di cyberdiplo per la shell indicata.\n" +
+		"L'aiuto di ogni sottocomando spiega come usare lo script generato.\n",
+	"Generate the autocompletion script for bash":       "Genera lo script di completamento automatico per bash",
+	"Generate the autocompletion script for zsh":        "Genera lo script di completamento automatico per zsh",
+	"Generate the autocompletion script for fish":       "Genera lo script di completamento automatico per fish",
+	"Generate the autocompletion script for powershell": "Genera lo script di completamento automatico per powershell",
+	"disable completion descriptions":                   "disattiva le descrizioni nei completamenti",
+	"Generate the autocompletion script for the bash shell.\n\n" +
+		"This script depends on the 'bash-completion' package.\n" +
+		"If it is not installed already, you can install it via your OS's package manager.\n\n" +
+		"To load completions in your current shell session:\n\n" +
+		"\tsource <(cyberdiplo completion bash)\n\n" +
+		"To load completions for every new session, execute once:\n\n" +
+		"#### Linux:\n\n" +
+		"\tcyberdiplo completion bash > /etc/bash_completion.d/cyberdiplo\n\n" +
+		"#### macOS:\n\n" +
+		"\tcyberdiplo completion bash > $(brew --prefix)/etc/bash_completion.d/cyberdiplo\n\n" +
+		"You will need to start a new shell for this setup to take effect.\n": "Genera lo script di completamento automatico per la shell bash.\n\n" +
+		"Lo script richiede il pacchetto 'bash-completion'.\n" +
+		"Se non è già installato, lo si installa con il gestore di pacchetti del sistema.\n\n" +
+		"Per caricare i completamenti nella sessione attuale:\n\n" +
+		"\tsource <(cyberdiplo completion bash)\n\n" +
+		"Per caricarli in ogni nuova sessione, esegui una volta:\n\n" +
+		"#### Linux:\n\n" +
+		"\tcyberdiplo completion bash > /etc/bash_completion.d/cyberdiplo\n\n" +
+		"#### macOS:\n\n" +
+		"\tcyberdiplo completion bash > $(brew --prefix)/etc/bash_completion.d/cyberdiplo\n\n" +
+		"La configurazione vale dalla prossima shell aperta.\n",
+	"Generate the autocompletion script for the zsh shell.\n\n" +
+		"If shell completion is not already enabled in your environment you will need\n" +
+		"to enable it.  You can execute the following once:\n\n" +
+		"\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\n" +
+		"To load completions in your current shell session:\n\n" +
+		"\tsource <(cyberdiplo completion zsh)\n\n" +
+		"To load completions for every new session, execute once:\n\n" +
+		"#### Linux:\n\n" +
+		"\tcyberdiplo completion zsh > \"${fpath[1]}/_cyberdiplo\"\n\n" +
+		"#### macOS:\n\n" +
+		"\tcyberdiplo completion zsh > $(brew --prefix)/share/zsh/site-functions/_cyberdiplo\n\n" +
+		"You will need to start a new shell for this setup to take effect.\n": "Genera lo script di completamento automatico per la shell zsh.\n\n" +
+		"Se il completamento non è già attivo nel tuo ambiente, va attivato.\n" +
+		"Basta eseguire una volta:\n\n" +
+		"\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\n" +
+		"Per caricare i completamenti nella sessione attuale:\n\n" +
+		"\tsource <(cyberdiplo completion zsh)\n\n" +
+		"Per caricarli in ogni nuova sessione, esegui una volta:\n\n" +
+		"#### Linux:\n\n" +
+		"\tcyberdiplo completion zsh > \"${fpath[1]}/_cyberdiplo\"\n\n" +
+		"#### macOS:\n\n" +
+		"\tcyberdiplo completion zsh > $(brew --prefix)/share/zsh/site-functions/_cyberdiplo\n\n" +
+		"La configurazione vale dalla prossima shell aperta.\n",
+	"Generate the autocompletion script for the fish shell.\n\n" +
+		"To load completions in your current shell session:\n\n" +
+		"\tcyberdiplo completion fish | source\n\n" +
+		"To load completions for every new session, execute once:\n\n" +
+		"\tcyberdiplo completion fish > ~/.config/fish/completions/cyberdiplo.fish\n\n" +
+		"You will need to start a new shell for this setup to take effect.\n": "Genera lo script di completamento automatico per la shell fish.\n\n" +
+		"Per caricare i completamenti nella sessione attuale:\n\n" +
+		"\tcyberdiplo completion fish | source\n\n" +
+		"Per caricarli in ogni nuova sessione, esegui una volta:\n\n" +
+		"\tcyberdiplo completion fish > ~/.config/fish/completions/cyberdiplo.fish\n\n" +
+		"La configurazione vale dalla prossima shell aperta.\n",
+	"Generate the autocompletion script for powershell.\n\n" +
+		"To load completions in your current shell session:\n\n" +
+		"\tcyberdiplo completion powershell | Out-String | Invoke-Expression\n\n" +
+		"To load completions for every new session, add the output of the above command\n" +
+		"to your powershell profile.\n": "Genera lo script di completamento automatico per powershell.\n\n" +
+		"Per caricare i completamenti nella sessione attuale:\n\n" +
+		"\tcyberdiplo completion powershell | Out-String | Invoke-Expression\n\n" +
+		"Per caricarli in ogni nuova sessione, aggiungi l'output del comando qui sopra\n" +
+		"al tuo profilo di powershell.\n",
+}
