@@ -6,10 +6,9 @@ import (
 	"io/fs"
 )
 
-// Everything here: the pages, sources.yaml and terms.yaml when they exist (a
-// pattern that names a missing file would not compile).
+// The pages, the sources they rest on and the term base behind the glossary.
 //
-//go:embed *
+//go:embed en/*.md it/*.md sources.yaml terms.yaml
 var files embed.FS
 
 // FS returns the embedded briefing, laid out as <lang>/<id>.md.

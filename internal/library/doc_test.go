@@ -158,7 +158,7 @@ func TestLintProvenanceAndBlocks(t *testing.T) {
 
 func TestLintTerms(t *testing.T) {
 	gl := func(title, h1, h2 string) string {
-		return "---\nid: glossary\ntitle: " + title + "\ntab: G\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# " + title + "\n\n## " + h1 + "\n\nText.\n\n## " + h2 + "\n\nText.\n"
+		return "---\nid: glossary\ntitle: " + title + "\ntab: G\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# " + title + "\n<!-- sources: x -->\n\n## " + h1 + "\n<!-- sources: x -->\n\nText.\n\n## " + h2 + "\n<!-- sources: x -->\n\nText.\n"
 	}
 	terms := `- id: cbm
   en: {term: confidence-building measures, acronym: CBM, anchor: cbm}
@@ -169,6 +169,7 @@ func TestLintTerms(t *testing.T) {
 `
 	fsys := fstest.MapFS{
 		"terms.yaml":     {Data: []byte(terms)},
+		"sources.yaml":   {Data: []byte("- id: x\n  title: X\n  lang: en\n  as_of: 2026\n")},
 		"en/glossary.md": {Data: []byte(gl("Glossary", "CBM", "GGE"))},
 		"it/glossary.md": {Data: []byte(gl("Glossario", "CBM", "GGE"))},
 	}
@@ -181,8 +182,8 @@ func TestLintTerms(t *testing.T) {
 		got = append(got, p.String())
 	}
 	want := []string{
-		`en/glossary.md:17: glossary entry "GGE" has no term in terms.yaml: add one`,
-		`it/glossary.md:17: glossary entry "GGE" has no term in terms.yaml: add one`,
+		`en/glossary.md:19: glossary entry "GGE" has no term in terms.yaml: add one`,
+		`it/glossary.md:19: glossary entry "GGE" has no term in terms.yaml: add one`,
 		`terms.yaml:1: term "ghost": en/glossary.md has no heading with anchor "ghost"`,
 		`terms.yaml:1: terms "cbm" and "ghost" both point to it/glossary.md#cbm`,
 	}

@@ -88,6 +88,9 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 	problems = append(problems, metaProblems...)
 	if present[SourcesFile] {
 		problems = append(problems, lintSources(sources, pages)...)
+	} else {
+		problems = append(problems, Problem{Path: SourcesFile, Line: 0,
+			Message: "missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)"})
 	}
 	if present[TermsFile] {
 		problems = append(problems, lintTerms(terms, pages)...)

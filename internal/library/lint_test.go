@@ -29,21 +29,22 @@ func TestLintGoodFixture(t *testing.T) {
 // the line and what is wrong, and nothing else.
 func TestLintFindsEachProblem(t *testing.T) {
 	cases := map[string][]string{
-		"missing-page":    {`en/two.md:1: page "two" has no Italian version: add it/two.md`, `it/one.md:16: link "two.md#dettagli": no page "two" in it/`},
+		"missing-page":    {`en/two.md:1: page "two" has no Italian version: add it/two.md`, `it/one.md:18: link "two.md#dettagli": no page "two" in it/`},
 		"extra-page":      {`it/three.md:1: page "three" has no English version: add en/three.md`},
-		"no-front-matter": {`en/two.md:1: missing front matter: the file must start with a line "---"`, `it/two.md:1: page "two" has no English version: add en/two.md`, `en/one.md:16: link "two.md#details": no page "two" in en/`},
+		"no-front-matter": {`en/two.md:1: missing front matter: the file must start with a line "---"`, `it/two.md:1: page "two" has no English version: add en/two.md`, `en/one.md:18: link "two.md#details": no page "two" in en/`},
 		"missing-title":   {`en/two.md:1: front matter: missing field "title"`},
 		"bad-date":        {`it/one.md:6: front matter: updated "March 2026" is not a date (YYYY-MM or YYYY-MM-DD)`},
 		"wrong-id":        {`en/two.md:2: front matter: id "deux" does not match the file name (want "two")`},
 		"duplicate-order": {`en/two.md:1: order 1 is also the order of en/one.md: each page needs its own`, `it/two.md:1: order 2 differs from en/two.md (1)`},
-		"heading-level":   {`it/one.md:18: heading 3 "Altro" is level 3, but level 2 in en/one.md:18 ("More")`},
-		"heading-count":   {`it/one.md:20: 4 headings, but en/one.md has 3: both languages need the same headings`},
-		"number":          {`en/two.md:15: number 2016 is not in it/two.md: the two languages disagree`, `it/two.md:15: number 2017 is not in en/two.md: the two languages disagree`},
-		"bad-link":        {`en/one.md:16: link "three.md": no page "three" in en/`},
-		"bad-anchor":      {`it/one.md:16: link "two.md#details": it/two.md has no heading with anchor "details"`},
-		"web-link":        {`en/two.md:15: link to the web "https://example.org": the briefing links only to its own pages (it is read offline)`},
-		"control-char":    {`en/one.md:20: control character U+001B (ESC) at column 6: remove it`, `en/one.md:20: number 31 is not in it/one.md: the two languages disagree`},
-		"c1-char":         {`it/two.md:15: control character U+009B (CSI) at column 41: remove it`},
+		"heading-level":   {`it/one.md:20: heading 3 "Altro" is level 3, but level 2 in en/one.md:20 ("More")`},
+		"heading-count":   {`it/one.md:23: 4 headings, but en/one.md has 3: both languages need the same headings`},
+		"number":          {`en/two.md:17: number 2016 is not in it/two.md: the two languages disagree`, `it/two.md:17: number 2017 is not in en/two.md: the two languages disagree`},
+		"bad-link":        {`en/one.md:18: link "three.md": no page "three" in en/`},
+		"bad-anchor":      {`it/one.md:18: link "two.md#details": it/two.md has no heading with anchor "details"`},
+		"web-link":        {`en/two.md:17: link to the web "https://example.org": the briefing links only to its own pages (it is read offline)`},
+		"control-char":    {`en/one.md:23: control character U+001B (ESC) at column 6: remove it`, `en/one.md:23: number 31 is not in it/one.md: the two languages disagree`},
+		"c1-char":         {`it/two.md:17: control character U+009B (CSI) at column 41: remove it`},
+		"no-sources":      {`sources.yaml:0: missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)`},
 	}
 	for name, want := range cases {
 		got := lintDir(t, name)
