@@ -1,0 +1,78 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Side by side, every block starts on the same row in both languages, so that a
+// passage and its translation are read together: wherever "12 March" is shown on
+// the UN page, "12 marzo" is on a row of the same block.
+func TestPairAlignsBlocks(t *testing.T) {
+	l := lib(t)
+	for _, width := range []int{40, 60, 100} {
+		for _, id := range l.IDs() {
+			en, err := Render(l.Page("en", id), width, "dark")
+			if err != nil {
+				t.Fatal(err)
+			}
+			it, err := Render(l.Page("it", id), width, "dark")
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := NewPair(en, it)
+			for b := range l.Page("en", id).Blocks {
+				row := p.BlockRow(b)
+				if row < 0 {
+					continue
+				}
+				// The block's first line is at its row in both columns.
+				if p.PlainLeft[row] != en.Plain[en.BlockLine(b)] || p.PlainRight[row] != it.Plain[it.BlockLine(b)] {
+					t.Fatalf("%s at %d: block %d starts at row %d: %q | %q", id, width, b, row, p.PlainLeft[row], p.PlainRight[row])
+				}
+				if p.BlockAt(row) != b {
+					t.Fatalf("%s: BlockAt(%d) = %d, want %d", id, row, p.BlockAt(row), b)
+				}
+			}
+			if id != "un" {
+				continue
+			}
+			found := 0
+			for r := range p.PlainLeft {
+				if !strings.Contains(p.PlainLeft[r], "12 March") {
+					continue
+				}
+				found++
+				b := p.BlockAt(r)
+				var rows []string
+				for q := p.BlockRow(b); q < p.Rows() && p.BlockAt(q) == b; q++ {
+					rows = append(rows, p.PlainRight[q])
+				}
+				if !strings.Contains(strings.Join(rows, " "), "12 marzo") {
+					t.Errorf("at %d columns, block %d shows 12 March but not 12 marzo: %q", width, b, rows)
+				}
+			}
+			if found == 0 {
+				t.Errorf("at %d columns the UN page never shows 12 March", width)
+			}
+		}
+	}
+}
+
+func TestPairRowWidth(t *testing.T) {
+	l := lib(t)
+	en, _ := Render(l.Page("en", "un"), 50, "dark")
+	it, _ := Render(l.Page("it", "un"), 50, "dark")
+	p := NewPair(en, it)
+	for i := 0; i < p.Rows(); i++ {
+		row := p.Row(i, 50, " │ ")
+		if w := ansi.StringWidth(row); w > 103 {
+			t.Fatalf("row %d is %d cells wide, want at most 103: %q", i, w, ansi.Strip(row))
+		}
+	}
+	if p.Row(-1, 50, "|") != "" || p.Row(p.Rows(), 50, "|") != "" || p.Row(0, 0, "|") != "" {
+		t.Error("rows out of range must be empty")
+	}
+}
