@@ -224,6 +224,8 @@ func (s *Server) logMW(next handler) handler {
 		switch {
 		case v.RawCommand() != "":
 			kind = "command"
+		case lineMode(v):
+			kind = "lines"
 		case !v.hasPty:
 			kind = "note"
 		}
@@ -333,6 +335,8 @@ func (s *Server) dispatch(v *visit) {
 	switch {
 	case v.RawCommand() != "":
 		s.runCommand(v)
+	case lineMode(v): // ssh a11y@HOST, or TERM=dumb: for screen readers (linemode.go)
+		s.runLineMode(v)
 	case v.hasPty:
 		s.runReader(v)
 	default:

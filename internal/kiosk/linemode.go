@@ -1,0 +1,70 @@
+package kiosk
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	"github.com/cyberdiplo/cyberdiplo/internal/linemode"
+)
+
+// a11yUser is the user name that asks for the line mode: ssh a11y@HOST.
+const a11yUser = "a11y"
+
+// lineMode says whether a visitor gets the line mode for screen readers
+// (internal/linemode) rather than the full-screen reader: they asked for it by
+// name (ssh a11y@HOST, with or without a terminal), or their terminal cannot draw
+// a screen (TERM dumb or empty). A command still runs as a command.
+func lineMode(v *visit) bool {
+	if v.RawCommand() != "" {
+		return false
+	}
+	return v.User() == a11yUser || (v.hasPty && (v.pty.Term == "dumb" || v.pty.Term == ""))
+}
+
+// runLineMode runs the line mode on the session until the visitor quits, the
+// connection drops, or the kiosk ends the session (idle, time limit, shutdown),
+// then says why in a last line. With a PTY the visitor's terminal is raw, so the
+// line mode echoes and edits the line itself; without one, the visitor's own
+// terminal does.
+func (s *Server) runLineMode(v *visit) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	// Asked to end: stop the line mode; if it is stuck writing to a client that
+	// stopped reading, cut the connection after quitGrace, which unblocks it.
+	stop := func() {
+		cancel()
+		time.AfterFunc(quitGrace, func() {
+			select {
+			case <-done:
+			default:
+				v.setReason(endSlow)
+				s.log.Warn("session did not end: closing its connection", "session", v.id)
+				v.closeConn()
+			}
+		})
+	}
+	defer context.AfterFunc(v.stopped, stop)()
+	defer context.AfterFunc(v.Context(), func() { v.setReason(endDisconnected); stop() })()
+
+	err := linemode.Run(ctx, v, v, linemode.Options{
+		Library: s.cfg.Library, Index: s.index, Lang: v.lang, Raw: v.hasPty,
+	})
+	close(done)
+	bye := i18n.For(v.lang).Kiosk
+	reason, _ := v.outcome()
+	switch reason {
+	case endIdle:
+		v.say(fmt.Sprintf(bye.Idle, s.cfg.IdleTimeout))
+	case endMax:
+		v.say(bye.Max)
+	case endShutdown:
+		v.say(bye.Closing)
+	}
+	if err != nil && reason == "" {
+		v.setReason(endDisconnected) // a write failed: the visitor is gone
+	}
+	v.finish(endQuit, 0)
+}
