@@ -172,6 +172,13 @@ func copyContent(t *testing.T) string {
 			os.WriteFile(filepath.Join(dir, lang, e.Name()), data, 0o644)
 		}
 	}
+	for _, f := range []string{"sources.yaml", "terms.yaml"} { // lint wants them with the pages
+		data, err := os.ReadFile(filepath.Join("..", "..", "content", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
 	return dir
 }
 
