@@ -15,6 +15,7 @@ import (
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/kiosk"
 )
 
@@ -36,6 +37,7 @@ func newServeCmd(a *app) *cobra.Command {
 		Long: "serve runs an SSH server that gives every visitor the reader, and nothing else.\n" +
 			"A visitor with a terminal gets the reader at their window size; `ssh it@HOST` opens it\n" +
 			"in Italian, `ssh en@HOST` in English (else the visitor's LANG, else --lang).\n" +
+			"`ssh a11y@HOST`, or a TERM of dumb, gives the line mode for screen readers instead.\n" +
 			"A visitor with a command may run list, show and search (ssh -p 2222 HOST show un).\n" +
 			"Port, agent and X11 forwarding, sftp and scp are refused. Anyone may connect unless\n" +
 			"--authorized-keys is given. SIGINT or SIGTERM tells visitors the kiosk is closing,\n" +
@@ -49,36 +51,36 @@ func newServeCmd(a *app) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.listen, "listen", kiosk.DefaultListen, "listen on ADDR (host:port; \":2222\" is every address)")
-	fl.StringVar(&f.hostKey, "host-key", "", "the server's ed25519 host key file, created with mode 0600 if missing\n"+
+	fl.StringVar(&f.listen, "listen", kiosk.DefaultListen, "listen on `ADDR` (host:port; \":2222\" is every address)")
+	fl.StringVar(&f.hostKey, "host-key", "", "the server's ed25519 host key `FILE`, created with mode 0600 if missing\n"+
 		"(default $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, with XDG_DATA_HOME ~/.local/share if unset)")
-	fl.StringVar(&f.authKeys, "authorized-keys", "", "let in only the public keys listed in this file (OpenSSH authorized_keys format)\n"+
+	fl.StringVar(&f.authKeys, "authorized-keys", "", "let in only the public keys listed in `FILE` (OpenSSH authorized_keys format)\n"+
 		"(default: anyone, no authentication)")
 	fl.IntVar(&f.maxSessions, "max-sessions", kiosk.DefaultMaxSessions, "sessions at once; beyond this many, visitors are asked to try again shortly")
 	fl.DurationVar(&f.idle, "idle-timeout", kiosk.DefaultIdleTimeout, "end a session after this long without a key pressed (0 for never)")
 	fl.DurationVar(&f.maxSession, "max-session", kiosk.DefaultMaxSession, "end any session after this long (0 for never)")
 	fl.Float64Var(&f.rate, "rate", kiosk.DefaultRate, "new connections per second allowed from one address (0 for no limit)")
 	fl.IntVar(&f.burst, "burst", kiosk.DefaultBurst, "connections one address may open at once before --rate applies")
-	fl.StringVar(&f.logFormat, "log-format", "text", "log format: text or json")
+	fl.StringVar(&f.logFormat, "log-format", "text", "`FORMAT` of the logs: text or json")
 	fl.StringVar(&f.debugAddr, "debug-addr", "", "serve counters (one JSON line per connection) on this loopback address")
 	_ = fl.MarkHidden("debug-addr")
 	return cmd
 }
 
-func (f *serveFlags) check() error {
+func (f *serveFlags) check(t i18n.CLIStrings) error {
 	switch {
 	case f.maxSessions < 1:
-		return usageErr("--max-sessions %d: use 1 or more", f.maxSessions)
+		return usageErr(t.ServeOneOrMore, "--max-sessions", f.maxSessions)
 	case f.idle < 0:
-		return usageErr("--idle-timeout %s: use a duration of 0 (never) or more, such as 10m", f.idle)
+		return usageErr(t.ServeDuration, "--idle-timeout", f.idle, "10m")
 	case f.maxSession < 0:
-		return usageErr("--max-session %s: use a duration of 0 (never) or more, such as 1h", f.maxSession)
+		return usageErr(t.ServeDuration, "--max-session", f.maxSession, "1h")
 	case f.rate < 0:
-		return usageErr("--rate %g: use connections per second, 0 (no limit) or more", f.rate)
+		return usageErr(t.ServeRate, f.rate)
 	case f.burst < 1:
-		return usageErr("--burst %d: use 1 or more", f.burst)
+		return usageErr(t.ServeOneOrMore, "--burst", f.burst)
 	case f.logFormat != "text" && f.logFormat != "json":
-		return usageErr("--log-format %q: use text or json", f.logFormat)
+		return usageErr(t.ServeLogFormat, f.logFormat)
 	}
 	if f.authKeys != "" {
 		fh, err := os.Open(f.authKeys)
@@ -91,7 +93,7 @@ func (f *serveFlags) check() error {
 		host, _, err := net.SplitHostPort(f.debugAddr)
 		ip := net.ParseIP(host)
 		if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
-			return usageErr("--debug-addr %s: use a loopback address such as 127.0.0.1:6060", f.debugAddr)
+			return usageErr(t.ServeDebugAddr, f.debugAddr)
 		}
 	}
 	return nil
@@ -107,7 +109,7 @@ func unwrapPath(err error) error {
 
 // runServe runs the kiosk until SIGINT or SIGTERM (or ctx ends).
 func (a *app) runServe(ctx context.Context, f *serveFlags) error {
-	if err := f.check(); err != nil {
+	if err := f.check(a.t()); err != nil {
 		return err
 	}
 	lib, lang, err := a.libraryAndLang()

@@ -42,6 +42,13 @@ type CLIStrings struct {
 	NoMatch          string // "no match for %q in %s"
 	NoMatchAnyLang   string // "no match for %q in any language"
 
+	// serve
+	ServeOneOrMore string // "%s %d: use 1 or more" (flag, value)
+	ServeDuration  string // "%s %s: use a duration of 0 (never) or more, such as %s"
+	ServeRate      string // "--rate %g: use connections per second, 0 (no limit) or more"
+	ServeLogFormat string // "--log-format %q: use text or json"
+	ServeDebugAddr string // "--debug-addr %s: use a loopback address such as 127.0.0.1:6060"
+
 	// lint
 	LintNotDir   string // "lint %s: not a directory (it should hold en/ and it/)"
 	LintProblems string // "%d problem(s) in %s"
@@ -90,6 +97,12 @@ var cliEnglish = CLIStrings{
 	NoMatch:          "no match for %q in %s",
 	NoMatchAnyLang:   "no match for %q in any language",
 
+	ServeOneOrMore: "%s %d: use 1 or more",
+	ServeDuration:  "%s %s: use a duration of 0 (never) or more, such as %s",
+	ServeRate:      "--rate %g: use connections per second, 0 (no limit) or more",
+	ServeLogFormat: "--log-format %q: use text or json",
+	ServeDebugAddr: "--debug-addr %s: use a loopback address such as 127.0.0.1:6060",
+
 	LintNotDir:   "lint %s: not a directory (it should hold en/ and it/)",
 	LintProblems: "%d problem(s) in %s",
 	LintOK:       "ok: %d pages in English, %d in Italian, no problems",
@@ -135,6 +148,12 @@ var cliItalian = CLIStrings{
 	BadLimit:         "--limit %d: usa un numero di risultati da 1 in su (predefinito %d)",
 	NoMatch:          "nessun risultato per %q in %s",
 	NoMatchAnyLang:   "nessun risultato per %q in nessuna lingua",
+
+	ServeOneOrMore: "%s %d: usa 1 o più",
+	ServeDuration:  "%s %s: usa una durata di 0 (mai) o più, come %s",
+	ServeRate:      "--rate %g: usa le connessioni al secondo, 0 (nessun limite) o più",
+	ServeLogFormat: "--log-format %q: usa text o json",
+	ServeDebugAddr: "--debug-addr %s: usa un indirizzo di loopback come 127.0.0.1:6060",
 
 	LintNotDir:   "lint %s: non è una cartella (deve contenere en/ e it/)",
 	LintProblems: "%d problemi in %s",

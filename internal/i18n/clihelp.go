@@ -83,12 +83,14 @@ var helpItalian = map[string]string{
 	"serve runs an SSH server that gives every visitor the reader, and nothing else.\n" +
 		"A visitor with a terminal gets the reader at their window size; `ssh it@HOST` opens it\n" +
 		"in Italian, `ssh en@HOST` in English (else the visitor's LANG, else --lang).\n" +
+		"`ssh a11y@HOST`, or a TERM of dumb, gives the line mode for screen readers instead.\n" +
 		"A visitor with a command may run list, show and search (ssh -p 2222 HOST show un).\n" +
 		"Port, agent and X11 forwarding, sftp and scp are refused. Anyone may connect unless\n" +
 		"--authorized-keys is given. SIGINT or SIGTERM tells visitors the kiosk is closing,\n" +
 		"waits up to 10s for their sessions to end, and exits 0. Logs go to standard error.": "serve avvia un server SSH che dà a ogni visitatore il lettore, e nient'altro.\n" +
 		"Un visitatore con un terminale riceve il lettore alla misura della sua finestra; `ssh it@HOST`\n" +
 		"lo apre in italiano, `ssh en@HOST` in inglese (altrimenti il LANG del visitatore, altrimenti --lang).\n" +
+		"`ssh a11y@HOST`, o un TERM dumb, dà invece la modalità a righe per i lettori di schermo.\n" +
 		"Un visitatore con un comando può eseguire list, show e search (ssh -p 2222 HOST show onu).\n" +
 		"Inoltro di porte, agente e X11, sftp e scp sono rifiutati. Chiunque può collegarsi, a meno\n" +
 		"che sia dato --authorized-keys. SIGINT o SIGTERM avvisano i visitatori che il chiosco chiude,\n" +
@@ -98,16 +100,16 @@ var helpItalian = map[string]string{
 		"  cyberdiplo serve --authorized-keys ~/.ssh/authorized_keys --log-format json": "  cyberdiplo serve\n" +
 		"  cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 20 --idle-timeout 5m\n" +
 		"  cyberdiplo serve --authorized-keys ~/.ssh/authorized_keys --log-format json",
-	"let in only the public keys listed in this file (OpenSSH authorized_keys format)\n(default: anyone, no authentication)":                                                  "fa entrare solo le chiavi pubbliche elencate in questo file (formato authorized_keys di OpenSSH)\n(predefinito: chiunque, senza autenticazione)",
-	"connections one address may open at once before --rate applies":                                                                                                          "connessioni che un indirizzo può aprire insieme prima che si applichi --rate",
-	"serve counters (one JSON line per connection) on this loopback address":                                                                                                  "offre i contatori (una riga JSON per connessione) su questo indirizzo di loopback",
-	"the server's ed25519 host key file, created with mode 0600 if missing\n(default $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, with XDG_DATA_HOME ~/.local/share if unset)": "il file della chiave host ed25519 del server, creato con permessi 0600 se manca\n(predefinito $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, con XDG_DATA_HOME ~/.local/share se non impostato)",
-	"end a session after this long without a key pressed (0 for never)":                                                                                                       "chiude una sessione dopo questo tempo senza tasti premuti (0 per mai)",
-	"listen on ADDR (host:port; \":2222\" is every address)":                                                                                                                  "ascolta su ADDR (host:porta; \":2222\" è ogni indirizzo)",
-	"log format: text or json":                                                    "formato dei log: text o json",
-	"end any session after this long (0 for never)":                               "chiude ogni sessione dopo questo tempo (0 per mai)",
-	"sessions at once; beyond this many, visitors are asked to try again shortly": "sessioni contemporanee; oltre, si chiede ai visitatori di riprovare a breve",
-	"new connections per second allowed from one address (0 for no limit)":        "nuove connessioni al secondo ammesse da un indirizzo (0 per nessun limite)",
+	"let in only the public keys listed in `FILE` (OpenSSH authorized_keys format)\n(default: anyone, no authentication)":                                                       "fa entrare solo le chiavi pubbliche elencate in `FILE` (formato authorized_keys di OpenSSH)\n(predefinito: chiunque, senza autenticazione)",
+	"connections one address may open at once before --rate applies":                                                                                                            "connessioni che un indirizzo può aprire insieme prima che si applichi --rate",
+	"serve counters (one JSON line per connection) on this loopback address":                                                                                                    "offre i contatori (una riga JSON per connessione) su questo indirizzo di loopback",
+	"the server's ed25519 host key `FILE`, created with mode 0600 if missing\n(default $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, with XDG_DATA_HOME ~/.local/share if unset)": "il file `FILE` della chiave host ed25519 del server, creato con permessi 0600 se manca\n(predefinito $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, con XDG_DATA_HOME ~/.local/share se non impostato)",
+	"end a session after this long without a key pressed (0 for never)":                                                                                                         "chiude una sessione dopo questo tempo senza tasti premuti (0 per mai)",
+	"listen on `ADDR` (host:port; \":2222\" is every address)":                                                                                                                  "ascolta su `ADDR` (host:porta; \":2222\" è ogni indirizzo)",
+	"`FORMAT` of the logs: text or json":                                                                                                                                        "`FORMAT` (formato) dei log: text o json",
+	"end any session after this long (0 for never)":                                                                                                                             "chiude ogni sessione dopo questo tempo (0 per mai)",
+	"sessions at once; beyond this many, visitors are asked to try again shortly":                                                                                               "sessioni contemporanee; oltre, si chiede ai visitatori di riprovare a breve",
+	"new connections per second allowed from one address (0 for no limit)":                                                                                                      "nuove connessioni al secondo ammesse da un indirizzo (0 per nessun limite)",
 
 	// version, man, help
 	"Print the version, commit, build date and Go version": "Stampa la versione, il commit, la data di compilazione e la versione di Go",
