@@ -46,7 +46,7 @@ func BenchmarkScrollFrame(b *testing.B) {
 	down, top := press("j"), press("g")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if m.offset >= m.maxOffset() {
+		if m.offset() >= m.maxOffset() {
 			m.Update(top)
 		}
 		m.Update(down)

@@ -38,7 +38,7 @@ func TestGoldenScreens(t *testing.T) {
 					break
 				}
 			}
-			tm.Send(press("q"))
+			tm.Send(press("ctrl+c"))
 			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 			golden.RequireEqual(t, []byte(final.View().Content))
 		})

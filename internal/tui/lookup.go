@@ -5,71 +5,124 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
-	"github.com/cyberdiplo/cyberdiplo/internal/render"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
 // lookup is everything that finds things: the search box and its results, the
-// matches of the last search on the page, the outline, the focused link and the
-// history of followed links.
+// occurrences of the last search on the page, the outline, the selected link
+// and the history of page jumps.
 type lookup struct {
-	input   []rune
-	hits    []search.Hit
-	sel     int
-	query   string // the search whose matches are highlighted ("" for none)
-	matches []int  // lines of the doc holding a match of query
-	match   int    // index in matches of the current one, -1 before any
-	pending *search.Hit
+	input textinput.Model
+	hits  []search.Hit
+	sel   int
+
+	query   string       // the search whose occurrences are marked ("" for none)
+	occ     []occurrence // its occurrences on the page, in reading order
+	current int          // index in occ of the current one, -1 before any
+	pending *landing     // where to land once the next page is drawn
 
 	outlineSel int
 
-	link    int // index of the focused link in the doc's links, -1 for none
+	link    int // the selected link (index in the page's Links), -1 for none
 	history []place
 	note    string // a one-off message for the status bar
+}
+
+// occurrence is one occurrence of the search on the page: a line and its cells.
+type occurrence struct{ line, col0, col1 int }
+
+// landing is where a search lands on a page being opened: the first occurrence
+// at or below a heading, or the last occurrence of the page.
+type landing struct {
+	heading int // index in the page's Headings, -1 for the top
+	last    bool
 }
 
 // place is where a reader was, to come back to it.
 type place struct {
 	lang string
 	tab  int
-	pos  position
+	spot Spot
 }
 
+// maxHistory bounds the history: the oldest places are forgotten.
 const maxHistory = 50
 
-// afterRender runs when a new doc is shown: it recomputes the matches and, after a
-// search or a followed link, scrolls to the place that was asked for.
-func (l *lookup) afterRender(m *Model) {
+// maxQuery bounds what the search box holds, in characters.
+const maxQuery = 80
+
+// newInput is the search box.
+func newInput(m *Model) textinput.Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = maxQuery
+	st := textinput.DefaultStyles(m.lk.dark)
+	st.Cursor.Blink = false // a blinking cursor is a timer per session
+	in.SetStyles(st)
+	// Ctrl+V would read the clipboard of the machine the reader runs on (by
+	// running xclip or xsel): over SSH, the kiosk's. A terminal's own paste
+	// (bracketed paste) still arrives as text.
+	in.KeyMap.Paste.SetEnabled(false)
+	in.Focus()
+	return in
+}
+
+// restyle follows a change of look (colours, plain marks).
+func (l *lookup) restyle(m *Model) {
+	if m.mode == modeSearch {
+		v := l.input.Value()
+		l.input = newInput(m)
+		l.input.SetValue(v)
+	}
+}
+
+// newDoc runs when a page is drawn: its occurrences of the search are found
+// again, and no link is selected.
+func (l *lookup) newDoc(m *Model) {
 	l.link = -1
-	l.matches = nil
-	l.match = -1
-	if l.query != "" && m.doc != nil {
-		for i, line := range m.doc.Plain {
-			if len(search.Marks(line, l.query)) > 0 {
-				l.matches = append(l.matches, i)
+	l.occ = nil
+	l.current = -1
+	if l.query == "" || m.doc == nil {
+		return
+	}
+	for i, line := range m.doc.Plain {
+		for _, mk := range search.Marks(line, l.query) {
+			if mk[0] < 0 || mk[1] > len(line) || mk[0] >= mk[1] {
+				continue
 			}
+			l.occ = append(l.occ, occurrence{line: i, col0: ansi.StringWidth(line[:mk[0]]), col1: ansi.StringWidth(line[:mk[1]])})
 		}
 	}
-	if h := l.pending; h != nil && m.doc != nil {
-		l.pending = nil
-		from := 0
-		if h.HeadingIndex >= 0 && h.HeadingIndex < len(m.doc.Headings) {
-			from = m.doc.Headings[h.HeadingIndex]
-		}
-		for i, line := range l.matches {
-			if line >= from {
-				l.match = i
-				l.scrollTo(m, line)
-				return
-			}
-		}
-		m.setOffset(from)
+}
+
+// afterRender lands a search on the page just drawn.
+func (l *lookup) afterRender(m *Model) {
+	to := l.pending
+	l.pending = nil
+	if to == nil || m.doc == nil || len(l.occ) == 0 {
+		return
 	}
+	if to.last {
+		l.showMatch(m, len(l.occ)-1)
+		return
+	}
+	from := 0
+	if to.heading >= 0 && to.heading < len(m.doc.Headings) {
+		from = m.doc.Headings[to.heading]
+	}
+	for i, o := range l.occ {
+		if o.line >= from {
+			l.showMatch(m, i)
+			return
+		}
+	}
+	l.showMatch(m, 0)
 }
 
 func (l *lookup) langChanged(m *Model) {
@@ -84,17 +137,18 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
-		l.input = nil
+		l.input = newInput(m)
 		l.hits = nil
 		l.sel = 0
 	case key.Matches(msg, k.Outline):
 		m.mode = modeOutline
 		l.outlineSel = 0
 		if m.doc != nil {
-			l.outlineSel = max(m.doc.HeadingAt(m.offset), 0)
+			l.outlineSel = max(m.doc.HeadingAt(m.offset()), 0)
 		}
 	case key.Matches(msg, k.Close):
-		l.query, l.matches, l.link = "", nil, -1
+		l.query, l.occ, l.current, l.link = "", nil, -1, -1
+		m.dirty = true
 	case key.Matches(msg, k.NextMatch):
 		return l.step(m, +1)
 	case key.Matches(msg, k.PrevMatch):
@@ -104,7 +158,11 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevLink):
 		l.focusLink(m, -1)
 	case key.Matches(msg, k.Follow):
-		return l.follow(m)
+		if l.link < 0 {
+			l.note = m.s.NoLink
+			return nil
+		}
+		return l.follow(m, l.link)
 	case key.Matches(msg, k.Back):
 		return l.back(m)
 	}
@@ -114,24 +172,7 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 // key handles keys while the search box or the outline is open.
 func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	if m.mode == modeOutline {
-		n := 0
-		if m.doc != nil {
-			n = len(m.page().Headings)
-		}
-		switch msg.String() {
-		case "esc", "o", "q":
-			m.mode = modeRead
-		case "up", "k", "shift+tab":
-			l.outlineSel = max(l.outlineSel-1, 0)
-		case "down", "j", "tab":
-			l.outlineSel = min(l.outlineSel+1, max(n-1, 0))
-		case "enter":
-			m.mode = modeRead
-			if m.doc != nil && l.outlineSel < len(m.doc.Headings) {
-				m.setOffset(m.doc.Headings[l.outlineSel])
-			}
-		}
-		return nil
+		return l.outlineKey(m, msg)
 	}
 	switch msg.String() {
 	case "esc":
@@ -141,7 +182,7 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		if l.sel < len(l.hits) {
 			h := l.hits[l.sel]
 			m.mode = modeRead
-			return l.open(m, h, strings.TrimSpace(string(l.input)))
+			return l.open(m, h, strings.TrimSpace(l.input.Value()))
 		}
 		return nil
 	case "up", "ctrl+p", "shift+tab":
@@ -150,24 +191,37 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case "down", "ctrl+n", "tab":
 		l.sel = min(l.sel+1, max(len(l.hits)-1, 0))
 		return nil
-	case "backspace":
-		if len(l.input) > 0 {
-			l.input = l.input[:len(l.input)-1]
-		}
-	case "ctrl+u":
-		l.input = nil
-	default:
-		t := msg.Key().Text
-		if t == "" || len([]rune(t))+len(l.input) > 80 {
-			return nil
-		}
-		for _, r := range t {
-			if r >= 0x20 && r != 0x7f && !(r >= 0x80 && r <= 0x9f) {
-				l.input = append(l.input, r)
-			}
+	}
+	before := l.input.Value()
+	var cmd tea.Cmd
+	l.input, cmd = l.input.Update(msg)
+	if l.input.Value() != before {
+		l.refresh(m)
+	}
+	return cmd
+}
+
+func (l *lookup) outlineKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	n := 0
+	if p := m.page(); p != nil {
+		n = len(p.Headings)
+	}
+	switch msg.String() {
+	case "esc", "o", "q":
+		m.mode = modeRead
+	case "up", "k", "shift+tab":
+		l.outlineSel = max(l.outlineSel-1, 0)
+	case "down", "j", "tab":
+		l.outlineSel = min(l.outlineSel+1, max(n-1, 0))
+	case "enter":
+		m.mode = modeRead
+		p := m.page()
+		if m.doc != nil && p != nil && l.outlineSel < len(p.Headings) {
+			l.push(m)
+			m.spots[m.tab] = spotOf(p, p.Headings[l.outlineSel].Block)
+			m.restoreSpot()
 		}
 	}
-	l.refresh(m)
 	return nil
 }
 
@@ -176,181 +230,240 @@ func (l *lookup) refresh(m *Model) {
 	l.sel = 0
 	l.hits = nil
 	if m.index != nil {
-		l.hits = m.index.Search(string(l.input), search.Options{Lang: m.lang, AllLangs: true, Limit: 50})
+		l.hits = m.index.Search(l.input.Value(), search.Options{Lang: m.lang, AllLangs: true, Limit: 50})
 	}
 }
 
-// open shows a search hit: its page, in its language, scrolled to the match, with
-// every match highlighted.
+// open shows a search hit: its page, in its language, at the first occurrence in
+// its section, with every occurrence marked. Opening a result is one step in the
+// history, whatever n and N do after it.
 func (l *lookup) open(m *Model, h search.Hit, query string) tea.Cmd {
 	l.push(m)
 	l.query = query
-	h2 := h
-	l.pending = &h2
-	m.savePos()
+	l.pending = &landing{heading: h.HeadingIndex}
 	if h.Lang != m.lang {
 		m.setLang(h.Lang)
+		l.langChanged(m)
 	}
 	for i, id := range m.ids {
 		if id == h.Page {
 			m.tab = i
 		}
 	}
-	m.doc = nil
-	return m.sync()
+	if p := m.page(); p != nil && h.HeadingIndex >= 0 && h.HeadingIndex < len(p.Headings) {
+		m.spots[m.tab] = spotOf(p, p.Headings[h.HeadingIndex].Block)
+	}
+	return m.openTab(m.tab)
 }
 
-// step moves to the next (+1) or previous (-1) match, on to the next page with
-// matches when this one has no more.
+// step moves to the next (+1) or previous (-1) occurrence, on to the next page
+// with matches when this one has no more. It is not a step in the history: one
+// search is one step, however many times n is pressed.
 func (l *lookup) step(m *Model, dir int) tea.Cmd {
-	if l.query == "" {
+	if l.query == "" || m.doc == nil {
 		return nil
 	}
-	next := l.match + dir
-	if l.match < 0 && dir > 0 {
-		// the first match at or below the top of the screen
-		for i, line := range l.matches {
-			if line >= m.offset {
-				next = i
-				break
+	next := l.current + dir
+	if l.current < 0 {
+		top, bottom := m.offset(), m.offset()+m.pageHeight()
+		next = -1
+		if dir > 0 {
+			for i, o := range l.occ {
+				if o.line >= top {
+					next = i
+					break
+				}
+			}
+		} else {
+			for i := len(l.occ) - 1; i >= 0; i-- {
+				if l.occ[i].line < bottom {
+					next = i
+					break
+				}
 			}
 		}
 	}
-	if next >= 0 && next < len(l.matches) {
-		l.match = next
-		l.scrollTo(m, l.matches[next])
+	if next >= 0 && next < len(l.occ) {
+		l.showMatch(m, next)
 		return nil
 	}
 	// On to the next page (in tab order, wrapping) that has a match.
 	if m.index == nil {
 		return nil
 	}
-	hits := m.index.Search(l.query, search.Options{Lang: m.lang, Limit: 1000})
 	has := map[string]bool{}
-	for _, h := range hits {
+	for _, h := range m.index.Search(l.query, search.Options{Lang: m.lang, Limit: 1000}) {
 		has[h.Page] = true
 	}
 	n := len(m.ids)
 	for i := 1; i <= n; i++ {
 		t := ((m.tab+dir*i)%n + n) % n
-		if t == m.tab && len(l.matches) == 0 {
+		if t == m.tab && len(l.occ) == 0 {
 			break
 		}
-		if has[m.ids[t]] {
-			l.push(m)
-			m.savePos()
-			m.tab = t
-			m.doc = nil
-			var pend search.Hit
-			pend.HeadingIndex = -1
-			if dir < 0 {
-				pend.HeadingIndex = 1 << 30 // from the end
-			}
-			l.pending = &pend
-			cmd := m.sync()
-			if dir < 0 && len(l.matches) > 0 {
-				l.match = len(l.matches) - 1
-				l.scrollTo(m, l.matches[l.match])
-			}
-			return cmd
+		if !has[m.ids[t]] {
+			continue
 		}
+		l.pending = &landing{heading: -1, last: dir < 0}
+		m.spots[t] = Spot{}
+		if t == m.tab {
+			l.afterRender(m)
+			return nil
+		}
+		return m.openTab(t)
 	}
 	l.note = m.s.NoMatches
 	return nil
 }
 
-// scrollTo shows a line with two lines of context above it, but never scrolls
-// above the heading of its section, so that the reader is "in" that section.
-func (l *lookup) scrollTo(m *Model, line int) {
-	top := max(line-2, 0)
-	if h := m.doc.HeadingAt(line); h >= 0 {
-		top = max(top, m.doc.Headings[h])
+// showMatch makes occurrence i the current one and scrolls it into view, with
+// two lines above it but not above the heading of its section.
+func (l *lookup) showMatch(m *Model, i int) {
+	l.current = i
+	m.dirty = true
+	line := l.occ[i].line
+	top, ph := m.offset(), m.pageHeight()
+	if line >= top && line < top+ph {
+		return
 	}
-	m.setOffset(top)
+	to := max(line-2, 0)
+	if h := m.doc.HeadingAt(line); h >= 0 {
+		to = max(to, m.doc.Headings[h])
+	}
+	m.scrollTo(to)
 }
 
-// links are the doc's links, computed once per doc.
-func (l *lookup) links(m *Model) []render.LinkSpan {
+// linkOrder lists the page's links in reading order, once each.
+func linkOrder(m *Model) []int {
 	if m.doc == nil {
 		return nil
 	}
-	return m.doc.Links
+	var order []int
+	seen := map[int]bool{}
+	for _, s := range m.doc.Links {
+		if !seen[s.Index] {
+			seen[s.Index] = true
+			order = append(order, s.Index)
+		}
+	}
+	return order
 }
 
-// focusLink moves the focus to the next or previous link on screen.
+// linkVisible reports whether any part of link i is on screen.
+func (l *lookup) linkVisible(m *Model, i int) bool {
+	if m.doc == nil {
+		return false
+	}
+	top, bottom := m.offset(), m.offset()+m.pageHeight()
+	for _, s := range m.doc.LinkSpans(i) {
+		if s.Line >= top && s.Line < bottom {
+			return true
+		}
+	}
+	return false
+}
+
+// focusLink selects the next (+1) or previous (-1) link: first among those on
+// screen, then beyond it, scrolling to it, like a browser's Tab.
 func (l *lookup) focusLink(m *Model, dir int) {
-	links := l.links(m)
-	top, bottom := m.offset, m.offset+m.pageHeight()
-	visible := func(i int) bool { return i >= 0 && i < len(links) && links[i].Line >= top && links[i].Line < bottom }
+	order := linkOrder(m)
+	at := -1
+	for i, li := range order {
+		if li == l.link {
+			at = i
+		}
+	}
 	next := -1
-	if visible(l.link) && visible(l.link+dir) {
-		next = l.link + dir
-	} else if !visible(l.link) {
-		if dir > 0 {
-			for i := range links {
-				if visible(i) {
-					next = i
-					break
-				}
-			}
-		} else {
-			for i := len(links) - 1; i >= 0; i-- {
-				if visible(i) {
-					next = i
-					break
-				}
+	switch {
+	case at >= 0:
+		next = at + dir
+		if next < 0 || next >= len(order) {
+			l.note = m.s.NoMoreLinks
+			return
+		}
+	case dir > 0:
+		top := m.offset()
+		for i, li := range order {
+			if l.linkVisible(m, li) || m.doc.LinkSpans(li)[0].Line >= top {
+				next = i
+				break
 			}
 		}
-	} else {
-		next = l.link // at the last (first) link on screen: stay
+	default:
+		bottom := m.offset() + m.pageHeight()
+		for i := len(order) - 1; i >= 0; i-- {
+			if l.linkVisible(m, order[i]) || m.doc.LinkSpans(order[i])[0].Line < bottom {
+				next = i
+				break
+			}
+		}
 	}
 	if next < 0 {
-		l.link = -1
 		l.note = m.s.NoLinks
 		return
 	}
-	l.link = next
-}
-
-// follow opens the focused link: another page, or a heading of this one.
-func (l *lookup) follow(m *Model) tea.Cmd {
-	links := l.links(m)
-	if l.link < 0 || l.link >= len(links) {
-		return nil
-	}
-	target := m.page().Links[links[l.link].Index]
-	l.push(m)
-	m.savePos()
-	tab := m.tab
-	for i, id := range m.ids {
-		if id == target.Page {
-			tab = i
+	l.link = order[next]
+	m.dirty = true
+	if !l.linkVisible(m, l.link) {
+		spans := m.doc.LinkSpans(l.link)
+		first, last := spans[0].Line, spans[len(spans)-1].Line
+		if first < m.offset() {
+			m.scrollTo(first)
+		} else {
+			m.scrollTo(min(last-m.pageHeight()+1, first))
 		}
 	}
-	h := -1
-	if p := m.lib.Page(m.lang, m.ids[tab]); p != nil && target.Anchor != "" {
-		h = p.Heading(target.Anchor)
-	}
-	m.pos[tab] = position{heading: h}
-	l.link = -1
-	if tab == m.tab {
-		m.restorePos()
-		return nil
-	}
-	m.tab = tab
-	m.doc = nil
-	return m.sync()
 }
 
+// follow opens link i of the page: another page, or a heading of this one.
+func (l *lookup) follow(m *Model, i int) tea.Cmd {
+	p := m.page()
+	if p == nil || i < 0 || i >= len(p.Links) {
+		return nil
+	}
+	t := p.Links[i]
+	tab := -1
+	for j, id := range m.ids {
+		if id == t.Page {
+			tab = j
+		}
+	}
+	target := m.lib.Page(m.lang, t.Page)
+	if tab < 0 || target == nil {
+		l.note = fmt.Sprintf(m.s.LinkTo, t.Target)
+		return nil
+	}
+	spot := Spot{}
+	if t.Anchor != "" {
+		if s := target.SectionByAnchor(t.Anchor); s >= 0 {
+			spot = spotOf(target, target.Sections[s].Heading.Block)
+		}
+	}
+	l.push(m)
+	l.link = -1
+	m.dirty = true
+	m.spots[tab] = spot
+	if tab == m.tab && m.doc != nil {
+		m.restoreSpot()
+		return nil
+	}
+	return m.openTab(tab)
+}
+
+// push records where the reader is, before a page jump.
 func (l *lookup) push(m *Model) {
-	m.savePos()
-	l.history = append(l.history, place{lang: m.lang, tab: m.tab, pos: m.pos[m.tab]})
+	m.saveSpot()
+	here := place{lang: m.lang, tab: m.tab, spot: m.spots[m.tab]}
+	if n := len(l.history); n > 0 && l.history[n-1] == here {
+		return
+	}
+	l.history = append(l.history, here)
 	if len(l.history) > maxHistory {
 		l.history = l.history[1:]
 	}
 }
 
-// back returns to where the reader was before the last link or search.
+// back returns to where the reader was before the last page jump.
 func (l *lookup) back(m *Model) tea.Cmd {
 	if len(l.history) == 0 {
 		l.note = m.s.HistoryEmpty
@@ -358,93 +471,85 @@ func (l *lookup) back(m *Model) tea.Cmd {
 	}
 	p := l.history[len(l.history)-1]
 	l.history = l.history[:len(l.history)-1]
-	m.savePos()
+	l.link = -1
+	m.dirty = true
+	m.spots[p.tab] = p.spot
+	if p.lang == m.lang && p.tab == m.tab && m.doc != nil {
+		m.restoreSpot()
+		return nil
+	}
 	if p.lang != m.lang {
 		m.setLang(p.lang)
+		l.langChanged(m)
 	}
-	m.tab = p.tab
-	m.pos[p.tab] = p.pos
-	m.doc = nil
-	l.link = -1
-	return m.sync()
+	return m.openTab(p.tab)
 }
 
-// decorate highlights search matches and the focused link on a visible line.
-func (l *lookup) decorate(m *Model, i int, line string) string {
-	var ranges []lipgloss.Range
-	if l.query != "" {
-		plain := m.doc.Plain[i]
-		for _, mk := range search.Marks(plain, l.query) {
-			a, b := ansi.StringWidth(plain[:mk[0]]), ansi.StringWidth(plain[:mk[1]])
-			ranges = append(ranges, lipgloss.NewRange(a, b, m.st.Highlight))
+// marks are the marks of the page, by doc line: the occurrences of the search
+// (the current one apart) and the selected link.
+func (l *lookup) marks(m *Model) map[int][]mark {
+	out := map[int][]mark{}
+	for i, o := range l.occ {
+		k := markMatch
+		if i == l.current {
+			k = markCurrent
+		}
+		out[o.line] = append(out[o.line], mark{col0: o.col0, col1: o.col1, kind: k})
+	}
+	if l.link >= 0 && m.doc != nil {
+		for _, s := range m.doc.LinkSpans(l.link) {
+			out[s.Line] = append(out[s.Line], mark{col0: s.Col0, col1: s.Col1, kind: markLink})
 		}
 	}
-	if links := l.links(m); l.link >= 0 && l.link < len(links) && links[l.link].Line == i {
-		s := links[l.link]
-		ranges = append(ranges, lipgloss.NewRange(s.Col0, s.Col1, m.st.LinkFocus))
-	}
-	if len(ranges) == 0 {
-		return line
-	}
-	// StyleRanges wants ordered ranges that do not overlap.
-	for a := 1; a < len(ranges); a++ {
-		for b := a; b > 0 && ranges[b].Start < ranges[b-1].Start; b-- {
-			ranges[b], ranges[b-1] = ranges[b-1], ranges[b]
-		}
-	}
-	kept := ranges[:1]
-	for _, r := range ranges[1:] {
-		if r.Start >= kept[len(kept)-1].End {
-			kept = append(kept, r)
-		}
-	}
-	return lipgloss.StyleRanges(line, kept...)
+	return out
 }
 
-// status is the lookup's part of the status bar: a note, the link's target, or the
-// match counter.
+// status is the lookup's part of the status bar: a note, the selected link's
+// target, or the match counter.
 func (l *lookup) status(m *Model) string {
 	if l.note != "" {
 		return l.note
 	}
-	if links := l.links(m); l.link >= 0 && l.link < len(links) {
-		t := m.page().Links[links[l.link].Index]
-		dest := t.Page
-		if p := m.lib.Page(m.lang, t.Page); p != nil {
-			dest = p.Tab
-			if h := p.Heading(t.Anchor); h >= 0 {
-				dest += " › " + p.Headings[h].Text
+	if p := m.page(); l.link >= 0 && p != nil && l.link < len(p.Links) {
+		t := p.Links[l.link]
+		dest := t.Target
+		if tp := m.lib.Page(m.lang, t.Page); tp != nil {
+			dest = tp.Tab
+			if s := tp.SectionByAnchor(t.Anchor); s >= 0 && t.Anchor != "" {
+				dest += " › " + tp.Sections[s].Heading.Text
 			}
 		}
 		return fmt.Sprintf(m.s.LinkTo, dest)
 	}
-	if l.query != "" && len(l.matches) > 0 {
-		if l.match < 0 {
-			return fmt.Sprintf(m.s.Matches, len(l.matches))
+	if l.query != "" && len(l.occ) > 0 {
+		if l.current < 0 {
+			return fmt.Sprintf(m.s.Matches, len(l.occ))
 		}
-		return fmt.Sprintf(m.s.Match, l.match+1, len(l.matches))
+		return fmt.Sprintf(m.s.Match, l.current+1, len(l.occ))
 	}
 	return ""
 }
 
 // box draws the search box or the outline.
 func (l *lookup) box(m *Model) string {
+	st := m.lk.st
 	w := min(m.width-4, 90)
 	rows := max(m.pageHeight()-6, 1)
 	var b strings.Builder
 	if m.mode == modeOutline {
-		b.WriteString(m.st.OverlayTitle.Render(m.s.OutlineTitle) + "\n")
+		b.WriteString(st.OverlayTitle.Render(m.s.OutlineTitle) + "\n")
 		var heads []string
 		if p := m.page(); p != nil {
 			for _, h := range p.Headings {
 				heads = append(heads, strings.Repeat("  ", max(h.Level-1, 0))+h.Text)
 			}
 		}
-		writeList(&b, heads, l.outlineSel, rows, w-4, m.st)
-		b.WriteString("\n" + m.st.Dim.Render(ansi.Truncate(m.s.OutlineHint, w-4, "…")))
-		return m.st.Overlay.Width(w).Render(b.String())
+		writeList(&b, heads, l.outlineSel, rows, w-4, m.lk)
+		b.WriteString("\n" + st.Dim.Render(ansi.Truncate(m.lk.text(m.s.OutlineHint), w-4, m.lk.text("…"))))
+		return st.Overlay.Width(w).Render(b.String())
 	}
-	b.WriteString(m.st.OverlayTitle.Render(m.s.SearchPrompt) + string(l.input) + "█\n")
+	l.input.SetWidth(max(w-6-ansi.StringWidth(m.s.SearchPrompt), 1))
+	b.WriteString(st.OverlayTitle.Render(m.s.SearchPrompt) + l.input.View() + "\n")
 	items := make([]string, len(l.hits))
 	for i, h := range l.hits {
 		where := h.Page
@@ -460,41 +565,41 @@ func (l *lookup) box(m *Model) string {
 		snip := h.Snippet
 		if h.Kind != search.Body {
 			// A heading is its own answer only in part: show what it introduces.
-			if under := firstLineUnder(m.lib.Page(h.Lang, h.Page), h.HeadingIndex); under != "" {
+			if under := firstTextUnder(m.lib.Page(h.Lang, h.Page), h.HeadingIndex); under != "" {
 				snip = under
-				h.Marks = search.Marks(under, string(l.input))
+				h.Marks = search.Marks(under, l.input.Value())
 			}
 		}
 		if len(h.Marks) > 0 && i != l.sel {
 			var rs []lipgloss.Range
 			for _, mk := range h.Marks {
 				if mk[0] >= 0 && mk[1] <= len(snip) && mk[0] < mk[1] {
-					rs = append(rs, lipgloss.NewRange(ansi.StringWidth(snip[:mk[0]]), ansi.StringWidth(snip[:mk[1]]), m.st.KeyCol))
+					rs = append(rs, lipgloss.NewRange(ansi.StringWidth(snip[:mk[0]]), ansi.StringWidth(snip[:mk[1]]), st.KeyCol))
 				}
 			}
 			snip = lipgloss.StyleRanges(snip, rs...)
 		}
-		items[i] = m.st.KeyCol.Render(where) + "  " + snip
+		items[i] = st.KeyCol.Render(m.lk.text(where)) + "  " + snip
 	}
-	if len(l.input) > 0 && len(l.hits) == 0 {
-		b.WriteString(m.st.Dim.Render(m.s.SearchNoHits) + "\n")
+	if l.input.Value() != "" && len(l.hits) == 0 {
+		b.WriteString(st.Dim.Render(m.s.SearchNoHits) + "\n")
 	} else {
-		writeList(&b, items, l.sel, rows, w-4, m.st)
+		writeList(&b, items, l.sel, rows, w-4, m.lk)
 	}
-	b.WriteString("\n" + m.st.Dim.Render(ansi.Truncate(m.s.SearchHint, w-4, "…")))
-	return m.st.Overlay.Width(w).Render(b.String())
+	b.WriteString("\n" + st.Dim.Render(ansi.Truncate(m.lk.text(m.s.SearchHint), w-4, m.lk.text("…"))))
+	return st.Overlay.Width(w).Render(b.String())
 }
 
 // writeList writes at most rows items, scrolled so that sel is visible, sel marked.
-func writeList(b *strings.Builder, items []string, sel, rows, width int, st styles) {
+func writeList(b *strings.Builder, items []string, sel, rows, width int, lk look) {
 	start := 0
 	if sel >= rows {
 		start = sel - rows + 1
 	}
 	for i := start; i < len(items) && i < start+rows; i++ {
-		line := ansi.Truncate(items[i], max(width-2, 1), "…")
+		line := ansi.Truncate(items[i], max(width-2, 1), lk.text("…"))
 		if i == sel {
-			line = st.Selected.Render("› " + ansi.Strip(line))
+			line = lk.st.Selected.Render(lk.text("› ") + ansi.Strip(line))
 		} else {
 			line = "  " + line
 		}
@@ -502,22 +607,19 @@ func writeList(b *strings.Builder, items []string, sel, rows, width int, st styl
 	}
 }
 
-// firstLineUnder returns the first line of text below heading i of a page, plain.
-func firstLineUnder(p *library.Page, i int) string {
+// firstTextUnder returns the text of the first block under heading i of a page.
+func firstTextUnder(p *library.Page, i int) string {
 	if p == nil || i < 0 || i >= len(p.Headings) {
 		return ""
 	}
-	lines := strings.Split(p.Body, "\n")
-	for n := p.Headings[i].Line - p.BodyLine + 1; n >= 0 && n < len(lines); n++ {
-		t := strings.TrimSpace(lines[n])
-		if t == "" {
-			continue
+	s := p.Headings[i].Section
+	if s < 0 || s >= len(p.Sections) {
+		return ""
+	}
+	for b := p.Sections[s].First; b < p.Sections[s].End && b < len(p.Blocks); b++ {
+		if p.Blocks[b].Kind != library.KindHeading {
+			return p.Blocks[b].Text
 		}
-		if strings.HasPrefix(t, "#") {
-			return ""
-		}
-		t = strings.TrimLeft(t, "-*0123456789. ")
-		return library.StripInline(t)
 	}
 	return ""
 }

@@ -6,7 +6,17 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
+
+// search types a query in the search box and opens the first result.
+func searchFor(m *Model, q string) {
+	keys(m, "/")
+	typeText(m, q)
+	keys(m, "enter")
+}
 
 func TestSearchBoxOpensTheHit(t *testing.T) {
 	m := newTest(t, "en", "overview", 100, 30)
@@ -16,51 +26,244 @@ func TestSearchBoxOpensTheHit(t *testing.T) {
 	if !strings.Contains(s, "Search: oewg") {
 		t.Fatalf("search box does not show the query:\n%s", s)
 	}
-	if len(m.look.hits) == 0 {
+	if len(m.find.hits) == 0 {
 		t.Fatal("no hits for oewg")
 	}
-	first := m.look.hits[0]
-	if first.Page != "glossary" {
-		t.Fatalf("first hit should be the glossary term, got %s › %s", first.Page, first.Heading)
-	}
+	first := m.find.hits[0]
 	keys(m, "down", "up", "enter")
-	if _, page := m.Current(); page != "glossary" {
-		t.Fatalf("enter opened %q", page)
+	if _, page := m.Current(); page != first.Page {
+		t.Fatalf("enter opened %q, want %q", page, first.Page)
 	}
-	if !strings.Contains(pageArea(m), "OEWG") {
+	if !strings.Contains(strings.ToLower(pageArea(m)), "oewg") {
 		t.Fatalf("the hit is not on screen:\n%s", screen(m))
 	}
-	cur := m.look.match + 1
-	if want := fmt.Sprintf("match %d of %d", cur, len(m.look.matches)); !strings.Contains(statusLine(m), want) {
+	if want := fmt.Sprintf("match %d of %d", m.find.current+1, len(m.find.occ)); !strings.Contains(statusLine(m), want) {
 		t.Fatalf("status bar: %q, want %q", statusLine(m), want)
 	}
-	// Matches are highlighted: the raw view marks them with the highlight style.
-	if !strings.Contains(m.View().Content, m.st.Highlight.Render("OEWG")) {
-		t.Fatal("the match is not highlighted")
+}
+
+// The counter counts occurrences, not lines: a line with the word twice counts
+// twice, and n steps through both.
+func TestMatchesAreOccurrences(t *testing.T) {
+	m := newTest(t, "en", "un", 100, 30)
+	searchFor(m, "oewg")
+	if _, page := m.Current(); page != "un" {
+		keys(m, "3")
+	}
+	lines, total := 0, 0
+	for _, line := range m.doc.Plain {
+		n := len(search.Marks(line, "oewg"))
+		if n > 0 {
+			lines++
+		}
+		total += n
+	}
+	if total == lines {
+		t.Fatalf("no line of the UN page holds OEWG twice: the test needs one")
+	}
+	if len(m.find.occ) != total {
+		t.Fatalf("%d occurrences counted, the page has %d (on %d lines)", len(m.find.occ), total, lines)
+	}
+	keys(m, "g")
+	m.find.current = -1
+	seen := map[int]bool{}
+	for i := 0; i < total; i++ {
+		keys(m, "n")
+		if _, page := m.Current(); page != "un" {
+			t.Fatalf("n left the page after %d of %d occurrences", i, total)
+		}
+		seen[m.find.current] = true
+		if want := fmt.Sprintf("match %d of %d", i+1, total); !strings.Contains(statusLine(m), want) {
+			t.Fatalf("after %d n: %q, want %q", i+1, statusLine(m), want)
+		}
+	}
+	if len(seen) != total {
+		t.Fatalf("n visited %d of %d occurrences", len(seen), total)
 	}
 	keys(m, "N")
-	if want := fmt.Sprintf("match %d of", cur-1); cur > 1 && !strings.Contains(statusLine(m), want) {
+	if want := fmt.Sprintf("match %d of %d", total-1, total); !strings.Contains(statusLine(m), want) {
 		t.Fatalf("after N: %q, want %q", statusLine(m), want)
 	}
+}
+
+// The current match is marked differently from the other matches, and the mark
+// moves with n.
+func TestCurrentMatchIsMarkedDifferently(t *testing.T) {
+	m := newTest(t, "en", "un", 100, 30)
+	keys(m, "3")
+	searchFor(m, "oewg")
+	view := m.View().Content
+	cur := m.find.occ[m.find.current]
+	word := ansi.Cut(m.doc.Plain[cur.line], cur.col0, cur.col1)
+	current := m.lk.st.CurrentMatch.Render(word)
+	other := m.lk.st.Match.Render(word)
+	if strings.Count(view, current) != 1 {
+		t.Fatalf("the current match %q is not marked once as current (%d)", word, strings.Count(view, current))
+	}
+	if !strings.Contains(view, other) {
+		t.Fatalf("the other matches are not marked")
+	}
+	if current == other {
+		t.Fatal("the current match looks like the others")
+	}
+	before := m.find.current
 	keys(m, "n")
-	if want := fmt.Sprintf("match %d of", cur); !strings.Contains(statusLine(m), want) {
-		t.Fatalf("after n: %q, want %q", statusLine(m), want)
+	if m.find.current != before+1 {
+		t.Fatalf("n: current %d, want %d", m.find.current, before+1)
 	}
-	// Past the last match of the page, n goes on to the next page with matches.
-	total := len(m.look.matches)
-	for i := cur; i <= total; i++ {
+	if strings.Count(m.View().Content, current) != 1 {
+		t.Fatal("after n, not exactly one current mark")
+	}
+}
+
+// One search is one step in the history: after /, n five times (across pages)
+// and Backspace, the reader is back where the search began.
+func TestHistoryOneStepPerSearch(t *testing.T) {
+	m := newTest(t, "en", "overview", 100, 30)
+	keys(m, "space")
+	startLang, startPage := m.Current()
+	startBlock := topBlock(m)
+	searchFor(m, "oewg")
+	pages := map[string]bool{}
+	for i := 0; i < 5; i++ {
 		keys(m, "n")
+		_, p := m.Current()
+		pages[p] = true
 	}
-	if _, page := m.Current(); page == "glossary" {
-		t.Fatal("n past the last match stayed on the page")
+	if len(pages) < 2 {
+		t.Logf("n x5 stayed on %v", pages)
 	}
-	if !strings.Contains(statusLine(m), "match 1 of") {
-		t.Fatalf("on the next page: %q", statusLine(m))
-	}
-	// Back returns to the glossary.
 	keys(m, "backspace")
-	if _, page := m.Current(); page != "glossary" {
-		t.Fatalf("backspace went to %q", page)
+	lang, page := m.Current()
+	if lang != startLang || page != startPage || topBlock(m) != startBlock {
+		t.Fatalf("backspace after the search: %s/%s at %s, want %s/%s at %s", lang, page, topBlock(m), startLang, startPage, startBlock)
+	}
+	keys(m, "backspace")
+	if !strings.Contains(statusLine(m), m.s.HistoryEmpty) {
+		t.Fatalf("a search and its n's took more than one history step: %q", statusLine(m))
+	}
+}
+
+// L is not a step in the history; tabs, links and the outline are.
+func TestHistorySteps(t *testing.T) {
+	m := newTest(t, "en", "overview", 100, 30)
+	keys(m, "L", "backspace")
+	if lang, _ := m.Current(); lang != "it" || !strings.Contains(statusLine(m), m.s.HistoryEmpty) {
+		t.Fatalf("L became a history step: %s, %q", lang, statusLine(m))
+	}
+	keys(m, "L", "3", "o", "down", "down", "enter")
+	inUN := topBlock(m)
+	keys(m, "]", "enter")
+	if _, page := m.Current(); page == "un" {
+		t.Fatal("the link did not leave the page")
+	}
+	keys(m, "backspace")
+	if _, page := m.Current(); page != "un" || topBlock(m) != inUN {
+		t.Fatalf("back from the link: %s at %s, want un at %s", page, topBlock(m), inUN)
+	}
+	keys(m, "backspace") // the outline jump
+	if topBlock(m) == inUN {
+		t.Fatal("the outline jump is not in the history")
+	}
+	keys(m, "backspace") // the tab
+	if _, page := m.Current(); page != "overview" {
+		t.Fatalf("back from the tab: %s", page)
+	}
+}
+
+// Every link of every page, in both languages, can be selected with ] (and Tab)
+// and opens its target.
+func TestEveryLinkIsReachableAndOpensItsTarget(t *testing.T) {
+	for _, lang := range []string{"en", "it"} {
+		for _, p := range testLib.Pages(lang) {
+			m := newTest(t, lang, p.ID, 100, 30)
+			var order []int
+			for n := 0; n < len(p.Links)+2; n++ {
+				k := "]"
+				if n%2 == 1 {
+					k = "tab"
+				}
+				keys(m, k)
+				if m.find.note == m.s.NoMoreLinks || (len(p.Links) == 0 && m.find.note == m.s.NoLinks) {
+					break
+				}
+				if m.find.link < 0 || !m.find.linkVisible(m, m.find.link) {
+					t.Fatalf("%s/%s: the link selected by %s is not on screen", lang, p.ID, k)
+				}
+				order = append(order, m.find.link)
+			}
+			if len(order) != len(p.Links) {
+				t.Fatalf("%s/%s: ] reached %d of %d links: %v", lang, p.ID, len(order), len(p.Links), order)
+			}
+			// [ and Shift+Tab go back through them.
+			keys(m, "[", "shift+tab")
+			if len(order) > 2 && m.find.link != order[len(order)-3] {
+				t.Errorf("%s/%s: [ and shift+tab went to link %d, want %d", lang, p.ID, m.find.link, order[len(order)-3])
+			}
+			for k, li := range order {
+				l := p.Links[li]
+				m = newTest(t, lang, p.ID, 100, 30)
+				for j := 0; j <= k; j++ {
+					keys(m, "]")
+				}
+				if m.find.link != li {
+					t.Fatalf("%s/%s: link %d not selected", lang, p.ID, li)
+				}
+				keys(m, "enter")
+				if _, page := m.Current(); page != l.Page {
+					t.Fatalf("%s/%s: link %q opened %s, want %s", lang, p.ID, l.Text, page, l.Page)
+				}
+				if l.Anchor != "" {
+					tp := m.page()
+					s := tp.SectionByAnchor(l.Anchor)
+					if s < 0 {
+						t.Fatalf("%s/%s: link %q to a missing anchor %q", lang, p.ID, l.Text, l.Anchor)
+					}
+					if line := m.doc.BlockLine(tp.Sections[s].Heading.Block); line < m.offset() || line >= m.offset()+m.pageHeight() {
+						t.Errorf("%s/%s: link %q: heading %q not on screen", lang, p.ID, l.Text, tp.Sections[s].Heading.Text)
+					}
+				}
+				keys(m, "backspace")
+				if _, page := m.Current(); page != p.ID {
+					t.Fatalf("%s/%s: back from %q went to %s", lang, p.ID, l.Text, page)
+				}
+			}
+		}
+	}
+}
+
+// Enter never follows a link that has scrolled off screen.
+func TestEnterNeverFollowsAnOffScreenLink(t *testing.T) {
+	m := newTest(t, "en", "un", 80, 14)
+	keys(m, "G", "[")
+	if m.find.link < 0 {
+		t.Fatal("no link at the end of the UN page")
+	}
+	keys(m, "g", "enter")
+	if _, page := m.Current(); page != "un" {
+		t.Fatalf("Enter followed a link that was off screen, to %s", page)
+	}
+	if !strings.Contains(statusLine(m), m.s.NoLink[:10]) {
+		t.Fatalf("status after Enter with no link: %q", statusLine(m))
+	}
+}
+
+// A click on a link follows it.
+func TestClickFollowsALink(t *testing.T) {
+	m := newTest(t, "en", "un", 100, 30)
+	keys(m, "G")
+	var span = m.doc.Links[len(m.doc.Links)-1]
+	target := m.page().Links[span.Index]
+	y := span.Line - m.offset() + 1
+	drive(m, nil, tea.MouseClickMsg{X: span.Col0 + 1, Y: y, Button: tea.MouseLeft})
+	if _, page := m.Current(); page != target.Page {
+		t.Fatalf("click on %q opened %s, want %s", target.Text, page, target.Page)
+	}
+	// A click on text that is not a link does nothing.
+	keys(m, "backspace", "g")
+	drive(m, nil, tea.MouseClickMsg{X: 3, Y: 3, Button: tea.MouseLeft})
+	if _, page := m.Current(); page != "un" {
+		t.Fatalf("a click on plain text went to %s", page)
 	}
 }
 
@@ -68,7 +271,7 @@ func TestSearchFoldsAccentsAndCancels(t *testing.T) {
 	m := newTest(t, "it", "overview", 100, 30)
 	keys(m, "/")
 	typeText(m, "attivita")
-	if len(m.look.hits) == 0 || !strings.Contains(screen(m), "attività") {
+	if len(m.find.hits) == 0 || !strings.Contains(screen(m), "attività") {
 		t.Fatalf("attivita does not find attività:\n%s", screen(m))
 	}
 	keys(m, "backspace", "backspace")
@@ -85,8 +288,19 @@ func TestSearchFoldsAccentsAndCancels(t *testing.T) {
 	// q typed in the box is text, not quit.
 	keys(m, "/")
 	typeText(m, "q")
-	if string(m.look.input) != "q" {
-		t.Fatalf("q in the search box: %q", string(m.look.input))
+	if m.find.input.Value() != "q" {
+		t.Fatalf("q in the search box: %q", m.find.input.Value())
+	}
+	// Ctrl+V does not read the clipboard of the machine the reader runs on.
+	before := m.find.input.Value()
+	_, cmd := m.Update(press("ctrl+v"))
+	if cmd != nil || m.find.input.Value() != before {
+		t.Fatal("ctrl+v in the search box asked for the local clipboard")
+	}
+	// The box holds at most maxQuery characters.
+	typeText(m, strings.Repeat("x", 500))
+	if n := len([]rune(m.find.input.Value())); n > maxQuery {
+		t.Fatalf("the search box holds %d characters", n)
 	}
 }
 
@@ -94,10 +308,10 @@ func TestSearchOtherLanguageHitSwitchesLanguage(t *testing.T) {
 	m := newTest(t, "en", "overview", 100, 30)
 	keys(m, "/")
 	typeText(m, "perche")
-	if len(m.look.hits) == 0 {
+	if len(m.find.hits) == 0 {
 		t.Fatal("perche finds nothing")
 	}
-	h := m.look.hits[0]
+	h := m.find.hits[0]
 	if h.Lang != "it" || !h.OtherLang {
 		t.Fatalf("perche should hit Italian text, marked: %+v", h)
 	}
@@ -125,44 +339,12 @@ func TestOutlineJumps(t *testing.T) {
 		keys(m, "down")
 	}
 	keys(m, "enter")
-	if !strings.Contains(pageArea(m), p.Headings[last].Text) || m.offset != m.maxOffset() {
+	if !strings.Contains(pageArea(m), p.Headings[last].Text) {
 		t.Fatalf("outline enter: %q not in view:\n%s", p.Headings[last].Text, screen(m))
 	}
-	keys(m, "o", "esc")
+	keys(m, "o", "q")
 	if m.mode != modeRead {
-		t.Fatal("esc did not close the outline")
-	}
-}
-
-func TestLinksFollowAndBack(t *testing.T) {
-	m := newTest(t, "en", "timeline", 100, 40)
-	keys(m, "]")
-	if m.look.link < 0 {
-		t.Fatalf("] focused no link:\n%s", screen(m))
-	}
-	if !strings.Contains(statusLine(m), "→") {
-		t.Fatalf("status does not say where the link leads: %q", statusLine(m))
-	}
-	keys(m, "]", "[")
-	span := m.doc.Links[m.look.link]
-	target := m.page().Links[span.Index]
-	keys(m, "enter")
-	if _, page := m.Current(); page != target.Page {
-		t.Fatalf("enter went to %q, want %q", page, target.Page)
-	}
-	if target.Anchor != "" {
-		want := m.page().Headings[m.page().Heading(target.Anchor)].Text
-		if !strings.Contains(pageArea(m), want) {
-			t.Fatalf("followed link: heading %q not in view:\n%s", want, screen(m))
-		}
-	}
-	keys(m, "backspace")
-	if _, page := m.Current(); page != "timeline" {
-		t.Fatalf("backspace went to %q", page)
-	}
-	keys(m, "backspace")
-	if !strings.Contains(statusLine(m), "nothing to go back to") {
-		t.Fatalf("empty history: %q", statusLine(m))
+		t.Fatal("q did not close the outline")
 	}
 }
 
@@ -177,8 +359,8 @@ func TestSearchWorksWithoutAGivenIndex(t *testing.T) {
 		drive(m, m.Init(), tea.WindowSizeMsg{Width: 100, Height: 30})
 		keys(m, "/")
 		typeText(m, "12 march")
-		if len(m.look.hits) == 0 || !m.look.hits[0].OtherLang {
-			t.Fatalf("prerender=%v: 12 march finds %d hits in the Italian reader:\n%s", prerender, len(m.look.hits), screen(m))
+		if len(m.find.hits) == 0 || !m.find.hits[0].OtherLang {
+			t.Fatalf("prerender=%v: 12 march finds %d hits in the Italian reader:\n%s", prerender, len(m.find.hits), screen(m))
 		}
 	}
 }

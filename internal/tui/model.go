@@ -2,13 +2,14 @@ package tui
 
 import (
 	"fmt"
-	uv "github.com/charmbracelet/ultraviolet"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
@@ -50,9 +51,14 @@ const (
 	modeOutline
 )
 
-// position is a place in a page that survives a re-render at another width or in
-// the other language: a heading (its index, -1 before the first) and lines past it.
-type position struct{ heading, delta int }
+// Spot is a place in a page that survives a re-render at another width and the
+// language switch: a block of the document model (its id, the same passage in
+// both languages) and a number of lines into it.
+type Spot struct {
+	Block string // block id ("2.3"); "" for the lines above the first block
+	Line  int    // lines below the block's first line
+	Of    int    // the block's height in lines when Line was counted (0: unknown)
+}
 
 // docKey names one render of one page.
 type docKey struct {
@@ -68,29 +74,32 @@ type Model struct {
 	ids   []string
 
 	lang string
-	s    *i18n.Strings
+	s    i18n.Strings
 	keys keyMap
-	st   styles
 
-	style     string // glamour style in use
-	autoStyle bool   // style chosen from the terminal's background
+	style        string // glamour style in use
+	autoStyle    bool   // style chosen from the terminal's background
+	profile      colorprofile.Profile
+	profileKnown bool
+	lk           look
 
 	width, height int
 	resizeSeq     int
 
-	tab    int
-	pos    []position
-	offset int
-	doc    *render.Doc
-	key    docKey
-	err    error
+	tab   int
+	spots []Spot // where each tab is being read
+	vp    viewport.Model
+	doc   *render.Doc
+	key   docKey
+	err   error
+	dirty bool // the page's marks changed: the viewport's lines are redrawn
 
 	prefetched map[int]bool // widths already prefetched
 	indexing   bool         // the search index is being built
 
 	mode mode
-
-	look lookup // search, outline, links and history (lookup.go)
+	find lookup   // search, outline, links and history (lookup.go)
+	help helpView // the help overlay (help.go)
 }
 
 // New returns a reader for the options.
@@ -107,10 +116,7 @@ func New(o Options) *Model {
 		prefetched: map[int]bool{},
 	}
 	m.width, m.height = ClampSize(o.Width, o.Height)
-	m.pos = make([]position, len(m.ids))
-	for i := range m.pos {
-		m.pos[i] = position{heading: -1}
-	}
+	m.spots = make([]Spot, len(m.ids))
 	for i, id := range m.ids {
 		if id == o.Page {
 			m.tab = i
@@ -122,8 +128,13 @@ func New(o Options) *Model {
 	default:
 		m.style, m.autoStyle = "dark", true
 	}
-	m.st = newStyles(m.style != "light")
-	m.look.link = -1
+	m.lk = newLook(m.style, 0, false)
+	m.vp = viewport.New()
+	m.vp.KeyMap = viewport.KeyMap{} // the reader's keys drive it (keymap.go)
+	m.vp.FillHeight = true
+	m.sizeViewport()
+	m.find.link = -1
+	m.find.current = -1
 	m.setLang(lang)
 	return m
 }
@@ -136,23 +147,28 @@ func (m *Model) Prerender() {
 	}
 	if p := m.page(); p != nil {
 		cache, w, style := m.cache, m.contentWidth(), m.style
-		h := m.height
-		go func() {
-			d, err := cache.Render(p, w, style)
-			if err != nil {
-				return
-			}
-			// Draw the page once off-screen: the first frame Bubble Tea paints then
-			// finds the terminal-cell parser warm (it costs ~1.5 ms the first time,
-			// spent here while the program waits for its first frame tick).
-			buf := uv.NewScreenBuffer(w, min(h, len(d.Lines)))
-			uv.NewStyledString(strings.Join(d.Lines[:min(h, len(d.Lines))], "\n")).Draw(buf, buf.Bounds())
-		}()
+		go func() { _, _ = cache.Render(p, w, style) }()
 	}
 }
 
 // Current returns the language and page being read (to remember them on quit).
 func (m *Model) Current() (lang, page string) { return m.lang, m.ids[m.tab] }
+
+// TopBlock returns where the reader is: the page, the block of the document model
+// at the top of the view (-1 above the first block, or before the page is
+// drawn) and how many lines of it are above the view.
+func (m *Model) TopBlock() (p *library.Page, block, line int) {
+	p = m.page()
+	if m.doc == nil || p == nil {
+		return p, -1, 0
+	}
+	top := m.vp.YOffset()
+	block = m.doc.BlockAt(top)
+	if block < 0 {
+		return p, -1, top
+	}
+	return p, block, top - m.doc.BlockLine(block)
+}
 
 func (m *Model) setLang(lang string) {
 	m.lang = lang
@@ -203,6 +219,13 @@ func (m *Model) contentWidth() int { return max(min(m.width, render.MaxWidth), m
 
 func (m *Model) pageHeight() int { return max(m.height-2, 1) }
 
+func (m *Model) sizeViewport() {
+	m.vp.SetWidth(max(m.width, 1))
+	m.vp.SetHeight(m.pageHeight())
+}
+
+func (m *Model) offset() int { return m.vp.YOffset() }
+
 func (m *Model) maxOffset() int {
 	if m.doc == nil {
 		return 0
@@ -210,35 +233,62 @@ func (m *Model) maxOffset() int {
 	return max(len(m.doc.Lines)-m.pageHeight(), 0)
 }
 
-func (m *Model) setOffset(o int) { m.offset = max(min(o, m.maxOffset()), 0) }
+// scrollTo moves the view to a line the reader asked for, and remembers it.
+func (m *Model) scrollTo(o int) {
+	m.vp.SetYOffset(o)
+	m.saveSpot()
+}
 
-// savePos remembers the current tab's place as a heading and lines past it.
-func (m *Model) savePos() {
+// saveSpot remembers the current tab's place as the block at the top of the view.
+func (m *Model) saveSpot() {
 	if m.doc == nil {
 		return
 	}
-	h := m.doc.HeadingAt(m.offset)
-	start := 0
-	if h >= 0 {
-		start = m.doc.Headings[h]
-	}
-	m.pos[m.tab] = position{heading: h, delta: m.offset - start}
-}
-
-// restorePos scrolls the current doc to the tab's remembered place, never further
-// than the end of that heading's section, so the heading stays in view.
-func (m *Model) restorePos() {
-	p := m.pos[m.tab]
-	if p.heading < 0 || p.heading >= len(m.doc.Headings) {
-		m.setOffset(p.delta)
+	p, b, line := m.TopBlock()
+	if b < 0 || p == nil {
+		m.spots[m.tab] = Spot{Line: line}
 		return
 	}
-	start := m.doc.Headings[p.heading]
-	end := len(m.doc.Lines)
-	if p.heading+1 < len(m.doc.Headings) {
-		end = m.doc.Headings[p.heading+1]
+	m.spots[m.tab] = Spot{Block: p.Blocks[b].ID, Line: line, Of: m.doc.BlockEnd(b) - m.doc.BlockLine(b)}
+}
+
+// restoreSpot scrolls the doc to the tab's spot: the same block at the top, the
+// same part of it (a block drawn on more or fewer lines, at another width or in
+// the other language, keeps the proportion). The spot itself is kept as it was,
+// so that a view clamped at the end of a page, or a block shorter in the other
+// language, does not move the place the reader asked for: L twice comes back to
+// the very line.
+func (m *Model) restoreSpot() {
+	s := m.spots[m.tab]
+	p := m.page()
+	b := -1
+	if p != nil && s.Block != "" {
+		b = p.BlockByID(s.Block)
+		if b < 0 {
+			// A block the other language lacks: its section's heading.
+			sec, _, _ := strings.Cut(s.Block, ".")
+			b = p.BlockByID(sec + ".0")
+		}
 	}
-	m.setOffset(start + min(p.delta, max(end-start-1, 0)))
+	line := m.doc.BlockLine(b)
+	if b < 0 || line < 0 {
+		m.vp.SetYOffset(s.Line)
+		return
+	}
+	h := m.doc.BlockEnd(b) - line
+	d := s.Line
+	if s.Of > 0 && h != s.Of {
+		d = s.Line * h / s.Of
+	}
+	m.vp.SetYOffset(line + max(min(d, h-1), 0))
+}
+
+// spotOf returns the spot of a block of a page, from its index.
+func spotOf(p *library.Page, block int) Spot {
+	if p == nil || block < 0 || block >= len(p.Blocks) {
+		return Spot{}
+	}
+	return Spot{Block: p.Blocks[block].ID}
 }
 
 // sync makes the doc match the current language, tab, width and style: from the
@@ -269,11 +319,13 @@ func (m *Model) sync() tea.Cmd {
 	}
 }
 
-// show makes d the page on screen, at the tab's remembered place.
+// show makes d the page on screen, at the tab's spot.
 func (m *Model) show(d *render.Doc) {
 	m.doc = d
-	m.restorePos()
-	m.look.afterRender(m)
+	m.find.newDoc(m)
+	m.redraw()
+	m.restoreSpot()
+	m.find.afterRender(m)
 }
 
 // buildIndex builds the search index off the UI loop, once the first page is on
@@ -308,158 +360,210 @@ func (m *Model) prefetch() tea.Cmd {
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.settle()
+	return m, cmd
+}
+
+// settle keeps the invariants after every message: a selected link is on
+// screen (Enter never follows a link the reader cannot see), and the page's
+// marks are drawn.
+func (m *Model) settle() {
+	if m.find.link >= 0 && !m.find.linkVisible(m, m.find.link) {
+		m.find.link = -1
+		m.dirty = true
+	}
+	if m.dirty {
+		m.redraw()
+	}
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		first := m.width <= 0 || m.height <= 0
-		m.savePos()
 		m.width, m.height = ClampSize(msg.Width, msg.Height)
-		if first || m.doc == nil {
-			return m, m.sync()
+		m.sizeViewport()
+		if m.doc != nil {
+			m.restoreSpot()
 		}
-		m.setOffset(m.offset)
+		if first || m.doc == nil {
+			return m.sync()
+		}
 		if m.cache.Cached(m.page(), m.contentWidth(), m.style) != nil {
-			return m, m.sync()
+			return m.sync()
 		}
 		m.resizeSeq++
 		seq := m.resizeSeq
-		return m, tea.Tick(resizeDelay, func(time.Time) tea.Msg { return resizeMsg{seq: seq} })
+		return tea.Tick(resizeDelay, func(time.Time) tea.Msg { return resizeMsg{seq: seq} })
 	case resizeMsg:
 		if msg.seq == m.resizeSeq {
-			return m, m.sync()
+			return m.sync()
 		}
-		return m, nil
+		return nil
 	case renderedMsg:
 		if msg.key != m.key {
-			return m, nil // an answer to an older question
+			return nil // an answer to an older question
 		}
 		m.err = msg.err
 		if msg.doc != nil {
 			m.show(msg.doc)
 		}
-		return m, tea.Batch(m.buildIndex(), m.prefetch())
+		return tea.Batch(m.buildIndex(), m.prefetch())
 	case indexedMsg:
 		m.index, m.indexing = msg.index, false
 		if m.mode == modeSearch {
-			m.look.refresh(m)
+			m.find.refresh(m)
 		}
-		return m, nil
+		return nil
+	case tea.ColorProfileMsg:
+		m.profile, m.profileKnown = msg.Profile, true
+		m.lk = newLook(m.style, m.profile, true)
+		m.find.restyle(m)
+		m.dirty = true
+		return nil
 	case tea.BackgroundColorMsg:
 		if m.autoStyle {
 			m.autoStyle = false
 			if !msg.IsDark() {
-				m.savePos()
-				m.style, m.st = "light", newStyles(false)
+				m.style = "light"
+				m.lk = newLook(m.style, m.profile, m.profileKnown)
+				m.find.restyle(m)
 				m.prefetched = map[int]bool{}
-				return m, m.sync()
+				return m.sync()
 			}
 		}
-		return m, nil
+		return nil
 	case bgTimeoutMsg:
 		m.autoStyle = false // no answer: stay dark
-		return m, nil
+		return nil
 	case tea.MouseWheelMsg:
-		if m.mode == modeRead {
-			switch msg.Button {
-			case tea.MouseWheelDown:
-				m.setOffset(m.offset + 3)
-			case tea.MouseWheelUp:
-				m.setOffset(m.offset - 3)
-			}
+		delta := 0
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			delta = 3
+		case tea.MouseWheelUp:
+			delta = -3
 		}
-		return m, nil
+		switch m.mode {
+		case modeRead:
+			m.scrollTo(m.offset() + delta)
+		case modeHelp:
+			m.help.scroll(delta)
+		}
+		return nil
 	case tea.MouseClickMsg:
-		if msg.Button == tea.MouseLeft && msg.Y == 0 && m.mode == modeRead {
-			_, spans := m.tabBar()
-			for _, s := range spans {
-				if msg.X >= s.x0 && msg.X < s.x1 {
-					return m, m.goTab(s.index)
-				}
-			}
-		}
-		return m, nil
+		return m.click(msg)
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case probeMsg:
 		msg.ready <- m.doc != nil
 	}
-	return m, nil
+	return nil
+}
+
+// click opens the tab or follows the link under the pointer.
+func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
+	if msg.Button != tea.MouseLeft || m.mode != modeRead || m.width < minWidth || m.height < minHeight {
+		return nil
+	}
+	if msg.Y == 0 {
+		_, spans := m.tabBar()
+		for _, s := range spans {
+			if msg.X >= s.x0 && msg.X < s.x1 {
+				return m.goTab(s.index)
+			}
+		}
+		return nil
+	}
+	if m.doc == nil || msg.Y > m.pageHeight() {
+		return nil
+	}
+	line := m.offset() + msg.Y - 1
+	if line >= len(m.doc.Lines) {
+		return nil
+	}
+	if l := m.doc.LinkAt(line, m.find.docColumn(m, line, msg.X)); l >= 0 {
+		return m.find.follow(m, l)
+	}
+	return nil
 }
 
 // handleKey dispatches a key press by mode.
-func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
-		return m, tea.Quit
+		return tea.Quit
 	}
 	switch m.mode {
 	case modeHelp:
-		switch {
-		case key.Matches(msg, m.keys.Close), key.Matches(msg, m.keys.Help):
-			m.mode = modeRead
-		case key.Matches(msg, m.keys.Quit):
-			return m, tea.Quit
-		case key.Matches(msg, m.keys.Lang):
-			return m, m.toggleLang()
-		}
-		return m, nil
+		return m.help.key(m, msg)
 	case modeSearch, modeOutline:
-		return m, m.look.key(m, msg)
+		return m.find.key(m, msg)
 	}
 	k := m.keys
+	ph := m.pageHeight()
 	switch {
 	case key.Matches(msg, k.Quit):
-		return m, tea.Quit
+		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
+		m.help.open(m)
 	case key.Matches(msg, k.Next):
-		return m, m.goTab((m.tab + 1) % len(m.ids))
+		return m.goTab((m.tab + 1) % len(m.ids))
 	case key.Matches(msg, k.Prev):
-		return m, m.goTab((m.tab + len(m.ids) - 1) % len(m.ids))
+		return m.goTab((m.tab + len(m.ids) - 1) % len(m.ids))
 	case key.Matches(msg, k.TabN):
 		if n := int(msg.String()[0] - '1'); n >= 0 && n < len(m.ids) {
-			return m, m.goTab(n)
+			return m.goTab(n)
 		}
 	case key.Matches(msg, k.Down):
-		m.setOffset(m.offset + 1)
+		m.scrollTo(m.offset() + 1)
 	case key.Matches(msg, k.Up):
-		m.setOffset(m.offset - 1)
+		m.scrollTo(m.offset() - 1)
 	case key.Matches(msg, k.PageDown):
-		m.setOffset(m.offset + m.pageHeight())
+		m.scrollTo(m.offset() + ph)
 	case key.Matches(msg, k.PageUp):
-		m.setOffset(m.offset - m.pageHeight())
+		m.scrollTo(m.offset() - ph)
 	case key.Matches(msg, k.HalfDown):
-		m.setOffset(m.offset + m.pageHeight()/2)
+		m.scrollTo(m.offset() + max(ph/2, 1))
 	case key.Matches(msg, k.HalfUp):
-		m.setOffset(m.offset - m.pageHeight()/2)
+		m.scrollTo(m.offset() - max(ph/2, 1))
 	case key.Matches(msg, k.Top):
-		m.setOffset(0)
+		m.scrollTo(0)
 	case key.Matches(msg, k.End):
-		m.setOffset(m.maxOffset())
+		m.scrollTo(m.maxOffset())
 	case key.Matches(msg, k.Lang):
-		return m, m.toggleLang()
+		return m.toggleLang()
 	default:
-		return m, m.look.readKey(m, msg)
+		return m.find.readKey(m, msg)
 	}
-	return m, nil
+	return nil
 }
 
-// goTab opens tab n where it was left.
+// goTab opens tab n where it was left: a page jump, recorded in the history.
 func (m *Model) goTab(n int) tea.Cmd {
 	if n == m.tab && m.doc != nil {
 		return nil
 	}
-	m.savePos()
+	m.find.push(m)
+	return m.openTab(n)
+}
+
+// openTab shows tab n at its spot.
+func (m *Model) openTab(n int) tea.Cmd {
 	m.tab = n
 	m.doc = nil
+	m.dirty = true
 	return m.sync()
 }
 
-// toggleLang switches language, keeping the page and the heading being read.
+// toggleLang switches language, keeping the page and the block at the top of
+// the view. It is not a step in the history.
 func (m *Model) toggleLang() tea.Cmd {
-	m.savePos()
-	m.pos[m.tab].delta = 0
 	m.setLang(i18n.Other(m.lang))
-	m.look.langChanged(m)
+	m.find.langChanged(m)
 	m.doc = nil
+	m.dirty = true
 	return m.sync()
 }
 
@@ -482,7 +586,7 @@ func (m *Model) tabBar() (string, []tabSpan) {
 			labels[i] = p.Tab
 		}
 	}
-	return tabBar(labels, m.tab, m.width, m.st)
+	return tabBar(labels, m.tab, m.width, m.lk)
 }
 
 // render draws the whole screen: exactly height lines, none wider than width.
@@ -492,112 +596,69 @@ func (m *Model) render() string {
 		return ""
 	}
 	if w < minWidth || h < minHeight {
-		return fit(m.s.TooSmall, w, h)
+		return fit(m.lk.text(m.s.TooSmall), w, h)
 	}
-	lines := make([]string, 0, h)
 	bar, _ := m.tabBar()
-	lines = append(lines, bar)
-	body := m.pageLines()
+	var body string
+	switch {
+	case m.err != nil:
+		body = m.note(fmt.Sprintf(m.s.RenderError, m.err))
+	case m.doc == nil:
+		body = m.note(m.lk.text(m.s.Loading))
+	default:
+		body = m.vp.View()
+	}
+	screen := bar + "\n" + body + "\n" + m.statusBar()
+	var box string
+	atTop := false
 	switch m.mode {
 	case modeHelp:
-		body = overlay(body, m.helpBox(), w, false)
+		box = m.help.view(m)
 	case modeSearch, modeOutline:
-		body = overlay(body, m.look.box(m), w, true) // at the top: it grows as you type
+		box, atTop = m.find.box(m), true // at the top: it grows as you type
 	}
-	lines = append(lines, body...)
-	lines = append(lines, m.statusBar())
+	if box != "" {
+		screen = overlay(screen, box, w, h, atTop)
+	}
+	lines := strings.Split(screen, "\n")
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, w, "")
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
 	}
 	return strings.Join(lines, "\n")
 }
 
-// pageLines are the visible lines of the page (pageHeight of them).
-func (m *Model) pageLines() []string {
-	ph := m.pageHeight()
-	out := make([]string, ph)
-	switch {
-	case m.err != nil:
-		out[0] = m.st.Dim.Render("  " + fmt.Sprintf(m.s.RenderError, m.err))
-	case m.doc == nil:
-		out[0] = m.st.Dim.Render("  " + m.s.Loading)
-	default:
-		for i := 0; i < ph && m.offset+i < len(m.doc.Lines); i++ {
-			out[i] = m.look.decorate(m, m.offset+i, m.doc.Lines[m.offset+i])
-		}
-	}
-	return out
+// note is a page area holding one dim line.
+func (m *Model) note(s string) string {
+	lines := make([]string, m.pageHeight())
+	lines[0] = m.lk.st.Dim.Render(ansi.Truncate("  "+s, m.width, ""))
+	return strings.Join(lines, "\n")
 }
 
-// statusBar: the page title on the left; language, position and help on the right.
-func (m *Model) statusBar() string {
-	title := m.ids[m.tab]
-	if p := m.page(); p != nil {
-		title = p.Title
+// overlay draws a box over the screen, below the tab bar and above the status
+// bar: centred, or at the top. The box is a lipgloss layer over the screen's.
+func overlay(screen, box string, width, height int, atTop bool) string {
+	room := max(height-2, 1)
+	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
+	if bh > room {
+		box = strings.Join(strings.Split(box, "\n")[:room], "\n")
+		bh = room
 	}
-	pos := m.s.Top
-	switch max := m.maxOffset(); {
-	case m.doc == nil:
-		pos = "…"
-	case max == 0 || m.offset >= max:
-		pos = m.s.End
-	case m.offset > 0:
-		pos = fmt.Sprintf("%d%%", m.offset*100/max)
+	x := max((width-bw)/2, 0)
+	y := 1
+	if !atTop {
+		y += (room - bh) / 2
 	}
-	right := " " + m.s.Lang + " │ " + pos + " │ " + m.s.Help + " "
-	if msg := m.look.status(m); msg != "" {
-		right = " " + msg + " │" + right
+	c := lipgloss.NewCompositor(
+		lipgloss.NewLayer(screen),
+		lipgloss.NewLayer(box).X(x).Y(y).Z(1),
+	)
+	out := strings.Split(c.Render(), "\n")
+	for len(out) < height {
+		out = append(out, "")
 	}
-	left := " " + title + " "
-	rw := ansi.StringWidth(right)
-	lw := m.width - rw
-	if lw < 4 {
-		return m.st.Status.Render(ansi.Truncate(left+right, m.width, ""))
-	}
-	left = ansi.Truncate(left, lw, "…")
-	gap := strings.Repeat(" ", max(lw-ansi.StringWidth(left), 0))
-	return m.st.StatusKey.Render(left) + m.st.Status.Render(gap+right)
-}
-
-// helpBox is the help overlay, drawn from the keymap.
-func (m *Model) helpBox() string {
-	rows := m.keys.helpRows()
-	kw := 0
-	for _, r := range rows {
-		kw = max(kw, ansi.StringWidth(r[0]))
-	}
-	var b strings.Builder
-	b.WriteString(m.st.OverlayTitle.Render(m.s.HelpTitle) + "\n\n")
-	for _, r := range rows {
-		b.WriteString(m.st.KeyCol.Render(padRight(r[0], kw)) + "  " + r[1] + "\n")
-	}
-	b.WriteString("\n" + m.st.Dim.Render(m.s.KeyMouse) + "\n")
-	b.WriteString(m.st.Dim.Render(m.s.HelpClose))
-	return m.st.Overlay.Render(b.String())
-}
-
-// overlay draws a box over the page lines, centred (or at the top), cut to fit.
-func overlay(body []string, box string, width int, atTop bool) []string {
-	lines := strings.Split(box, "\n")
-	h := len(body)
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	top := (h - len(lines)) / 2
-	if atTop {
-		top = 0
-	}
-	bw := 0
-	for _, l := range lines {
-		bw = max(bw, ansi.StringWidth(l))
-	}
-	left := max((width-bw)/2, 0)
-	out := make([]string, h)
-	copy(out, body)
-	for i, l := range lines {
-		out[top+i] = strings.Repeat(" ", left) + l
-	}
-	return out
+	return strings.Join(out[:height], "\n")
 }
 
 // fit cuts a short note to the window: at most h lines of at most w cells.

@@ -2,11 +2,23 @@ package tui
 
 import (
 	"image/color"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 )
+
+// topBlock is the id of the block at the top of the view.
+func topBlock(m *Model) string {
+	p, b, _ := m.TopBlock()
+	if b < 0 {
+		return ""
+	}
+	return p.Blocks[b].ID
+}
 
 func TestEachTabShowsItsTitle(t *testing.T) {
 	for _, lang := range []string{"en", "it"} {
@@ -16,8 +28,8 @@ func TestEachTabShowsItsTitle(t *testing.T) {
 			if !strings.Contains(pageArea(m), p.Title) {
 				t.Errorf("%s tab %d: page does not show %q:\n%s", lang, i+1, p.Title, screen(m))
 			}
-			if !strings.Contains(statusLine(m), p.Title) {
-				t.Errorf("%s tab %d: status bar lacks the title: %q", lang, i+1, statusLine(m))
+			if !strings.Contains(m.View().WindowTitle, p.Title) {
+				t.Errorf("%s tab %d: window title %q", lang, i+1, m.View().WindowTitle)
 			}
 			if !strings.Contains(strings.Split(screen(m), "\n")[0], p.Tab) {
 				t.Errorf("%s: tab bar lacks %q", lang, p.Tab)
@@ -32,8 +44,8 @@ func TestTabKeysAndMouse(t *testing.T) {
 	steps := []struct {
 		key, want string
 	}{
-		{"tab", "eu"}, {"right", "un"}, {"l", "nato"}, {"shift+tab", "un"}, {"left", "eu"}, {"h", "overview"},
-		{"h", "about"}, {"tab", "overview"}, {"3", "un"}, {"8", "about"}, {"9", "about"},
+		{"right", "eu"}, {"right", "un"}, {"left", "eu"}, {"left", "overview"}, {"left", "about"},
+		{"right", "overview"}, {"3", "un"}, {"8", "about"}, {"9", "about"},
 	}
 	for _, s := range steps {
 		keys(m, s.key)
@@ -56,39 +68,63 @@ func TestTabKeysAndMouse(t *testing.T) {
 	}
 }
 
-// headingAtTop returns the text of the heading the reader is at.
-func headingAtTop(m *Model) string {
-	h := m.doc.HeadingAt(m.offset)
-	if h < 0 {
-		return ""
+// L keeps the block at the top of the view, and L twice comes back to it, at
+// every place of every page, at three window sizes.
+func TestToggleTwiceReturnsToTheBlock(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {60, 14}, {40, 12}} {
+		m := newTest(t, "en", "", size[0], size[1])
+		for i := range m.ids {
+			keys(m, string(rune('1'+i)))
+			for off := 0; off <= m.maxOffset(); off += 3 {
+				m.scrollTo(off)
+				before := topBlock(m)
+				keys(m, "L")
+				it := topBlock(m)
+				if lang, _ := m.Current(); lang != "it" {
+					t.Fatalf("L did not switch to Italian")
+				}
+				if before != "" && it != before && m.offset() != m.maxOffset() {
+					t.Errorf("%dx%d %s at line %d: block %s in English, %s in Italian", size[0], size[1], m.ids[i], off, before, it)
+				}
+				keys(m, "L")
+				if after := topBlock(m); after != before {
+					t.Errorf("%dx%d %s at line %d: block %s before L L, %s after", size[0], size[1], m.ids[i], off, before, after)
+				}
+			}
+		}
 	}
-	return m.page().Headings[h].Text
 }
 
-func TestToggleKeepsHeading(t *testing.T) {
-	m := newTest(t, "en", "un", 80, 24)
-	p := testLib.Page("en", "un")
-	// Scroll to the third heading with the outline.
-	keys(m, "o", "down", "down", "enter")
-	if got := headingAtTop(m); got != p.Headings[2].Text {
-		t.Fatalf("outline: at %q, want %q", got, p.Headings[2].Text)
+// At 60x14 on the UN page, with a passage that gives the date of the first
+// OEWG's report at the top of the view, L shows the same passage in Italian.
+func TestToggleKeepsThePassage(t *testing.T) {
+	m := newTest(t, "en", "un", 60, 14)
+	found := 0
+	for off := 0; off <= m.maxOffset(); off++ {
+		m.scrollTo(off)
+		top := m.doc.BlockAt(off)
+		at := -1
+		for l := off; l < off+m.pageHeight() && l < len(m.doc.Plain); l++ {
+			if strings.Contains(m.doc.Plain[l], "12 March 2021") {
+				at = l
+				break
+			}
+		}
+		if at < 0 || m.doc.BlockAt(at) != top {
+			continue // the date is not in the block at the top of the view
+		}
+		found++
+		keys(m, "L")
+		if !strings.Contains(pageArea(m), "12 marzo 2021") {
+			t.Errorf("line %d: '12 March 2021' in the block at the top, but no '12 marzo 2021' after L:\n%s", off, screen(m))
+		}
+		keys(m, "L")
+		if m.offset() != off {
+			t.Errorf("line %d: L L came back to line %d", off, m.offset())
+		}
 	}
-	keys(m, "j") // a line into the section
-	keys(m, "L")
-	it := testLib.Page("it", "un")
-	if lang, page := m.Current(); lang != "it" || page != "un" {
-		t.Fatalf("after L: %s/%s", lang, page)
-	}
-	want := it.Headings[2].Text
-	if !strings.Contains(pageArea(m), want) {
-		t.Fatalf("after L the Italian heading %q is not on screen:\n%s", want, screen(m))
-	}
-	if !strings.Contains(statusLine(m), "IT") {
-		t.Fatalf("status bar does not say IT: %q", statusLine(m))
-	}
-	keys(m, "L")
-	if !strings.Contains(pageArea(m), p.Headings[2].Text) {
-		t.Fatalf("back to English: heading %q not on screen", p.Headings[2].Text)
+	if found == 0 {
+		t.Fatal("the UN page never has '12 March 2021' in the block at the top")
 	}
 }
 
@@ -96,31 +132,29 @@ func TestEachTabRemembersItsPosition(t *testing.T) {
 	m := newTest(t, "en", "un", 80, 24)
 	keys(m, "d", "j", "j")
 	un := pageArea(m)
-	keys(m, "tab", "G")
+	keys(m, "right", "G")
 	nato := pageArea(m)
-	keys(m, "shift+tab")
+	keys(m, "left")
 	if pageArea(m) != un {
 		t.Fatalf("UN page not where it was left:\n%s", pageArea(m))
 	}
-	keys(m, "tab")
+	keys(m, "right")
 	if pageArea(m) != nato {
 		t.Fatal("NATO page not where it was left")
 	}
 }
 
-func TestResizeKeepsHeading(t *testing.T) {
+// A resize keeps the block at the top of the view.
+func TestResizeKeepsTheBlock(t *testing.T) {
 	m := newTest(t, "en", "eu", 100, 30)
-	keys(m, "o", "down", "down", "down", "enter")
-	want := headingAtTop(m)
-	for _, w := range []int{60, 41, 120, 80} {
-		drive(m, nil, tea.WindowSizeMsg{Width: w, Height: 20})
-		if got := headingAtTop(m); got != want {
-			t.Fatalf("at width %d: reading %q, want %q", w, got, want)
+	keys(m, "o", "down", "down", "down", "enter", "j", "j")
+	want := topBlock(m)
+	for _, sz := range [][2]int{{60, 20}, {41, 12}, {120, 40}, {80, 24}} {
+		drive(m, nil, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		if got := topBlock(m); got != want && m.offset() != m.maxOffset() {
+			t.Fatalf("at %dx%d: block %s at the top, want %s", sz[0], sz[1], got, want)
 		}
-		if first := strings.Join(strings.Fields(want)[:2], " "); !strings.Contains(pageArea(m), first) {
-			t.Fatalf("at width %d the heading %q is not in view:\n%s", w, want, screen(m))
-		}
-		checkFits(t, m, w, 20)
+		checkFits(t, m, sz[0], sz[1])
 	}
 }
 
@@ -129,19 +163,65 @@ func TestHelpListsEveryBinding(t *testing.T) {
 		m := newTest(t, lang, "", 120, 50)
 		keys(m, "?")
 		s := screen(m)
-		for _, row := range m.keys.helpRows() {
-			if !strings.Contains(s, row[0]) || !strings.Contains(s, row[1]) {
-				t.Errorf("%s help lacks %q %q:\n%s", lang, row[0], row[1], s)
+		for _, row := range m.keys.helpBindings() {
+			first := strings.Fields(row.Help().Desc)[0]
+			if !strings.Contains(s, row.Help().Key) || !strings.Contains(s, first) {
+				t.Errorf("%s help lacks %q %q:\n%s", lang, row.Help().Key, row.Help().Desc, s)
 			}
 		}
 		keys(m, "esc")
-		if strings.Contains(screen(m), m.s.HelpClose) {
+		if m.mode != modeRead {
 			t.Errorf("%s: esc did not close the help", lang)
 		}
 		keys(m, "?", "?")
 		if m.mode != modeRead {
 			t.Errorf("%s: ? did not close the help", lang)
 		}
+		// h opens the help, as in less; q closes it without quitting.
+		keys(m, "h")
+		if m.mode != modeHelp {
+			t.Fatalf("%s: h did not open the help", lang)
+		}
+		_, cmd := m.Update(press("q"))
+		if cmd != nil {
+			if _, quit := cmd().(tea.QuitMsg); quit {
+				t.Fatalf("%s: q in the help quit the reader", lang)
+			}
+		}
+		if m.mode != modeRead {
+			t.Fatalf("%s: q did not close the help", lang)
+		}
+	}
+}
+
+// At 40x12 the help does not fit: it scrolls, and its last row can be reached.
+func TestHelpScrollsWhenItDoesNotFit(t *testing.T) {
+	m := newTest(t, "en", "", 40, 12)
+	keys(m, "?")
+	checkFits(t, m, 40, 12)
+	quit := m.s.KeyQuit
+	if strings.Contains(screen(m), quit) {
+		t.Fatalf("the whole help fits at 40x12? %s", screen(m))
+	}
+	if !strings.Contains(screen(m), "more") {
+		t.Fatalf("no sign that the help goes on:\n%s", screen(m))
+	}
+	seen := false
+	for i := 0; i < 60 && !seen; i++ {
+		keys(m, "j")
+		checkFits(t, m, 40, 12)
+		seen = strings.Contains(screen(m), quit)
+	}
+	if !seen {
+		t.Fatalf("j never reaches the last row of the help:\n%s", screen(m))
+	}
+	keys(m, "g")
+	if strings.Contains(screen(m), quit) {
+		t.Fatal("g did not go back to the top of the help")
+	}
+	keys(m, "q")
+	if m.mode != modeRead {
+		t.Fatal("q did not close the help")
 	}
 }
 
@@ -152,14 +232,15 @@ func TestScrollKeys(t *testing.T) {
 		key  string
 		want int
 	}{
-		{"j", 1}, {"down", 2}, {"k", 1}, {"up", 0}, {"up", 0}, {"space", ph}, {"b", 0}, {"f", ph},
-		{"pgup", 0}, {"pgdown", ph}, {"u", ph - ph/2}, {"d", ph - ph/2 + ph/2}, {"g", 0},
-		{"G", m.maxOffset()}, {"home", 0}, {"end", m.maxOffset()},
+		{"j", 1}, {"down", 2}, {"e", 3}, {"ctrl+e", 4}, {"k", 3}, {"y", 2}, {"ctrl+y", 1}, {"up", 0}, {"up", 0},
+		{"space", ph}, {"b", 0}, {"f", ph}, {"ctrl+b", 0}, {"ctrl+f", ph}, {"pgup", 0}, {"pgdown", ph},
+		{"u", ph - ph/2}, {"d", ph - ph/2 + ph/2}, {"ctrl+u", ph - ph/2}, {"ctrl+d", ph - ph/2 + ph/2},
+		{"g", 0}, {">", m.maxOffset()}, {"<", 0}, {"G", m.maxOffset()}, {"home", 0}, {"end", m.maxOffset()},
 	}
 	for _, s := range steps {
 		keys(m, s.key)
-		if m.offset != s.want {
-			t.Fatalf("after %q: offset %d, want %d", s.key, m.offset, s.want)
+		if m.offset() != s.want {
+			t.Fatalf("after %q: offset %d, want %d", s.key, m.offset(), s.want)
 		}
 	}
 	if !strings.Contains(statusLine(m), "end") {
@@ -168,9 +249,9 @@ func TestScrollKeys(t *testing.T) {
 }
 
 func TestSmallWindowsNeverPanic(t *testing.T) {
-	for _, size := range [][2]int{{1, 1}, {20, 5}, {2, 30}, {200, 2}, {19, 3}} {
+	for _, size := range [][2]int{{1, 1}, {20, 5}, {2, 30}, {200, 2}, {19, 3}, {40, 12}} {
 		m := newTest(t, "it", "glossary", size[0], size[1])
-		for _, k := range []string{"tab", "j", "G", "L", "?", "esc", "/", "o", "esc", "]", "enter", "backspace"} {
+		for _, k := range []string{"right", "j", "G", "L", "?", "j", "esc", "/", "o", "esc", "]", "tab", "enter", "backspace", "h", "q"} {
 			keys(m, k)
 			checkFits(t, m, size[0], size[1])
 		}
@@ -185,7 +266,7 @@ func TestNoLineWiderThanTheWindow(t *testing.T) {
 	m := newTest(t, "en", "timeline", 200, 30)
 	for w := 1; w <= 200; w += 19 {
 		drive(m, nil, tea.WindowSizeMsg{Width: w, Height: 30})
-		for _, k := range []string{"tab", "G", "?"} {
+		for _, k := range []string{"right", "G", "?"} {
 			keys(m, k)
 			checkFits(t, m, w, 30)
 		}
@@ -204,13 +285,20 @@ func TestQuitKeys(t *testing.T) {
 			t.Fatalf("%s does not quit", k)
 		}
 	}
-	// Esc closes an overlay and does not quit.
-	m := newTest(t, "en", "", 80, 24)
-	keys(m, "?")
-	_, cmd := m.Update(press("esc"))
-	if cmd != nil {
-		if _, ok := cmd().(tea.QuitMsg); ok {
-			t.Fatal("esc quit instead of closing the help")
+	// q and Esc close the help and the outline, and do not quit.
+	for _, open := range []string{"?", "o"} {
+		for _, k := range []string{"q", "esc"} {
+			m := newTest(t, "en", "", 80, 24)
+			keys(m, open)
+			_, cmd := m.Update(press(k))
+			if cmd != nil {
+				if _, ok := cmd().(tea.QuitMsg); ok {
+					t.Fatalf("%s after %s quit instead of closing", k, open)
+				}
+			}
+			if m.mode != modeRead {
+				t.Fatalf("%s after %s did not close it", k, open)
+			}
 		}
 	}
 }
@@ -243,5 +331,121 @@ func TestStyleFollowsTheBackground(t *testing.T) {
 	drive(m, nil, tea.WindowSizeMsg{Width: 80, Height: 24}, bgTimeoutMsg{}, tea.BackgroundColorMsg{Color: color.White})
 	if m.style != "dark" {
 		t.Fatal("an answer after the timeout changed the style")
+	}
+}
+
+// The status bar names the sources of the section at the top of the view and
+// the year each reflects.
+func TestStatusNamesTheSectionsSources(t *testing.T) {
+	for _, lang := range []string{"en", "it"} {
+		m := newTest(t, lang, "un", 100, 30)
+		p := m.page()
+		seen := 0
+		for s, sec := range p.Sections {
+			if sec.Heading.Block < 0 || len(sec.Sources) == 0 {
+				continue
+			}
+			m.spots[m.tab] = spotOf(p, sec.Heading.Block)
+			m.restoreSpot()
+			if m.offset() == m.maxOffset() && topBlock(m) != p.Blocks[sec.Heading.Block].ID {
+				continue // the end of the page: another section is at the top
+			}
+			status := statusLine(m)
+			for _, id := range sec.Sources {
+				src, ok := testLib.Source(id)
+				if !ok {
+					continue
+				}
+				want := src.Publisher
+				if src.Symbol != "" {
+					want = src.Symbol
+				}
+				if !strings.Contains(status, want) || !strings.Contains(status, strconv.Itoa(src.AsOf)) {
+					t.Errorf("%s section %d (%s): status %q lacks %q %d", lang, s, sec.Heading.Text, status, want, src.AsOf)
+				}
+			}
+			seen++
+		}
+		if seen == 0 {
+			t.Fatalf("%s: no section of the UN page names a source", lang)
+		}
+	}
+}
+
+// Without colour (NO_COLOR gives the ASCII profile, TERM=dumb NoTTY) nothing
+// rests on colour: the active tab in brackets, the selected link in angle
+// brackets, the current match in brackets, the other matches reversed (in braces
+// where even that does not show).
+func TestMarksWithoutColour(t *testing.T) {
+	for _, prof := range []colorprofile.Profile{colorprofile.ASCII, colorprofile.NoTTY} {
+		m := newTest(t, "en", "un", 100, 30)
+		drive(m, nil, tea.ColorProfileMsg{Profile: prof})
+		bar := strings.Split(screen(m), "\n")[0]
+		if !strings.Contains(bar, "[UN]") {
+			t.Errorf("%v: active tab not in brackets: %q", prof, bar)
+		}
+		keys(m, "]")
+		l := m.page().Links[m.find.link]
+		if !strings.Contains(pageArea(m), "<"+l.Text+">") && !strings.Contains(pageArea(m), "<"+strings.Fields(l.Text)[0]) {
+			t.Errorf("%v: the selected link %q is not in angle brackets:\n%s", prof, l.Text, pageArea(m))
+		}
+		keys(m, "esc", "g", "/")
+		typeText(m, "oewg")
+		keys(m, "enter")
+		if len(m.find.occ) < 2 {
+			t.Fatalf("%v: fewer than 2 occurrences of oewg on the page", prof)
+		}
+		area := pageArea(m)
+		if n := strings.Count(strings.ToLower(area), "[oewg"); n != 1 {
+			t.Errorf("%v: %d bracketed current matches on screen, want 1:\n%s", prof, n, area)
+		}
+		switch prof {
+		case colorprofile.NoTTY:
+			if !strings.Contains(strings.ToLower(area), "{oewg") {
+				t.Errorf("NoTTY: other matches not in braces:\n%s", area)
+			}
+		default:
+			if !strings.Contains(m.View().Content, "\x1b[7m") {
+				t.Errorf("ASCII profile: other matches not in reverse video")
+			}
+		}
+		checkFits(t, m, 100, 30)
+	}
+}
+
+// The ascii style draws its frame in ASCII only: whatever is not ASCII on screen
+// is a letter of the text.
+func TestASCIIStyleDrawsASCII(t *testing.T) {
+	m := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: "it", Style: "ascii"})
+	drive(m, m.Init(), tea.WindowSizeMsg{Width: 40, Height: 12})
+	check := func(what string) {
+		for _, r := range screen(m) {
+			if r >= 0x80 && !unicode.IsLetter(r) {
+				t.Fatalf("%s: %q drawn in the ascii style:\n%s", what, r, screen(m))
+			}
+		}
+	}
+	for i := range m.ids {
+		keys(m, string(rune('1'+i)))
+		check(m.ids[i])
+		keys(m, "G")
+		check(m.ids[i] + " end")
+	}
+	keys(m, "?")
+	check("help")
+	keys(m, "q", "/")
+	typeText(m, "oewg")
+	check("search")
+	keys(m, "esc", "o")
+	check("outline")
+}
+
+// i18n strings are values: changing one session's does not change another's.
+func TestStringsAreValues(t *testing.T) {
+	a := newTest(t, "en", "", 80, 24)
+	b := newTest(t, "en", "", 80, 24)
+	a.s.Help = "changed"
+	if strings.Contains(statusLine(b), "changed") {
+		t.Fatal("one reader's strings changed another's")
 	}
 }

@@ -12,7 +12,8 @@ type tabSpan struct{ index, x0, x1 int }
 // tabBar draws the tab labels on one line of the given width. It never wraps: when
 // the labels do not fit, it scrolls so that the active tab is visible (with ‹ › at
 // the cut ends) and, if even that tab does not fit, shortens its label.
-func tabBar(labels []string, active, width int, st styles) (string, []tabSpan) {
+func tabBar(labels []string, active, width int, lk look) (string, []tabSpan) {
+	st := lk.st
 	if width <= 0 || len(labels) == 0 {
 		return "", nil
 	}
@@ -49,7 +50,7 @@ func tabBar(labels []string, active, width int, st styles) (string, []tabSpan) {
 	var spans []tabSpan
 	x := 0
 	if start > 0 {
-		b.WriteString(st.TabArrow.Render("‹"))
+		b.WriteString(st.TabArrow.Render(lk.text("‹")))
 		x++
 	}
 	for i := start; i < end; i++ {
@@ -59,7 +60,7 @@ func tabBar(labels []string, active, width int, st styles) (string, []tabSpan) {
 			avail--
 		}
 		if ansi.StringWidth(label)+2 > avail {
-			label = ansi.Truncate(label, max(avail-2, 1), "…")
+			label = ansi.Truncate(label, max(avail-2, 1), lk.text("…"))
 		}
 		cell := " " + label + " "
 		w := ansi.StringWidth(cell)
@@ -69,7 +70,11 @@ func tabBar(labels []string, active, width int, st styles) (string, []tabSpan) {
 		style := st.Tab
 		if i == active {
 			style = st.ActiveTab
-			cell = " " + style.Render(label) + " "
+			open, close := " ", " "
+			if lk.plain {
+				open, close = "[", "]" // the active tab without colour
+			}
+			cell = open + style.Render(label) + close
 		} else {
 			cell = style.Render(cell)
 		}
@@ -79,7 +84,7 @@ func tabBar(labels []string, active, width int, st styles) (string, []tabSpan) {
 	}
 	if end < len(labels) && x < width {
 		b.WriteString(strings.Repeat(" ", max(width-x-1, 0)))
-		b.WriteString(st.TabArrow.Render("›"))
+		b.WriteString(st.TabArrow.Render(lk.text("›")))
 	}
 	return ansi.Truncate(b.String(), width, ""), spans
 }

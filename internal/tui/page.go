@@ -1,0 +1,225 @@
+package tui
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+)
+
+// The page: the rendered doc's lines in the viewport, with the reader's marks on
+// them (search matches, the current match, the selected link).
+
+type markKind int
+
+const (
+	markMatch markKind = iota
+	markCurrent
+	markLink
+)
+
+// mark is a range of cells of a doc line to draw marked.
+type mark struct {
+	col0, col1 int
+	kind       markKind
+}
+
+// redraw gives the viewport the doc's lines with the current marks.
+func (m *Model) redraw() {
+	m.dirty = false
+	if m.doc == nil {
+		m.vp.SetContentLines(nil)
+		return
+	}
+	lines := make([]string, len(m.doc.Lines))
+	copy(lines, m.doc.Lines)
+	for line, marks := range m.find.marks(m) {
+		if line >= 0 && line < len(lines) {
+			lines[line] = m.decorate(lines[line], marks)
+		}
+	}
+	off := m.vp.YOffset()
+	m.vp.SetContentLines(lines)
+	m.vp.SetYOffset(off)
+}
+
+// ordered sorts marks and drops those that overlap an earlier one (the selected
+// link and the current match go first).
+func ordered(marks []mark) []mark {
+	sort.SliceStable(marks, func(i, j int) bool {
+		if marks[i].col0 != marks[j].col0 {
+			return marks[i].col0 < marks[j].col0
+		}
+		return marks[i].kind > marks[j].kind
+	})
+	kept := marks[:0]
+	for _, mk := range marks {
+		if mk.col1 <= mk.col0 {
+			continue
+		}
+		if len(kept) > 0 && mk.col0 < kept[len(kept)-1].col1 {
+			continue
+		}
+		kept = append(kept, mk)
+	}
+	return kept
+}
+
+// brackets returns the text drawn around a mark that cannot rest on colour.
+func (m *Model) brackets(k markKind) (string, string) {
+	if !m.lk.plain {
+		return "", ""
+	}
+	switch k {
+	case markCurrent:
+		return openCurrent, closeCurrent
+	case markLink:
+		return openLink, closeLink
+	}
+	if m.lk.noAttrs {
+		return openMatch, closeMatch
+	}
+	return "", ""
+}
+
+// decorate draws marks on a rendered line: a style over their cells and, where
+// colour is not enough, brackets around them.
+func (m *Model) decorate(line string, marks []mark) string {
+	marks = ordered(marks)
+	if len(marks) == 0 {
+		return line
+	}
+	ranges := make([]lipgloss.Range, len(marks))
+	for i, mk := range marks {
+		st := m.lk.st.Match
+		switch mk.kind {
+		case markCurrent:
+			st = m.lk.st.CurrentMatch
+		case markLink:
+			st = m.lk.st.LinkFocus
+		}
+		ranges[i] = lipgloss.NewRange(mk.col0, mk.col1, st)
+	}
+	line = lipgloss.StyleRanges(line, ranges...)
+	// Brackets, from the right so that the columns on their left hold.
+	w := ansi.StringWidth(line)
+	for i := len(marks) - 1; i >= 0; i-- {
+		open, close := m.brackets(marks[i].kind)
+		if open == "" {
+			continue
+		}
+		a, b := marks[i].col0, marks[i].col1
+		line = ansi.Cut(line, 0, a) + open + ansi.Cut(line, a, b) + close + ansi.Cut(line, b, w)
+		w += len(open) + len(close)
+	}
+	return line
+}
+
+// docColumn maps a column of a drawn line back to the doc's line: brackets drawn
+// before it shift it.
+func (l *lookup) docColumn(m *Model, line, x int) int {
+	marks := ordered(l.marks(m)[line])
+	col := x
+	for _, mk := range marks {
+		open, close := m.brackets(mk.kind)
+		if open == "" {
+			continue
+		}
+		if x >= mk.col0+len(open) {
+			col -= len(open)
+		}
+		if x >= mk.col1+len(open)+len(close) {
+			col -= len(close)
+		}
+	}
+	return col
+}
+
+// statusBar: on the left a note of the lookup (a link's target, the match
+// counter), else the sources of the section at the top of the view; on the right
+// language, position and help.
+func (m *Model) statusBar() string {
+	sep := m.lk.text(" │ ")
+	pos := m.s.Top
+	switch mx := m.maxOffset(); {
+	case m.doc == nil:
+		pos = m.lk.text("…")
+	case mx == 0 || m.offset() >= mx:
+		pos = m.s.End
+	case m.offset() > 0:
+		pos = strconv.Itoa(m.offset()*100/mx) + "%"
+	}
+	right := " " + m.s.Lang + sep + pos + sep + m.s.Help + " "
+	left := m.find.status(m)
+	if left == "" {
+		left = m.sourcesLine()
+	}
+	left = " " + m.lk.text(left) + " "
+	rw := ansi.StringWidth(right)
+	lw := m.width - rw
+	if lw < 6 {
+		return m.lk.st.Status.Render(ansi.Truncate(left+right, m.width, ""))
+	}
+	left = ansi.Truncate(left, lw, m.lk.text("…"))
+	gap := strings.Repeat(" ", max(lw-ansi.StringWidth(left), 0))
+	return m.lk.st.StatusKey.Render(left) + m.lk.st.Status.Render(gap+right)
+}
+
+// sourcesLine names the sources of the section at the top of the view and the
+// year each reflects ("MAECI 2026, 2021 · A/65/201 (2010)"), or the page's title
+// when the section names none the library knows.
+func (m *Model) sourcesLine() string {
+	p, b, _ := m.TopBlock()
+	if p == nil {
+		return m.ids[m.tab]
+	}
+	sec := 0
+	if b >= 0 {
+		sec = p.Blocks[b].Section
+	}
+	if sec < 0 || sec >= len(p.Sections) {
+		return p.Title
+	}
+	if s := formatSources(m.lib, p.Sections[sec].Sources); s != "" {
+		return s
+	}
+	return p.Title
+}
+
+// formatSources writes sources briefly: the publisher (or the document symbol)
+// and the year, years of one publisher together.
+func formatSources(lib *library.Library, ids []string) string {
+	type group struct {
+		name  string
+		years []string
+	}
+	var groups []group
+	for _, id := range ids {
+		src, ok := lib.Source(id)
+		if !ok {
+			continue
+		}
+		name, year := src.Publisher, strconv.Itoa(src.AsOf)
+		if src.Symbol != "" {
+			name, year = src.Symbol, "("+year+")"
+		}
+		if name == "" {
+			name = src.Title
+		}
+		if len(groups) > 0 && groups[len(groups)-1].name == name {
+			g := &groups[len(groups)-1]
+			g.years = append(g.years, year)
+			continue
+		}
+		groups = append(groups, group{name: name, years: []string{year}})
+	}
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		parts[i] = g.name + " " + strings.Join(g.years, ", ")
+	}
+	return strings.Join(parts, " · ")
+}
