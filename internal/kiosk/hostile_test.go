@@ -157,6 +157,7 @@ func TestWindowChangeFlood(t *testing.T) {
 	tm.answers(t, "L", tab(t, "en"))
 	// Drawn at the last size: a full frame of 100 columns with the status bar.
 	tm.answers(t, "?", "Esc or ? closes this help")
+	tm.send(t, "?") // close the help: q there closes it, as in less, and does not quit
 
 	other := openPTY(t, h.dial(t, "visitor"), 80, 24, nil)
 	other.waitFor(t, 0, tab(t, "en"))
