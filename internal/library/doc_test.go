@@ -182,7 +182,9 @@ func TestLintTerms(t *testing.T) {
 		got = append(got, p.String())
 	}
 	want := []string{
+		`en/glossary.md:17: glossary entry "CBM": the line under its heading must read "*In Italian: misure di rafforzamento della fiducia (CBM)*" (term "cbm" in terms.yaml), not "Text."`,
 		`en/glossary.md:19: glossary entry "GGE" has no term in terms.yaml: add one`,
+		`it/glossary.md:17: glossary entry "CBM": the line under its heading must read "*In inglese: confidence-building measures (CBM)*" (term "cbm" in terms.yaml), not "Text."`,
 		`it/glossary.md:19: glossary entry "GGE" has no term in terms.yaml: add one`,
 		`terms.yaml:1: term "ghost": en/glossary.md has no heading with anchor "ghost"`,
 		`terms.yaml:1: terms "cbm" and "ghost" both point to it/glossary.md#cbm`,

@@ -94,6 +94,7 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 	}
 	if present[TermsFile] {
 		problems = append(problems, lintTerms(terms, pages)...)
+		problems = append(problems, lintEquivalents(terms, pages)...)
 	}
 	en, it := pages["en"], pages["it"]
 	for _, id := range sortedKeys(en) {

@@ -1,0 +1,143 @@
+package library
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/cyberdiplo/cyberdiplo/content"
+)
+
+// glossaryFS is a two-entry glossary whose equivalent lines are given per language.
+func glossaryFS(enLines, itLines [2]string) fstest.MapFS {
+	gl := func(title string, heads [2]string, lines [2]string) string {
+		s := "---\nid: glossary\ntitle: " + title + "\ntab: G\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# " + title + "\n<!-- sources: x -->\n"
+		for i := range heads {
+			s += "\n## " + heads[i] + "\n<!-- sources: x -->\n\n"
+			if lines[i] != "" {
+				s += lines[i] + "\n\n"
+			}
+			s += "Text.\n"
+		}
+		return s
+	}
+	terms := `- id: cbm
+  en: {term: confidence-building measures, acronym: CBM, anchor: cbm-confidence-building-measures}
+  it: {term: misure di costruzione della fiducia, acronym: CBM, anchor: cbm-misure-di-costruzione-della-fiducia}
+- id: restrictive-measures
+  en: {term: restrictive measures, anchor: restrictive-measures, synonyms: [sanctions]}
+  it: {term: misure restrittive, anchor: misure-restrittive, synonyms: [sanzioni]}
+`
+	return fstest.MapFS{
+		"terms.yaml":   {Data: []byte(terms)},
+		"sources.yaml": {Data: []byte("- id: x\n  title: X\n  lang: en\n  as_of: 2026\n")},
+		"en/glossary.md": {Data: []byte(gl("Glossary",
+			[2]string{"CBM (confidence-building measures)", "Restrictive measures"}, enLines))},
+		"it/glossary.md": {Data: []byte(gl("Glossario",
+			[2]string{"CBM (misure di costruzione della fiducia)", "Misure restrittive"}, itLines))},
+	}
+}
+
+func lintStrings(t *testing.T, fsys fstest.MapFS) []string {
+	t.Helper()
+	problems, err := Lint(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	return got
+}
+
+func TestLintEquivalentLines(t *testing.T) {
+	good := [2][2]string{
+		{"*In Italian: misure di costruzione della fiducia (CBM)*", "*In Italian: misure restrittive*"},
+		{"*In inglese: confidence-building measures (CBM)*", "*In inglese: restrictive measures*"},
+	}
+	if got := lintStrings(t, glossaryFS(good[0], good[1])); len(got) != 0 {
+		t.Fatalf("a glossary that matches terms.yaml: %v", got)
+	}
+	cases := []struct {
+		name   string
+		en, it [2]string
+		want   string
+	}{
+		{"wrong term",
+			[2]string{"*In Italian: misure di rafforzamento della fiducia (CBM)*", good[0][1]}, good[1],
+			`en/glossary.md:17: glossary entry "CBM (confidence-building measures)": the line under its heading must read "*In Italian: misure di costruzione della fiducia (CBM)*" (term "cbm" in terms.yaml), not "In Italian: misure di rafforzamento della fiducia (CBM)"`},
+		{"acronym left out",
+			good[0], [2]string{"*In inglese: confidence-building measures*", good[1][1]},
+			`it/glossary.md:17: glossary entry "CBM (misure di costruzione della fiducia)": the line under its heading must read "*In inglese: confidence-building measures (CBM)*" (term "cbm" in terms.yaml), not "In inglese: confidence-building measures"`},
+		{"line missing",
+			[2]string{good[0][0], ""}, good[1],
+			`en/glossary.md:24: glossary entry "Restrictive measures": the line under its heading must read "*In Italian: misure restrittive*" (term "restrictive-measures" in terms.yaml), not "Text."` + "\n" +
+				`it/glossary.md:21: section "Misure restrittive" has 3 blocks (paragraphs, list items, tables), but 2 in en/glossary.md:21 ("Restrictive measures"): both languages need the same passages`},
+		{"a list instead",
+			good[0], [2]string{good[1][0], "- In inglese: restrictive measures"},
+			`it/glossary.md:24: glossary entry "Misure restrittive": the line under its heading must read "*In inglese: restrictive measures*" (term "restrictive-measures" in terms.yaml), not a list item` + "\n" +
+				`it/glossary.md:24: block 2.1 is a list item, but a paragraph in en/glossary.md:24: both languages need the same passages`},
+	}
+	for _, c := range cases {
+		got := lintStrings(t, glossaryFS(c.en, c.it))
+		if strings.Join(got, "\n") != c.want {
+			t.Errorf("%s:\n got: %s\nwant: %s", c.name, strings.Join(got, "\n      "), c.want)
+		}
+	}
+}
+
+func TestTermHelpers(t *testing.T) {
+	lib, err := Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cbm, ok := lib.TermAt("it", "cbm-misure-di-costruzione-della-fiducia")
+	if !ok || cbm.ID != "cbm" {
+		t.Fatalf("TermAt: %+v %v", cbm, ok)
+	}
+	if got := EquivalentLine("en", cbm); got != "In Italian: misure di costruzione della fiducia (CBM)" {
+		t.Errorf("EquivalentLine(en) = %q", got)
+	}
+	if got := cbm.ByLang["en"].Label(); got != "confidence-building measures (CBM)" {
+		t.Errorf("Label = %q", got)
+	}
+	if _, ok := lib.TermAt("en", "no-such-anchor"); ok {
+		t.Error("TermAt found a term for an unknown anchor")
+	}
+	// The glossary follows the English alphabet in both languages (so that entries
+	// pair by position); TermsSorted gives each language its own alphabetical order.
+	for _, lang := range Languages {
+		ts := lib.TermsSorted(lang)
+		if len(ts) != len(lib.Terms()) || len(ts) < 20 {
+			t.Fatalf("TermsSorted(%s): %d terms of %d", lang, len(ts), len(lib.Terms()))
+		}
+		for i := 1; i < len(ts); i++ {
+			if Fold(ts[i-1].ByLang[lang].Term) > Fold(ts[i].ByLang[lang].Term) {
+				t.Errorf("TermsSorted(%s): %q before %q", lang, ts[i-1].ByLang[lang].Term, ts[i].ByLang[lang].Term)
+			}
+		}
+	}
+	if ts := lib.TermsSorted("it"); ts[len(ts)-1].ID != "unit" || Fold(ts[0].ByLang["it"].Term) != "capacity building" {
+		t.Errorf("Italian order: first %q, last %q", ts[0].ByLang["it"].Term, ts[len(ts)-1].ByLang["it"].Term)
+	}
+	// The embedded glossary's English entries are in alphabetical order, and the
+	// Italian entry at each position is the same term.
+	en, it := lib.Page("en", GlossaryID), lib.Page("it", GlossaryID)
+	var prev string
+	for i, s := range en.Sections {
+		if s.Heading.Level != 2 {
+			continue
+		}
+		if k := Fold(s.Heading.Text); k < prev {
+			t.Errorf("English glossary: %q comes after %q", s.Heading.Text, prev)
+		} else {
+			prev = k
+		}
+		te, _ := lib.TermAt("en", s.Heading.Anchor)
+		ti, _ := lib.TermAt("it", it.Sections[i].Heading.Anchor)
+		if te.ID == "" || te.ID != ti.ID {
+			t.Errorf("glossary entry %d: %q (en) and %q (it) are different terms", i, s.Heading.Text, it.Sections[i].Heading.Text)
+		}
+	}
+}
