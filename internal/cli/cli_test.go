@@ -112,7 +112,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"show", "mars"}, `cyberdiplo: unknown page "mars": use one of overview, eu, un, nato, osce, glossary, timeline, about`},
 		{[]string{"show"}, "cyberdiplo: show needs at least one page"},
 		{[]string{"show", "un", "--lang", "fr"}, `cyberdiplo: --lang: unknown language "fr": use en or it`},
-		{[]string{"show", "un", "--format", "html"}, `cyberdiplo: --format: unknown format "html": use ansi, plain or markdown`},
+		{[]string{"show", "un", "--format", "html"}, `cyberdiplo: --format: unknown format "html": use ansi, plain, markdown or json`},
 		{[]string{"show", "un", "--width", "5"}, "cyberdiplo: --width 5: use a number of columns from 20 to 1000"},
 		{[]string{"show", "un", "--bogus"}, "cyberdiplo: unknown flag: --bogus"},
 		{[]string{"list", "extra"}, `cyberdiplo: list takes no arguments, and was given "extra" (see cyberdiplo list --help)`},

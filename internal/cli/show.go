@@ -1,23 +1,49 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 )
 
+// showFlags are the options of show.
+type showFlags struct {
+	format  string
+	width   int
+	cite    bool
+	anchors bool
+	terms   bool
+}
+
+// target is what one argument of show names: a page, or one section of it.
+type target struct {
+	page    *library.Page
+	section int // index in page.Sections, or -1 for the whole page
+}
+
 func newShowCmd(a *app) *cobra.Command {
-	var format string
-	var width int
+	var f showFlags
 	cmd := &cobra.Command{
-		Use:   "show PAGE...",
-		Short: "Print pages (ansi on a terminal, plain when piped, or the Markdown source)",
+		Use:   "show PAGE[#ANCHOR]...",
+		Short: "Print pages or sections (ansi on a terminal, plain when piped, Markdown or JSON)",
+		Long: "show prints pages. PAGE#ANCHOR prints one section: the heading with that anchor and the\n" +
+			"text up to the next heading (--anchors lists a page's anchors; an anchor of the other\n" +
+			"language names the same section). --format json prints each page as data, with the\n" +
+			"sources each section rests on; --cite ends each page or section with a citation line.\n" +
+			"show glossary --terms prints the term base in the language's alphabetical order.",
 		Example: "  cyberdiplo show un --lang it --format plain\n" +
-			"  cyberdiplo show glossario | less",
+			"  cyberdiplo show un#the-global-mechanism --cite\n" +
+			"  cyberdiplo show nato --format json | jq '.sections[].sources[].id'\n" +
+			"  cyberdiplo show un --anchors\n" +
+			"  cyberdiplo show glossary --terms --lang it",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return plainErr(a.t().ShowNeedsPage)
@@ -25,63 +51,364 @@ func newShowCmd(a *app) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lib, lang, err := a.libraryAndLang()
-			if err != nil {
-				return err
-			}
-			ids, err := a.resolve(lib, args)
-			if err != nil {
-				return err
-			}
-			f, err := a.format(format)
-			if err != nil {
-				return err
-			}
-			w, err := a.width(width)
-			if err != nil {
-				return err
-			}
-			style, err := a.style()
-			if err != nil {
-				return err
-			}
-			if style == "auto" {
-				style = "dark"
-			}
-			if f == "plain" {
-				style = "notty"
-			}
-			out := cmd.OutOrStdout()
-			for i, id := range ids {
-				p := lib.Page(lang, id)
-				if p == nil {
-					return fmt.Errorf(a.t().NoVersion, id, i18n.LanguageName(lang, a.msgLang()), a.contentName())
-				}
-				if i > 0 {
-					fmt.Fprintln(out)
-				}
-				if f == "markdown" {
-					fmt.Fprintln(out, strings.TrimSpace(p.Body))
-					continue
-				}
-				doc, err := a.cache().Render(p, w, style)
-				if err != nil {
-					return fmt.Errorf(a.t().RenderFailed, p.Path, err)
-				}
-				fmt.Fprintln(out, doc.Text)
-			}
-			return nil
+			return a.runShow(cmd.OutOrStdout(), args, f)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "ansi, plain or markdown (default: ansi on a terminal, plain otherwise or under NO_COLOR)")
-	cmd.Flags().IntVar(&width, "width", 0, "wrap at `N` columns (default: the terminal's width, else 80)")
+	fl := cmd.Flags()
+	fl.StringVar(&f.format, "format", "", "ansi, plain, markdown or json (default: ansi on a terminal, plain otherwise or under NO_COLOR)")
+	fl.IntVar(&f.width, "width", 0, "wrap at `N` columns (default: the terminal's width, else 80)")
+	fl.BoolVar(&f.cite, "cite", false, "end each page or section with a citation line: title › heading, sources and their years, publisher, date")
+	fl.BoolVar(&f.anchors, "anchors", false, "list the anchors of the pages' headings (for PAGE#ANCHOR) instead of their text")
+	fl.BoolVar(&f.terms, "terms", false, "with the glossary: print the term base (term, acronym, the other language's term)")
 	return cmd
+}
+
+func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
+	lib, lang, err := a.libraryAndLang()
+	if err != nil {
+		return err
+	}
+	format, err := a.format(f.format)
+	if err != nil {
+		return err
+	}
+	targets, err := a.targets(lib, lang, args)
+	if err != nil {
+		return err
+	}
+	if f.terms {
+		for _, t := range targets {
+			if t.page.ID != library.GlossaryID || t.section >= 0 {
+				return plainErr(a.t().TermsAlone)
+			}
+		}
+		if f.cite || f.anchors {
+			return plainErr(a.t().TermsCombined)
+		}
+		return a.writeTerms(out, lib, lang, format)
+	}
+	if f.anchors {
+		return writeAnchors(out, targets)
+	}
+	if format == "json" {
+		return writeShowJSON(out, lib, targets, f.cite)
+	}
+	w, err := a.width(f.width)
+	if err != nil {
+		return err
+	}
+	style, err := a.style()
+	if err != nil {
+		return err
+	}
+	if style == "auto" {
+		style = "dark"
+	}
+	if format == "plain" {
+		style = "notty"
+	}
+	for i, t := range targets {
+		if i > 0 {
+			fmt.Fprintln(out)
+		}
+		text, err := a.showText(t, format, w, style)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(out, text)
+		if f.cite {
+			fmt.Fprintln(out)
+			fmt.Fprintln(out, citation(lib, t))
+		}
+	}
+	return nil
+}
+
+// targets resolves every argument (PAGE or PAGE#ANCHOR) to a page of lang.
+func (a *app) targets(lib *library.Library, lang string, args []string) ([]target, error) {
+	var out []target
+	for _, arg := range args {
+		name, anchor, hasAnchor := strings.Cut(arg, "#")
+		ids, err := a.resolve(lib, []string{name})
+		if err != nil {
+			return nil, err
+		}
+		p := lib.Page(lang, ids[0])
+		if p == nil {
+			return nil, fmt.Errorf(a.t().NoVersion, ids[0], i18n.LanguageName(lang, a.msgLang()), a.contentName())
+		}
+		t := target{page: p, section: -1}
+		if hasAnchor {
+			if t.section, err = a.findSection(lib, p, anchor); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// maxAnchor bounds an anchor typed after PAGE# (an SSH visitor may send anything);
+// the longest heading of the briefing is far shorter.
+const maxAnchor = 256
+
+// findSection finds the section of p with an anchor. The anchor may be typed as the
+// heading reads ("Key facts") and may be the other language's: sections align
+// across languages by position.
+func (a *app) findSection(lib *library.Library, p *library.Page, anchor string) (int, error) {
+	if len(anchor) > maxAnchor {
+		return -1, usageErr(a.t().AnchorTooLong, p.ID, len(anchor), maxAnchor, p.ID)
+	}
+	slug := library.Slug(anchor)
+	if slug == "" {
+		return -1, usageErr(a.t().AnchorMissing, p.ID, p.ID)
+	}
+	if i := p.SectionByAnchor(slug); i >= 0 {
+		return i, nil
+	}
+	if op := lib.Page(i18n.Other(p.Lang), p.ID); op != nil && len(op.Sections) == len(p.Sections) {
+		if i := op.SectionByAnchor(slug); i >= 0 {
+			return i, nil
+		}
+	}
+	return -1, usageErr(a.t().UnknownAnchor, p.ID, i18n.LanguageName(p.Lang, a.msgLang()), slug, p.ID)
+}
+
+// sectionMarkdown is the Markdown source of one section: its heading and the lines
+// up to the next heading.
+func sectionMarkdown(p *library.Page, i int) string {
+	lines := strings.Split(p.Body, "\n")
+	from := max(p.Sections[i].Heading.Line-p.BodyLine, 0)
+	to := len(lines)
+	if i+1 < len(p.Sections) {
+		to = p.Sections[i+1].Heading.Line - p.BodyLine
+	}
+	if from > len(lines) || to < from {
+		return ""
+	}
+	return strings.TrimSpace(strings.Join(lines[from:min(to, len(lines))], "\n"))
+}
+
+// showText is a page or a section in a text format.
+func (a *app) showText(t target, format string, width int, style string) (string, error) {
+	p := t.page
+	if format == "markdown" {
+		if t.section < 0 {
+			return strings.TrimSpace(p.Body), nil
+		}
+		return sectionMarkdown(p, t.section), nil
+	}
+	if t.section < 0 {
+		doc, err := a.cache().Render(p, width, style)
+		if err != nil {
+			return "", fmt.Errorf(a.t().RenderFailed, p.Path, err)
+		}
+		return doc.Text, nil
+	}
+	// One section is rendered alone, as a page of its own that is never the timeline.
+	part := &library.Page{Lang: p.Lang, ID: p.ID + "#" + p.Sections[t.section].Heading.Anchor,
+		Title: p.Title, Path: p.Path, Body: sectionMarkdown(p, t.section)}
+	text, err := render.Page(part, width, style)
+	if err != nil {
+		return "", fmt.Errorf(a.t().RenderFailed, p.Path+"#"+p.Sections[t.section].Heading.Anchor, err)
+	}
+	return text, nil
+}
+
+// sourcesOf returns the declared sources behind a section (or, for -1, behind any
+// section of the page), in the order sources.yaml declares them. An id that is not
+// declared (lint reports it) is kept with its id alone.
+func sourcesOf(lib *library.Library, p *library.Page, section int) []library.Source {
+	want := map[string]bool{}
+	var order []string
+	for i, s := range p.Sections {
+		if section >= 0 && i != section {
+			continue
+		}
+		for _, id := range s.Sources {
+			if !want[id] {
+				want[id] = true
+				order = append(order, id)
+			}
+		}
+	}
+	out := []library.Source{}
+	for _, s := range lib.Sources() {
+		if want[s.ID] {
+			out = append(out, s)
+			delete(want, s.ID)
+		}
+	}
+	for _, id := range order {
+		if want[id] {
+			out = append(out, library.Source{ID: id})
+		}
+	}
+	return out
+}
+
+// citation is the one line that cites a page or a section: title › heading, the
+// sources with publisher and year, and the date the briefing is current to.
+func citation(lib *library.Library, t target) string {
+	p := t.page
+	words := i18n.CiteFor(p.Lang)
+	where := p.Title
+	if t.section >= 0 {
+		if h := p.Sections[t.section].Heading; h.Level > 1 || h.Text != p.Title {
+			where += " › " + h.Text
+		}
+	}
+	var srcs []string
+	for _, s := range sourcesOf(lib, p, t.section) {
+		if s.Title == "" {
+			srcs = append(srcs, s.ID)
+			continue
+		}
+		var b strings.Builder
+		if s.Publisher != "" {
+			b.WriteString(s.Publisher + ", ")
+		}
+		b.WriteString("\u201c" + s.Title + "\u201d")
+		var paren []string
+		if s.Symbol != "" {
+			paren = append(paren, s.Symbol)
+		}
+		if s.AsOf > 0 {
+			paren = append(paren, fmt.Sprint(s.AsOf))
+		}
+		if len(paren) > 0 {
+			b.WriteString(" (" + strings.Join(paren, ", ") + ")")
+		}
+		srcs = append(srcs, b.String())
+	}
+	line := where + "."
+	if len(srcs) > 0 {
+		line += " " + words.Sources + ": " + strings.Join(srcs, "; ") + "."
+	}
+	return line + " " + fmt.Sprintf(words.Briefing, words.Date(p.Updated)) + "."
+}
+
+// The JSON shapes of show.
+type (
+	pageJSON struct {
+		Page     string        `json:"page"`
+		Lang     string        `json:"lang"`
+		Title    string        `json:"title"`
+		Updated  string        `json:"updated"`
+		Sections []sectionJSON `json:"sections"`
+		Citation string        `json:"citation,omitempty"`
+	}
+	sectionJSON struct {
+		Anchor   string           `json:"anchor"`
+		Heading  string           `json:"heading"`
+		Level    int              `json:"level"`
+		Text     string           `json:"text"`
+		Sources  []library.Source `json:"sources"`
+		Term     *termJSON        `json:"term,omitempty"` // glossary entries
+		Citation string           `json:"citation,omitempty"`
+	}
+	termJSON struct {
+		ID         string       `json:"id"`
+		Term       string       `json:"term"`
+		Acronym    string       `json:"acronym,omitempty"`
+		Anchor     string       `json:"anchor,omitempty"`
+		Synonyms   []string     `json:"synonyms,omitempty"`
+		Equivalent equivalentJS `json:"equivalent"`
+	}
+	equivalentJS struct {
+		Lang    string `json:"lang"`
+		Term    string `json:"term"`
+		Acronym string `json:"acronym,omitempty"`
+	}
+)
+
+func newTermJSON(t library.Term, lang string) *termJSON {
+	f, o := t.ByLang[lang], t.ByLang[i18n.Other(lang)]
+	return &termJSON{ID: t.ID, Term: f.Term, Acronym: f.Acronym, Anchor: f.Anchor, Synonyms: f.Synonyms,
+		Equivalent: equivalentJS{Lang: i18n.Other(lang), Term: o.Term, Acronym: o.Acronym}}
+}
+
+// writeShowJSON prints one object per target: the object alone for one target, an
+// array of them for several. With cite, each object (and a lone section) carries its
+// citation.
+func writeShowJSON(out io.Writer, lib *library.Library, targets []target, cite bool) error {
+	var pages []pageJSON
+	for _, t := range targets {
+		p := t.page
+		pj := pageJSON{Page: p.ID, Lang: p.Lang, Title: p.Title, Updated: p.Updated, Sections: []sectionJSON{}}
+		for i, s := range p.Sections {
+			if t.section >= 0 && i != t.section {
+				continue
+			}
+			sj := sectionJSON{Anchor: s.Heading.Anchor, Heading: s.Heading.Text, Level: s.Heading.Level,
+				Text: s.Text, Sources: sourcesOf(lib, p, i)}
+			if p.ID == library.GlossaryID && s.Heading.Level >= 2 {
+				if term, ok := lib.TermAt(p.Lang, s.Heading.Anchor); ok {
+					sj.Term = newTermJSON(term, p.Lang)
+				}
+			}
+			pj.Sections = append(pj.Sections, sj)
+		}
+		if cite {
+			pj.Citation = citation(lib, t)
+		}
+		pages = append(pages, pj)
+	}
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if len(pages) == 1 {
+		return enc.Encode(pages[0])
+	}
+	return enc.Encode(pages)
+}
+
+// writeAnchors lists the anchors of each target's page, indented by heading level.
+func writeAnchors(out io.Writer, targets []target) error {
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	for i, t := range targets {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		for _, s := range t.page.Sections {
+			if s.Heading.Block < 0 {
+				continue
+			}
+			fmt.Fprintf(tw, "%s#%s\t%s%s\n", t.page.ID, s.Heading.Anchor, strings.Repeat("  ", max(s.Heading.Level-1, 0)), s.Heading.Text)
+		}
+	}
+	return tw.Flush()
+}
+
+// writeTerms prints the term base in lang's alphabetical order: each term with its
+// acronym, and the other language's term.
+func (a *app) writeTerms(out io.Writer, lib *library.Library, lang, format string) error {
+	terms := lib.TermsSorted(lang)
+	if format == "json" {
+		list := make([]*termJSON, 0, len(terms))
+		for _, t := range terms {
+			list = append(list, newTermJSON(t, lang))
+		}
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(list)
+	}
+	if len(terms) == 0 {
+		return fmt.Errorf(a.t().NoTermBase, library.TermsFile)
+	}
+	other := i18n.Other(lang)
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	for _, t := range terms {
+		fmt.Fprintf(tw, "%s\t%s: %s\n", t.ByLang[lang].Label(), other, t.ByLang[other].Label())
+	}
+	return tw.Flush()
 }
 
 // format validates --format, or picks the default for where the output goes.
 func (a *app) format(f string) (string, error) {
 	switch f {
-	case "ansi", "plain", "markdown":
+	case "ansi", "plain", "markdown", "json":
 		return f, nil
 	case "":
 		if a.env.Terminal && a.env.Getenv("NO_COLOR") == "" {

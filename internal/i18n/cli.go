@@ -35,6 +35,12 @@ type CLIStrings struct {
 	UnknownFormat string // "--format: unknown format %q: use ansi, plain or markdown"
 	BadWidth      string // "--width %d: use a number of columns from 20 to 1000"
 	RenderFailed  string // "rendering %s: %v"
+	AnchorMissing string // "%s#: an anchor is missing after #: ..." (page, page)
+	UnknownAnchor string // "page %q (%s) has no heading with anchor %q: ..." (page, language, anchor, page)
+	AnchorTooLong string // "%s#...: the anchor is %d bytes long (at most %d): ..." (page, n, max, page)
+	TermsAlone    string // --terms with another page than the glossary
+	TermsCombined string // --terms with --cite or --anchors
+	NoTermBase    string // "this content has no term base (%s)"
 
 	// search
 	SearchNeedsQuery string // "search needs a query: ..."
@@ -88,9 +94,15 @@ var cliEnglish = CLIStrings{
 	Restricted:   "only these commands are available here: list, show, search (for example: show un --lang it)",
 
 	ShowNeedsPage: "show needs at least one page: for example cyberdiplo show un (cyberdiplo list shows them all)",
-	UnknownFormat: "--format: unknown format %q: use ansi, plain or markdown",
+	UnknownFormat: "--format: unknown format %q: use ansi, plain, markdown or json",
 	BadWidth:      "--width %d: use a number of columns from 20 to 1000",
 	RenderFailed:  "rendering %s: %v",
+	AnchorMissing: "%s#: an anchor is missing after #: cyberdiplo show %s --anchors lists them",
+	UnknownAnchor: "page %q (%s) has no heading with anchor %q: cyberdiplo show %s --anchors lists them",
+	AnchorTooLong: "%s#...: the anchor is %d bytes long (at most %d): cyberdiplo show %s --anchors lists them",
+	TermsAlone:    "--terms prints the term base: use it with the glossary alone (cyberdiplo show glossary --terms)",
+	TermsCombined: "--terms prints the term base: it does not go with --cite or --anchors",
+	NoTermBase:    "this content has no term base (%s)",
 
 	SearchNeedsQuery: "search needs a query: for example cyberdiplo search oewg",
 	BadLimit:         "--limit %d: use a number of matches from 1 (default %d)",
@@ -140,9 +152,15 @@ var cliItalian = CLIStrings{
 	Restricted:   "qui sono disponibili solo questi comandi: list, show, search (per esempio: show onu --lang it)",
 
 	ShowNeedsPage: "show richiede almeno una pagina: per esempio cyberdiplo show onu (cyberdiplo list le elenca tutte)",
-	UnknownFormat: "--format: formato sconosciuto %q: usa ansi, plain o markdown",
+	UnknownFormat: "--format: formato sconosciuto %q: usa ansi, plain, markdown o json",
 	BadWidth:      "--width %d: usa un numero di colonne da 20 a 1000",
 	RenderFailed:  "impaginazione di %s: %v",
+	AnchorMissing: "%s#: manca l'ancora dopo #: cyberdiplo show %s --anchors le elenca",
+	UnknownAnchor: "la pagina %q (%s) non ha un titolo con l'ancora %q: cyberdiplo show %s --anchors le elenca",
+	AnchorTooLong: "%s#...: l'ancora è lunga %d byte (al massimo %d): cyberdiplo show %s --anchors le elenca",
+	TermsAlone:    "--terms stampa la base terminologica: usalo con il solo glossario (cyberdiplo show glossario --terms)",
+	TermsCombined: "--terms stampa la base terminologica: non si combina con --cite né con --anchors",
+	NoTermBase:    "questo contenuto non ha una base terminologica (%s)",
 
 	SearchNeedsQuery: "search richiede delle parole da cercare: per esempio cyberdiplo search oewg",
 	BadLimit:         "--limit %d: usa un numero di risultati da 1 in su (predefinito %d)",

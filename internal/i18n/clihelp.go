@@ -45,14 +45,37 @@ var helpItalian = map[string]string{
 
 	// list
 	"List the pages: id, tab label, title": "Elenca le pagine: id, nome della scheda, titolo",
+	"  cyberdiplo list --lang it\n" +
+		"  cyberdiplo list --json | jq -r '.[].id'": "  cyberdiplo list --lang it\n" +
+		"  cyberdiplo list --json | jq -r '.[].id'",
+	"print the pages as a JSON array: id, tab, title, order": "stampa le pagine come array JSON: id, tab (scheda), title (titolo), order (ordine)",
 
 	// show
-	"Print pages (ansi on a terminal, plain when piped, or the Markdown source)": "Stampa pagine (ansi su un terminale, testo semplice in una pipe, o il sorgente Markdown)",
+	"PAGE[#ANCHOR]...": "PAGINA[#ANCORA]...",
+	"Print pages or sections (ansi on a terminal, plain when piped, Markdown or JSON)": "Stampa pagine o sezioni (ansi su un terminale, testo semplice in una pipe, Markdown o JSON)",
+	"show prints pages. PAGE#ANCHOR prints one section: the heading with that anchor and the\n" +
+		"text up to the next heading (--anchors lists a page's anchors; an anchor of the other\n" +
+		"language names the same section). --format json prints each page as data, with the\n" +
+		"sources each section rests on; --cite ends each page or section with a citation line.\n" +
+		"show glossary --terms prints the term base in the language's alphabetical order.": "show stampa pagine. PAGINA#ANCORA stampa una sezione: il titolo con quell'ancora e il\n" +
+		"testo fino al titolo successivo (--anchors elenca le ancore di una pagina; un'ancora\n" +
+		"dell'altra lingua indica la stessa sezione). --format json stampa ogni pagina come dati,\n" +
+		"con le fonti di ciascuna sezione; --cite chiude ogni pagina o sezione con una riga di\n" +
+		"citazione. show glossario --terms stampa la base terminologica in ordine alfabetico.",
 	"  cyberdiplo show un --lang it --format plain\n" +
-		"  cyberdiplo show glossario | less": "  cyberdiplo show onu --lang it --format plain\n" +
-		"  cyberdiplo show glossario | less",
-	"ansi, plain or markdown (default: ansi on a terminal, plain otherwise or under NO_COLOR)": "ansi, plain o markdown (predefinito: ansi su un terminale, altrimenti o con NO_COLOR plain)",
-	"wrap at `N` columns (default: the terminal's width, else 80)":                             "va a capo a `N` colonne (predefinito: la larghezza del terminale, altrimenti 80)",
+		"  cyberdiplo show un#the-global-mechanism --cite\n" +
+		"  cyberdiplo show nato --format json | jq '.sections[].sources[].id'\n" +
+		"  cyberdiplo show un --anchors\n" +
+		"  cyberdiplo show glossary --terms --lang it": "  cyberdiplo show onu --lang it --format plain\n" +
+		"  cyberdiplo show onu#il-meccanismo-globale --cite\n" +
+		"  cyberdiplo show nato --format json | jq '.sections[].sources[].id'\n" +
+		"  cyberdiplo show onu --anchors\n" +
+		"  cyberdiplo show glossario --terms --lang it",
+	"ansi, plain, markdown or json (default: ansi on a terminal, plain otherwise or under NO_COLOR)":           "ansi, plain, markdown o json (predefinito: ansi su un terminale, altrimenti o con NO_COLOR plain)",
+	"wrap at `N` columns (default: the terminal's width, else 80)":                                             "va a capo a `N` colonne (predefinito: la larghezza del terminale, altrimenti 80)",
+	"end each page or section with a citation line: title › heading, sources and their years, publisher, date": "chiude ogni pagina o sezione con una riga di citazione: titolo › sezione, fonti con il loro anno, editore, data",
+	"list the anchors of the pages' headings (for PAGE#ANCHOR) instead of their text":                          "elenca le ancore dei titoli delle pagine (per PAGINA#ANCORA) invece del testo",
+	"with the glossary: print the term base (term, acronym, the other language's term)":                        "con il glossario: stampa la base terminologica (termine, sigla, termine nell'altra lingua)",
 
 	// search
 	"Search every page: headings, glossary terms and text": "Cerca in tutte le pagine: titoli, voci del glossario e testo",
