@@ -2,8 +2,8 @@ package search
 
 import (
 	"fmt"
-	"io/fs"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -20,48 +20,93 @@ func page(id, title string, order int, body string) *fstest.MapFile {
 		id, title, title, order, body))}
 }
 
-// The front matter above is 9 lines: the body starts on line 10.
-const bodyLine = 10
-
 var longLine = "This paragraph is deliberately long so that its snippet has to be cut: it goes on and on about " +
-	"diplomacy, cooperation, robustness and many other worthy things before it finally names the zeppelin at its very end."
+	"diplomacy, cooperation, robustness and many other worthy things before it finally names the zeppelin at its very end, " +
+	"and then it goes on again for a while about nothing in particular so that the end is cut as well."
 
+// fixture is a small briefing whose sections align across languages.
 var fixture = fstest.MapFS{
-	"en/overview.md": page("overview", "Overview", 1, `A preface line about zephyrs, before any heading.
-# Overview
+	"en/overview.md": page("overview", "Overview", 1, `# Overview
+
+A preface about zephyrs.
 
 ## The OEWG process
 
-The first OEWG met on 12 March 2021.
-- Italy made a **Pledge** on [resilience](glossary.md#cyber-defence-pledge).
+The first OEWG met on 12 March 2021. Italy made a **Pledge** on [resilience](glossary.md#cyber-defence-pledge).
+
 - CBM14 is written without a space here.
-* The OEWGs are open-ended.
+- The organisation of the work and its behaviour.
+
+## Defence
+
+The defence of cyberspace, at the centre of the work.
 
 `+longLine+`
+
+## Related
+
+- [Cyber Defence Pledge](glossary.md#cyber-defence-pledge)
 `),
 	"en/glossary.md": page("glossary", "Glossary", 2, `# Glossary
 
 ## OEWG (Open-ended Working Group)
 
-A UN working group open to all. See the OEWG process.
+A UN working group open to all.
 
 ## Cyber Defence Pledge
 
-A NATO commitment.
+A NATO commitment on resilience.
+
+## Restrictive measures
+
+Measures the EU takes against those responsible for malicious acts.
 `),
 	"it/overview.md": page("overview", "Panoramica", 1, `# Panoramica
 
+Una premessa sugli zefiri.
+
 ## Il processo OEWG
 
-Le attività dell'OEWG. Perché conta.
-1. La CBM 14 sul partenariato.
+Le attività dell'OEWG. Perché conta. La CBM 14 sul partenariato.
+
+- Le misure restrittive colpiscono i responsabili.
+- Un dirigibile italiano.
+
+## Difesa
+
+La difesa del cyberspazio.
+
+Un paragrafo.
+
+## Vedi anche
+
+- [Cyber Defence Pledge](glossary.md#cyber-defence-pledge)
 `),
 	"it/glossary.md": page("glossary", "Glossario", 2, `# Glossario
 
 ## OEWG (Open-ended Working Group, gruppo di lavoro aperto)
 
 Un gruppo di lavoro dell'ONU.
+
+## Cyber Defence Pledge
+
+Un impegno NATO.
+
+## Misure restrittive
+
+Misure che l'UE adotta contro i responsabili di atti malevoli.
 `),
+	"terms.yaml": &fstest.MapFile{Data: []byte(`
+- id: oewg
+  en: {term: Open-ended Working Group, acronym: OEWG, anchor: oewg-open-ended-working-group}
+  it: {term: gruppo di lavoro aperto, acronym: OEWG, anchor: oewg-open-ended-working-group-gruppo-di-lavoro-aperto}
+- id: pledge
+  en: {term: Cyber Defence Pledge, anchor: cyber-defence-pledge}
+  it: {term: Cyber Defence Pledge, anchor: cyber-defence-pledge}
+- id: restrictive-measures
+  en: {term: restrictive measures, anchor: restrictive-measures, synonyms: [sanctions]}
+  it: {term: misure restrittive, anchor: misure-restrittive, synonyms: [sanzioni]}
+`)},
 }
 
 var fixtureIndex = sync.OnceValue(func() *Index {
@@ -72,8 +117,8 @@ var fixtureIndex = sync.OnceValue(func() *Index {
 	return New(lib)
 })
 
-// where describes a hit as "lang page:line kind".
-func where(h Hit) string { return fmt.Sprintf("%s %s:%d %s", h.Lang, h.Page, h.Line, h.Kind) }
+// where describes a hit as "lang page#anchor via".
+func where(h Hit) string { return fmt.Sprintf("%s %s#%s %s", h.Lang, h.Page, h.Anchor, h.Via) }
 
 func wheres(hs []Hit) []string {
 	out := []string{}
@@ -83,228 +128,249 @@ func wheres(hs []Hit) []string {
 	return out
 }
 
-func marked(h Hit) []string {
+func marked(text string, ms [][2]int) []string {
 	var out []string
-	for _, m := range h.Marks {
-		out = append(out, h.Snippet[m[0]:m[1]])
+	for _, m := range ms {
+		out = append(out, text[m[0]:m[1]])
 	}
 	return out
 }
 
 func search(q string, opt Options) []Hit { return fixtureIndex().Search(q, opt) }
 
+// first returns "lang page#anchor via" of the first hit, or "none".
+func first(hs []Hit) string {
+	if len(hs) == 0 {
+		return "none"
+	}
+	return where(hs[0])
+}
+
 func TestFoldsCaseAndAccents(t *testing.T) {
 	for _, q := range []string{"attivita", "attività", "ATTIVITA", "Attività"} {
 		hs := search(q, Options{Lang: "it"})
-		if got := wheres(hs); !reflect.DeepEqual(got, []string{"it overview:14 text"}) {
-			t.Errorf("%q: got %v", q, got)
-			continue
+		if got := first(hs); got != "it overview#il-processo-oewg exact" {
+			t.Errorf("%q: first hit %s", q, got)
 		}
-		if got := marked(hs[0]); !reflect.DeepEqual(got, []string{"attività"}) {
-			t.Errorf("%q: marked %q in %q", q, got, hs[0].Snippet)
+		if len(hs) > 0 && !slices.Contains(marked(hs[0].Snippet, hs[0].Marks), "attività") {
+			t.Errorf("%q: marks %v in %q", q, marked(hs[0].Snippet, hs[0].Marks), hs[0].Snippet)
 		}
-	}
-	hs := search("perche", Options{Lang: "it"})
-	if len(hs) != 1 || !reflect.DeepEqual(marked(hs[0]), []string{"Perché"}) {
-		t.Fatalf("perche: %v", hs)
-	}
-	if hs[0].Snippet != "Le attività dell'OEWG. Perché conta." {
-		t.Errorf("snippet %q", hs[0].Snippet)
-	}
-	// Byte offsets into the original text: "Le attività dell'OEWG. " is 24 bytes.
-	if !reflect.DeepEqual(hs[0].Marks, [][2]int{{24, 31}}) {
-		t.Errorf("marks %v", hs[0].Marks)
 	}
 }
 
-func TestWordStart(t *testing.T) {
-	cases := []struct {
-		q    string
-		want []string
-	}{
-		{"pled", []string{"en glossary:16 term", "en overview:16 text"}},
-		{"PLEDGE", []string{"en glossary:16 term", "en overview:16 text"}},
-		{"ledge", []string{}},
-		{"ewg", []string{}},
-		{"zeph", []string{"en overview:10 text"}},
-		{"resil", []string{"en overview:16 text"}}, // a link's text is searched
-		{"glossary", []string{"en glossary:10 heading"}},
-		{"cyber defence pledge", []string{"en glossary:16 term"}},
-		{"md", []string{}}, // link targets are not
-	}
-	for _, c := range cases {
-		if got := wheres(search(c.q, Options{Lang: "en"})); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("%q: got %v, want %v", c.q, got, c.want)
+func TestWordForms(t *testing.T) {
+	for _, c := range []struct{ lang, q, want string }{
+		{"en", "defense", "en overview#defence stem"},               // American spelling
+		{"en", "organization", "en overview#the-oewg-process stem"}, // -ize/-ise
+		{"en", "behavior", "en overview#the-oewg-process stem"},
+		{"en", "center", "en overview#defence stem"},
+		{"en", "pledges", "en glossary#cyber-defence-pledge stem"},
+		{"it", "misura restrittiva", "it glossary#misure-restrittive stem"},
+	} {
+		if got := first(search(c.q, Options{Lang: c.lang})); got != c.want {
+			t.Errorf("%q: first hit %s, want %s", c.q, got, c.want)
 		}
 	}
-	hs := search("pled", Options{Lang: "en"})
-	if got := marked(hs[1]); !reflect.DeepEqual(got, []string{"Pled"}) || hs[1].Snippet != "Italy made a Pledge on resilience." {
-		t.Errorf("pled: marked %q in %q", got, hs[1].Snippet)
+}
+
+func TestBritishSpelling(t *testing.T) {
+	for in, want := range map[string]string{
+		"organization": "organisation", "organizations": "organisations", "organize": "organise",
+		"analyze": "analyse", "defense": "defence", "behavioral": "behavioural", "center": "centre",
+		"program": "programme",
+		// left alone: British already, or too short for the rule
+		"organisation": "organisation", "size": "size", "prize": "prize", "seize": "seize", "four": "four",
+	} {
+		if got := britishSpelling(in); got != want {
+			t.Errorf("britishSpelling(%q) = %q, want %q", in, got, want)
+		}
 	}
-	// "oewg" finds OEWG and OEWGs, and marks the prefix of OEWGs.
-	var found bool
-	for _, h := range search("oewg", Options{Lang: "en"}) {
-		if h.Line == 18 && h.Page == "overview" {
-			found = true
-			if got := marked(h); !reflect.DeepEqual(got, []string{"OEWG"}) || h.Snippet != "The OEWGs are open-ended." {
-				t.Errorf("oewg in %q: marked %q", h.Snippet, got)
+	en := analyzerFor("en")
+	for _, pair := range [][2]string{{"defense", "defence"}, {"organization", "organisations"}, {"behavior", "behaviour"}} {
+		if a, b := en.key(pair[0], nil), en.key(pair[1], nil); a != b {
+			t.Errorf("keys of %q and %q differ: %q %q", pair[0], pair[1], a, b)
+		}
+	}
+	it := analyzerFor("it")
+	if a, b := it.key("attivita", nil), it.key(library.Fold("attività"), nil); a != b {
+		t.Errorf("attivita/attività: %q %q", a, b)
+	}
+	if a, b := it.key("misura", nil), it.key("misure", nil); a != b {
+		t.Errorf("misura/misure: %q %q", a, b)
+	}
+}
+
+func TestStopWords(t *testing.T) {
+	// A question's stop words do not have to appear.
+	hs := search("when was the first OEWG", Options{Lang: "en"})
+	if got := first(hs); got != "en overview#the-oewg-process exact" {
+		t.Errorf("question: first hit %s", got)
+	}
+	hs = search("quante volte è stato citato l'OEWG", Options{Lang: "it"})
+	if len(hs) == 0 || hs[0].Page != "overview" && hs[0].Page != "glossary" {
+		t.Errorf("Italian question: %v", wheres(hs))
+	}
+	// A query of stop words only keeps them.
+	if hs := search("perché", Options{Lang: "it"}); first(hs) != "it overview#il-processo-oewg exact" {
+		t.Errorf("perché: %v", wheres(hs))
+	}
+	if got := parseQuery("the the THE"); len(got) != 1 || got[0].word != "the" {
+		t.Errorf("stop-word query: %+v", got)
+	}
+}
+
+func TestTypos(t *testing.T) {
+	for _, c := range []struct{ q, want string }{
+		{"resilence", "en glossary#cyber-defence-pledge typo"},     // 9 letters: a deleted letter
+		{"reslience", "en glossary#cyber-defence-pledge typo"},     // a swapped pair is one edit
+		{"zepelin", "en overview#defence typo"},                    // 7 letters: one edit
+		{"zepplein", "en overview#defence typo"},                   // a swapped pair
+		{"OWEG", "en glossary#oewg-open-ended-working-group typo"}, // 4 letters: one swap only
+		{"commitmnet", "en glossary#cyber-defence-pledge typo"},    // 10 letters
+		{"comitmnet", "en glossary#cyber-defence-pledge typo"},     // 9 letters, two edits
+		{"zefiri", "en overview#overview other-language"},          // Italian, exact there
+		{"zefirri", "en overview#overview other-language"},         // one edit from an Italian word
+		{"misure restrittve", "en glossary#restrictive-measures other-language"},
+	} {
+		if got := first(search(c.q, Options{Lang: "en"})); got != c.want {
+			t.Errorf("%q: first hit %s, want %s", c.q, got, c.want)
+		}
+	}
+	// Too far: a substitution in 4 letters, three edits in 11, two in 5.
+	for _, q := range []string{"OEXG", "comitmnetxy", "pldgx"} {
+		if hs := search(q+" ", Options{Lang: "en"}); hs != nil {
+			t.Errorf("%q: too far for a typo, got %v", q, wheres(hs))
+		}
+	}
+}
+
+func TestExactOutranksCorrected(t *testing.T) {
+	// "zephyrs" exists, so "zephyrs" is not also corrected to anything else, and
+	// when a word exists exactly, no section is found through a typo of it.
+	for _, h := range search("zephyrs", Options{Lang: "en", AllLangs: true}) {
+		if h.Via == ViaTypo {
+			t.Errorf("zephyrs: %s found through a typo", where(h))
+		}
+	}
+	// Word by word: the typo of one word does not stop the exact match of another.
+	hs := search("zephyrs resilence", Options{Lang: "en"})
+	if len(hs) < 2 {
+		t.Fatalf("zephyrs resilence: %v", wheres(hs))
+	}
+}
+
+func TestPrefixOfLastWord(t *testing.T) {
+	hs := search("pled", Options{Lang: "en"})
+	if len(hs) == 0 || hs[0].Via != ViaPrefix {
+		t.Fatalf("pled: %v", wheres(hs))
+	}
+	if got := marked(hs[0].Heading, hs[0].HeadingMarks); !slices.Contains(got, "Pled") {
+		t.Errorf("pled marks %v in %q", got, hs[0].Heading)
+	}
+	// Only the last word, and only while it is being typed.
+	if hs := search("pled nato", Options{Lang: "en"}); len(hs) == 0 || hs[0].Page != "glossary" {
+		t.Errorf("pled nato: %v", wheres(hs))
+	} else {
+		for _, h := range hs {
+			if slices.Contains(append(marked(h.Snippet, h.Marks), marked(h.Heading, h.HeadingMarks)...), "Pled") {
+				t.Errorf("pled nato: a prefix of a word that is not the last is marked in %q", h.Snippet)
 			}
 		}
 	}
-	if !found {
-		t.Errorf("oewg does not find OEWGs")
+	if hs := search("pled ", Options{Lang: "en"}); hs != nil {
+		t.Errorf("pled followed by a space is a finished word: %v", wheres(hs))
 	}
 }
 
-func TestEveryWordRequired(t *testing.T) {
-	cases := []struct {
-		q    string
-		want []string
-	}{
-		{"oewg march", []string{"en overview:15 text"}},
-		{"march oewg 12", []string{"en overview:15 text"}},
-		{"oewg zebra", []string{}},
-		{"open group", []string{"en glossary:12 term", "en glossary:14 text"}},
-		{"first met 2021", []string{"en overview:15 text"}},
+func TestNotEveryWordMustMatch(t *testing.T) {
+	res := fixtureIndex().Find("pledge xyzzyq", Options{Lang: "en"})
+	if len(res.Hits) == 0 || res.Hits[0].Page != "glossary" {
+		t.Fatalf("hits %v", wheres(res.Hits))
 	}
-	for _, c := range cases {
-		if got := wheres(search(c.q, Options{Lang: "en"})); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("%q: got %v, want %v", c.q, got, c.want)
-		}
-	}
-	hs := search("oewg march", Options{Lang: "en"})
-	if got := marked(hs[0]); !reflect.DeepEqual(got, []string{"OEWG", "March"}) {
-		t.Errorf("marked %q", got)
+	if !reflect.DeepEqual(res.Unmatched, []string{"xyzzyq"}) || res.DidYouMean != "" {
+		t.Errorf("unmatched %q, did you mean %q", res.Unmatched, res.DidYouMean)
 	}
 }
 
-func TestLettersAndDigitsAreWords(t *testing.T) {
-	if got, want := Words("CBM14 attività, l'OEWG 2021-2025"), []string{"cbm", "14", "attivita", "l", "oewg", "2021", "2025"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("Words = %q, want %q", got, want)
+func TestDidYouMean(t *testing.T) {
+	// 7 letters tolerate one typo; two are too many to match, not to suggest.
+	res := fixtureIndex().Find("the Zepplnn", Options{Lang: "en"})
+	if res.Hits != nil || !reflect.DeepEqual(res.Unmatched, []string{"Zepplnn"}) || res.DidYouMean != "the zeppelin" {
+		t.Errorf("hits %v, unmatched %q, did you mean %q", wheres(res.Hits), res.Unmatched, res.DidYouMean)
 	}
-	want := []string{"en overview:17 text", "it overview:15 text"}
-	for _, q := range []string{"CBM 14", "cbm14", "CBM-14"} {
-		hs := search(q, Options{Lang: "en", AllLangs: true})
-		if got := wheres(hs); !reflect.DeepEqual(got, want) {
-			t.Errorf("%q: got %v, want %v", q, got, want)
-			continue
-		}
-		if got := marked(hs[0]); !reflect.DeepEqual(got, []string{"CBM14"}) {
-			t.Errorf("%q: marked %q in %q", q, got, hs[0].Snippet)
-		}
-		if got := marked(hs[1]); !reflect.DeepEqual(got, []string{"CBM", "14"}) {
-			t.Errorf("%q: marked %q in %q", q, got, hs[1].Snippet)
-		}
-	}
-	// "l'OEWG" holds the word "oewg".
-	if got := wheres(search("oewg conta", Options{Lang: "it"})); !reflect.DeepEqual(got, []string{"it overview:14 text"}) {
-		t.Errorf("oewg conta: %v", got)
+	res = fixtureIndex().Find("qqqqqqq", Options{Lang: "en"})
+	if res.Hits != nil || res.DidYouMean != "" {
+		t.Errorf("qqqqqqq: %v %q", wheres(res.Hits), res.DidYouMean)
 	}
 }
 
-func TestRanking(t *testing.T) {
-	// The exact glossary term, then headings, then text, each in tab order.
-	got := wheres(search("oewg", Options{Lang: "en"}))
-	want := []string{
-		"en glossary:12 term",
-		"en overview:13 heading",
-		"en overview:15 text",
-		"en overview:18 text",
-		"en glossary:14 text",
+func TestOtherLanguage(t *testing.T) {
+	// Found in Italian, shown in the English section at the same place.
+	hs := search("dirigibile italiano", Options{Lang: "en"})
+	if got := first(hs); got != "en overview#the-oewg-process other-language" {
+		t.Fatalf("first hit %s: %v", got, wheres(hs))
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("oewg en:\n got %v\nwant %v", got, want)
+	if hs[0].Found != "it" || hs[0].OtherLang {
+		t.Errorf("found %q other %v", hs[0].Found, hs[0].OtherLang)
 	}
-	// Any name of the term is exact: the acronym, the words in parentheses.
-	for _, q := range []string{"Open-ended Working Group", "OEWG (Open-ended Working Group)", "open ended working group"} {
-		if hs := search(q, Options{Lang: "en"}); len(hs) == 0 || where(hs[0]) != "en glossary:12 term" {
-			t.Errorf("%q: %v", q, wheres(hs))
-		}
+	// Its snippet is the English passage at the place of the Italian match.
+	if !strings.Contains(hs[0].Snippet, "organisation") {
+		t.Errorf("snippet %q is not the aligned passage", hs[0].Snippet)
 	}
-	if hs := search("gruppo di lavoro aperto", Options{Lang: "it"}); len(hs) == 0 || where(hs[0]) != "it glossary:12 term" {
-		t.Errorf("gruppo di lavoro aperto: %v", wheres(hs))
-	}
-	// A term that is not named exactly ranks with the headings, in tab order.
-	if got := wheres(search("open", Options{Lang: "en"})); got[0] != "en glossary:12 term" || got[1] != "en overview:18 text" {
-		t.Errorf("open: %v", got)
-	}
-	if got := wheres(search("process", Options{Lang: "en"})); !reflect.DeepEqual(got, []string{"en overview:13 heading", "en glossary:14 text"}) {
-		t.Errorf("process: %v", got)
-	}
-
-	// The reader's language first, the other after, marked.
-	hs := search("oewg", Options{Lang: "it", AllLangs: true})
-	got = wheres(hs)
-	want = []string{
-		"it glossary:12 term",
-		"it overview:12 heading",
-		"it overview:14 text",
-		"en glossary:12 term",
-		"en overview:13 heading",
-		"en overview:15 text",
-		"en overview:18 text",
-		"en glossary:14 text",
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("oewg it, all languages:\n got %v\nwant %v", got, want)
-	}
+	// AllLangs adds the other language's own sections after.
+	hs = search("dirigibile italiano", Options{Lang: "en", AllLangs: true})
+	seenIt := false
 	for _, h := range hs {
-		if h.OtherLang != (h.Lang == "en") {
-			t.Errorf("%s: OtherLang = %v", where(h), h.OtherLang)
+		if h.Lang == "it" {
+			seenIt = true
+			if !h.OtherLang {
+				t.Errorf("%s not marked OtherLang", where(h))
+			}
+		} else if seenIt {
+			t.Errorf("English %s after an Italian hit", where(h))
 		}
 	}
-	// Without AllLangs, only the reader's language.
-	for _, h := range search("oewg", Options{Lang: "it"}) {
-		if h.Lang != "it" || h.OtherLang {
-			t.Errorf("it only: got %s (other %v)", where(h), h.OtherLang)
-		}
-	}
-	// An unknown or missing language is the first one.
-	if a, b := wheres(search("oewg", Options{})), wheres(search("oewg", Options{Lang: "en"})); !reflect.DeepEqual(a, b) {
-		t.Errorf("no language: %v", a)
+	if !seenIt {
+		t.Errorf("no Italian section with AllLangs: %v", wheres(hs))
 	}
 }
 
-func TestHitFields(t *testing.T) {
-	hs := search("pled", Options{Lang: "en"})
-	h := hs[1]
-	want := Hit{Lang: "en", Page: "overview", PageTitle: "Overview", Heading: "The OEWG process",
-		Anchor: "the-oewg-process", HeadingIndex: 1, Line: 16, Kind: Body,
-		Snippet: "Italy made a Pledge on resilience.", Marks: [][2]int{{13, 17}}}
-	if !reflect.DeepEqual(h, want) {
-		t.Errorf("got  %+v\nwant %+v", h, want)
+func TestConceptsAndSynonyms(t *testing.T) {
+	// A synonym finds the term the text uses, in both languages.
+	if got := first(search("sanctions", Options{Lang: "en"})); got != "en glossary#restrictive-measures synonym" {
+		t.Errorf("sanctions: %s", got)
 	}
-	term := hs[0]
-	if term.Kind != Term || term.Heading != "Cyber Defence Pledge" || term.HeadingIndex != 2 || term.Anchor != "cyber-defence-pledge" || term.PageTitle != "Glossary" {
-		t.Errorf("term: %+v", term)
+	if got := first(search("sanzioni", Options{Lang: "it"})); got != "it glossary#misure-restrittive synonym" {
+		t.Errorf("sanzioni: %s", got)
 	}
-	// Before the first heading.
-	hs = search("zephyrs", Options{Lang: "en"})
-	if len(hs) != 1 || hs[0].HeadingIndex != -1 || hs[0].Heading != "" || hs[0].Anchor != "" || hs[0].Line != bodyLine {
-		t.Errorf("preface: %+v", hs)
+	// The English term finds the Italian text that uses the Italian term.
+	hs := search("restrictive measures", Options{Lang: "it"})
+	if len(hs) == 0 || hs[0].Page != "glossary" || hs[0].Anchor != "misure-restrittive" {
+		t.Fatalf("restrictive measures --lang it: %v", wheres(hs))
 	}
-	// Line is the line of the file.
-	for _, q := range []string{"oewg", "pledge", "cbm", "zeppelin", "a"} {
-		for _, h := range search(q, Options{Lang: "en", AllLangs: true}) {
-			lines := strings.Split(string(fixture[h.Lang+"/"+h.Page+".md"].Data), "\n")
-			first, _, _ := strings.Cut(strings.TrimPrefix(h.Snippet, "…"), " ")
-			if !strings.Contains(lines[h.Line-1], first) {
-				t.Errorf("%s: line %q does not hold %q", where(h), lines[h.Line-1], h.Snippet)
+	var body bool
+	for _, h := range hs {
+		if h.Anchor == "il-processo-oewg" && len(h.Marks) > 0 {
+			body = true
+			if got := marked(h.Snippet, h.Marks); !reflect.DeepEqual(got, []string{"misure restrittive"}) {
+				t.Errorf("marks %v in %q", got, h.Snippet)
 			}
 		}
 	}
-	for k, s := range map[Kind]string{Term: "term", Heading: "heading", Body: "text"} {
-		if k.String() != s {
-			t.Errorf("%d.String() = %q", k, k.String())
-		}
+	if !body {
+		t.Errorf("the Italian text with \"misure restrittive\" is not found: %v", wheres(hs))
+	}
+	// An acronym finds the sections naming the concept in full.
+	if got := first(search("gruppo di lavoro aperto", Options{Lang: "en"})); !strings.HasPrefix(got, "en glossary#oewg") {
+		t.Errorf("gruppo di lavoro aperto: %s", got)
 	}
 }
 
-func TestNoDuplicates(t *testing.T) {
-	for _, q := range []string{"oewg", "the", "o", "a", "oewg oewg", "pledge pled p"} {
+func TestOneRowPerSection(t *testing.T) {
+	for _, q := range []string{"oewg", "pledge", "cyber defence pledge", "misure", "the"} {
 		seen := map[string]bool{}
 		for _, h := range search(q, Options{Lang: "en", AllLangs: true}) {
-			k := fmt.Sprintf("%s %s %d", h.Lang, h.Page, h.Line)
+			k := fmt.Sprintf("%s %s %d", h.Lang, h.Page, h.Section)
 			if seen[k] {
 				t.Errorf("%q: %s twice", q, k)
 			}
@@ -313,98 +379,125 @@ func TestNoDuplicates(t *testing.T) {
 	}
 }
 
-func TestLimit(t *testing.T) {
-	all := search("oewg", Options{Lang: "it", AllLangs: true})
-	for _, n := range []int{1, 2, 3, 4, 7} {
-		hs := search("oewg", Options{Lang: "it", AllLangs: true, Limit: n})
-		if !reflect.DeepEqual(hs, all[:n]) {
-			t.Errorf("limit %d: %v", n, wheres(hs))
-		}
+func TestHitFields(t *testing.T) {
+	lib, _ := library.Load(fixture)
+	hs := search("zeppelin", Options{Lang: "en"})
+	if len(hs) == 0 {
+		t.Fatal("no hit")
 	}
-	if hs := search("oewg", Options{Lang: "it", AllLangs: true, Limit: 100}); len(hs) != len(all) {
-		t.Errorf("limit 100: %d hits, want %d", len(hs), len(all))
+	h := hs[0]
+	p := lib.Page("en", "overview")
+	s := p.Sections[h.Section]
+	if h.Page != "overview" || h.PageTitle != "Overview" || h.Heading != "Defence" || h.Anchor != "defence" ||
+		s.Heading.Text != h.Heading || p.Headings[h.HeadingIndex].Text != "Defence" || h.Kind != Body || h.Via != ViaExact ||
+		h.Found != "en" || h.Score <= 0 {
+		t.Errorf("hit %+v", h)
+	}
+	if h.Block < s.First || h.Block >= s.End || p.Blocks[h.Block].Line != h.Line || !strings.Contains(p.Blocks[h.Block].Text, "zeppelin") {
+		t.Errorf("block %d line %d", h.Block, h.Line)
+	}
+	// A glossary entry is a term; a section matched by its heading only is a heading.
+	if hs := search("oewg", Options{Lang: "en"}); len(hs) == 0 || hs[0].Kind != Term || !reflect.DeepEqual(marked(hs[0].Heading, hs[0].HeadingMarks), []string{"OEWG", "Open-ended Working Group"}) {
+		t.Errorf("oewg: %v", wheres(hs))
+	}
+	if hs := search("related", Options{Lang: "en"}); len(hs) != 1 || hs[0].Kind != Heading {
+		t.Errorf("related: %+v", hs)
 	}
 }
 
-func TestBlankQuery(t *testing.T) {
-	for _, q := range []string{"", "   ", "--", "…", "()"} {
+func TestSnippet(t *testing.T) {
+	for _, w := range []int{0, 20, 40, 60, 100, 1000} {
+		hs := search("zeppelin", Options{Lang: "en", Width: w})
+		if len(hs) == 0 {
+			t.Fatal("no hit")
+		}
+		h := hs[0]
+		want := w
+		if w == 0 {
+			want = SnippetRunes
+		}
+		n := utf8.RuneCountInString(h.Snippet)
+		if n > want || (w < 300 && n < want-15) {
+			t.Errorf("width %d: %d runes %q", w, n, h.Snippet)
+		}
+		if got := marked(h.Snippet, h.Marks); !reflect.DeepEqual(got, []string{"zeppelin"}) {
+			t.Errorf("width %d: marks %v in %q", w, got, h.Snippet)
+		}
+		if w < 300 && (!strings.HasPrefix(h.Snippet, "…") || !strings.HasSuffix(h.Snippet, "…")) {
+			t.Errorf("width %d: a cut in the middle wants … at both ends: %q", w, h.Snippet)
+		}
+		// Centred: the match is in the middle third.
+		if mid := utf8.RuneCountInString(h.Snippet[:h.Marks[0][0]]); w < 300 && (mid < n/4 || mid > 3*n/4) {
+			t.Errorf("width %d: match at rune %d of %d: %q", w, mid, n, h.Snippet)
+		}
+	}
+	// The best passage: the one with the rarest words matched, the match in view.
+	hs := search("defence zeppelin", Options{Lang: "en", Width: 60})
+	if len(hs) == 0 || !strings.Contains(hs[0].Snippet, "zeppelin") {
+		t.Errorf("defence zeppelin: %v", hs)
+	}
+}
+
+func TestLimitAndBounds(t *testing.T) {
+	if hs := search("the", Options{Lang: "en", AllLangs: true, Limit: 2}); len(hs) != 2 {
+		t.Errorf("limit 2: %d hits", len(hs))
+	}
+	for _, q := range []string{"", "   ", "!!!", "\x00\x01"} {
 		if hs := search(q, Options{Lang: "en", AllLangs: true}); hs != nil {
 			t.Errorf("%q: %v", q, wheres(hs))
 		}
-		if m := Marks("some text", q); m != nil {
-			t.Errorf("Marks(%q) = %v", q, m)
-		}
+	}
+	// Only the first MaxWords words count, and only the first MaxQueryBytes bytes.
+	var words []string
+	for i := 0; i < 3*MaxWords; i++ {
+		words = append(words, fmt.Sprintf("w%c%c", 'a'+i%26, 'a'+i/26))
+	}
+	if got := parseQuery(strings.Join(words, " ")); len(got) != MaxWords {
+		t.Errorf("%d words count", len(got))
+	}
+	long := strings.Repeat("pledge ", 2000)
+	if got := parseQuery(long); len(got) != 1 || got[0].last || got[0].end > MaxQueryBytes {
+		t.Errorf("long query: %+v", got)
+	}
+	if hs := search(strings.Repeat("é", 10000), Options{Lang: "en"}); hs != nil {
+		t.Errorf("é x 10000: %v", wheres(hs))
+	}
+	if hs := search(strings.Repeat("zeppelin", 100), Options{Lang: "en"}); hs != nil {
+		t.Errorf("a word of 800 letters: %v", wheres(hs))
 	}
 }
 
 func TestMarks(t *testing.T) {
-	cases := []struct {
-		text, q string
-		want    []string
+	text := "Le attività dell'OEWG e i Pledges, Defense."
+	for _, c := range []struct {
+		q    string
+		want []string
 	}{
-		{"Perché l'OEWG conta", "perche oewg", []string{"Perché", "OEWG"}},
-		{"Perche\u0301 conta", "perche", []string{"Perche\u0301"}}, // decomposed accent
-		{"Le attività dell'Unità", "att un", []string{"att", "Un"}},
-		{"Città, città", "citta", []string{"Città", "città"}},
-		{"CBM14 and CBM 14", "cbm 14", []string{"CBM14", "CBM", "14"}},
-		{"The OEWGs", "oewg", []string{"OEWG"}},
-		{"Pledge", "p pled", []string{"Pled"}}, // the longest prefix
-		{"nothing here", "zzz", nil},
-	}
-	for _, c := range cases {
-		var got []string
-		for _, m := range Marks(c.text, c.q) {
-			got = append(got, c.text[m[0]:m[1]])
-		}
-		if !reflect.DeepEqual(got, c.want) {
-			t.Errorf("Marks(%q, %q) marks %q, want %q", c.text, c.q, got, c.want)
+		{"attivita", []string{"attività"}},
+		{"oewg pled", []string{"OEWG", "Pled"}},
+		{"pledge", []string{"Pledges"}},  // same stem
+		{"defence", []string{"Defense"}}, // British and American
+		{"", nil},
+	} {
+		if got := marked(text, Marks(text, c.q)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Marks(%q) = %v, want %v", c.q, got, c.want)
 		}
 	}
-	if got := Marks("Perché l'OEWG", "perche oewg"); !reflect.DeepEqual(got, [][2]int{{0, 7}, {10, 14}}) {
-		t.Errorf("offsets %v", got)
+	// The index's Matcher knows typos and concepts too.
+	m := fixtureIndex().Matcher("resilence sanctions")
+	text = "Pledge on resilience; restrictive measures; resilient; measures."
+	if got := marked(text, m.Marks(text)); !reflect.DeepEqual(got, []string{"resilience", "restrictive measures", "resilient"}) {
+		t.Errorf("Matcher: %v", got)
 	}
-}
-
-func TestSnippetCut(t *testing.T) {
-	hs := search("zeppelin", Options{Lang: "en"})
-	if len(hs) != 1 {
-		t.Fatalf("zeppelin: %v", wheres(hs))
-	}
-	s := hs[0].Snippet
-	if n := utf8.RuneCountInString(s); n > SnippetRunes {
-		t.Errorf("snippet of %d runes: %q", n, s)
-	}
-	if !strings.HasPrefix(s, "…") || !strings.HasSuffix(longLine, strings.TrimPrefix(s, "…")) {
-		t.Errorf("snippet %q: want the end of the line, cut at the start", s)
-	}
-	if rest := strings.TrimPrefix(s, "…"); !strings.Contains(longLine, " "+rest) {
-		t.Errorf("snippet %q is not cut on a word boundary", s)
-	}
-	if got := marked(hs[0]); !reflect.DeepEqual(got, []string{"zeppelin"}) {
-		t.Errorf("marked %q", got)
-	}
-	// A match at the start keeps the start and cuts the end.
-	hs = search("deliberately", Options{Lang: "en"})
-	s = hs[0].Snippet
-	if !strings.HasPrefix(s, "This paragraph") || !strings.HasSuffix(s, "…") || utf8.RuneCountInString(s) > SnippetRunes {
-		t.Errorf("snippet %q", s)
-	}
-	if rest := strings.TrimSuffix(s, "…"); !strings.Contains(longLine, rest+" ") {
-		t.Errorf("snippet %q is not cut on a word boundary", s)
-	}
-}
-
-func TestFixtureHits(t *testing.T) {
-	for _, q := range []string{"oewg", "a", "e", "the", "zeppelin", "this", "deliberately", "cut", "o t", "CBM 14", "perche"} {
-		for _, h := range search(q, Options{Lang: "en", AllLangs: true}) {
-			checkHit(t, q, h)
-		}
+	var nilM *Matcher
+	if nilM.Marks(text) != nil {
+		t.Error("nil Matcher marks")
 	}
 }
 
 func TestConcurrentSearches(t *testing.T) {
 	ix := fixtureIndex()
-	queries := []string{"oewg", "attivita", "CBM 14", "12 March", "pled", "perche", "a", "zeppelin"}
+	queries := []string{"oewg", "attivita", "CBM 14", "12 March", "pled", "perche", "resilence", "sanctions", "dirigibile italiano"}
 	want := map[string][]Hit{}
 	for _, q := range queries {
 		want[q] = ix.Search(q, Options{Lang: "it", AllLangs: true})
@@ -414,79 +507,89 @@ func TestConcurrentSearches(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := 0; i < 50; i++ {
+			for i := 0; i < 30; i++ {
 				q := queries[(g+i)%len(queries)]
 				if got := ix.Search(q, Options{Lang: "it", AllLangs: true}); !reflect.DeepEqual(got, want[q]) {
 					t.Errorf("%q: results differ under concurrency", q)
 					return
 				}
-				_ = Marks("Le attività dell'OEWG", q)
+				_ = ix.Matcher(q).Marks("Le attività dell'OEWG")
 			}
 		}()
 	}
 	wg.Wait()
 }
 
-// The embedded briefing, when its pages are there.
-func embedded(t testing.TB) *Index {
+func TestEmptyIndex(t *testing.T) {
+	if hs := New(nil).Search("oewg", Options{Lang: "en", AllLangs: true}); hs != nil {
+		t.Fatalf("empty index: %v", hs)
+	}
+	if m := New(nil).Matcher("oewg").Marks("oewg"); m != nil {
+		t.Fatalf("empty index marks: %v", m)
+	}
+}
+
+// embedded returns the index of the embedded briefing.
+func embedded(t testing.TB) (*library.Library, *Index) {
 	t.Helper()
 	lib, err := library.Load(content.FS())
 	if err != nil {
-		t.Skipf("no embedded content: %v", err)
+		t.Fatalf("embedded content: %v", err)
 	}
-	return New(lib)
+	return lib, New(lib)
 }
 
-func TestEmbeddedContent(t *testing.T) {
-	ix := embedded(t)
-	hasHeading := func(lang, id, text string) bool {
-		data, err := fs.ReadFile(content.FS(), lang+"/"+id+".md")
-		return err == nil && strings.Contains(string(data), "\n## "+text)
-	}
-	if hasHeading("en", "glossary", "OEWG") {
-		hs := ix.Search("oewg", Options{Lang: "en", AllLangs: true})
-		if len(hs) == 0 || hs[0].Kind != Term || hs[0].Page != "glossary" || hs[0].Lang != "en" {
-			t.Errorf("oewg: first hit %v", wheres(hs[:min(3, len(hs))]))
+// TestIssueExamples: the queries of issue 12 find the right section first.
+func TestIssueExamples(t *testing.T) {
+	lib, ix := embedded(t)
+	for _, c := range []struct {
+		lang, q string
+		want    []string // acceptable first hits, page#anchor (English anchors)
+		via     Via
+	}{
+		{"en", "cyber defense pledge", []string{"nato#the-cyber-defence-pledge", "glossary#cyber-defence-pledge"}, ViaStem},
+		{"it", "misura restrittiva", []string{"eu#the-cyber-diplomacy-toolbox", "glossary#eu-cyber-diplomacy-toolbox", "eu#key-facts"}, ViaStem},
+		{"en", "resilence", nil, ViaTypo},
+		{"it", "Prima Comissione", []string{"glossary#first-committee"}, ViaTypo},
+		{"en", "when was the cyber defence pledge adopted", []string{"nato#the-cyber-defence-pledge", "glossary#cyber-defence-pledge", "timeline#2016"}, ""},
+		{"it", "quanti OEWG ci sono stati", []string{"un#the-open-ended-working-groups", "glossary#oewg-open-ended-working-group", "un#key-facts"}, ""},
+		{"it", "confidence-building measures", []string{"osce#confidence-building-measures", "glossary#cbm-confidence-building-measures"}, ""},
+		{"en", "sanctions malicious cyber", []string{"eu#the-cyber-diplomacy-toolbox", "glossary#eu-cyber-diplomacy-toolbox", "eu#key-facts"}, ""},
+	} {
+		hs := ix.Search(c.q, Options{Lang: c.lang, Limit: 3})
+		if len(hs) == 0 {
+			t.Errorf("%q: no hit", c.q)
+			continue
 		}
-		var other bool
-		for _, h := range hs {
-			if h.Lang == "it" {
-				other = true
-				if !h.OtherLang {
-					t.Errorf("%s not marked as the other language", where(h))
-				}
-			}
+		h := hs[0]
+		got := h.Page + "#" + lib.Page("en", h.Page).Sections[h.Section].Heading.Anchor
+		t.Logf("[%s] %-45q -> %s (%s, via %s): %s", c.lang, c.q, got, h.Heading, h.Via, h.Snippet)
+		if h.Lang != c.lang {
+			t.Errorf("%q: first hit in %s", c.q, h.Lang)
 		}
-		if hasHeading("it", "glossary", "OEWG") && !other {
-			t.Errorf("oewg: no Italian hit with AllLangs")
+		if c.want != nil && !slices.Contains(c.want, got) {
+			t.Errorf("%q: first hit %s, want one of %v", c.q, got, c.want)
 		}
-	}
-	for _, q := range []string{"attivita", "perche"} {
-		for _, h := range ix.Search(q, Options{Lang: "it"}) {
-			if len(h.Marks) == 0 {
-				t.Errorf("%q: %s has no marks: %q", q, where(h), h.Snippet)
-			}
+		if c.want == nil && !strings.Contains(strings.ToLower(lib.Page(h.Lang, h.Page).Sections[h.Section].Text), "resilien") {
+			t.Errorf("%q: first hit %s does not speak of resilience", c.q, got)
 		}
-	}
-	for _, q := range []string{"oewg", "attivita", "CBM 14", "12 March", "pledge", "a", "e"} {
-		for _, h := range ix.Search(q, Options{Lang: "en", AllLangs: true}) {
-			checkHit(t, q, h)
+		if c.via != "" && h.Via != c.via {
+			t.Errorf("%q: via %s, want %s", c.q, h.Via, c.via)
 		}
 	}
 }
 
-// checkHit checks what every hit promises: a short one-line snippet and valid marks.
-func checkHit(t *testing.T, q string, h Hit) {
+// checkHit checks what every hit promises: a one-line snippet within the width,
+// and marks that lie in it, in order, on rune boundaries.
+func checkHit(t *testing.T, q string, h Hit, width int) {
 	t.Helper()
-	if n := utf8.RuneCountInString(h.Snippet); n > SnippetRunes || strings.ContainsAny(h.Snippet, "\n\r\t") {
+	if n := utf8.RuneCountInString(h.Snippet); n > width || strings.ContainsAny(h.Snippet, "\n\r\t") {
 		t.Errorf("%q: %s: bad snippet (%d runes) %q", q, where(h), n, h.Snippet)
 	}
 	checkMarks(t, h.Snippet, h.Marks)
-	if m := Marks(h.Snippet, q); !reflect.DeepEqual(m, h.Marks) {
-		t.Errorf("%q: %s: marks %v, but Marks(snippet) = %v in %q", q, where(h), h.Marks, m, h.Snippet)
-	}
-	if len(h.Marks) == 0 {
-		t.Errorf("%q: %s: no marks in %q", q, where(h), h.Snippet)
+	checkMarks(t, h.Heading, h.HeadingMarks)
+	if !slices.Contains(vias[:], h.Via) {
+		t.Errorf("%q: via %q", q, h.Via)
 	}
 }
 
@@ -497,7 +600,7 @@ func checkMarks(t *testing.T, text string, ms [][2]int) {
 		if m[0] < prev || m[0] >= m[1] || m[1] > len(text) {
 			t.Fatalf("bad mark %v in %q (marks %v)", m, text, ms)
 		}
-		if !utf8.ValidString(text[m[0]:m[1]]) && utf8.ValidString(text) {
+		if utf8.ValidString(text) && !utf8.ValidString(text[m[0]:m[1]]) {
 			t.Fatalf("mark %v of %q is not on rune boundaries", m, text)
 		}
 		prev = m[1]
@@ -505,32 +608,60 @@ func checkMarks(t *testing.T, text string, ms [][2]int) {
 }
 
 func FuzzSearch(f *testing.F) {
-	for _, q := range []string{"oewg", "attivita", "CBM 14", "12 March", "pled", "Perche\u0301", "", "a b c", "l'OEWG", "\xff\xfe"} {
+	for _, q := range []string{"oewg", "attivita", "CBM 14", "12 March", "pled", "Perche\u0301", "", "a b c", "l'OEWG", "\xff\xfe", "resilence", "OWEG"} {
 		f.Add(q)
 	}
 	ix := fixtureIndex()
 	f.Fuzz(func(t *testing.T, q string) {
-		for _, opt := range []Options{{Lang: "en", AllLangs: true}, {Lang: "it", Limit: 2}} {
-			hs := ix.Search(q, opt)
-			if strings.TrimSpace(q) == "" && hs != nil {
+		for _, opt := range []Options{{Lang: "en", AllLangs: true}, {Lang: "it", Limit: 2, Width: 25}} {
+			res := ix.Find(q, opt)
+			if strings.TrimSpace(q) == "" && res.Hits != nil {
 				t.Fatalf("blank query %q has hits", q)
 			}
-			for _, h := range hs {
-				checkHit(t, q, h)
+			width := opt.Width
+			if width == 0 {
+				width = SnippetRunes
 			}
-			if opt.Limit > 0 && len(hs) > opt.Limit {
-				t.Fatalf("%d hits for limit %d", len(hs), opt.Limit)
+			for _, h := range res.Hits {
+				checkHit(t, q, h, width)
+			}
+			if opt.Limit > 0 && len(res.Hits) > opt.Limit {
+				t.Fatalf("%d hits for limit %d", len(res.Hits), opt.Limit)
 			}
 		}
 		checkMarks(t, q, Marks(q, q))
-		if utf8.ValidString(q) && len(Words(q)) > 0 && len(Marks(q, q)) == 0 {
+		checkMarks(t, q, ix.Matcher(q).Marks(q))
+		if utf8.ValidString(q) && len(q) < MaxQueryBytes && len(Words(q)) > 0 && len(Marks(q, q)) == 0 {
 			t.Fatalf("%q does not mark itself", q)
 		}
 	})
 }
 
-func TestEmptyIndex(t *testing.T) {
-	if hs := New(nil).Search("oewg", Options{Lang: "en", AllLangs: true}); hs != nil {
-		t.Fatalf("empty index: %v", hs)
+// FuzzAnalyze feeds the analysers and the typo distance any word.
+func FuzzAnalyze(f *testing.F) {
+	for _, w := range []string{"organization", "attività", "defense", "izationization", "", "\xff", "ßẞ", "ǅ", "a\u0301"} {
+		f.Add(w, "organisation")
 	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, lang := range []string{"en", "it", "xx"} {
+			an := analyzerFor(lang)
+			for _, w := range append(Words(a), a) {
+				if k := an.key(w, nil); k == "" && w != "" {
+					t.Fatalf("%s: empty key for %q", lang, w)
+				}
+			}
+		}
+		for k := 0; k <= 2; k++ {
+			d := distance(a, b, k, false)
+			if d < 0 || d > k+1 || (a == b && d != 0) {
+				t.Fatalf("distance(%q, %q, %d) = %d", a, b, k, d)
+			}
+			if p := distance(a, b, k, true); p > d {
+				t.Fatalf("prefix distance %d > distance %d for %q %q", p, d, a, b)
+			}
+		}
+		if isSwap(a, b) != isSwap(b, a) {
+			t.Fatalf("isSwap not symmetric for %q %q", a, b)
+		}
+	})
 }

@@ -1,0 +1,162 @@
+package search
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/cyberdiplo/cyberdiplo/content"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+)
+
+// evalCase is one line of testdata/eval.tsv.
+type evalCase struct {
+	line    int
+	set     string // "held" or "tune"
+	kind    string
+	lang    string
+	query   string
+	answers [][2]string // page id, section index (as text)
+}
+
+var evalKinds = []string{"term", "form", "typo", "question", "crosslang", "paraphrase"}
+
+// readEval reads the evaluation set, resolving each answer to a section of lib.
+func readEval(t testing.TB, lib *library.Library) []evalCase {
+	t.Helper()
+	f, err := os.Open("testdata/eval.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []evalCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 {
+			t.Fatalf("eval.tsv:%d: %d columns, want 5", n, len(cols))
+		}
+		c := evalCase{line: n, set: cols[0], kind: cols[1], lang: cols[2], query: cols[3]}
+		if c.set != "held" && c.set != "tune" {
+			t.Fatalf("eval.tsv:%d: set %q", n, c.set)
+		}
+		if !contains(evalKinds, c.kind) {
+			t.Fatalf("eval.tsv:%d: kind %q", n, c.kind)
+		}
+		for _, a := range strings.Fields(cols[4]) {
+			page, anchor, _ := strings.Cut(a, "#")
+			si := -1
+			for _, lang := range library.Languages {
+				if p := lib.Page(lang, page); p != nil && si < 0 {
+					si = p.SectionByAnchor(anchor)
+				}
+			}
+			if si < 0 {
+				t.Errorf("eval.tsv:%d: no section %s in either language", n, a)
+				continue
+			}
+			c.answers = append(c.answers, [2]string{page, fmt.Sprint(si)})
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// rankOf returns the 1-based rank of the first acceptable hit, 0 for none.
+func (c evalCase) rankOf(hits []Hit) int {
+	for i, h := range hits {
+		for _, a := range c.answers {
+			if h.Page == a[0] && fmt.Sprint(h.Section) == a[1] {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// Floors the evaluation must stay above, in percent (set from what the engine
+// reaches; see the table in the README).
+var evalFloors = struct{ hit1, hit3, kindHit3, held1 float64 }{0, 0, 0, 0}
+
+// TestEval measures the engine on the evaluation set and prints hit@1 and hit@3
+// per kind; run with -v to see the table and the misses.
+func TestEval(t *testing.T) {
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := New(lib)
+	cases := readEval(t, lib)
+	if len(cases) < 100 {
+		t.Fatalf("%d queries, want at least 100", len(cases))
+	}
+	type tally struct{ n, h1, h3 int }
+	per := map[string]*tally{}
+	var all, held tally
+	for _, c := range cases {
+		hits := ix.Search(c.query, Options{Lang: c.lang, Limit: 3})
+		r := c.rankOf(hits)
+		for _, tl := range []*tally{per[c.kind], &all} {
+			if tl == nil {
+				tl = &tally{}
+				per[c.kind] = tl
+			}
+			tl.n++
+			if r == 1 {
+				tl.h1++
+			}
+			if r >= 1 && r <= 3 {
+				tl.h3++
+			}
+		}
+		if c.set == "held" {
+			held.n++
+			if r == 1 {
+				held.h1++
+			}
+		}
+		// Misses of the held-out queries are not shown: they must not guide tuning.
+		if r != 1 && c.set == "tune" {
+			var got []string
+			for _, h := range hits {
+				got = append(got, fmt.Sprintf("%s#%s(%s %.2f)", h.Page, h.Anchor, h.Via, h.Score))
+			}
+			t.Logf("eval.tsv:%d %s %s [%s] %q: rank %d; got %s", c.line, c.set, c.kind, c.lang, c.query, r, strings.Join(got, " "))
+		}
+	}
+	pct := func(a, n int) float64 { return 100 * float64(a) / float64(max(n, 1)) }
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n| kind | queries | hit@1 | hit@3 |\n|---|---|---|---|\n")
+	for _, k := range evalKinds {
+		tl := per[k]
+		if tl == nil {
+			t.Errorf("no %s query", k)
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | %d | %.0f%% | %.0f%% |\n", k, tl.n, pct(tl.h1, tl.n), pct(tl.h3, tl.n))
+		if pct(tl.h3, tl.n) < evalFloors.kindHit3 {
+			t.Errorf("%s: hit@3 %.0f%% under the floor %.0f%%", k, pct(tl.h3, tl.n), evalFloors.kindHit3)
+		}
+	}
+	fmt.Fprintf(&b, "| all | %d | %.1f%% | %.1f%% |\n", all.n, pct(all.h1, all.n), pct(all.h3, all.n))
+	fmt.Fprintf(&b, "| held-out | %d | %.1f%% | |\n", held.n, pct(held.h1, held.n))
+	t.Log(b.String())
+	if pct(all.h1, all.n) < evalFloors.hit1 || pct(all.h3, all.n) < evalFloors.hit3 || pct(held.h1, held.n) < evalFloors.held1 {
+		t.Errorf("under the floors %+v:%s", evalFloors, b.String())
+	}
+}

@@ -1,0 +1,676 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/snowballstem"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+)
+
+// The fields of a section, each weighed on its own by BM25F.
+const (
+	fHeading = iota // the section's heading
+	fTerms          // for a glossary entry: its term, acronym and synonyms
+	fContext        // the headings above it: the page title, the parent heading
+	fBody           // its text
+	nFields
+)
+
+// Ranking parameters (BM25F, Robertson and Zaragoza's formulation): field
+// weights, per-field length normalisation, and the saturation k1.
+var (
+	fieldWeight = [nFields]float64{fHeading: 3, fTerms: 2, fContext: 0.5, fBody: 1}
+	fieldB      = [nFields]float64{fHeading: 0.3, fTerms: 0.3, fContext: 0.3, fBody: 0.75}
+)
+
+const bm25K1 = 1.2
+
+// gap separates blocks in a document's word stream: no phrase crosses it, and
+// proximity counts it as this many words.
+const (
+	gap      = -1
+	gapWidth = 8
+)
+
+// doc is one section of one page in one language: the unit search ranks.
+type doc struct {
+	page    *library.Page
+	section int32
+	kind    Kind
+	// toks are the word ids of its fields, field after field, with gap between
+	// blocks and fields; toks[fstart[f]:fstart[f+1]] belong to field f.
+	toks   []int32
+	fstart [nFields + 1]int32
+	lens   [nFields]float32 // words per field
+	// fw is each field's weight divided by its length normalisation: the
+	// BM25F pseudo-frequency of a key is the sum over fields of tf * fw.
+	fw [nFields]float64
+}
+
+// posting is one document holding a key or a concept, with its frequency per field.
+type posting struct {
+	doc int32
+	tf  [nFields]uint16
+}
+
+// langIndex is the index of one language.
+type langIndex struct {
+	lang string
+	an   analyzer
+	docs []doc
+	// first maps a page id to the id of its first section's doc; its sections
+	// follow in order.
+	first map[string]int32
+
+	// words are the folded words of the text, sorted; wordID maps a word to its
+	// index. Each word has a key (stem), a display form (its first occurrence,
+	// lower case, accents kept) and the documents it is in.
+	words   []string
+	wordID  map[string]int32
+	wordKey []int32
+	display []string
+	wdocOff []int32 // documents holding words[i]: wdoc[wdocOff[i]:wdocOff[i+1]]
+	wdoc    []int32
+	// byLen lists the ids of the letter-only words by length in runes, for typo scans.
+	byLen [][]int32
+
+	// keys, and for each the documents holding it with its frequencies.
+	keys    []string
+	keyID   map[string]int32
+	postOff []int32
+	post    []posting
+	df      []int32 // documents per key
+
+	// concepts: for each glossary concept, the documents where one of its names
+	// occurs, and its names as key sequences (this language's analysis).
+	cpostOff []int32
+	cpost    []posting
+	cnames   [][][]string
+
+	avg [nFields]float64 // average field length
+
+	// pos is each doc's position: the same section in every language has the
+	// same position (statistics count positions, not docs; see Index.npos).
+	pos []int32
+	// heads are the keys of each doc's heading, stop words left out.
+	heads [][]int32
+}
+
+// concept is one entry of the term base: a glossary entry in every language.
+type concept struct {
+	id string
+	// names are the ways of naming it: term, acronym and synonyms, in every language.
+	names []string
+	// forms holds, per language, the words of the term base for that language's
+	// glossary section (its "terms" field) and that section.
+	forms map[string]conceptForm
+}
+
+type conceptForm struct {
+	text    string // term, acronym and synonyms, one a line
+	page    string
+	section int // -1 when the anchor names no section
+}
+
+// Index is a search index over every section of every page of a library, in
+// every language. It is read-only after New and safe for concurrent use.
+type Index struct {
+	langs    []*langIndex // in library.Languages order, those with pages
+	concepts []concept
+	// npos is the number of positions: sections counted once across languages.
+	// Document frequencies count positions, so that a word is as rare in the
+	// other language's index as in the whole briefing (the Italian "diplomazia"
+	// is rare in English text, not in the briefing).
+	npos int
+}
+
+// New indexes every section of every page of lib in every language of
+// library.Languages, with the concepts of its term base (library.Terms), or, when
+// it has none, those named by the "##" headings of its glossary page. A nil
+// library gives an empty index.
+func New(lib *library.Library) *Index {
+	ix := &Index{}
+	if lib == nil {
+		return ix
+	}
+	ix.concepts = concepts(lib)
+	// The languages are built side by side: the index is built at start-up.
+	built := make([]*langIndex, len(library.Languages))
+	var wg sync.WaitGroup
+	for i, lang := range library.Languages {
+		if pages := lib.Pages(lang); len(pages) > 0 {
+			wg.Go(func() { built[i] = buildLang(lang, pages, ix.concepts) })
+		}
+	}
+	wg.Wait()
+	for _, li := range built {
+		if li != nil {
+			ix.langs = append(ix.langs, li)
+		}
+	}
+	for i, li := range ix.langs {
+		li.pos = make([]int32, len(li.docs))
+		for d := range li.docs {
+			li.pos[d] = -1
+			if i > 0 {
+				od := ix.langs[0].docOf(li.docs[d].page.ID, int(li.docs[d].section))
+				if od >= 0 {
+					li.pos[d] = ix.langs[0].pos[od]
+				}
+			}
+			if li.pos[d] < 0 {
+				li.pos[d] = int32(ix.npos)
+				ix.npos++
+			}
+		}
+	}
+	return ix
+}
+
+// glossaryID is the page whose "##" sections are glossary entries.
+const glossaryID = "glossary"
+
+// concepts returns the term base of lib as concepts.
+func concepts(lib *library.Library) []concept {
+	var out []concept
+	if terms := lib.Terms(); len(terms) > 0 {
+		for _, t := range terms {
+			c := concept{id: t.ID, forms: map[string]conceptForm{}}
+			for _, lang := range library.Languages {
+				f, ok := t.ByLang[lang]
+				if !ok {
+					continue
+				}
+				var lines []string
+				for _, n := range append([]string{f.Term, f.Acronym}, f.Synonyms...) {
+					if n = strings.TrimSpace(n); n != "" {
+						lines = append(lines, n)
+						c.names = appendName(c.names, n)
+					}
+				}
+				sec := -1
+				if p := lib.Page(lang, glossaryID); p != nil && f.Anchor != "" {
+					if sec = p.SectionByAnchor(f.Anchor); sec >= 0 {
+						// The entry's heading names it too ("OEWG (Open-ended Working Group)").
+						for _, n := range headingNames(p.Sections[sec].Heading.Text) {
+							c.names = appendName(c.names, n)
+						}
+					}
+				}
+				c.forms[lang] = conceptForm{text: strings.Join(lines, "\n"), page: glossaryID, section: sec}
+			}
+			out = append(out, c)
+		}
+		return out
+	}
+	// No term base: each "##" heading of the glossary names a concept, aligned
+	// across languages by position.
+	byPos := map[int]*concept{}
+	var order []int
+	for _, lang := range library.Languages {
+		p := lib.Page(lang, glossaryID)
+		if p == nil {
+			continue
+		}
+		for _, s := range p.Sections {
+			if s.Heading.Level != 2 {
+				continue
+			}
+			c, ok := byPos[s.Index]
+			if !ok {
+				c = &concept{id: s.Heading.Anchor, forms: map[string]conceptForm{}}
+				byPos[s.Index] = c
+				order = append(order, s.Index)
+			}
+			for _, n := range headingNames(s.Heading.Text) {
+				c.names = appendName(c.names, n)
+			}
+			c.forms[lang] = conceptForm{page: glossaryID, section: s.Index}
+		}
+	}
+	for _, i := range order {
+		out = append(out, *byPos[i])
+	}
+	return out
+}
+
+// appendName adds a name unless names has it already (case and accents aside).
+func appendName(names []string, n string) []string {
+	f := library.Fold(n)
+	if slices.ContainsFunc(names, func(m string) bool { return library.Fold(m) == f }) {
+		return names
+	}
+	return append(names, n)
+}
+
+// headingNames returns the names a glossary heading gives: the heading, or, when
+// it has a parenthesis, the part outside it ("OEWG") and each comma-separated
+// part inside it ("Open-ended Working Group").
+func headingNames(heading string) []string {
+	open := strings.IndexByte(heading, '(')
+	close := strings.LastIndexByte(heading, ')')
+	if open < 0 || close < open {
+		return []string{heading}
+	}
+	names := []string{strings.TrimSpace(heading[:open] + heading[close+1:])}
+	for _, part := range strings.FieldsFunc(heading[open+1:close], func(r rune) bool { return r == ',' || r == ';' }) {
+		if part = strings.TrimSpace(part); part != "" {
+			names = append(names, part)
+		}
+	}
+	return names
+}
+
+// builder holds the scratch state of building one language's index.
+type builder struct {
+	li   *langIndex
+	ids  map[string]int32 // word -> provisional id (order of first occurrence)
+	disp []string         // display form per provisional id
+	// wpost collects, per provisional word id, its postings in doc order.
+	wpost [][]posting
+	buf   []byte
+}
+
+func buildLang(lang string, pages []*library.Page, cs []concept) *langIndex {
+	li := &langIndex{lang: lang, an: analyzerFor(lang), first: make(map[string]int32, len(pages))}
+	b := &builder{li: li, ids: map[string]int32{}}
+	n := 0
+	for _, p := range pages {
+		n += len(p.Sections)
+	}
+	li.docs = make([]doc, 0, n)
+	terms := map[[2]string]string{} // (page, section) -> terms field text
+	for _, c := range cs {
+		if f, ok := c.forms[lang]; ok && f.section >= 0 && f.text != "" {
+			terms[[2]string{f.page, itoa(f.section)}] = f.text
+		}
+	}
+	for _, p := range pages {
+		li.first[p.ID] = int32(len(li.docs))
+		for si := range p.Sections {
+			b.addDoc(p, si, terms[[2]string{p.ID, itoa(si)}])
+		}
+	}
+	b.finish()
+	li.buildConcepts(cs)
+	return li
+}
+
+func itoa(i int) string {
+	if i < 0 {
+		return "-"
+	}
+	var d [20]byte
+	n := len(d)
+	for {
+		n--
+		d[n] = byte('0' + i%10)
+		i /= 10
+		if i == 0 {
+			return string(d[n:])
+		}
+	}
+}
+
+// addDoc indexes section si of page p.
+func (b *builder) addDoc(p *library.Page, si int, terms string) {
+	s := &p.Sections[si]
+	d := doc{page: p, section: int32(si), kind: Body}
+	if p.ID == glossaryID && s.Heading.Level == 2 {
+		d.kind = Term
+	}
+	id := int32(len(b.li.docs))
+	add := func(f int, text string) {
+		scanWords(text, func(start, end int) {
+			b.buf = foldWord(b.buf, text[start:end])
+			if len(b.buf) == 0 {
+				return
+			}
+			w, ok := b.ids[string(b.buf)]
+			if !ok {
+				w = int32(len(b.disp))
+				b.ids[string(b.buf)] = w
+				b.disp = append(b.disp, strings.ToLower(text[start:end]))
+				b.wpost = append(b.wpost, nil)
+			}
+			d.toks = append(d.toks, w)
+			d.lens[f]++
+			// Each word's postings grow in doc order: this doc's is the last one.
+			ps := b.wpost[w]
+			if len(ps) == 0 || ps[len(ps)-1].doc != id {
+				ps = append(ps, posting{doc: id})
+				b.wpost[w] = ps
+			}
+			tf := &ps[len(ps)-1].tf[f]
+			*tf = satAdd(*tf, 1)
+		})
+		d.toks = append(d.toks, gap)
+	}
+	for f := 0; f < nFields; f++ {
+		d.fstart[f] = int32(len(d.toks))
+		switch f {
+		case fHeading:
+			if s.Heading.Block >= 0 {
+				add(f, s.Heading.Text)
+			}
+		case fTerms:
+			for _, line := range strings.Split(terms, "\n") {
+				add(f, line)
+			}
+		case fContext:
+			for _, h := range ancestors(p, si) {
+				add(f, h)
+			}
+		case fBody:
+			for _, bl := range p.Blocks[s.First:s.End] {
+				if bl.Kind != library.KindHeading && !linkOnly(p, &bl) {
+					add(f, bl.Text)
+				}
+			}
+		}
+	}
+	d.fstart[nFields] = int32(len(d.toks))
+	d.toks = slices.Clip(d.toks)
+	b.li.docs = append(b.li.docs, d)
+}
+
+// ancestors returns the headings above section si: those of the nearest sections
+// before it with a lower level, outermost first.
+func ancestors(p *library.Page, si int) []string {
+	var out []string
+	level := p.Sections[si].Heading.Level
+	for i := si - 1; i >= 0 && level > 1; i-- {
+		h := p.Sections[i].Heading
+		if h.Level < level && h.Level > 0 {
+			out = append(out, h.Text)
+			level = h.Level
+		}
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// linkOnly reports whether a block is nothing but links (a "Related" list item):
+// navigation, not text, so it is not indexed.
+func linkOnly(p *library.Page, bl *library.Block) bool {
+	if len(bl.Links) == 0 {
+		return false
+	}
+	rest := bl.Text
+	for _, li := range bl.Links {
+		if li >= 0 && li < len(p.Links) {
+			rest = strings.Replace(rest, p.Links[li].Text, "", 1)
+		}
+	}
+	return strings.TrimFunc(rest, func(r rune) bool { return runeClass(r) == classOther }) == ""
+}
+
+// finish sorts the vocabulary, computes keys and fills the postings.
+func (b *builder) finish() {
+	li := b.li
+	nw := len(b.disp)
+	prov := make([]string, nw)
+	for w, id := range b.ids {
+		prov[id] = w
+	}
+	order := make([]int32, nw)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(prov[x], prov[y]) })
+	rank := make([]int32, nw)
+	li.words = make([]string, nw)
+	li.display = make([]string, nw)
+	for r, id := range order {
+		rank[id] = int32(r)
+		li.words[r] = prov[id]
+		li.display[r] = b.disp[id]
+	}
+	li.wordID = b.ids
+	for w, id := range li.wordID {
+		li.wordID[w] = rank[id]
+	}
+	for i := range li.docs {
+		for j, t := range li.docs[i].toks {
+			if t != gap {
+				li.docs[i].toks[j] = rank[t]
+			}
+		}
+	}
+	// Word postings (documents only) and keys.
+	env := snowballstem.NewEnv("")
+	li.wdocOff = make([]int32, nw+1)
+	li.wordKey = make([]int32, nw)
+	li.keyID = map[string]int32{}
+	var keyWords [][]int32
+	total := 0
+	for r, id := range order {
+		total += len(b.wpost[id])
+		li.wdocOff[r+1] = int32(total)
+		k := li.an.key(li.words[r], env)
+		kid, ok := li.keyID[k]
+		if !ok {
+			kid = int32(len(li.keys))
+			li.keyID[k] = kid
+			li.keys = append(li.keys, k)
+			keyWords = append(keyWords, nil)
+		}
+		li.wordKey[r] = kid
+		keyWords[kid] = append(keyWords[kid], id)
+		if isLetters(li.words[r]) {
+			n := runeLen(li.words[r])
+			if n <= maxWordRunes {
+				for len(li.byLen) <= n {
+					li.byLen = append(li.byLen, nil)
+				}
+				li.byLen[n] = append(li.byLen[n], int32(r))
+			}
+		}
+	}
+	li.wdoc = make([]int32, 0, total)
+	for _, id := range order {
+		for _, p := range b.wpost[id] {
+			li.wdoc = append(li.wdoc, p.doc)
+		}
+	}
+	// Key postings: the postings of the key's words, merged by doc.
+	li.postOff = make([]int32, len(li.keys)+1)
+	li.df = make([]int32, len(li.keys))
+	li.post = make([]posting, 0, total)
+	for kid, ws := range keyWords {
+		start := len(li.post)
+		if len(ws) == 1 {
+			li.post = append(li.post, b.wpost[ws[0]]...)
+		} else {
+			for _, w := range ws {
+				li.post = append(li.post, b.wpost[w]...)
+			}
+			ps := li.post[start:]
+			slices.SortStableFunc(ps, func(x, y posting) int { return int(x.doc - y.doc) })
+			out := ps[:0]
+			for _, p := range ps {
+				if n := len(out); n > 0 && out[n-1].doc == p.doc {
+					for f := range p.tf {
+						out[n-1].tf[f] = satAdd(out[n-1].tf[f], p.tf[f])
+					}
+					continue
+				}
+				out = append(out, p)
+			}
+			li.post = li.post[:start+len(out)]
+		}
+		li.postOff[kid+1] = int32(len(li.post))
+		li.df[kid] = int32(len(li.post) - start)
+	}
+	var sum [nFields]float64
+	for i := range li.docs {
+		for f := range sum {
+			sum[f] += float64(li.docs[i].lens[f])
+		}
+	}
+	for f := range sum {
+		li.avg[f] = max(sum[f]/float64(max(len(li.docs), 1)), 1)
+	}
+	li.heads = make([][]int32, len(li.docs))
+	for i := range li.docs {
+		d := &li.docs[i]
+		for _, t := range d.toks[d.fstart[fHeading]:d.fstart[fHeading+1]] {
+			if t != gap && !isStop(li.words[t]) {
+				li.heads[i] = append(li.heads[i], li.wordKey[t])
+			}
+		}
+		for f := range d.fw {
+			d.fw[f] = fieldWeight[f] / (1 - fieldB[f] + fieldB[f]*float64(d.lens[f])/li.avg[f])
+		}
+	}
+}
+
+func satAdd(a, b uint16) uint16 {
+	if s := uint32(a) + uint32(b); s < 1<<16 {
+		return uint16(s)
+	}
+	return 1<<16 - 1
+}
+
+// analyzeName returns the keys of a name's words, stop words left out.
+func (li *langIndex) analyzeName(name string, env *snowballstem.Env) []string {
+	var keys []string
+	var buf []byte
+	scanWords(name, func(start, end int) {
+		buf = foldWord(buf, name[start:end])
+		if len(buf) == 0 || isStop(string(buf)) {
+			return
+		}
+		keys = append(keys, li.keyOf(string(buf), env))
+	})
+	return keys
+}
+
+// buildConcepts finds where each concept is named: the documents holding one of
+// its names as consecutive words (stop words skipped), with the count per field.
+// A concept's own glossary section counts as naming it in its terms field.
+func (li *langIndex) buildConcepts(cs []concept) {
+	env := snowballstem.NewEnv("")
+	li.cnames = make([][][]string, len(cs))
+	li.cpostOff = make([]int32, len(cs)+1)
+	// Names as key-id sequences, indexed by their first key.
+	type name struct {
+		c    int
+		keys []int32
+	}
+	byFirst := map[int32][]name{}
+	for ci, c := range cs {
+		for _, n := range c.names {
+			ks := li.analyzeName(n, env)
+			if len(ks) == 0 {
+				continue
+			}
+			li.cnames[ci] = append(li.cnames[ci], ks)
+			ids := make([]int32, len(ks))
+			ok := true
+			for i, k := range ks {
+				id, found := li.keyID[k]
+				ids[i], ok = id, ok && found
+			}
+			if ok {
+				byFirst[ids[0]] = append(byFirst[ids[0]], name{ci, ids})
+			}
+		}
+	}
+	// Each concept's own glossary section.
+	own := map[int32][]int{}
+	for ci, c := range cs {
+		if f, ok := c.forms[li.lang]; ok {
+			if d := li.docOf(f.page, f.section); d >= 0 {
+				own[d] = append(own[d], ci)
+			}
+		}
+	}
+	perConcept := make([][]posting, len(cs))
+	counts := make([][nFields]uint16, len(cs))
+	var hit []int       // concepts counted in this doc
+	var keys []int32    // the doc's key stream, stop words dropped, gaps kept
+	var fieldOf []uint8 // the field of each of keys
+	count := func(ci, f int) {
+		if counts[ci] == ([nFields]uint16{}) {
+			hit = append(hit, ci)
+		}
+		counts[ci][f] = satAdd(counts[ci][f], 1)
+	}
+	for di := range li.docs {
+		d := &li.docs[di]
+		keys, fieldOf, hit = keys[:0], fieldOf[:0], hit[:0]
+		for f := 0; f < nFields; f++ {
+			for _, t := range d.toks[d.fstart[f]:d.fstart[f+1]] {
+				if t != gap && isStop(li.words[t]) {
+					continue
+				}
+				k := int32(gap)
+				if t != gap {
+					k = li.wordKey[t]
+				}
+				keys = append(keys, k)
+				fieldOf = append(fieldOf, uint8(f))
+			}
+		}
+		for i, k := range keys {
+			if k == gap {
+				continue
+			}
+			for _, n := range byFirst[k] {
+				if i+len(n.keys) <= len(keys) && slices.Equal(keys[i:i+len(n.keys)], n.keys) {
+					count(n.c, int(fieldOf[i]))
+				}
+			}
+		}
+		for _, ci := range own[int32(di)] {
+			if counts[ci][fTerms] == 0 {
+				count(ci, fTerms)
+			}
+		}
+		slices.Sort(hit)
+		for _, ci := range hit {
+			perConcept[ci] = append(perConcept[ci], posting{doc: int32(di), tf: counts[ci]})
+			counts[ci] = [nFields]uint16{}
+		}
+	}
+	for ci, ps := range perConcept {
+		li.cpost = append(li.cpost, ps...)
+		li.cpostOff[ci+1] = int32(len(li.cpost))
+	}
+}
+
+// keyOf returns the key of a folded word: the one computed for the text when it
+// has the word.
+func (li *langIndex) keyOf(w string, env *snowballstem.Env) string {
+	if id, ok := li.wordID[w]; ok {
+		return li.keys[li.wordKey[id]]
+	}
+	return li.an.key(w, env)
+}
+
+// docOf returns the doc of section si of page id, or -1.
+func (li *langIndex) docOf(page string, si int) int32 {
+	first, ok := li.first[page]
+	if !ok || si < 0 {
+		return -1
+	}
+	d := first + int32(si)
+	if int(d) >= len(li.docs) || li.docs[d].page.ID != page {
+		return -1
+	}
+	return d
+}
+
+// lang returns the index of a language, or nil.
+func (ix *Index) lang(lang string) *langIndex {
+	for _, li := range ix.langs {
+		if li.lang == lang {
+			return li
+		}
+	}
+	return nil
+}

@@ -1,0 +1,871 @@
+package search
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+)
+
+// Weights of the ways a word matches, and of a section found through the other
+// language: an exact word counts fully, anything less direct counts less.
+const (
+	wExact    = 1.0
+	wStem     = 0.9
+	wPrefix   = 0.75
+	wTypo1    = 0.6
+	wTypo2    = 0.45
+	wSynonym  = 0.8
+	wOther    = 0.9
+	wNames    = 1.5  // a section whose heading or glossary entry the query names
+	proxBoost = 0.25 // the most that proximity adds, per matched word beyond the first
+)
+
+// slot is one word of a query.
+type slot struct {
+	start, end int    // byte range in the query
+	word       string // folded
+	last       bool   // the query ends with it: it may be a word being typed
+	letters    bool   // no digits
+	n          int    // runes
+}
+
+// parseQuery returns the words of a query that count: folded, stop words dropped
+// (unless the query has nothing else), repeats dropped, at most MaxWords. Only
+// the first MaxQueryBytes bytes are read.
+func parseQuery(q string) []slot {
+	cut := false
+	if len(q) > MaxQueryBytes {
+		i := MaxQueryBytes
+		for i > 0 && !utf8.RuneStart(q[i]) {
+			i--
+		}
+		q, cut = q[:i], true
+	}
+	var all []slot
+	var buf []byte
+	scanWords(q, func(start, end int) {
+		buf = foldWord(buf, q[start:end])
+		if len(buf) == 0 {
+			return
+		}
+		w := string(buf)
+		all = append(all, slot{start: start, end: end, word: w, letters: isLetters(w), n: runeLen(w)})
+	})
+	if len(all) == 0 {
+		return nil
+	}
+	all[len(all)-1].last = !cut && all[len(all)-1].end == len(q)
+	content := false
+	for _, s := range all {
+		if !isStop(s.word) {
+			content = true
+			break
+		}
+	}
+	out := all[:0]
+	for _, s := range all {
+		if content && isStop(s.word) {
+			continue
+		}
+		if i := slices.IndexFunc(out, func(o slot) bool { return o.word == s.word }); i >= 0 {
+			out[i].last = out[i].last || s.last
+			continue
+		}
+		if len(out) == MaxWords {
+			break
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// alt is a key a query word matches, other than its own.
+type alt struct {
+	key    int32
+	weight float64
+	class  uint8
+	prefix bool // a completion of the typed word: only the typed part is marked
+}
+
+// slotMatch is how one query word matches in one language.
+type slotMatch struct {
+	word int32 // the word itself, or -1
+	key  int32 // its key, or -1
+	alts []alt
+}
+
+func (m *slotMatch) any() bool { return m.word >= 0 || m.key >= 0 || len(m.alts) > 0 }
+
+// langQuery is a query as matched in one language.
+type langQuery struct {
+	li    *langIndex
+	slots []slotMatch
+	// keys maps each key that counts to the slots it matches (a bit per slot) and
+	// its best class: what marks and proximity use.
+	keys map[int32]keyInfo
+	// phrases are the names of the concepts the query mentions, as key sequences
+	// (-1 for a word this language's text lacks): marked only whole.
+	phrases []phrase
+}
+
+type phrase struct {
+	keys  []int32
+	slots uint32 // the query words that mention the concept
+}
+
+type keyInfo struct {
+	slots  uint32
+	class  uint8
+	prefix string // when set, a word starting with it is marked up to its end only
+}
+
+// mention is a run of query words that names a concept.
+type mention struct {
+	first, n int // slots [first, first+n)
+	concepts []int
+}
+
+// query is a parsed query matched against the index.
+type query struct {
+	ix       *Index
+	text     string
+	slots    []slot
+	langs    []*langQuery // as ix.langs
+	mentions []mention
+	matched  []bool // per slot: some language matches it, or a concept covers it
+	// idf of each slot and of each mentioned concept, from the positions (sections
+	// counted once across languages) they match in any language.
+	idf  []float64
+	cidf map[int]float64
+	// named are the concepts whose name is the whole query.
+	named []int
+}
+
+// compile parses a query and finds what each of its words matches.
+func (ix *Index) compile(text string) *query {
+	q := &query{ix: ix, text: text, slots: parseQuery(text)}
+	if len(q.slots) == 0 || len(ix.langs) == 0 {
+		return q
+	}
+	env := snowballstem.NewEnv("")
+	q.matched = make([]bool, len(q.slots))
+	known := make([]bool, len(q.slots))
+	for _, li := range ix.langs {
+		lq := &langQuery{li: li, slots: make([]slotMatch, len(q.slots))}
+		for i, s := range q.slots {
+			m := &lq.slots[i]
+			m.word, m.key = -1, -1
+			if id, ok := li.wordID[s.word]; ok {
+				m.word = id
+			}
+			if id, ok := li.keyID[li.keyOf(s.word, env)]; ok {
+				m.key = id
+			}
+			if s.last && s.n >= 2 {
+				m.alts = li.completions(s.word, m.key)
+			}
+			if m.any() {
+				known[i] = true
+			}
+		}
+		q.langs = append(q.langs, lq)
+	}
+	// Typos only for the words that match nothing in any language: an exact match
+	// always outranks a corrected one, since there is then no corrected one.
+	for i, s := range q.slots {
+		if known[i] || !s.letters || s.n > maxWordRunes || (maxTypos(s.n) == 0 && !swapOnly(s.n)) {
+			continue
+		}
+		for _, lq := range q.langs {
+			lq.slots[i].alts = lq.li.corrections(s.word, s.n, s.last)
+		}
+	}
+	for i := range q.slots {
+		for _, lq := range q.langs {
+			if lq.slots[i].any() {
+				q.matched[i] = true
+			}
+		}
+	}
+	q.findMentions(env)
+	for _, lq := range q.langs {
+		lq.keys = map[int32]keyInfo{}
+		for i, s := range q.slots {
+			m := &lq.slots[i]
+			if m.key >= 0 {
+				class := cStem
+				if m.word >= 0 {
+					class = cExact
+				}
+				lq.addKey(m.key, i, class, "")
+			}
+			for _, a := range m.alts {
+				p := ""
+				if a.prefix {
+					p = s.word
+				}
+				lq.addKey(a.key, i, a.class, p)
+			}
+		}
+		for _, mn := range q.mentions {
+			bits := uint32(1)<<(mn.first+mn.n) - 1<<mn.first
+			for _, c := range mn.concepts {
+				for _, name := range lq.li.cnames[c] {
+					ph := phrase{keys: make([]int32, len(name)), slots: bits}
+					for i, k := range name {
+						ph.keys[i] = -1
+						if id, ok := lq.li.keyID[k]; ok {
+							ph.keys[i] = id
+						}
+					}
+					lq.phrases = append(lq.phrases, ph)
+				}
+			}
+		}
+	}
+	q.statistics()
+	return q
+}
+
+// statistics computes the idf of each slot and mentioned concept over positions,
+// and the concepts the whole query names.
+func (q *query) statistics() {
+	n := q.ix.npos
+	set := make([]uint64, (n+63)/64)
+	count := func() int {
+		c := 0
+		for i, w := range set {
+			c += bits.OnesCount64(w)
+			set[i] = 0
+		}
+		return c
+	}
+	mark := func(li *langIndex, d int32) {
+		p := li.pos[d]
+		set[p>>6] |= 1 << (p & 63)
+	}
+	q.idf = make([]float64, len(q.slots))
+	for i := range q.slots {
+		for _, lq := range q.langs {
+			li, m := lq.li, &lq.slots[i]
+			ks := make([]int32, 0, 1+len(m.alts))
+			if m.key >= 0 {
+				ks = append(ks, m.key)
+			}
+			for _, a := range m.alts {
+				ks = append(ks, a.key)
+			}
+			for _, k := range ks {
+				for _, p := range li.post[li.postOff[k]:li.postOff[k+1]] {
+					mark(li, p.doc)
+				}
+			}
+		}
+		q.idf[i] = idf(n, count())
+	}
+	q.cidf = map[int]float64{}
+	for _, mn := range q.mentions {
+		for _, c := range mn.concepts {
+			for _, lq := range q.langs {
+				li := lq.li
+				for _, p := range li.cpost[li.cpostOff[c]:li.cpostOff[c+1]] {
+					mark(li, p.doc)
+				}
+			}
+			q.cidf[c] = idf(n, count())
+			if mn.first == 0 && mn.n == len(q.slots) {
+				q.named = append(q.named, c)
+			}
+		}
+	}
+}
+
+// addKey records that key matches slot i (none when i < 0) with a class.
+func (lq *langQuery) addKey(key int32, i int, class uint8, prefix string) {
+	k, ok := lq.keys[key]
+	if i >= 0 {
+		k.slots |= 1 << i
+	}
+	if !ok || class < k.class {
+		k.class, k.prefix = class, prefix
+	}
+	if class == k.class && prefix == "" {
+		k.prefix = ""
+	}
+	lq.keys[key] = k
+}
+
+// completions returns the keys of the words that start with w (w excluded), at
+// most maxPrefixAlts of them: the shortest words first.
+func (li *langIndex) completions(w string, own int32) []alt {
+	lo := sort.SearchStrings(li.words, w)
+	hi := lo
+	for hi < len(li.words) && strings.HasPrefix(li.words[hi], w) {
+		hi++
+	}
+	if li.words[min(lo, len(li.words)-1)] == w {
+		lo++
+	}
+	ids := make([]int32, 0, min(hi-lo, 4*maxPrefixAlts))
+	for i := lo; i < hi && len(ids) < 4*maxPrefixAlts; i++ {
+		ids = append(ids, int32(i))
+	}
+	slices.SortStableFunc(ids, func(a, b int32) int { return len(li.words[a]) - len(li.words[b]) })
+	var out []alt
+	for _, id := range ids {
+		k := li.wordKey[id]
+		if k == own || slices.ContainsFunc(out, func(a alt) bool { return a.key == k }) {
+			continue
+		}
+		out = append(out, alt{key: k, weight: wPrefix, class: cPrefix, prefix: true})
+		if len(out) == maxPrefixAlts {
+			break
+		}
+	}
+	return out
+}
+
+// corrections returns the keys of the words within the typos a word of n runes
+// tolerates (and, for the last word, the words that start within them), closest
+// first, at most maxTypoAlts.
+func (li *langIndex) corrections(w string, n int, last bool) []alt {
+	k := maxTypos(n)
+	type cand struct {
+		word int32
+		d    int
+		pre  bool
+	}
+	var cs []cand
+	if k == 0 { // swapOnly: 4 letters, one swap
+		if n < len(li.byLen) {
+			for _, id := range li.byLen[n] {
+				if isSwap(w, li.words[id]) {
+					cs = append(cs, cand{id, 1, false})
+				}
+			}
+		}
+	} else {
+		hiLen := n + k
+		if last {
+			hiLen = len(li.byLen) - 1
+		}
+		for l := max(n-k, 1); l <= hiLen && l < len(li.byLen); l++ {
+			for _, id := range li.byLen[l] {
+				if d := distance(w, li.words[id], k, false); d <= k {
+					cs = append(cs, cand{id, d, false})
+				} else if last && l > n {
+					if d := distance(w, li.words[id], k, true); d <= k {
+						cs = append(cs, cand{id, d, true})
+					}
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		if a.pre != b.pre {
+			if a.pre {
+				return 1
+			}
+			return -1
+		}
+		return int(li.wdocOff[b.word+1]-li.wdocOff[b.word]) - int(li.wdocOff[a.word+1]-li.wdocOff[a.word])
+	})
+	var out []alt
+	for _, c := range cs {
+		key := li.wordKey[c.word]
+		if slices.ContainsFunc(out, func(a alt) bool { return a.key == key }) {
+			continue
+		}
+		wt := wTypo1
+		if c.d > 1 || c.pre {
+			wt = wTypo2
+		}
+		out = append(out, alt{key: key, weight: wt, class: cTypo})
+		if len(out) == maxTypoAlts {
+			break
+		}
+	}
+	return out
+}
+
+// findMentions finds the runs of query words that name a concept: in some
+// language's analysis, each word of the run has a key (its own, or one it
+// matches) equal to the name's word at that place.
+func (q *query) findMentions(env *snowballstem.Env) {
+	type span struct{ first, n int }
+	found := map[span][]int{}
+	for _, lq := range q.langs {
+		li := lq.li
+		keys := make([][]string, len(q.slots))
+		for i, s := range q.slots {
+			keys[i] = append(keys[i], li.keyOf(s.word, env))
+			for _, a := range lq.slots[i].alts {
+				keys[i] = append(keys[i], li.keys[a.key])
+			}
+		}
+		for c, names := range li.cnames {
+			for _, name := range names {
+				for first := 0; first+len(name) <= len(q.slots); first++ {
+					ok := true
+					for j, k := range name {
+						if !slices.Contains(keys[first+j], k) {
+							ok = false
+							break
+						}
+					}
+					if ok {
+						sp := span{first, len(name)}
+						if !slices.Contains(found[sp], c) {
+							found[sp] = append(found[sp], c)
+						}
+					}
+				}
+			}
+		}
+	}
+	// Longest runs first; a word belongs to one run at most.
+	spans := make([]span, 0, len(found))
+	for sp := range found {
+		spans = append(spans, sp)
+	}
+	slices.SortFunc(spans, func(a, b span) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return a.first - b.first
+	})
+	used := make([]bool, len(q.slots))
+	for _, sp := range spans {
+		free := true
+		for i := sp.first; i < sp.first+sp.n; i++ {
+			free = free && !used[i]
+		}
+		if !free {
+			continue
+		}
+		for i := sp.first; i < sp.first+sp.n; i++ {
+			used[i] = true
+			q.matched[i] = true
+		}
+		cs := found[sp]
+		slices.Sort(cs)
+		q.mentions = append(q.mentions, mention{first: sp.first, n: sp.n, concepts: cs})
+	}
+	slices.SortFunc(q.mentions, func(a, b mention) int { return a.first - b.first })
+}
+
+// scored is the outcome of scoring one language: per doc, its score, the slots it
+// matched and the least direct class it needed.
+type scored struct {
+	li      *langIndex
+	lq      *langQuery
+	score   []float64
+	slots   []uint32
+	class   []uint8
+	touched []int32 // docs with a score, in the order first touched
+}
+
+// idf is BM25's inverse document frequency.
+func idf(n, df int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// bm25 is the BM25F score of a posting with the given idf in doc d.
+func (li *langIndex) bm25(p *posting, w float64) float64 {
+	d := &li.docs[p.doc]
+	tf := 0.0
+	for f := range p.tf {
+		if p.tf[f] != 0 {
+			tf += float64(p.tf[f]) * d.fw[f]
+		}
+	}
+	return w * tf * (bm25K1 + 1) / (bm25K1 + tf)
+}
+
+// score ranks the docs of one language for a query.
+func (q *query) score(lq *langQuery) *scored {
+	li := lq.li
+	n := len(li.docs)
+	sc := &scored{li: li, lq: lq, score: make([]float64, n), slots: make([]uint32, n), class: make([]uint8, n)}
+	// Scratch, reset after each use through the touched lists.
+	slotS := make([]float64, n)
+	slotC := make([]uint8, n)
+	keyS := make([]int32, n) // 1 + index in the key's postings of each doc
+	grpS := make([]float64, n)
+	grpC := make([]uint8, n)
+	grpB := make([]uint32, n)
+	var slotT, grpT []int32
+
+	type group struct {
+		first, n int
+		concepts []int
+	}
+	var groups []group
+	for i := 0; i < len(q.slots); {
+		if j := slices.IndexFunc(q.mentions, func(m mention) bool { return m.first == i }); j >= 0 {
+			groups = append(groups, group{i, q.mentions[j].n, q.mentions[j].concepts})
+			i += q.mentions[j].n
+			continue
+		}
+		groups = append(groups, group{i, 1, nil})
+		i++
+	}
+	touch := func(list []int32, seen []float64, d int32) []int32 {
+		if seen[d] == 0 {
+			list = append(list, d)
+		}
+		return list
+	}
+	// better raises slot i's score in doc d. A match in a glossary entry's term
+	// base only (its synonyms, not its text) is a synonym match.
+	better := func(p *posting, s float64, c uint8) {
+		if s <= 0 {
+			return
+		}
+		d := p.doc
+		if p.tf[fTerms] > 0 && p.tf[fHeading] == 0 && p.tf[fContext] == 0 && p.tf[fBody] == 0 {
+			c = max(c, cSynonym)
+		}
+		slotT = touch(slotT, slotS, d)
+		if s > slotS[d] {
+			slotS[d], slotC[d] = s, c
+		}
+	}
+	for _, g := range groups {
+		for i := g.first; i < g.first+g.n; i++ {
+			m := &lq.slots[i]
+			for _, a := range m.alts {
+				ps := li.post[li.postOff[a.key]:li.postOff[a.key+1]]
+				w := a.weight * q.idf[i]
+				for pi := range ps {
+					better(&ps[pi], li.bm25(&ps[pi], w), a.class)
+				}
+			}
+			if m.key >= 0 {
+				ps := li.post[li.postOff[m.key]:li.postOff[m.key+1]]
+				w := q.idf[i]
+				for pi := range ps {
+					s := li.bm25(&ps[pi], w)
+					keyS[ps[pi].doc] = int32(pi) + 1
+					better(&ps[pi], wStem*s, cStem)
+				}
+				if m.word >= 0 {
+					for _, d := range li.wdoc[li.wdocOff[m.word]:li.wdocOff[m.word+1]] {
+						if pi := keyS[d] - 1; pi >= 0 {
+							better(&ps[pi], wExact*li.bm25(&ps[pi], w), cExact)
+						}
+					}
+				}
+				for _, p := range ps {
+					keyS[p.doc] = 0
+				}
+			}
+			for _, d := range slotT {
+				grpT = touch(grpT, grpS, d)
+				grpS[d] += slotS[d]
+				grpB[d] |= 1 << i
+				grpC[d] = max(grpC[d], slotC[d])
+				slotS[d], slotC[d] = 0, 0
+			}
+			slotT = slotT[:0]
+		}
+		all := uint32(1)<<(g.first+g.n) - 1<<g.first
+		for _, c := range g.concepts {
+			ps := li.cpost[li.cpostOff[c]:li.cpostOff[c+1]]
+			w := wSynonym * float64(g.n) * q.cidf[c]
+			for pi := range ps {
+				d := ps[pi].doc
+				if s := li.bm25(&ps[pi], w); s > grpS[d] {
+					grpT = touch(grpT, grpS, d)
+					if grpB[d] != all {
+						// Found by the concept, not by the words as typed.
+						grpC[d] = cSynonym
+					}
+					grpS[d], grpB[d] = s, all
+				}
+			}
+		}
+		for _, d := range grpT {
+			sc.touched = touch(sc.touched, sc.score, d)
+			sc.score[d] += grpS[d]
+			sc.slots[d] |= grpB[d]
+			sc.class[d] = max(sc.class[d], grpC[d])
+			grpS[d], grpB[d], grpC[d] = 0, 0, 0
+		}
+		grpT = grpT[:0]
+	}
+	// Coverage: a section scores in proportion to the share of the query's words
+	// it matches.
+	for _, d := range sc.touched {
+		sc.score[d] *= float64(bits.OnesCount32(sc.slots[d])) / float64(len(q.slots))
+	}
+	// A section the query names (its heading, or its glossary entry's name, is the
+	// whole query) counts more.
+	for _, c := range q.named {
+		if f, ok := q.ix.concepts[c].forms[li.lang]; ok {
+			if d := li.docOf(f.page, f.section); d >= 0 && sc.score[d] > 0 {
+				sc.score[d] *= wNames
+			}
+		}
+	}
+	// For the best sections: a heading the query names counts more, and matched
+	// words close together count more.
+	top := slices.Clone(sc.touched)
+	slices.SortFunc(top, func(a, b int32) int { return cmpDesc(sc.score[a], sc.score[b]) })
+	all := uint32(1)<<len(q.slots) - 1
+	for _, d := range top[:min(len(top), maxRerank)] {
+		if lq.namesHeading(li.heads[d], all) && !slices.ContainsFunc(q.named, func(c int) bool {
+			f := q.ix.concepts[c].forms[li.lang]
+			return li.docOf(f.page, f.section) == d
+		}) {
+			sc.score[d] *= wNames
+		}
+		if len(q.slots) > 1 {
+			if m, span := lq.proximity(&li.docs[d]); m > 1 {
+				sc.score[d] *= 1 + proxBoost*float64(m-1)*float64(m)/float64(span)
+			}
+		}
+	}
+	return sc
+}
+
+// namesHeading reports whether the query is the heading: every word of the
+// heading matches a query word and every query word matches in the heading.
+func (lq *langQuery) namesHeading(head []int32, all uint32) bool {
+	if len(head) == 0 {
+		return false
+	}
+	var have uint32
+	for _, k := range head {
+		info, ok := lq.keys[k]
+		if !ok || info.slots == 0 {
+			return false
+		}
+		have |= info.slots
+	}
+	return have == all
+}
+
+func cmpDesc(a, b float64) int {
+	switch {
+	case a > b:
+		return -1
+	case a < b:
+		return 1
+	}
+	return 0
+}
+
+// proximity returns how many slots doc d matches literally and the length, in
+// words, of the shortest passage that holds one match of each.
+func (lq *langQuery) proximity(d *doc) (int, int) {
+	type occ struct {
+		pos  int
+		bits uint32
+	}
+	var occs []occ
+	var have uint32
+	pos := 0
+	for _, t := range d.toks {
+		if t == gap {
+			pos += gapWidth
+			continue
+		}
+		pos++
+		if k, ok := lq.keys[lq.li.wordKey[t]]; ok && k.slots != 0 {
+			occs = append(occs, occ{pos, k.slots})
+			have |= k.slots
+		}
+	}
+	m := bits.OnesCount32(have)
+	if m < 2 {
+		return m, 1
+	}
+	// The shortest window of occs covering every bit of have.
+	var count [32]int
+	covered := 0
+	best := math.MaxInt
+	lo := 0
+	for hi := range occs {
+		for b := occs[hi].bits; b != 0; b &= b - 1 {
+			i := bits.TrailingZeros32(b)
+			if count[i] == 0 {
+				covered++
+			}
+			count[i]++
+		}
+		for covered == m {
+			best = min(best, occs[hi].pos-occs[lo].pos+1)
+			for b := occs[lo].bits; b != 0; b &= b - 1 {
+				i := bits.TrailingZeros32(b)
+				count[i]--
+				if count[i] == 0 {
+					covered--
+				}
+			}
+			lo++
+		}
+	}
+	return m, max(best, m)
+}
+
+// row is one result before it becomes a Hit.
+type row struct {
+	li    *langIndex
+	doc   int32
+	score float64
+	slots uint32
+	class uint8
+	// from is the scored language and doc the match was found in.
+	from    *scored
+	fromDoc int32
+	other   bool // a row of Options.AllLangs
+}
+
+// Find is Search with the words that matched nothing and a suggestion for them.
+func (ix *Index) Find(text string, opt Options) Result {
+	q := ix.compile(text)
+	var res Result
+	if len(q.slots) == 0 || len(ix.langs) == 0 {
+		return res
+	}
+	res.Unmatched, res.DidYouMean = q.unmatched()
+	first := 0
+	for i, li := range ix.langs {
+		if li.lang == opt.Lang {
+			first = i
+		}
+	}
+	scs := make([]*scored, len(ix.langs))
+	for i, lq := range q.langs {
+		scs[i] = q.score(lq)
+	}
+	// The reader's language: each section at the best of its own score and the
+	// other languages' score for the same section.
+	mine := scs[first]
+	byDoc := map[int32]int{}
+	var rows []row
+	for _, d := range mine.touched {
+		byDoc[d] = len(rows)
+		rows = append(rows, row{li: mine.li, doc: d, score: mine.score[d], slots: mine.slots[d], class: mine.class[d], from: mine, fromDoc: d})
+	}
+	for i, sc := range scs {
+		if i == first {
+			continue
+		}
+		for _, d := range sc.touched {
+			od := &sc.li.docs[d]
+			md := mine.li.docOf(od.page.ID, int(od.section))
+			if md < 0 {
+				continue
+			}
+			s := wOther * sc.score[d]
+			r := row{li: mine.li, doc: md, score: s, slots: sc.slots[d], class: cOther, from: sc, fromDoc: d}
+			if j, ok := byDoc[md]; !ok {
+				byDoc[md] = len(rows)
+				rows = append(rows, r)
+			} else if s > rows[j].score {
+				rows[j] = r
+			}
+		}
+	}
+	sortRows(rows)
+	if opt.AllLangs {
+		for i, sc := range scs {
+			if i == first {
+				continue
+			}
+			var more []row
+			for _, d := range sc.touched {
+				more = append(more, row{li: sc.li, doc: d, score: sc.score[d], slots: sc.slots[d], class: sc.class[d], from: sc, fromDoc: d, other: true})
+			}
+			sortRows(more)
+			rows = append(rows, more...)
+		}
+	}
+	if opt.Limit > 0 && len(rows) > opt.Limit {
+		rows = rows[:opt.Limit]
+	}
+	width := opt.Width
+	if width == 0 {
+		width = SnippetRunes
+	}
+	width = min(max(width, 20), maxWidth)
+	if len(rows) == 0 {
+		return res
+	}
+	res.Hits = make([]Hit, 0, len(rows))
+	for _, r := range rows {
+		res.Hits = append(res.Hits, q.hit(r, width))
+	}
+	return res
+}
+
+// sortRows orders rows best first: by score, then by the number of words
+// matched, then in reading order.
+func sortRows(rows []row) {
+	slices.SortStableFunc(rows, func(a, b row) int {
+		if c := cmpDesc(a.score, b.score); c != 0 {
+			return c
+		}
+		if na, nb := bits.OnesCount32(a.slots), bits.OnesCount32(b.slots); na != nb {
+			return nb - na
+		}
+		return int(a.doc - b.doc)
+	})
+}
+
+// unmatched returns the query's words that match nothing, and the query with
+// each replaced by the closest word of the index, if any is close enough.
+func (q *query) unmatched() ([]string, string) {
+	var words []string
+	var b strings.Builder
+	prev, changed := 0, false
+	for i, s := range q.slots {
+		if q.matched[i] {
+			continue
+		}
+		words = append(words, q.text[s.start:s.end])
+		if sug := q.ix.suggest(s); sug != "" {
+			b.WriteString(q.text[prev:s.start])
+			b.WriteString(sug)
+			prev, changed = s.end, true
+		}
+	}
+	if !changed {
+		return words, ""
+	}
+	b.WriteString(q.text[prev:min(len(q.text), MaxQueryBytes)])
+	return words, strings.TrimSpace(b.String())
+}
+
+// suggest returns the closest word of the index to a query word that matched
+// nothing: at most 1 edit away for 3-4 letters, 2 for 5-8, 3 from 9; among the
+// closest, the one in most sections.
+func (ix *Index) suggest(s slot) string {
+	if !s.letters || s.n < 3 || s.n > maxWordRunes {
+		return ""
+	}
+	k := maxTypos(s.n) + 1
+	best, bestD, bestDF := "", k+1, 0
+	for _, li := range ix.langs {
+		for l := max(s.n-k, 1); l <= s.n+k && l < len(li.byLen); l++ {
+			for _, id := range li.byLen[l] {
+				d := distance(s.word, li.words[id], k, false)
+				df := int(li.wdocOff[id+1] - li.wdocOff[id])
+				if d <= k && (d < bestD || (d == bestD && df > bestDF)) {
+					best, bestD, bestDF = li.display[id], d, df
+				}
+			}
+		}
+	}
+	return best
+}

@@ -1,0 +1,70 @@
+package search
+
+import (
+	"strings"
+	"sync"
+)
+
+// Stop words: the words of a question that carry no subject ("when", "was", "the",
+// "quanti", "è"). They are the Snowball project's English and Italian stop-word
+// lists, folded (split at apostrophes, as the tokenizer splits "don't"), plus
+// question words and elided forms those lists lack; "stato", "stati", "stata",
+// "state" are left out of the Italian list because in this briefing they are
+// mostly "State(s)".
+//
+// Both lists apply to every query, whatever the reader's language: a query is
+// matched against both languages, and an Italian "di" is as empty in the English
+// index as in the Italian one. A query made only of stop words keeps them all.
+
+var stopEnglish = `
+i me my myself we our ours ourselves you your yours yourself yourselves he him his
+himself she her hers herself it its itself they them their theirs themselves what
+which who whom this that these those am is are was were be been being have has had
+having do does did doing would should could ought a an the and but if or because as
+until while of at by for with about against between into through during before after
+above below to from up down in out on off over under again further then once here
+there when where why how all any both each few more most other some such no nor not
+only own same so than too very
+s t d ll m re ve don doesn didn isn aren wasn weren hasn haven hadn won wouldn shan
+shouldn can cannot couldn mustn let many much whose
+`
+
+var stopItalian = `
+ad al allo ai agli all agl alla alle con col coi da dal dallo dai dagli dall dagl
+dalla dalle di del dello dei degli dell degl della delle in nel nello nei negli nell
+negl nella nelle su sul sullo sui sugli sull sugl sulla sulle per tra contro io tu
+lui lei noi voi loro mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro
+nostra nostri nostre vostro vostra vostri vostre mi ti ci vi lo la li le gli ne il
+un uno una ma ed se perche anche come dov dove che chi cui non piu quale quanto
+quanti quanta quante quello quelli quella quelle questo questi questa queste si
+tutto tutti a c e i l o ho hai ha abbiamo avete hanno abbia abbiate abbiano avro
+avrai avra avremo avrete avranno avrei avresti avrebbe avremmo avreste avrebbero
+avevo avevi aveva avevamo avevate avevano ebbi avesti ebbe avemmo aveste ebbero
+avessi avesse avessimo avessero avendo avuto avuta avuti avute sono sei siamo siete
+sia siate siano saro sarai sara saremo sarete saranno sarei saresti sarebbe
+saremmo sareste sarebbero ero eri era eravamo eravate erano fui fosti fu fummo foste
+furono fossi fosse fossimo fossero essendo faccio fai facciamo fanno faccia
+facciate facciano faro farai fara faremo farete faranno farei faresti farebbe
+faremmo fareste farebbero facevo facevi faceva facevamo facevate facevano feci
+facesti fece facemmo faceste fecero facessi facesse facessimo facessero facendo sto
+stai sta stiamo stanno stia stiate stiano staro starai stara staremo starete
+staranno starei staresti starebbe staremmo stareste starebbero stavo stavi stava
+stavamo stavate stavano stetti stesti stette stemmo steste stettero stessi stesse
+stessimo stessero stando
+d cos qual quando fa po fra
+`
+
+// stopWords is the union of both lists, built on first use (not at start-up, on
+// the path to the reader's first frame).
+var stopWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, list := range []string{stopEnglish, stopItalian} {
+		for _, w := range strings.Fields(list) {
+			m[w] = true
+		}
+	}
+	return m
+})
+
+// isStop reports whether a folded word is a stop word.
+func isStop(w string) bool { return stopWords()[w] }
