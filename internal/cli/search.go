@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
@@ -13,18 +14,31 @@ import (
 
 const defaultSearchLimit = 20
 
+// Layout of a result line: the "page › heading" column is as wide as its widest
+// entry, at most maxWhereWidth cells (and half the terminal); the snippet takes
+// the rest of the terminal's width, or search.SnippetRunes when it is unknown.
+const (
+	maxWhereWidth = 48
+	minSnippet    = 30
+)
+
 func newSearchCmd(a *app) *cobra.Command {
 	var allLangs, asJSON bool
 	var limit int
 	cmd := &cobra.Command{
 		Use:   "search QUERY...",
-		Short: "Search every page: headings, glossary terms and text",
-		Long: "search prints one line per match: the page, the heading it is under and the text,\n" +
-			"with the matches in bold on a terminal. Every word of the query must start a word of\n" +
-			"the text; case and accents do not matter (attivita finds attività). It exits 1 when\n" +
-			"nothing matches.",
-		Example: "  cyberdiplo search oewg\n" +
-			"  cyberdiplo search cbm 14 --all-langs\n" +
+		Short: "Find the sections that answer a query, in English and Italian",
+		Long: "search prints one line per section: the page and heading in a column, then the passage\n" +
+			"that matches best, with the matches in bold on a terminal. Both languages are searched:\n" +
+			"a section found in the other language is shown in yours, marked (via it) or (via en).\n" +
+			"Case and accents do not matter; other forms of a word (misure for misura), British and\n" +
+			"American spellings (defense, defence), typos in words of 4 letters or more (resilence),\n" +
+			"the start of the last word (pled), a question's small words (when, was, quanti) and the\n" +
+			"glossary's other names for a term (CBM, misure di costruzione della fiducia) all find\n" +
+			"it; not every word has to match. With no --lang, your language's sections come first,\n" +
+			"then the other language's own. It exits 1 only when nothing matches.",
+		Example: "  cyberdiplo search when was the cyber defense pledge adopted\n" +
+			"  cyberdiplo search confidence-building measures --lang it\n" +
 			"  cyberdiplo search attivita --lang it --json",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(search.Words(strings.Join(args, " "))) == 0 {
@@ -45,34 +59,65 @@ func newSearchCmd(a *app) *cobra.Command {
 				return err
 			}
 			query := strings.Join(args, " ")
-			hits := ix.Search(query, search.Options{Lang: lang, AllLangs: allLangs, Limit: limit})
+			opt := search.Options{Lang: lang, AllLangs: allLangs || a.langFlag == "", Limit: limit}
+			// The snippet gets what the terminal has left after the column.
+			width := 0
+			if a.env.Width > 0 && !asJSON {
+				width = max(a.env.Width-whereWidth(nil, a.env.Width)-2, minSnippet)
+				opt.Width = width
+			}
+			res := ix.Find(query, opt)
+			if width > 0 {
+				// Now that the column is known, give the snippets all the room left.
+				if w := max(a.env.Width-whereWidth(res.Hits, a.env.Width)-2, minSnippet); w != width {
+					opt.Width = w
+					res = ix.Find(query, opt)
+				}
+			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				if err := writeHitsJSON(out, hits); err != nil {
+				if err := writeHitsJSON(out, res.Hits); err != nil {
 					return err
 				}
 			} else {
 				bold := a.env.Terminal && a.env.Getenv("NO_COLOR") == ""
-				for _, h := range hits {
-					fmt.Fprintln(out, hitLine(h, query, bold))
-				}
+				writeHits(out, res.Hits, bold, a.env.Width)
 			}
-			if len(hits) == 0 {
-				where := "in " + languageName(lang)
-				if allLangs {
-					where = "in any language"
-				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "no match for %q %s\n", query, where)
+			errs := cmd.ErrOrStderr()
+			if len(res.Hits) == 0 {
+				fmt.Fprintf(errs, "no match for %q in %s\n", query, where(opt))
+			} else if len(res.Unmatched) > 0 {
+				fmt.Fprintf(errs, "no match for %s\n", quoteAll(res.Unmatched))
+			}
+			if res.DidYouMean != "" {
+				fmt.Fprintf(errs, "did you mean: %s\n", res.DidYouMean)
+			}
+			if len(res.Hits) == 0 {
 				return silentExit(1)
 			}
 			return nil
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&allLangs, "all-langs", false, "also search the other language (its matches come after, marked [en] or [it])")
+	f.BoolVar(&allLangs, "all-langs", false, "with --lang, also list the other language's own sections after (the default without --lang)")
 	f.BoolVar(&asJSON, "json", false, "print the matches as a JSON array")
 	f.IntVar(&limit, "limit", defaultSearchLimit, "print at most `N` matches")
 	return cmd
+}
+
+func where(opt search.Options) string {
+	if opt.AllLangs {
+		return "English or Italian"
+	}
+	return languageName(opt.Lang)
+}
+
+func quoteAll(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = fmt.Sprintf("%q", w)
+	}
+	return strings.Join(q, ", ")
 }
 
 func languageName(lang string) string {
@@ -82,22 +127,73 @@ func languageName(lang string) string {
 	return "English"
 }
 
-// hitLine formats a hit as "page-id  Heading — snippet" ("page-id  Heading" for a
-// heading or glossary term), prefixed with "[it] " or "[en] " when it is in the
-// other language, with the matches in bold when bold is set.
-func hitLine(h search.Hit, query string, bold bool) string {
+// whereCell is the first column of a hit's line: "page › heading", with "[it] "
+// before it for a section in the other language and " (via it)" after it for one
+// found through the other language.
+func whereCell(h search.Hit) (cell string, headingAt int) {
 	var b strings.Builder
 	if h.OtherLang {
 		b.WriteString("[" + h.Lang + "] ")
 	}
 	b.WriteString(h.Page)
-	b.WriteString("  ")
-	if h.Kind == search.Body && h.Heading != "" {
-		b.WriteString(emphasize(h.Heading, search.Marks(h.Heading, query), bold))
-		b.WriteString(" — ")
+	if h.Heading != "" {
+		b.WriteString(" › ")
+		headingAt = b.Len()
+		b.WriteString(h.Heading)
+	} else {
+		headingAt = -1
 	}
-	b.WriteString(emphasize(h.Snippet, h.Marks, bold))
-	return b.String()
+	if h.Via == search.ViaOtherLang {
+		b.WriteString(" (via " + h.Found + ")")
+	}
+	return b.String(), headingAt
+}
+
+// whereWidth is the width of the first column: its widest cell, at most
+// maxWhereWidth and half the terminal.
+func whereWidth(hits []search.Hit, term int) int {
+	limit := maxWhereWidth
+	if term > 0 {
+		limit = min(limit, max(term/2, 10))
+	}
+	if hits == nil {
+		return limit
+	}
+	w := 0
+	for _, h := range hits {
+		c, _ := whereCell(h)
+		w = max(w, ansi.StringWidth(c))
+	}
+	return min(w, limit)
+}
+
+// writeHits prints one line per hit: the "page › heading" column, padded, then the
+// snippet, with the matches in bold when bold is set.
+func writeHits(w io.Writer, hits []search.Hit, bold bool, term int) {
+	col := whereWidth(hits, term)
+	for _, h := range hits {
+		cell, at := whereCell(h)
+		var marks [][2]int
+		if at >= 0 {
+			for _, m := range h.HeadingMarks {
+				marks = append(marks, [2]int{m[0] + at, m[1] + at})
+			}
+		}
+		shown := cell
+		if ansi.StringWidth(cell) > col {
+			shown = ansi.Truncate(cell, col, "…")
+			kept := len(shown) - len("…")
+			var in [][2]int
+			for _, m := range marks {
+				if m[1] <= kept {
+					in = append(in, m)
+				}
+			}
+			marks = in
+		}
+		pad := strings.Repeat(" ", max(col-ansi.StringWidth(shown), 0))
+		fmt.Fprintln(w, strings.TrimRight(emphasize(shown, marks, bold)+pad+"  "+emphasize(h.Snippet, h.Marks, bold), " "))
+	}
 }
 
 // emphasize puts the marked ranges of s in bold, or returns s as it is.
@@ -123,17 +219,19 @@ func emphasize(s string, marks [][2]int, bold bool) string {
 
 // jsonHit is one match in the output of search --json.
 type jsonHit struct {
-	Lang         string   `json:"lang"`
-	Page         string   `json:"page"`
-	PageTitle    string   `json:"page_title"`
-	Heading      string   `json:"heading"`
-	Anchor       string   `json:"anchor"`
-	HeadingIndex int      `json:"heading_index"`
-	Line         int      `json:"line"`
-	Kind         string   `json:"kind"`
-	OtherLang    bool     `json:"other_lang"`
-	Snippet      string   `json:"snippet"`
-	Marks        [][2]int `json:"marks"` // byte ranges of snippet that matched
+	Lang         string     `json:"lang"`
+	Page         string     `json:"page"`
+	PageTitle    string     `json:"page_title"`
+	Heading      string     `json:"heading"`
+	Anchor       string     `json:"anchor"`
+	HeadingIndex int        `json:"heading_index"`
+	Line         int        `json:"line"`
+	Kind         string     `json:"kind"`
+	OtherLang    bool       `json:"other_lang"`
+	Snippet      string     `json:"snippet"`
+	Marks        [][2]int   `json:"marks"` // byte ranges of snippet that matched
+	Score        float64    `json:"score"`
+	Via          search.Via `json:"via"` // exact, stem, prefix, typo, synonym, other-language
 }
 
 func writeHitsJSON(w io.Writer, hits []search.Hit) error {
@@ -147,6 +245,7 @@ func writeHitsJSON(w io.Writer, hits []search.Hit) error {
 			Lang: h.Lang, Page: h.Page, PageTitle: h.PageTitle, Heading: h.Heading,
 			Anchor: h.Anchor, HeadingIndex: h.HeadingIndex, Line: h.Line,
 			Kind: h.Kind.String(), OtherLang: h.OtherLang, Snippet: h.Snippet, Marks: marks,
+			Score: h.Score, Via: h.Via,
 		})
 	}
 	enc := json.NewEncoder(w)

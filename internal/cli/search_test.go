@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // runSearch runs "cyberdiplo search ARGS..." with the given terminal and environment.
@@ -27,8 +29,8 @@ func searchLines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-func TestSearchPrintsOneLinePerHit(t *testing.T) {
-	code, out, errs := runSearch(t, false, nil, "oewg")
+func TestSearchPrintsOneLinePerSection(t *testing.T) {
+	code, out, errs := runSearch(t, false, nil, "oewg", "--lang", "en")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -36,45 +38,64 @@ func TestSearchPrintsOneLinePerHit(t *testing.T) {
 	if len(ls) < 3 || len(ls) > 20 {
 		t.Fatalf("%d lines:\n%s", len(ls), out)
 	}
-	// The glossary term first, as "page  Heading".
-	if ls[0] != "glossary  OEWG (Open-ended Working Group)" {
+	// The glossary entry first; "page › heading" in a column, then the passage.
+	if !strings.HasPrefix(ls[0], "glossary › OEWG (Open-ended Working Group)  ") {
 		t.Errorf("first line %q", ls[0])
 	}
-	for _, l := range ls[1:] {
-		page, rest, ok := strings.Cut(l, "  ")
-		if !ok || strings.ContainsAny(page, " []") || !strings.Contains(strings.ToLower(rest), "oewg") {
-			t.Errorf("line %q: want page-id  Heading — snippet", l)
+	col := -1
+	seen := map[string]bool{}
+	for _, l := range ls {
+		where, snippet, ok := strings.Cut(l, "  ")
+		if !ok || !strings.Contains(where, " › ") || strings.HasPrefix(l, "[") {
+			t.Errorf("line %q: want page › heading, then the passage", l)
 		}
-		if strings.HasPrefix(l, "[") {
-			t.Errorf("other language without --all-langs: %q", l)
+		// The passages start in one column.
+		start := len([]rune(l)) - len([]rune(strings.TrimLeft(snippet, " ")))
+		if col >= 0 && start != col {
+			t.Errorf("passage of %q starts at %d, not %d", l, start, col)
 		}
-	}
-	if !strings.Contains(out, "un  Key facts — ") {
-		t.Errorf("no line under un's Key facts:\n%s", out)
+		col = start
+		if seen[where] {
+			t.Errorf("section %q twice", where)
+		}
+		seen[where] = true
 	}
 	if strings.ContainsRune(out, 0x1b) || errs != "" {
 		t.Errorf("piped output holds escapes or messages: %q %q", out, errs)
 	}
 }
 
-func TestSearchJoinsWordsAndFolds(t *testing.T) {
-	_, a, _ := runSearch(t, false, nil, "CBM", "14")
-	_, b, _ := runSearch(t, false, nil, "cbm14")
-	if a == "" || a != b {
-		t.Fatalf("CBM 14 and cbm14 differ:\n%s\n--\n%s", a, b)
-	}
-	code, out, _ := runSearch(t, false, nil, "attivita", "--lang", "it")
-	if code != 0 || !strings.Contains(out, "attività") {
-		t.Fatalf("attivita --lang it: exit %d\n%s", code, out)
-	}
-	code, out, _ = runSearch(t, false, map[string]string{"LANG": "it_IT.UTF-8"}, "perche")
-	if code != 0 || !strings.Contains(out, "erché") {
-		t.Fatalf("perche under LANG=it: exit %d\n%s", code, out)
+func TestSearchIssueExamples(t *testing.T) {
+	for _, c := range []struct {
+		args  []string
+		first string
+	}{
+		{[]string{"cyber", "defense", "pledge", "--lang", "en"}, "Cyber Defence Pledge"},
+		{[]string{"misura", "restrittiva", "--lang", "it"}, "Toolbox"},
+		{[]string{"resilence", "--lang", "en"}, ""},
+		{[]string{"Prima", "Comissione", "--lang", "it"}, "glossary › Prima Commissione"},
+		{[]string{"when", "was", "the", "cyber", "defence", "pledge", "adopted", "--lang", "en"}, "Pledge"},
+		{[]string{"quanti", "OEWG", "ci", "sono", "stati", "--lang", "it"}, "OEWG"},
+		{[]string{"confidence-building", "measures", "--lang", "it"}, "misure di costruzione della fiducia"},
+		{[]string{"sanctions", "malicious", "cyber", "--lang", "en"}, "Toolbox"},
+	} {
+		code, out, errs := runSearch(t, false, nil, c.args...)
+		ls := searchLines(out)
+		if code != 0 || len(ls) == 0 {
+			t.Errorf("%q: exit %d %s", c.args, code, errs)
+			continue
+		}
+		where, _, _ := strings.Cut(ls[0], "  ")
+		if !strings.Contains(where, c.first) {
+			t.Errorf("%q: first line %q, want %q in its column", c.args, ls[0], c.first)
+		}
 	}
 }
 
-func TestSearchOtherLanguage(t *testing.T) {
-	code, out, _ := runSearch(t, false, nil, "oewg", "--lang", "it", "--all-langs", "--limit", "100")
+func TestSearchBothLanguages(t *testing.T) {
+	// With no --lang: the reader's language (here from LANG), then the other one's
+	// own sections, marked.
+	code, out, _ := runSearch(t, false, map[string]string{"LANG": "it_IT.UTF-8"}, "oewg", "--limit", "100")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -91,12 +112,58 @@ func TestSearchOtherLanguage(t *testing.T) {
 		}
 	}
 	if !seenEn || strings.HasPrefix(ls[0], "[") {
-		t.Errorf("want Italian hits then [en] hits:\n%s", out)
+		t.Errorf("want Italian sections then [en] ones:\n%s", out)
+	}
+	// With --lang, that language only, unless --all-langs; a section found in the
+	// other language is shown in this one, marked.
+	_, out, _ = runSearch(t, false, nil, "partenariato", "pubblico-privato", "--lang", "en")
+	if strings.Contains(out, "[it]") || !strings.Contains(out, "(via it)") {
+		t.Errorf("--lang en:\n%s", out)
+	}
+	_, out, _ = runSearch(t, false, nil, "partenariato", "pubblico-privato", "--lang", "en", "--all-langs")
+	if !strings.Contains(out, "[it] ") {
+		t.Errorf("--lang en --all-langs:\n%s", out)
+	}
+}
+
+func TestSearchJoinsWordsAndFolds(t *testing.T) {
+	_, a, _ := runSearch(t, false, nil, "CBM", "14")
+	_, b, _ := runSearch(t, false, nil, "cbm14")
+	if a == "" || a != b {
+		t.Fatalf("CBM 14 and cbm14 differ:\n%s\n--\n%s", a, b)
+	}
+	code, out, _ := runSearch(t, false, nil, "attivita", "--lang", "it")
+	if code != 0 || !strings.Contains(out, "attività") {
+		t.Fatalf("attivita --lang it: exit %d\n%s", code, out)
+	}
+}
+
+func TestSearchWidth(t *testing.T) {
+	for _, w := range []int{40, 80, 120, 200} {
+		var o, e bytes.Buffer
+		code := Execute(context.Background(), []string{"search", "cyber", "resilience", "--lang", "en"}, Env{
+			Out: &o, Err: &e, Terminal: true, Width: w, Getenv: func(k string) string {
+				if k == "NO_COLOR" {
+					return "1"
+				}
+				return ""
+			},
+		})
+		if code != 0 {
+			t.Fatalf("width %d: exit %d %s", w, code, e.String())
+		}
+		longest := 0
+		for _, l := range searchLines(o.String()) {
+			longest = max(longest, ansi.StringWidth(l))
+		}
+		if longest > max(w, 48/2+2+30) || (w >= 80 && longest < w-12) {
+			t.Errorf("width %d: longest line %d:\n%s", w, longest, o.String())
+		}
 	}
 }
 
 func TestSearchBold(t *testing.T) {
-	_, out, _ := runSearch(t, true, nil, "pledge")
+	_, out, _ := runSearch(t, true, nil, "pledge", "--lang", "en")
 	if !strings.Contains(out, "\x1b[1mPledge\x1b[22m") {
 		t.Errorf("no bold match on a terminal:\n%q", out)
 	}
@@ -111,7 +178,7 @@ func TestSearchBold(t *testing.T) {
 }
 
 func TestSearchJSON(t *testing.T) {
-	code, out, _ := runSearch(t, false, nil, "oewg", "--json", "--all-langs", "--limit", "50")
+	code, out, _ := runSearch(t, false, nil, "oewg", "--json", "--lang", "en", "--all-langs", "--limit", "50")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -122,17 +189,28 @@ func TestSearchJSON(t *testing.T) {
 	if len(hits) < 4 {
 		t.Fatalf("%d hits", len(hits))
 	}
-	for _, k := range []string{"lang", "page", "heading", "snippet", "line", "kind", "anchor", "other_lang"} {
+	for _, k := range []string{"lang", "page", "page_title", "heading", "anchor", "heading_index", "line", "kind", "other_lang", "snippet", "marks", "score", "via"} {
 		if _, ok := hits[0][k]; !ok {
 			t.Errorf("no %q in %v", k, hits[0])
 		}
 	}
 	first := hits[0]
-	if first["lang"] != "en" || first["page"] != "glossary" || first["kind"] != "term" || first["other_lang"] != false {
+	if first["lang"] != "en" || first["page"] != "glossary" || first["kind"] != "term" || first["other_lang"] != false || first["via"] != "exact" {
 		t.Errorf("first hit %v", first)
 	}
 	if line, ok := first["line"].(float64); !ok || line < 1 {
 		t.Errorf("line %v", first["line"])
+	}
+	prev := 1e9
+	for _, h := range hits {
+		if h["lang"] != "en" {
+			break
+		}
+		if s := h["score"].(float64); s > prev || s <= 0 {
+			t.Errorf("scores out of order: %v after %v", s, prev)
+		} else {
+			prev = s
+		}
 	}
 	last := hits[len(hits)-1]
 	if last["lang"] != "it" || last["other_lang"] != true {
@@ -140,6 +218,10 @@ func TestSearchJSON(t *testing.T) {
 	}
 	if !strings.Contains(out, "\n  {") {
 		t.Errorf("JSON is not indented:\n%.200s", out)
+	}
+	_, out, _ = runSearch(t, false, nil, "resilence", "--json", "--lang", "en")
+	if !strings.Contains(out, `"via": "typo"`) {
+		t.Errorf("resilence: no typo via:\n%.300s", out)
 	}
 	// Limit.
 	_, out, _ = runSearch(t, false, nil, "oewg", "--json", "--limit", "2")
@@ -150,16 +232,23 @@ func TestSearchJSON(t *testing.T) {
 
 func TestSearchNoMatch(t *testing.T) {
 	code, out, errs := runSearch(t, false, nil, "zzzqqq")
-	if code != 1 || out != "" || !strings.Contains(errs, `no match for "zzzqqq"`) || strings.Count(errs, "\n") != 1 {
+	if code != 1 || out != "" || errs != "no match for \"zzzqqq\" in English or Italian\n" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	code, out, _ = runSearch(t, false, nil, "zzzqqq", "--json")
 	if code != 1 || strings.TrimSpace(out) != "[]" {
 		t.Fatalf("--json: exit %d, stdout %q", code, out)
 	}
-	// Every word must match: an Italian word is not found in English.
-	if code, _, _ := runSearch(t, false, nil, "oewg", "attivita", "--lang", "en"); code != 1 {
-		t.Fatalf("oewg attivita --lang en: exit %d", code)
+	// A word too far from any for a typo: a suggestion from the briefing's words.
+	code, out, errs = runSearch(t, false, nil, "diplmcy")
+	if code != 1 || out != "" || errs != "no match for \"diplmcy\" in English or Italian\ndid you mean: diplomacy\n" {
+		t.Fatalf("diplmcy: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	// Not every word has to match: the others still find sections, exit 0, and
+	// the word that matched nothing is named.
+	code, out, errs = runSearch(t, false, nil, "oewg", "zzzqqq", "--lang", "en")
+	if code != 0 || out == "" || errs != "no match for \"zzzqqq\"\n" {
+		t.Fatalf("oewg zzzqqq: exit %d, stderr %q", code, errs)
 	}
 }
 
