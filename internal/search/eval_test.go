@@ -89,9 +89,11 @@ func (c evalCase) rankOf(hits []Hit) int {
 	return 0
 }
 
-// Floors the evaluation must stay above, in percent (set from what the engine
-// reaches; see the table in the README).
-var evalFloors = struct{ hit1, hit3, kindHit3, held1 float64 }{0, 0, 0, 0}
+// Floors the evaluation must stay above, in percent: a little under what the
+// engine reaches on the shipped content (hit@1 89.2%, hit@3 96.4%, the weakest
+// kind 89% at hit@3, held-out hit@1 88.9%), so that a rewording of the content
+// does not fail it but a worse engine does. The table is in the README.
+var evalFloors = struct{ hit1, hit3, kindHit3, held1 float64 }{hit1: 87, hit3: 95, kindHit3: 85, held1: 85}
 
 // TestEval measures the engine on the evaluation set and prints hit@1 and hit@3
 // per kind; run with -v to see the table and the misses.

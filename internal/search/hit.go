@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -104,11 +105,11 @@ func (q *query) langQueryOf(li *langIndex) *langQuery {
 
 // bestBlock returns the block of section s of p whose text matches the most query
 // words (then the most often), with its marks; -1 when no block matches.
-func bestBlock(lq *langQuery, p *library.Page, s *library.Section, weight []float64, env *snowballstem.Env) (int, []mark) {
+func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weight []float64, env *snowballstem.Env) (int, []mark) {
 	best, bestScore := -1, 0.0
 	var bestMarks, ms []mark
 	for bi := s.First; bi < s.End && bi < len(p.Blocks); bi++ {
-		if p.Blocks[bi].Kind == library.KindHeading {
+		if p.Blocks[bi].Kind == library.KindHeading || lq.li.restates(d, p.Blocks[bi].Text, env) {
 			continue
 		}
 		ms = lq.marks(p.Blocks[bi].Text, env, ms[:0])
@@ -122,6 +123,42 @@ func bestBlock(lq *langQuery, p *library.Page, s *library.Section, weight []floa
 		}
 	}
 	return best, bestMarks
+}
+
+// restates reports whether a block of doc d says nothing but the names of the
+// concept d is the glossary entry of (the "In Italian: misure restrittive" line
+// under a glossary heading): it is no passage to show.
+func (li *langIndex) restates(d int32, text string, env *snowballstem.Env) bool {
+	cs := li.own[d]
+	if len(cs) == 0 {
+		return false
+	}
+	var keys []string
+	var buf []byte
+	scanWords(text, func(start, end int) {
+		buf = foldWord(buf, text[start:end])
+		if len(buf) > 0 && !isStop(string(buf)) {
+			keys = append(keys, li.keyOf(string(buf), env))
+		}
+	})
+	left := len(keys)
+	for i := 0; i < len(keys); {
+		n := 0
+		for _, c := range cs {
+			for _, name := range li.cnames[c] {
+				if len(name) > n && i+len(name) <= len(keys) && slices.Equal(keys[i:i+len(name)], name) {
+					n = len(name)
+				}
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		left -= n
+		i += n
+	}
+	return left <= 2 && left < len(keys)
 }
 
 // slotWeight is the sum of the weights (idf) of the slots in have: rare words
@@ -154,12 +191,12 @@ func (q *query) hit(r row, width int) Hit {
 		h.HeadingIndex = headingIndex(p, int(d.section))
 		h.HeadingMarks = ranges(lq.marks(h.Heading, env, nil))
 	}
-	bi, ms := bestBlock(lq, p, s, q.idf, env)
+	bi, ms := bestBlock(lq, r.doc, p, s, q.idf, env)
 	if bi < 0 && r.from.li != li {
 		// Found through another language: the passage at the same place there.
 		od := &r.from.li.docs[r.fromDoc]
 		os := &od.page.Sections[od.section]
-		if obi, _ := bestBlock(r.from.lq, od.page, os, q.idf, env); obi >= 0 {
+		if obi, _ := bestBlock(r.from.lq, r.fromDoc, od.page, os, q.idf, env); obi >= 0 {
 			if at := s.First + (obi - os.First); at < s.End && at < len(p.Blocks) {
 				bi = at
 			}
@@ -167,10 +204,15 @@ func (q *query) hit(r row, width int) Hit {
 	}
 	if bi < 0 {
 		for i := s.First; i < s.End && i < len(p.Blocks); i++ {
-			if p.Blocks[i].Kind != library.KindHeading {
+			if p.Blocks[i].Kind != library.KindHeading && (bi < 0 || !li.restates(r.doc, p.Blocks[i].Text, env)) {
 				bi = i
-				break
+				if !li.restates(r.doc, p.Blocks[i].Text, env) {
+					break
+				}
 			}
+		}
+		if bi >= 0 {
+			ms = lq.marks(p.Blocks[bi].Text, env, nil)
 		}
 	}
 	if bi >= 0 {

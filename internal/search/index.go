@@ -89,6 +89,8 @@ type langIndex struct {
 	cpostOff []int32
 	cpost    []posting
 	cnames   [][][]string
+	// own lists, per doc, the concepts it is the glossary entry of.
+	own map[int32][]int
 
 	avg [nFields]float64 // average field length
 
@@ -582,6 +584,7 @@ func (li *langIndex) buildConcepts(cs []concept) {
 	}
 	// Each concept's own glossary section.
 	own := map[int32][]int{}
+	li.own = own
 	for ci, c := range cs {
 		if f, ok := c.forms[li.lang]; ok {
 			if d := li.docOf(f.page, f.section); d >= 0 {

@@ -548,13 +548,13 @@ func TestIssueExamples(t *testing.T) {
 		via     Via
 	}{
 		{"en", "cyber defense pledge", []string{"nato#the-cyber-defence-pledge", "glossary#cyber-defence-pledge"}, ViaStem},
-		{"it", "misura restrittiva", []string{"eu#the-cyber-diplomacy-toolbox", "glossary#eu-cyber-diplomacy-toolbox", "eu#key-facts"}, ViaStem},
+		{"it", "misura restrittiva", []string{"glossary#restrictive-measures", "eu#the-cyber-diplomacy-toolbox", "glossary#eu-cyber-diplomacy-toolbox", "eu#key-facts"}, ViaStem},
 		{"en", "resilence", nil, ViaTypo},
 		{"it", "Prima Comissione", []string{"glossary#first-committee"}, ViaTypo},
 		{"en", "when was the cyber defence pledge adopted", []string{"nato#the-cyber-defence-pledge", "glossary#cyber-defence-pledge", "timeline#2016"}, ""},
 		{"it", "quanti OEWG ci sono stati", []string{"un#the-open-ended-working-groups", "glossary#oewg-open-ended-working-group", "un#key-facts"}, ""},
 		{"it", "confidence-building measures", []string{"osce#confidence-building-measures", "glossary#cbm-confidence-building-measures"}, ""},
-		{"en", "sanctions malicious cyber", []string{"eu#the-cyber-diplomacy-toolbox", "glossary#eu-cyber-diplomacy-toolbox", "eu#key-facts"}, ""},
+		{"en", "sanctions malicious cyber", []string{"glossary#restrictive-measures", "eu#the-cyber-diplomacy-toolbox", "glossary#eu-cyber-diplomacy-toolbox", "eu#key-facts"}, ""},
 	} {
 		hs := ix.Search(c.q, Options{Lang: c.lang, Limit: 3})
 		if len(hs) == 0 {
