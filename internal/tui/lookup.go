@@ -10,7 +10,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
@@ -22,10 +21,11 @@ type lookup struct {
 	hits  []search.Hit
 	sel   int
 
-	query   string       // the search whose occurrences are marked ("" for none)
-	occ     []occurrence // its occurrences on the page, in reading order
-	current int          // index in occ of the current one, -1 before any
-	pending *landing     // where to land once the next page is drawn
+	query   string          // the search whose occurrences are marked ("" for none)
+	matcher *search.Matcher // marks query's matches as the search found them (nil: no index)
+	occ     []occurrence    // its occurrences on the page, in reading order
+	current int             // index in occ of the current one, -1 before any
+	pending *landing        // where to land once the next page is drawn
 
 	outlineSel int
 
@@ -92,7 +92,7 @@ func (l *lookup) newDoc(m *Model) {
 		return
 	}
 	for i, line := range m.doc.Plain {
-		for _, mk := range search.Marks(line, l.query) {
+		for _, mk := range l.matches(line) {
 			if mk[0] < 0 || mk[1] > len(line) || mk[0] >= mk[1] {
 				continue
 			}
@@ -147,7 +147,7 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			l.outlineSel = max(m.doc.HeadingAt(m.offset()), 0)
 		}
 	case key.Matches(msg, k.Close):
-		l.query, l.occ, l.current, l.link = "", nil, -1, -1
+		l.query, l.occ, l.current, l.link, l.matcher = "", nil, -1, -1, nil
 		m.dirty = true
 	case key.Matches(msg, k.NextMatch):
 		return l.step(m, +1)
@@ -230,8 +230,18 @@ func (l *lookup) refresh(m *Model) {
 	l.sel = 0
 	l.hits = nil
 	if m.index != nil {
-		l.hits = m.index.Search(l.input.Value(), search.Options{Lang: m.lang, AllLangs: true, Limit: 50})
+		// The snippet gets the box's width less the "page › heading" before it.
+		width := max(min(m.width-4, 90)-4-2-28, 20)
+		l.hits = m.index.Search(l.input.Value(), search.Options{Lang: m.lang, AllLangs: true, Limit: 50, Width: width})
 	}
+}
+
+// matches returns the ranges of a line that match the current search.
+func (l *lookup) matches(line string) [][2]int {
+	if l.matcher != nil {
+		return l.matcher.Marks(line)
+	}
+	return search.Marks(line, l.query)
 }
 
 // open shows a search hit: its page, in its language, at the first occurrence in
@@ -240,6 +250,10 @@ func (l *lookup) refresh(m *Model) {
 func (l *lookup) open(m *Model, h search.Hit, query string) tea.Cmd {
 	l.push(m)
 	l.query = query
+	l.matcher = nil
+	if m.index != nil {
+		l.matcher = m.index.Matcher(query)
+	}
 	l.pending = &landing{heading: h.HeadingIndex}
 	if h.Lang != m.lang {
 		m.setLang(h.Lang)
@@ -293,7 +307,7 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 	}
 	has := map[string]bool{}
 	for _, h := range m.index.Search(l.query, search.Options{Lang: m.lang, Limit: 1000}) {
-		has[h.Page] = true
+		has[h.Page] = has[h.Page] || h.Via != search.ViaOtherLang // a page whose own text matches
 	}
 	n := len(m.ids)
 	for i := 1; i <= n; i++ {
@@ -561,15 +575,10 @@ func (l *lookup) box(m *Model) string {
 		}
 		if h.OtherLang {
 			where = "[" + strings.ToUpper(h.Lang) + "] " + where
+		} else if h.Via == search.ViaOtherLang {
+			where += " (via " + strings.ToUpper(h.Found) + ")"
 		}
 		snip := h.Snippet
-		if h.Kind != search.Body {
-			// A heading is its own answer only in part: show what it introduces.
-			if under := firstTextUnder(m.lib.Page(h.Lang, h.Page), h.HeadingIndex); under != "" {
-				snip = under
-				h.Marks = search.Marks(under, l.input.Value())
-			}
-		}
 		if len(h.Marks) > 0 && i != l.sel {
 			var rs []lipgloss.Range
 			for _, mk := range h.Marks {
@@ -579,7 +588,7 @@ func (l *lookup) box(m *Model) string {
 			}
 			snip = lipgloss.StyleRanges(snip, rs...)
 		}
-		items[i] = st.KeyCol.Render(m.lk.text(where)) + "  " + snip
+		items[i] = st.KeyCol.Render(m.lk.text(where)) + "  " + m.lk.text(snip)
 	}
 	if l.input.Value() != "" && len(l.hits) == 0 {
 		b.WriteString(st.Dim.Render(m.s.SearchNoHits) + "\n")
@@ -605,21 +614,4 @@ func writeList(b *strings.Builder, items []string, sel, rows, width int, lk look
 		}
 		b.WriteString(line + "\n")
 	}
-}
-
-// firstTextUnder returns the text of the first block under heading i of a page.
-func firstTextUnder(p *library.Page, i int) string {
-	if p == nil || i < 0 || i >= len(p.Headings) {
-		return ""
-	}
-	s := p.Headings[i].Section
-	if s < 0 || s >= len(p.Sections) {
-		return ""
-	}
-	for b := p.Sections[s].First; b < p.Sections[s].End && b < len(p.Blocks); b++ {
-		if p.Blocks[b].Kind != library.KindHeading {
-			return p.Blocks[b].Text
-		}
-	}
-	return ""
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,7 +53,7 @@ func TestMatchesAreOccurrences(t *testing.T) {
 	}
 	lines, total := 0, 0
 	for _, line := range m.doc.Plain {
-		n := len(search.Marks(line, "oewg"))
+		n := len(m.find.matches(line)) // as the search matches: OEWG, Open-ended Working Group
 		if n > 0 {
 			lines++
 		}
@@ -111,6 +112,8 @@ func TestCurrentMatchIsMarkedDifferently(t *testing.T) {
 	if m.find.current != before+1 {
 		t.Fatalf("n: current %d, want %d", m.find.current, before+1)
 	}
+	cur = m.find.occ[m.find.current]
+	current = m.lk.st.CurrentMatch.Render(ansi.Cut(m.doc.Plain[cur.line], cur.col0, cur.col1))
 	if strings.Count(m.View().Content, current) != 1 {
 		t.Fatal("after n, not exactly one current mark")
 	}
@@ -307,16 +310,31 @@ func TestSearchFoldsAccentsAndCancels(t *testing.T) {
 func TestSearchOtherLanguageHitSwitchesLanguage(t *testing.T) {
 	m := newTest(t, "en", "overview", 100, 30)
 	keys(m, "/")
-	typeText(m, "perche")
+	typeText(m, "partenariato")
 	if len(m.find.hits) == 0 {
-		t.Fatal("perche finds nothing")
+		t.Fatal("partenariato finds nothing")
 	}
+	// Found in Italian, the section is offered in the reader's language, marked.
 	h := m.find.hits[0]
-	if h.Lang != "it" || !h.OtherLang {
-		t.Fatalf("perche should hit Italian text, marked: %+v", h)
+	if h.Lang != "en" || h.OtherLang || h.Via != search.ViaOtherLang || h.Found != "it" {
+		t.Fatalf("partenariato should give an English section found through Italian: %+v", h)
 	}
-	if !strings.Contains(screen(m), "[IT]") {
-		t.Fatalf("other-language hit not marked:\n%s", screen(m))
+	if !strings.Contains(screen(m), "(via IT)") {
+		t.Fatalf("a section found through Italian is not marked:\n%s", screen(m))
+	}
+	// The Italian sections themselves come after, marked; opening one switches.
+	sel := -1
+	for i, h := range m.find.hits {
+		if h.OtherLang {
+			sel = i
+			break
+		}
+	}
+	if sel < 0 || !strings.Contains(screen(m), "[IT]") {
+		t.Fatalf("no Italian section in the list:\n%s", screen(m))
+	}
+	for i := 0; i < sel; i++ {
+		keys(m, "down")
 	}
 	keys(m, "enter")
 	if lang, _ := m.Current(); lang != "it" {
@@ -359,8 +377,37 @@ func TestSearchWorksWithoutAGivenIndex(t *testing.T) {
 		drive(m, m.Init(), tea.WindowSizeMsg{Width: 100, Height: 30})
 		keys(m, "/")
 		typeText(m, "12 march")
-		if len(m.find.hits) == 0 || !m.find.hits[0].OtherLang {
+		if len(m.find.hits) == 0 || m.find.hits[0].Lang != "it" {
 			t.Fatalf("prerender=%v: 12 march finds %d hits in the Italian reader:\n%s", prerender, len(m.find.hits), screen(m))
+		}
+	}
+}
+
+// The queries of issue 12 find the right section first from the reader's "/" too.
+func TestSearchBoxIssueExamples(t *testing.T) {
+	for _, c := range []struct {
+		lang, q string
+		want    []string // page#anchor (English anchors), any language
+	}{
+		{"en", "cyber defense pledge", []string{"nato#the-cyber-defence-pledge", "glossary#cyber-defence-pledge"}},
+		{"it", "misura restrittiva", []string{"glossary#restrictive-measures", "eu#the-cyber-diplomacy-toolbox"}},
+		{"it", "Prima Comissione", []string{"glossary#first-committee"}},
+		{"en", "when was the cyber defence pledge adopted", []string{"nato#the-cyber-defence-pledge", "glossary#cyber-defence-pledge", "timeline#2016"}},
+		{"it", "quanti OEWG ci sono stati", []string{"un#the-open-ended-working-groups", "glossary#oewg-open-ended-working-group", "un#key-facts"}},
+		{"it", "confidence-building measures", []string{"osce#confidence-building-measures", "glossary#cbm-confidence-building-measures"}},
+		{"en", "sanctions malicious cyber", []string{"glossary#restrictive-measures", "eu#the-cyber-diplomacy-toolbox", "glossary#eu-cyber-diplomacy-toolbox"}},
+	} {
+		m := newTest(t, c.lang, "overview", 100, 30)
+		keys(m, "/")
+		typeText(m, c.q)
+		if len(m.find.hits) == 0 {
+			t.Errorf("%q: no hit", c.q)
+			continue
+		}
+		h := m.find.hits[0]
+		got := h.Page + "#" + testLib.Page("en", h.Page).Sections[h.Section].Heading.Anchor
+		if h.Lang != c.lang || !slices.Contains(c.want, got) {
+			t.Errorf("%q in the %s reader: first hit %s %s, want one of %v", c.q, c.lang, h.Lang, got, c.want)
 		}
 	}
 }
