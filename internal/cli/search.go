@@ -42,13 +42,13 @@ func newSearchCmd(a *app) *cobra.Command {
 			"  cyberdiplo search attivita --lang it --json",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(search.Words(strings.Join(args, " "))) == 0 {
-				return usageErr("search needs a query: for example cyberdiplo search oewg")
+				return usageErr("%s", a.t().SearchNeedsQuery)
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 1 {
-				return usageErr("--limit %d: use a number of matches from 1 (default %d)", limit, defaultSearchLimit)
+				return usageErr(a.t().BadLimit, limit, defaultSearchLimit)
 			}
 			lang, err := a.lang()
 			if err != nil {
@@ -83,14 +83,21 @@ func newSearchCmd(a *app) *cobra.Command {
 				bold := a.env.Terminal && a.env.Getenv("NO_COLOR") == ""
 				writeHits(out, res.Hits, bold, a.env.Width)
 			}
-			errs := cmd.ErrOrStderr()
-			if len(res.Hits) == 0 {
-				fmt.Fprintf(errs, "no match for %q in %s\n", query, where(opt))
-			} else if len(res.Unmatched) > 0 {
-				fmt.Fprintf(errs, "no match for %s\n", quoteAll(res.Unmatched))
+			errs, t := cmd.ErrOrStderr(), a.t()
+			switch {
+			case len(res.Hits) == 0 && opt.AllLangs:
+				fmt.Fprintf(errs, t.NoMatchAnyLang+"\n", query)
+			case len(res.Hits) == 0:
+				name := t.LangEnglish
+				if lang == "it" {
+					name = t.LangItalian
+				}
+				fmt.Fprintf(errs, t.NoMatch+"\n", query, name)
+			case len(res.Unmatched) > 0:
+				fmt.Fprintf(errs, t.NoMatchWords+"\n", quoteAll(res.Unmatched))
 			}
 			if res.DidYouMean != "" {
-				fmt.Fprintf(errs, "did you mean: %s\n", res.DidYouMean)
+				fmt.Fprintf(errs, t.SearchDidYouMean+"\n", res.DidYouMean)
 			}
 			if len(res.Hits) == 0 {
 				return silentExit(1)
@@ -105,26 +112,12 @@ func newSearchCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-func where(opt search.Options) string {
-	if opt.AllLangs {
-		return "English or Italian"
-	}
-	return languageName(opt.Lang)
-}
-
 func quoteAll(words []string) string {
 	q := make([]string, len(words))
 	for i, w := range words {
 		q[i] = fmt.Sprintf("%q", w)
 	}
 	return strings.Join(q, ", ")
-}
-
-func languageName(lang string) string {
-	if lang == "it" {
-		return "Italian"
-	}
-	return "English"
 }
 
 // whereCell is the first column of a hit's line: "page › heading", with "[it] "

@@ -236,7 +236,7 @@ func TestSearchJSON(t *testing.T) {
 
 func TestSearchNoMatch(t *testing.T) {
 	code, out, errs := runSearch(t, false, nil, "zzzqqq")
-	if code != 1 || out != "" || errs != "no match for \"zzzqqq\" in English or Italian\n" {
+	if code != 1 || out != "" || errs != "no match for \"zzzqqq\" in any language\n" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	code, out, _ = runSearch(t, false, nil, "zzzqqq", "--json")
@@ -245,7 +245,7 @@ func TestSearchNoMatch(t *testing.T) {
 	}
 	// A word too far from any for a typo: a suggestion from the briefing's words.
 	code, out, errs = runSearch(t, false, nil, "diplmcy")
-	if code != 1 || out != "" || errs != "no match for \"diplmcy\" in English or Italian\ndid you mean: diplomacy\n" {
+	if code != 1 || out != "" || errs != "no match for \"diplmcy\" in any language\ndid you mean: diplomacy\n" {
 		t.Fatalf("diplmcy: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	// Not every word has to match: the others still find sections, exit 0, and

@@ -45,8 +45,12 @@ type CLIStrings struct {
 	// search
 	SearchNeedsQuery string // "search needs a query: ..."
 	BadLimit         string // "--limit %d: use a number of matches from 1 (default %d)"
-	NoMatch          string // "no match for %q in %s"
+	NoMatch          string // "no match for %q in %s" (a language: LangEnglish, LangItalian)
 	NoMatchAnyLang   string // "no match for %q in any language"
+	NoMatchWords     string // "no match for %s": the words of a query that matched nothing
+	SearchDidYouMean string // "did you mean: %s"
+	LangEnglish      string // "English", as NoMatch names it
+	LangItalian      string // "Italian"
 
 	// serve
 	ServeOneOrMore string // "%s %d: use 1 or more" (flag, value)
@@ -108,6 +112,10 @@ var cliEnglish = CLIStrings{
 	BadLimit:         "--limit %d: use a number of matches from 1 (default %d)",
 	NoMatch:          "no match for %q in %s",
 	NoMatchAnyLang:   "no match for %q in any language",
+	NoMatchWords:     "no match for %s",
+	SearchDidYouMean: "did you mean: %s",
+	LangEnglish:      "English",
+	LangItalian:      "Italian",
 
 	ServeOneOrMore: "%s %d: use 1 or more",
 	ServeDuration:  "%s %s: use a duration of 0 (never) or more, such as %s",
@@ -166,6 +174,10 @@ var cliItalian = CLIStrings{
 	BadLimit:         "--limit %d: usa un numero di risultati da 1 in su (predefinito %d)",
 	NoMatch:          "nessun risultato per %q in %s",
 	NoMatchAnyLang:   "nessun risultato per %q in nessuna lingua",
+	NoMatchWords:     "nessun risultato per %s",
+	SearchDidYouMean: "forse cercavi: %s",
+	LangEnglish:      "inglese",
+	LangItalian:      "italiano",
 
 	ServeOneOrMore: "%s %d: usa 1 o più",
 	ServeDuration:  "%s %s: usa una durata di 0 (mai) o più, come %s",

@@ -78,22 +78,33 @@ var helpItalian = map[string]string{
 	"with the glossary: print the term base (term, acronym, the other language's term)":                        "con il glossario: stampa la base terminologica (termine, sigla, termine nell'altra lingua)",
 
 	// search
-	"Search every page: headings, glossary terms and text": "Cerca in tutte le pagine: titoli, voci del glossario e testo",
-	"search prints one line per match: the page, the heading it is under and the text,\n" +
-		"with the matches in bold on a terminal. Every word of the query must start a word of\n" +
-		"the text; case and accents do not matter (attivita finds attività). It exits 1 when\n" +
-		"nothing matches.": "search stampa una riga per risultato: la pagina, il titolo sotto cui si trova e il testo,\n" +
-		"con le corrispondenze in grassetto su un terminale. Ogni parola cercata deve essere l'inizio\n" +
-		"di una parola del testo; maiuscole e accenti non contano (attivita trova attività). Esce con 1\n" +
+	"Find the sections that answer a query, in English and Italian": "Trova le sezioni che rispondono a una ricerca, in italiano e in inglese",
+	"search prints one line per section: the page and heading in a column, then the passage\n" +
+		"that matches best, with the matches in bold on a terminal. Both languages are searched:\n" +
+		"a section found in the other language is shown in yours, marked (via it) or (via en).\n" +
+		"Case and accents do not matter; other forms of a word (misure for misura), British and\n" +
+		"American spellings (defense, defence), typos in words of 4 letters or more (resilence),\n" +
+		"the start of the last word (pled), a question's small words (when, was, quanti) and the\n" +
+		"glossary's other names for a term (CBM, misure di costruzione della fiducia) all find\n" +
+		"it; not every word has to match. With no --lang, your language's sections come first,\n" +
+		"then the other language's own. It exits 1 only when nothing matches.": "search stampa una riga per sezione: la pagina e il titolo in una colonna, poi il passo\n" +
+		"che corrisponde meglio, con le corrispondenze in grassetto su un terminale. Cerca in entrambe\n" +
+		"le lingue: una sezione trovata nell'altra lingua è mostrata nella tua, segnata (via en) o\n" +
+		"(via it). Maiuscole e accenti non contano; la trovano anche altre forme di una parola (misura\n" +
+		"per misure), l'ortografia britannica e americana (defense, defence), errori di battitura in\n" +
+		"parole di 4 lettere o più (resilenza), l'inizio dell'ultima parola (pled), le parole vuote di\n" +
+		"una domanda (quanti, ci, sono) e gli altri nomi di un termine del glossario (CBM,\n" +
+		"confidence-building measures); non serve che corrispondano tutte le parole. Senza --lang\n" +
+		"vengono prima le sezioni nella tua lingua, poi quelle proprie dell'altra. Esce con 1 solo\n" +
 		"quando non trova nulla.",
-	"  cyberdiplo search oewg\n" +
-		"  cyberdiplo search cbm 14 --all-langs\n" +
-		"  cyberdiplo search attivita --lang it --json": "  cyberdiplo search oewg\n" +
-		"  cyberdiplo search cbm 14 --all-langs\n" +
+	"  cyberdiplo search when was the cyber defense pledge adopted\n" +
+		"  cyberdiplo search confidence-building measures --lang it\n" +
+		"  cyberdiplo search attivita --lang it --json": "  cyberdiplo search quanti OEWG ci sono stati\n" +
+		"  cyberdiplo search confidence-building measures --lang it\n" +
 		"  cyberdiplo search attivita --lang it --json",
-	"also search the other language (its matches come after, marked [en] or [it])": "cerca anche nell'altra lingua (i suoi risultati vengono dopo, segnati [en] o [it])",
-	"print the matches as a JSON array":                                            "stampa i risultati come array JSON",
-	"print at most `N` matches":                                                    "stampa al massimo `N` risultati",
+	"with --lang, also list the other language's own sections after (the default without --lang)": "con --lang, elenca dopo anche le sezioni proprie dell'altra lingua (predefinito senza --lang)",
+	"print the matches as a JSON array": "stampa i risultati come array JSON",
+	"print at most `N` matches":         "stampa al massimo `N` risultati",
 
 	// lint
 	"Check the content: parity between languages, front matter, links, control characters": "Controlla il contenuto: parità tra le lingue, intestazioni, collegamenti, caratteri di controllo",
