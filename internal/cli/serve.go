@@ -24,7 +24,7 @@ const shutdownWait = 10 * time.Second
 
 type serveFlags struct {
 	listen, hostKey, authKeys, logFormat, debugAddr string
-	maxSessions, burst                              int
+	maxSessions, burst, maxPerAddr                  int
 	idle, maxSession                                time.Duration
 	rate                                            float64
 }
@@ -61,13 +61,14 @@ func newServeCmd(a *app) *cobra.Command {
 	fl.DurationVar(&f.maxSession, "max-session", kiosk.DefaultMaxSession, "end any session after this long (0 for never)")
 	fl.Float64Var(&f.rate, "rate", kiosk.DefaultRate, "new connections per second allowed from one address (0 for no limit)")
 	fl.IntVar(&f.burst, "burst", kiosk.DefaultBurst, "connections one address may open at once before --rate applies")
+	fl.IntVar(&f.maxPerAddr, "max-conns-per-addr", kiosk.DefaultMaxConnsPerAddr, "connections one address may hold open at once (0 for no limit)")
 	fl.StringVar(&f.logFormat, "log-format", "text", "`FORMAT` of the logs: text or json")
 	fl.StringVar(&f.debugAddr, "debug-addr", "", "serve counters (one JSON line per connection) on this loopback address")
 	_ = fl.MarkHidden("debug-addr")
 	return cmd
 }
 
-func (f *serveFlags) check(t i18n.CLIStrings) error {
+func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 	switch {
 	case f.maxSessions < 1:
 		return usageErr(t.ServeOneOrMore, "--max-sessions", f.maxSessions)
@@ -79,6 +80,8 @@ func (f *serveFlags) check(t i18n.CLIStrings) error {
 		return usageErr(t.ServeRate, f.rate)
 	case f.burst < 1:
 		return usageErr(t.ServeOneOrMore, "--burst", f.burst)
+	case f.maxPerAddr < 0:
+		return usageErr(k.ZeroOrMore, "--max-conns-per-addr", f.maxPerAddr)
 	case f.logFormat != "text" && f.logFormat != "json":
 		return usageErr(t.ServeLogFormat, f.logFormat)
 	}
@@ -109,7 +112,7 @@ func unwrapPath(err error) error {
 
 // runServe runs the kiosk until SIGINT or SIGTERM (or ctx ends).
 func (a *app) runServe(ctx context.Context, f *serveFlags) error {
-	if err := f.check(a.t()); err != nil {
+	if err := f.check(a.t(), i18n.For(a.msgLang()).Kiosk); err != nil {
 		return err
 	}
 	lib, lang, err := a.libraryAndLang()
@@ -132,6 +135,7 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 		MaxSession:         f.maxSession,
 		Rate:               f.rate,
 		Burst:              f.burst,
+		MaxConnsPerAddr:    f.maxPerAddr,
 		Lang:               lang,
 		Logger:             logger,
 		Library:            lib,

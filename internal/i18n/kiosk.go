@@ -26,6 +26,9 @@ type KioskStrings struct {
 	// NoStart closes a session that asked for neither a shell nor a command in
 	// time (with the time).
 	NoStart string
+
+	// For the operator: errors in the flags of `cyberdiplo serve`.
+	ZeroOrMore string // "%s %d: use 0 (no limit) or more" (flag, value)
 }
 
 var kioskEnglish = KioskStrings{
@@ -43,6 +46,7 @@ var kioskEnglish = KioskStrings{
 	Larger:          "Your window is %d×%d: the kiosk draws at most %d×%d.",
 	TooManySessions: "at most %d sessions per connection",
 	NoStart:         "no shell or command within %s: closed",
+	ZeroOrMore:      "%s %d: use 0 (no limit) or more",
 }
 
 var kioskItalian = KioskStrings{
@@ -60,4 +64,5 @@ var kioskItalian = KioskStrings{
 	Larger:          "La finestra è %d×%d: il chiosco ne disegna al massimo %d×%d.",
 	TooManySessions: "al massimo %d sessioni per connessione",
 	NoStart:         "nessuna shell né comando entro %s: chiusa",
+	ZeroOrMore:      "%s %d: usa 0 (nessun limite) o più",
 }

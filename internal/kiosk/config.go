@@ -40,6 +40,9 @@ const (
 	// connect at once).
 	DefaultRate  = 2.0
 	DefaultBurst = 20
+	// DefaultMaxConnsPerAddr is how many connections one client address may hold
+	// open at once: as many as a burst, a class behind one NAT.
+	DefaultMaxConnsPerAddr = 20
 	// DefaultStartTimeout closes a session channel that has asked for neither a
 	// shell nor a command this long after it was opened.
 	DefaultStartTimeout = 30 * time.Second
@@ -61,7 +64,7 @@ const (
 )
 
 // Config configures a kiosk. Zero values take the defaults above, except
-// IdleTimeout, MaxSession and Rate, where zero means "no limit".
+// IdleTimeout, MaxSession, Rate and MaxConnsPerAddr, where zero means "no limit".
 type Config struct {
 	Listen             string // address to listen on (ListenAndServe)
 	HostKeyPath        string // ed25519 host key; created (0600) if missing
@@ -71,6 +74,9 @@ type Config struct {
 	MaxSession         time.Duration
 	Rate               float64 // new connections per second per client address
 	Burst              int
+	// MaxConnsPerAddr caps the connections one client address (an IPv4 address,
+	// an IPv6 /64) holds open at once; 0 means no limit.
+	MaxConnsPerAddr int
 	// StartTimeout closes a session channel with no shell or command this long
 	// after it opened (default DefaultStartTimeout).
 	StartTimeout time.Duration

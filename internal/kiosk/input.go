@@ -36,7 +36,8 @@ import (
 //     unknown sequence, dropped) and goes on with the next byte.
 //   - maxQueue: the events decoded and not yet taken by the reader. When the
 //     visitor sends faster than the reader draws (a paste, a flood), the oldest
-//     are dropped: the latest key always gets through.
+//     are dropped: the latest key always gets through. Of a run of typed
+//     characters longer than that, only the last maxQueue are decoded at all.
 //   - bracketed paste: the kiosk never turns it on, and the reader has no use for
 //     pasted text, so a paste is skipped without being kept; after maxPaste bytes
 //     without its end, it is taken as ended and what follows is input again.
@@ -86,9 +87,12 @@ func (d *inputDecoder) feed(b []byte, expired bool, emit func(uv.Event)) {
 	}
 	for len(buf) > 0 {
 		var n int
-		if d.inPaste {
+		switch {
+		case d.inPaste:
 			n = d.skipPaste(buf, expired)
-		} else {
+		case printable(buf[0]):
+			n = d.typed(buf, emit)
+		default:
 			n = d.step(buf, expired, emit)
 		}
 		if n == 0 {
@@ -115,6 +119,35 @@ func (d *inputDecoder) feed(b []byte, expired bool, emit func(uv.Event)) {
 	}
 	d.pending = d.pending[:copy(d.pending[:cap(d.pending)], buf)]
 }
+
+func printable(b byte) bool { return b >= 0x20 && b < 0x7f }
+
+// typed decodes a run of printable ASCII characters, the common input. Of a run
+// longer than maxQueue, only the last maxQueue are decoded: the queue would keep
+// no more of them (so a flood of typing costs a scan, not an event a byte).
+func (d *inputDecoder) typed(buf []byte, emit func(uv.Event)) int {
+	n := 0
+	for n < len(buf) && printable(buf[n]) {
+		n++
+	}
+	skip := max(n-maxQueue, 0)
+	d.dropped += int64(skip)
+	for _, c := range buf[skip:n] {
+		emit(asciiKeys[c-0x20])
+	}
+	return n
+}
+
+// asciiKeys are the key events of the printable ASCII characters, as the
+// decoder makes them, made once: a typed character then costs no allocation.
+// Read-only after initialisation.
+var asciiKeys = func() (keys [0x7f - 0x20]uv.Event) {
+	var dec uv.EventDecoder
+	for i := range keys {
+		_, keys[i] = dec.Decode([]byte{byte(0x20 + i)})
+	}
+	return keys
+}()
 
 // step decodes the event at the start of buf and returns the bytes it used, or 0
 // if buf may be the start of a longer sequence (never when force).

@@ -79,6 +79,36 @@ func (l *ipLimiter) size() int {
 	return len(l.m)
 }
 
+// addrConns counts the open connections of each client address (by addrKey).
+// It holds only addresses with a connection open, so it is bounded by the
+// connections themselves.
+type addrConns struct {
+	max int // 0: no limit
+	mu  sync.Mutex
+	m   map[string]int
+}
+
+// add counts a connection from key in, unless key has max open already.
+func (a *addrConns) add(key string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.max > 0 && a.m[key] >= a.max {
+		return false
+	}
+	a.m[key]++
+	return true
+}
+
+func (a *addrConns) remove(key string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.m[key] <= 1 {
+		delete(a.m, key)
+		return
+	}
+	a.m[key]--
+}
+
 // addrKey is the rate-limit key of a remote address.
 func addrKey(a net.Addr) string {
 	tcp, ok := a.(*net.TCPAddr)
@@ -101,6 +131,7 @@ func addrKey(a net.Addr) string {
 type trackedConn struct {
 	net.Conn
 	srv *Server
+	key string // the client's address (addrKey)
 
 	mu       sync.Mutex
 	sessions int
@@ -110,8 +141,8 @@ type trackedConn struct {
 	closed   bool
 }
 
-func newTrackedConn(c net.Conn, s *Server) *trackedConn {
-	tc := &trackedConn{Conn: c, srv: s, freed: make(chan struct{}, 1)}
+func newTrackedConn(c net.Conn, s *Server, key string) *trackedConn {
+	tc := &trackedConn{Conn: c, srv: s, key: key, freed: make(chan struct{}, 1)}
 	tc.timer = time.AfterFunc(handshakeTimeout, tc.lonely)
 	return tc
 }
@@ -192,6 +223,7 @@ func (c *trackedConn) Close() error {
 	c.mu.Unlock()
 	if first {
 		c.srv.conns.Add(-1)
+		c.srv.addrConns.remove(c.key)
 	}
 	return c.Conn.Close()
 }

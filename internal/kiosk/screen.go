@@ -28,6 +28,11 @@ import (
 //
 // Each line is cut to the width, and the terminal's autowrap is off while the
 // reader is on: whatever a line holds, it cannot wrap and scroll the screen.
+//
+// The output's bound: one frame at a time (buf), at most maxH lines of at most
+// maxW cells, written synchronously to the session, so the client's SSH window
+// holds back the reader. A client that stops reading blocks its own session only,
+// and is cut quitGrace after the session is asked to end (idle, shutdown).
 type screen struct {
 	out           io.Writer // the session
 	profile       colorprofile.Profile

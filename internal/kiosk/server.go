@@ -36,6 +36,7 @@ type Server struct {
 	cache       *render.Cache
 	index       *search.Index
 	limiter     *ipLimiter
+	addrConns   addrConns
 	handler     handler
 
 	conns  atomic.Int64
@@ -58,7 +59,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Library == nil {
 		return nil, errors.New("kiosk: no library")
 	}
-	if cfg.MaxSessions < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 || cfg.StartTimeout < 0 {
+	if cfg.MaxSessions < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 ||
+		cfg.StartTimeout < 0 || cfg.MaxConnsPerAddr < 0 {
 		return nil, errors.New("kiosk: negative limit")
 	}
 	if cfg.Listen == "" {
@@ -99,6 +101,7 @@ func New(cfg Config) (*Server, error) {
 		cache:       render.NewCache(renderCacheSize),
 		index:       search.New(cfg.Library),
 		limiter:     newIPLimiter(cfg.Rate, cfg.Burst),
+		addrConns:   addrConns{max: cfg.MaxConnsPerAddr, m: map[string]int{}},
 		visits:      map[*visit]struct{}{},
 		drained:     make(chan struct{}),
 	}
@@ -204,7 +207,7 @@ func (s *Server) Serve(ln net.Listener) error {
 		"max_sessions", s.cfg.MaxSessions,
 		"idle_timeout", s.cfg.IdleTimeout.String(),
 		"max_session", s.cfg.MaxSession.String(),
-		"rate", s.cfg.Rate, "burst", s.cfg.Burst)
+		"rate", s.cfg.Rate, "burst", s.cfg.Burst, "max_conns_per_addr", s.cfg.MaxConnsPerAddr)
 	if m := keyMode(s.cfg.HostKeyPath); m&0o077 != 0 {
 		s.log.Warn("host key is readable by others: chmod 600 it", "host_key", s.cfg.HostKeyPath, "mode", m.String())
 	}
@@ -288,18 +291,25 @@ func (s *Server) Stats() Stats {
 // visitors being told the kiosk is busy.
 func (s *Server) maxConns() int64 { return int64(2*s.cfg.MaxSessions + 16) }
 
-// accept is the ConnCallback: rate limit per address, cap on connections.
+// accept is the ConnCallback: rate limit per address, cap on connections per
+// address and in all.
 func (s *Server) accept(ctx ssh.Context, c net.Conn) net.Conn {
-	if !s.limiter.allow(addrKey(c.RemoteAddr()), time.Now()) {
+	key := addrKey(c.RemoteAddr())
+	if !s.limiter.allow(key, time.Now()) {
 		s.refused(c, "rate limit")
+		return nil
+	}
+	if !s.addrConns.add(key) {
+		s.refused(c, "too many connections from this address")
 		return nil
 	}
 	if n := s.conns.Add(1); n > s.maxConns() {
 		s.conns.Add(-1)
+		s.addrConns.remove(key)
 		s.refused(c, "too many connections")
 		return nil
 	}
-	tc := newTrackedConn(c, s)
+	tc := newTrackedConn(c, s, key)
 	ctx.SetValue(connKey, tc)
 	return tc
 }
