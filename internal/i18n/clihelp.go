@@ -144,6 +144,8 @@ var helpItalian = map[string]string{
 	"end any session after this long (0 for never)":                                                                                                                             "chiude ogni sessione dopo questo tempo (0 per mai)",
 	"sessions at once; beyond this many, visitors are asked to try again shortly":                                                                                               "sessioni contemporanee; oltre, si chiede ai visitatori di riprovare a breve",
 	"new connections per second allowed from one address (0 for no limit)":                                                                                                      "nuove connessioni al secondo ammesse da un indirizzo (0 per nessun limite)",
+	// serve: the kiosk's flags added for operators (kept together to ease merges)
+	"connections one address may hold open at once (0 for no limit)": "connessioni che un indirizzo può tenere aperte insieme (0 per nessun limite)",
 
 	// version, man, help
 	"Print the version, commit, build date and Go version": "Stampa la versione, il commit, la data di compilazione e la versione di Go",
