@@ -53,6 +53,7 @@ type Library struct {
 	pages   map[string][]*Page // by language, sorted by Order
 	sources []Source
 	terms   []Term
+	pairs   alignment
 }
 
 // frontMatter is the YAML header of a page.
@@ -78,6 +79,7 @@ func Load(fsys fs.FS) (*Library, error) {
 	}
 	lib := &Library{pages: pages}
 	lib.sources, lib.terms, _, _ = readMeta(fsys)
+	lib.align()
 	for _, lang := range Languages {
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
 			a, b := lib.pages[lang][i], lib.pages[lang][j]

@@ -87,7 +87,7 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 	sources, terms, present, metaProblems := readMeta(fsys)
 	problems = append(problems, metaProblems...)
 	if present[SourcesFile] {
-		problems = append(problems, lintSources(sources, pages)...)
+		problems = append(problems, lintSources(sources, terms, pages)...)
 	} else {
 		problems = append(problems, Problem{Path: SourcesFile, Line: 0,
 			Message: "missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)"})
@@ -103,7 +103,7 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 				Message: fmt.Sprintf("page %q has no Italian version: add it/%s.md", id, id)})
 			continue
 		}
-		problems = append(problems, lintPair(en[id], it[id])...)
+		problems = append(problems, lintPair(en[id], it[id], terms)...)
 	}
 	for _, id := range sortedKeys(it) {
 		if en[id] == nil {
@@ -170,7 +170,7 @@ func lintLinks(p *Page, pages map[string]*Page) []Problem {
 }
 
 // lintPair compares the English and Italian versions of one page.
-func lintPair(en, it *Page) []Problem {
+func lintPair(en, it *Page, terms []Term) []Problem {
 	var out []Problem
 	if en.Order != it.Order && en.Order > 0 && it.Order > 0 {
 		out = append(out, Problem{Path: it.Path, Line: 1,
@@ -198,7 +198,7 @@ func lintPair(en, it *Page) []Problem {
 				len(it.Headings), en.Path, len(en.Headings))})
 	}
 	if len(en.Sections) == len(it.Sections) {
-		out = append(out, lintBlocks(en, it)...)
+		out = append(out, lintBlocks(en, it, pairSections(en, it, terms))...)
 	}
 	out = append(out, lintNumbers(en, it)...)
 	out = append(out, lintNumbers(it, en)...)
@@ -248,13 +248,15 @@ func digitRuns(s string) []string {
 	return out
 }
 
-// lintBlocks checks that each section has as many blocks in both languages: the
-// language toggle, side-by-side reading and search map passages by position.
-func lintBlocks(en, it *Page) []Problem {
+// lintBlocks checks that paired sections have the same blocks in both languages:
+// the language toggle, side-by-side reading and search map passages by position.
+func lintBlocks(en, it *Page, pairs []int) []Problem {
 	var out []Problem
-	n := min(len(en.Sections), len(it.Sections))
-	for i := 0; i < n; i++ {
-		a, b := en.Sections[i], it.Sections[i]
+	for i, j := range pairs {
+		if j < 0 {
+			continue
+		}
+		a, b := en.Sections[i], it.Sections[j]
 		if a.Heading.Level != b.Heading.Level {
 			break // reported as a heading problem
 		}

@@ -110,7 +110,7 @@ func readMeta(fsys fs.FS) (sources []Source, terms []Term, present map[string]bo
 
 // lintSources checks sources.yaml and that every section names known sources, the
 // same in both languages.
-func lintSources(sources []Source, pages map[string]map[string]*Page) []Problem {
+func lintSources(sources []Source, terms []Term, pages map[string]map[string]*Page) []Problem {
 	var out []Problem
 	known := map[string]bool{}
 	for i, s := range sources {
@@ -168,12 +168,15 @@ func lintSources(sources []Source, pages map[string]map[string]*Page) []Problem 
 		if b == nil || len(a.Sections) != len(b.Sections) {
 			continue
 		}
-		for i := range a.Sections {
-			sa, sb := sorted(a.Sections[i].Sources), sorted(b.Sections[i].Sources)
+		for i, j := range pairSections(a, b, terms) {
+			if j < 0 {
+				continue
+			}
+			sa, sb := sorted(a.Sections[i].Sources), sorted(b.Sections[j].Sources)
 			if strings.Join(sa, " ") != strings.Join(sb, " ") {
-				out = append(out, Problem{Path: b.Path, Line: max(b.Sections[i].SourcesLine, b.Sections[i].Heading.Line),
+				out = append(out, Problem{Path: b.Path, Line: max(b.Sections[j].SourcesLine, b.Sections[j].Heading.Line),
 					Message: fmt.Sprintf("section %q names sources %v, but %s:%d names %v: both languages rest on the same sources",
-						b.Sections[i].Heading.Text, sb, a.Path, a.Sections[i].Heading.Line, sa)})
+						b.Sections[j].Heading.Text, sb, a.Path, a.Sections[i].Heading.Line, sa)})
 			}
 		}
 	}

@@ -121,23 +121,46 @@ func TestTermHelpers(t *testing.T) {
 	if ts := lib.TermsSorted("it"); ts[len(ts)-1].ID != "unit" || Fold(ts[0].ByLang["it"].Term) != "capacity building" {
 		t.Errorf("Italian order: first %q, last %q", ts[0].ByLang["it"].Term, ts[len(ts)-1].ByLang["it"].Term)
 	}
-	// The embedded glossary's English entries are in alphabetical order, and the
-	// Italian entry at each position is the same term.
-	en, it := lib.Page("en", GlossaryID), lib.Page("it", GlossaryID)
-	var prev string
-	for i, s := range en.Sections {
-		if s.Heading.Level != 2 {
-			continue
+	// The embedded glossary lists its entries in the alphabetical order of each
+	// language, and each entry pairs with the same term in the other language.
+	for _, lang := range Languages {
+		other := "it"
+		if lang == "it" {
+			other = "en"
 		}
-		if k := Fold(s.Heading.Text); k < prev {
-			t.Errorf("English glossary: %q comes after %q", s.Heading.Text, prev)
-		} else {
-			prev = k
+		g := lib.Page(lang, GlossaryID)
+		var prev string
+		entries := 0
+		for i, s := range g.Sections {
+			if s.Heading.Level != 2 {
+				continue
+			}
+			entries++
+			if k := Fold(s.Heading.Text); k < prev {
+				t.Errorf("%s glossary: %q comes after %q", lang, s.Heading.Text, prev)
+			} else {
+				prev = k
+			}
+			j := lib.CounterpartSection(GlossaryID, lang, i, other)
+			ta, _ := lib.TermAt(lang, s.Heading.Anchor)
+			tb, _ := lib.TermAt(other, lib.Page(other, GlossaryID).Sections[j].Heading.Anchor)
+			if ta.ID == "" || ta.ID != tb.ID {
+				t.Errorf("%s glossary entry %q pairs with %q, another term", lang, s.Heading.Text, lib.Page(other, GlossaryID).Sections[j].Heading.Text)
+			}
+			b := lib.CounterpartBlock(GlossaryID, lang, s.First+1, other)
+			if b < 0 || lib.Page(other, GlossaryID).Blocks[b].Section != j {
+				t.Errorf("%s glossary entry %q: its first paragraph pairs with block %d, outside the paired entry", lang, s.Heading.Text, b)
+			}
 		}
-		te, _ := lib.TermAt("en", s.Heading.Anchor)
-		ti, _ := lib.TermAt("it", it.Sections[i].Heading.Anchor)
-		if te.ID == "" || te.ID != ti.ID {
-			t.Errorf("glossary entry %d: %q (en) and %q (it) are different terms", i, s.Heading.Text, it.Sections[i].Heading.Text)
+		if entries < 20 {
+			t.Errorf("%s glossary has %d entries", lang, entries)
 		}
+	}
+	// Anywhere else, sections pair by position.
+	if got := lib.CounterpartSection("un", "en", 3, "it"); got != 3 {
+		t.Errorf("un section 3 pairs with %d", got)
+	}
+	if lib.CounterpartSection("un", "en", 999, "it") != -1 || lib.CounterpartBlock("nope", "en", 0, "it") != -1 {
+		t.Error("out-of-range sections and unknown pages must pair with -1")
 	}
 }

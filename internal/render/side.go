@@ -18,25 +18,24 @@ type Pair struct {
 	rowBlock              []int // block of each row, -1 above the first block
 }
 
-// NewPair aligns two renderings of the same page in two languages. Blocks are
-// matched by index: lint guarantees that both languages have the same blocks.
-// When they do not (content being edited), the blocks that exist in both are
-// aligned and the rest follow.
-func NewPair(left, right *Doc) *Pair {
+// NewPair aligns two renderings of the same page in two languages. pair maps a
+// block of the left page to the same passage on the right (library.CounterpartBlock),
+// -1 when there is none. The left column keeps its order; the right follows it.
+func NewPair(left, right *Doc, pair func(b int) int) *Pair {
 	p := &Pair{}
-	n := max(len(left.blockLines), len(right.blockLines))
+	n := len(left.blockLines)
 	p.blockRows = make([]int, n)
 	// What is drawn above the first block (a margin) opens both columns.
 	p.add(left, right, 0, firstBlockLine(left), 0, firstBlockLine(right), -1)
 	for b := 0; b < n; b++ {
 		p.blockRows[b] = -1
 		l0, l1 := left.BlockLine(b), left.BlockEnd(b)
-		r0, r1 := right.BlockLine(b), right.BlockEnd(b)
-		if l0 < 0 && r0 < 0 {
+		if l0 < 0 {
 			continue
 		}
-		if l0 < 0 {
-			l0, l1 = 0, 0
+		r0, r1 := -1, -1
+		if rb := pair(b); rb >= 0 {
+			r0, r1 = right.BlockLine(rb), right.BlockEnd(rb)
 		}
 		if r0 < 0 {
 			r0, r1 = 0, 0

@@ -22,14 +22,15 @@ func TestPairAlignsBlocks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p := NewPair(en, it)
+			pair := func(b int) int { return l.CounterpartBlock(id, "en", b, "it") }
+			p := NewPair(en, it, pair)
 			for b := range l.Page("en", id).Blocks {
 				row := p.BlockRow(b)
 				if row < 0 {
 					continue
 				}
 				// The block's first line is at its row in both columns.
-				if p.PlainLeft[row] != en.Plain[en.BlockLine(b)] || p.PlainRight[row] != it.Plain[it.BlockLine(b)] {
+				if p.PlainLeft[row] != en.Plain[en.BlockLine(b)] || p.PlainRight[row] != it.Plain[it.BlockLine(pair(b))] {
 					t.Fatalf("%s at %d: block %d starts at row %d: %q | %q", id, width, b, row, p.PlainLeft[row], p.PlainRight[row])
 				}
 				if p.BlockAt(row) != b {
@@ -65,7 +66,7 @@ func TestPairRowWidth(t *testing.T) {
 	l := lib(t)
 	en, _ := Render(l.Page("en", "un"), 50, "dark")
 	it, _ := Render(l.Page("it", "un"), 50, "dark")
-	p := NewPair(en, it)
+	p := NewPair(en, it, func(b int) int { return b })
 	for i := 0; i < p.Rows(); i++ {
 		row := p.Row(i, 50, " │ ")
 		if w := ansi.StringWidth(row); w > 103 {
@@ -74,5 +75,24 @@ func TestPairRowWidth(t *testing.T) {
 	}
 	if p.Row(-1, 50, "|") != "" || p.Row(p.Rows(), 50, "|") != "" || p.Row(0, 0, "|") != "" {
 		t.Error("rows out of range must be empty")
+	}
+}
+
+// The glossary lists its entries alphabetically in each language, so its two
+// columns pair entries through the term base, not by position.
+func TestPairFollowsTheTermBase(t *testing.T) {
+	l := lib(t)
+	en, _ := Render(l.Page("en", "glossary"), 60, "dark")
+	it, _ := Render(l.Page("it", "glossary"), 60, "dark")
+	p := NewPair(en, it, func(b int) int { return l.CounterpartBlock("glossary", "en", b, "it") })
+	row := -1
+	for r, s := range p.PlainLeft {
+		if strings.Contains(s, "First Committee") {
+			row = r
+			break
+		}
+	}
+	if row < 0 || !strings.Contains(p.PlainRight[row], "Prima Commissione") {
+		t.Fatalf("row %d: %q | %q", row, p.PlainLeft[max(row, 0)], p.PlainRight[max(row, 0)])
 	}
 }
