@@ -71,6 +71,7 @@ type langIndex struct {
 	words   []string
 	wordID  map[string]int32
 	wordKey []int32
+	stop    []bool // whether each word is a stop word
 	display []string
 	wdocOff []int32 // documents holding words[i]: wdoc[wdocOff[i]:wdocOff[i+1]]
 	wdoc    []int32
@@ -446,12 +447,14 @@ func (b *builder) finish() {
 	env := snowballstem.NewEnv("")
 	li.wdocOff = make([]int32, nw+1)
 	li.wordKey = make([]int32, nw)
+	li.stop = make([]bool, nw)
 	li.keyID = map[string]int32{}
 	var keyWords [][]int32
 	total := 0
 	for r, id := range order {
 		total += len(b.wpost[id])
 		li.wdocOff[r+1] = int32(total)
+		li.stop[r] = isStop(li.words[r])
 		k := li.an.key(li.words[r], env)
 		kid, ok := li.keyID[k]
 		if !ok {
@@ -520,7 +523,7 @@ func (b *builder) finish() {
 	for i := range li.docs {
 		d := &li.docs[i]
 		for _, t := range d.toks[d.fstart[fHeading]:d.fstart[fHeading+1]] {
-			if t != gap && !isStop(li.words[t]) {
+			if t != gap && !li.stop[t] {
 				li.heads[i] = append(li.heads[i], li.wordKey[t])
 			}
 		}
@@ -608,7 +611,7 @@ func (li *langIndex) buildConcepts(cs []concept) {
 		keys, fieldOf, hit = keys[:0], fieldOf[:0], hit[:0]
 		for f := 0; f < nFields; f++ {
 			for _, t := range d.toks[d.fstart[f]:d.fstart[f+1]] {
-				if t != gap && isStop(li.words[t]) {
+				if t != gap && li.stop[t] {
 					continue
 				}
 				k := int32(gap)
