@@ -466,13 +466,17 @@ func (s *session) switchLang() {
 		s.say(fmt.Sprintf(s.t.NoOther, i18n.LanguageName(other, s.lang)))
 		return
 	}
+	from := s.lang
 	s.lang, s.t = other, i18n.Line(other)
 	s.say(s.t.Language)
 	if s.cur == "" {
 		s.listPages()
 		return
 	}
-	s.open(s.cur, s.at) // sections align across languages, so units do
+	// The same section in the other language (on the glossary, entries pair
+	// through the term base: each language lists them in its own order).
+	sec := s.lib.CounterpartSection(s.cur, from, s.units[s.at].last, other)
+	s.open(s.cur, unitsOf(s.lib.Page(other, s.cur)).of(max(sec, 0)))
 }
 
 // search lists the sections that match the query, in the reader's language.
@@ -565,6 +569,9 @@ func (s *session) hitSection(h search.Hit) (*library.Page, int, bool) {
 			}
 			sec = b.Section
 		}
+	}
+	if h.Lang != s.lang {
+		sec = max(s.lib.CounterpartSection(h.Page, h.Lang, sec, s.lang), 0)
 	}
 	return p, min(sec, len(p.Sections)-1), true
 }

@@ -384,3 +384,20 @@ func (s *transcript) waitFor(from int, want string) bool {
 	}
 	return false
 }
+
+// The glossary lists its entries alphabetically in each language, so `l` finds the
+// same entry through the term base, wherever it stands in the other language.
+func TestOtherLanguageOnTheGlossary(t *testing.T) {
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, lib, Options{Lang: "en"}, "/first committee\n1\nl\nq\n")
+	_, after, ok := strings.Cut(out, "## First Committee")
+	if !ok {
+		t.Fatalf("the search did not open First Committee:\n%s", out)
+	}
+	if !strings.Contains(after, "## Prima Commissione") {
+		t.Errorf("l after First Committee did not show Prima Commissione:\n%s", after)
+	}
+}

@@ -51,17 +51,21 @@ func readEval(t testing.TB, lib *library.Library) []evalCase {
 		}
 		for _, a := range strings.Fields(cols[4]) {
 			page, anchor, _ := strings.Cut(a, "#")
-			si := -1
+			si, from := -1, ""
 			for _, lang := range library.Languages {
 				if p := lib.Page(lang, page); p != nil && si < 0 {
-					si = p.SectionByAnchor(anchor)
+					si, from = p.SectionByAnchor(anchor), lang
 				}
 			}
 			if si < 0 {
 				t.Errorf("eval.tsv:%d: no section %s in either language", n, a)
 				continue
 			}
-			c.answers = append(c.answers, [2]string{page, fmt.Sprint(si)})
+			// The same section in every language (on the glossary, entries pair
+			// through the term base, not by position).
+			for _, lang := range library.Languages {
+				c.answers = append(c.answers, [2]string{page, lang + ":" + fmt.Sprint(lib.CounterpartSection(page, from, si, lang))})
+			}
 		}
 		out = append(out, c)
 	}
@@ -81,7 +85,7 @@ func contains(list []string, s string) bool {
 func (c evalCase) rankOf(hits []Hit) int {
 	for i, h := range hits {
 		for _, a := range c.answers {
-			if h.Page == a[0] && fmt.Sprint(h.Section) == a[1] {
+			if h.Page == a[0] && h.Lang+":"+fmt.Sprint(h.Section) == a[1] {
 				return i + 1
 			}
 		}

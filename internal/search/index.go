@@ -121,6 +121,7 @@ type conceptForm struct {
 // Index is a search index over every section of every page of a library, in
 // every language. It is read-only after New and safe for concurrent use.
 type Index struct {
+	lib      *library.Library
 	langs    []*langIndex // in library.Languages order, those with pages
 	concepts []concept
 	// npos is the number of positions: sections counted once across languages.
@@ -135,7 +136,7 @@ type Index struct {
 // it has none, those named by the "##" headings of its glossary page. A nil
 // library gives an empty index.
 func New(lib *library.Library) *Index {
-	ix := &Index{}
+	ix := &Index{lib: lib}
 	if lib == nil {
 		return ix
 	}
@@ -159,7 +160,7 @@ func New(lib *library.Library) *Index {
 		for d := range li.docs {
 			li.pos[d] = -1
 			if i > 0 {
-				od := ix.langs[0].docOf(li.docs[d].page.ID, int(li.docs[d].section))
+				od := ix.counterpart(li, int32(d), ix.langs[0])
 				if od >= 0 {
 					li.pos[d] = ix.langs[0].pos[od]
 				}
@@ -656,6 +657,21 @@ func (li *langIndex) keyOf(w string, env *snowballstem.Env) string {
 		return li.keys[li.wordKey[id]]
 	}
 	return li.an.key(w, env)
+}
+
+// counterpart returns the doc of to that is the same section as doc d of from
+// (library.CounterpartSection: by position, through the term base on the glossary),
+// or -1.
+func (ix *Index) counterpart(from *langIndex, d int32, to *langIndex) int32 {
+	od := &from.docs[d]
+	si := int(od.section)
+	if ix.lib != nil {
+		si = ix.lib.CounterpartSection(od.page.ID, from.lang, si, to.lang)
+	}
+	if si < 0 {
+		return -1
+	}
+	return to.docOf(od.page.ID, si)
 }
 
 // docOf returns the doc of section si of page id, or -1.

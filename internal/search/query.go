@@ -762,8 +762,7 @@ func (ix *Index) Find(text string, opt Options) Result {
 			continue
 		}
 		for _, d := range sc.touched {
-			od := &sc.li.docs[d]
-			md := mine.li.docOf(od.page.ID, int(od.section))
+			md := ix.counterpart(sc.li, d, mine.li)
 			if md < 0 {
 				continue
 			}

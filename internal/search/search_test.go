@@ -562,7 +562,7 @@ func TestIssueExamples(t *testing.T) {
 			continue
 		}
 		h := hs[0]
-		got := h.Page + "#" + lib.Page("en", h.Page).Sections[h.Section].Heading.Anchor
+		got := h.Page + "#" + lib.Page("en", h.Page).Sections[lib.CounterpartSection(h.Page, h.Lang, h.Section, "en")].Heading.Anchor
 		t.Logf("[%s] %-45q -> %s (%s, via %s): %s", c.lang, c.q, got, h.Heading, h.Via, h.Snippet)
 		if h.Lang != c.lang {
 			t.Errorf("%q: first hit in %s", c.q, h.Lang)
