@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"os"
 	"os/signal"
 	"runtime"
@@ -24,6 +25,9 @@ const shutdownWait = 10 * time.Second
 
 type serveFlags struct {
 	listen, hostKey, authKeys, logFormat, debugAddr string
+	trustedProxies                                  string
+	proxyProtocol                                   bool
+	trusted                                         []netip.Prefix
 	maxSessions, burst, maxPerAddr                  int
 	idle, maxSession                                time.Duration
 	rate                                            float64
@@ -62,6 +66,9 @@ func newServeCmd(a *app) *cobra.Command {
 	fl.Float64Var(&f.rate, "rate", kiosk.DefaultRate, "new connections per second allowed from one address (0 for no limit)")
 	fl.IntVar(&f.burst, "burst", kiosk.DefaultBurst, "connections one address may open at once before --rate applies")
 	fl.IntVar(&f.maxPerAddr, "max-conns-per-addr", kiosk.DefaultMaxConnsPerAddr, "connections one address may hold open at once (0 for no limit)")
+	fl.BoolVar(&f.proxyProtocol, "proxy-protocol", false, "take each visitor's address from the PROXY protocol header (v1 or v2) a balancer sends;\n"+
+		"headers are believed from --trusted-proxies only, and refused from anywhere else")
+	fl.StringVar(&f.trustedProxies, "trusted-proxies", "", "the balancers that may send a PROXY header: `CIDR`[,CIDR...] (such as 10.0.0.0/8,192.0.2.7)")
 	fl.StringVar(&f.logFormat, "log-format", "text", "`FORMAT` of the logs: text or json")
 	fl.StringVar(&f.debugAddr, "debug-addr", "", "serve counters (one JSON line per connection) on this loopback address")
 	_ = fl.MarkHidden("debug-addr")
@@ -82,6 +89,10 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 		return usageErr(t.ServeOneOrMore, "--burst", f.burst)
 	case f.maxPerAddr < 0:
 		return usageErr(k.ZeroOrMore, "--max-conns-per-addr", f.maxPerAddr)
+	case f.proxyProtocol && f.trustedProxies == "":
+		return usageErr("%s", k.NeedTrustedProxies)
+	case !f.proxyProtocol && f.trustedProxies != "":
+		return usageErr("%s", k.NeedProxyProtocol)
 	case f.logFormat != "text" && f.logFormat != "json":
 		return usageErr(t.ServeLogFormat, f.logFormat)
 	}
@@ -91,6 +102,12 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 			return usageErr("--authorized-keys: %v", unwrapPath(err))
 		}
 		fh.Close() //nolint:errcheck
+	}
+	if f.trustedProxies != "" {
+		var err error
+		if f.trusted, err = kiosk.ParseTrustedProxies(f.trustedProxies); err != nil {
+			return usageErr("--trusted-proxies: %v", err)
+		}
 	}
 	if f.debugAddr != "" {
 		host, _, err := net.SplitHostPort(f.debugAddr)
@@ -136,6 +153,8 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 		Rate:               f.rate,
 		Burst:              f.burst,
 		MaxConnsPerAddr:    f.maxPerAddr,
+		ProxyProtocol:      f.proxyProtocol,
+		TrustedProxies:     f.trusted,
 		Lang:               lang,
 		Logger:             logger,
 		Library:            lib,

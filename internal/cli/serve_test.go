@@ -27,7 +27,7 @@ func TestServeHelpStatesDefaults(t *testing.T) {
 	out = ansi.Strip(out)
 	for _, want := range []string{"--listen", ":2222", "--host-key", "$XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519", "0600",
 		"--authorized-keys", "--max-sessions", "(default 100)", "--idle-timeout", "10m0s", "--max-session", "1h0m0s",
-		"--rate", "--burst", "--max-conns-per-addr", "(default 20)", "--log-format", "text or json"} {
+		"--rate", "--burst", "--max-conns-per-addr", "(default 20)", "--proxy-protocol", "--trusted-proxies", "--log-format", "text or json"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("serve --help lacks %q", want)
 		}
@@ -55,6 +55,10 @@ func TestServeBadFlags(t *testing.T) {
 		{"--rate", "-1"},
 		{"--burst", "0"},
 		{"--max-conns-per-addr", "-1"},
+		{"--proxy-protocol"},
+		{"--trusted-proxies", "10.0.0.0/8"},
+		{"--proxy-protocol", "--trusted-proxies", "10.0.0.0/33"},
+		{"--proxy-protocol", "--trusted-proxies", "balancer.example"},
 		{"--host-key", garbage},
 		{"--debug-addr", "0.0.0.0:6060"},
 		{"--listen", "nowhere:-1"},

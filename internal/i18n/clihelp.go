@@ -146,6 +146,10 @@ var helpItalian = map[string]string{
 	"new connections per second allowed from one address (0 for no limit)":                                                                                                      "nuove connessioni al secondo ammesse da un indirizzo (0 per nessun limite)",
 	// serve: the kiosk's flags added for operators (kept together to ease merges)
 	"connections one address may hold open at once (0 for no limit)": "connessioni che un indirizzo può tenere aperte insieme (0 per nessun limite)",
+	"take each visitor's address from the PROXY protocol header (v1 or v2) a balancer sends;\n" +
+		"headers are believed from --trusted-proxies only, and refused from anywhere else": "prende l'indirizzo di ogni visitatore dall'intestazione del protocollo PROXY (v1 o v2) inviata da un bilanciatore;\n" +
+		"le intestazioni valgono solo da --trusted-proxies, e da ogni altro indirizzo sono rifiutate",
+	"the balancers that may send a PROXY header: `CIDR`[,CIDR...] (such as 10.0.0.0/8,192.0.2.7)": "i bilanciatori che possono inviare un'intestazione PROXY: `CIDR`[,CIDR...] (come 10.0.0.0/8,192.0.2.7)",
 
 	// version, man, help
 	"Print the version, commit, build date and Go version": "Stampa la versione, il commit, la data di compilazione e la versione di Go",

@@ -28,7 +28,9 @@ type KioskStrings struct {
 	NoStart string
 
 	// For the operator: errors in the flags of `cyberdiplo serve`.
-	ZeroOrMore string // "%s %d: use 0 (no limit) or more" (flag, value)
+	ZeroOrMore         string // "%s %d: use 0 (no limit) or more" (flag, value)
+	NeedTrustedProxies string // --proxy-protocol without --trusted-proxies
+	NeedProxyProtocol  string // --trusted-proxies without --proxy-protocol
 }
 
 var kioskEnglish = KioskStrings{
@@ -42,11 +44,13 @@ var kioskEnglish = KioskStrings{
 		"Or run a command:  ssh -p %s HOST show un   (also: list, search WORDS).\n" +
 		"\n" +
 		"Pages:\n",
-	NoCommands:      "cyberdiplo: no commands here",
-	Larger:          "Your window is %d×%d: the kiosk draws at most %d×%d.",
-	TooManySessions: "at most %d sessions per connection",
-	NoStart:         "no shell or command within %s: closed",
-	ZeroOrMore:      "%s %d: use 0 (no limit) or more",
+	NoCommands:         "cyberdiplo: no commands here",
+	Larger:             "Your window is %d×%d: the kiosk draws at most %d×%d.",
+	TooManySessions:    "at most %d sessions per connection",
+	NoStart:            "no shell or command within %s: closed",
+	ZeroOrMore:         "%s %d: use 0 (no limit) or more",
+	NeedTrustedProxies: "--proxy-protocol needs --trusted-proxies: the addresses of the balancers that send the header (such as 10.0.0.0/8)",
+	NeedProxyProtocol:  "--trusted-proxies is for --proxy-protocol: add it, or drop --trusted-proxies",
 }
 
 var kioskItalian = KioskStrings{
@@ -60,9 +64,11 @@ var kioskItalian = KioskStrings{
 		"Oppure esegui un comando:  ssh -p %s HOST show onu   (anche: list, search PAROLE).\n" +
 		"\n" +
 		"Pagine:\n",
-	NoCommands:      "cyberdiplo: qui non si eseguono comandi",
-	Larger:          "La finestra è %d×%d: il chiosco ne disegna al massimo %d×%d.",
-	TooManySessions: "al massimo %d sessioni per connessione",
-	NoStart:         "nessuna shell né comando entro %s: chiusa",
-	ZeroOrMore:      "%s %d: usa 0 (nessun limite) o più",
+	NoCommands:         "cyberdiplo: qui non si eseguono comandi",
+	Larger:             "La finestra è %d×%d: il chiosco ne disegna al massimo %d×%d.",
+	TooManySessions:    "al massimo %d sessioni per connessione",
+	NoStart:            "nessuna shell né comando entro %s: chiusa",
+	ZeroOrMore:         "%s %d: usa 0 (nessun limite) o più",
+	NeedTrustedProxies: "--proxy-protocol richiede --trusted-proxies: gli indirizzi dei bilanciatori che inviano l'intestazione (come 10.0.0.0/8)",
+	NeedProxyProtocol:  "--trusted-proxies serve con --proxy-protocol: aggiungilo, o togli --trusted-proxies",
 }

@@ -18,6 +18,7 @@ package kiosk
 import (
 	"context"
 	"io"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"time"
@@ -77,6 +78,11 @@ type Config struct {
 	// MaxConnsPerAddr caps the connections one client address (an IPv4 address,
 	// an IPv6 /64) holds open at once; 0 means no limit.
 	MaxConnsPerAddr int
+	// ProxyProtocol takes each connection's visitor address from a PROXY
+	// protocol header (v1 or v2) sent by one of TrustedProxies (a balancer);
+	// a header from anywhere else is refused, as is every header without it.
+	ProxyProtocol  bool
+	TrustedProxies []netip.Prefix
 	// StartTimeout closes a session channel with no shell or command this long
 	// after it opened (default DefaultStartTimeout).
 	StartTimeout time.Duration

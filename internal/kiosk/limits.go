@@ -130,8 +130,9 @@ func addrKey(a net.Addr) string {
 // connects and does nothing, or stays after its sessions have ended).
 type trackedConn struct {
 	net.Conn
-	srv *Server
-	key string // the client's address (addrKey)
+	srv   *Server
+	key   string // the client's address (addrKey)
+	check bool   // a balancer's health check
 
 	mu       sync.Mutex
 	sessions int
@@ -224,6 +225,9 @@ func (c *trackedConn) Close() error {
 	if first {
 		c.srv.conns.Add(-1)
 		c.srv.addrConns.remove(c.key)
+		if c.check {
+			c.srv.checks.Delete(c.RemoteAddr().String())
+		}
 	}
 	return c.Conn.Close()
 }

@@ -14,6 +14,7 @@ import (
 	"charm.land/log/v2"
 	"charm.land/wish/v2"
 	"github.com/charmbracelet/ssh"
+	"github.com/pires/go-proxyproto"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
@@ -44,6 +45,7 @@ type Server struct {
 
 	refusedLog   atomic.Int64 // unix nanos of the last "rate limit" log line
 	refusedQuiet atomic.Int64 // refusals not logged since
+	checks       sync.Map     // remote address -> true: a balancer's health check
 
 	mu       sync.Mutex
 	visits   map[*visit]struct{}
@@ -62,6 +64,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxSessions < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 ||
 		cfg.StartTimeout < 0 || cfg.MaxConnsPerAddr < 0 {
 		return nil, errors.New("kiosk: negative limit")
+	}
+	if cfg.ProxyProtocol && len(cfg.TrustedProxies) == 0 {
+		return nil, &ConfigError{"--trusted-proxies", errors.New("give the addresses of the balancers that send the PROXY header (such as 10.0.0.0/8)")}
 	}
 	if cfg.Listen == "" {
 		cfg.Listen = DefaultListen
@@ -130,9 +135,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	srv.Handler = s.handle
 	srv.ConnCallback = s.accept
-	srv.ConnectionFailedCallback = func(c net.Conn, err error) {
-		s.log.Info("connection failed", "remote", c.RemoteAddr().String(), "err", err)
-	}
+	srv.ConnectionFailedCallback = s.connFailed
 	// Only "session" channels: no direct-tcpip (ssh -L, ssh -W), no x11, no agent.
 	srv.ChannelHandlers = map[string]ssh.ChannelHandler{
 		"session": s.sessionChannel,
@@ -192,6 +195,7 @@ func (s *Server) Serve(ln net.Listener) error {
 		ln.Close() //nolint:errcheck
 		return ErrServerClosed
 	}
+	ln = &proxyListener{Listener: ln, s: s}
 	s.ln = ln
 	s.mu.Unlock()
 	auth := "anonymous"
@@ -207,7 +211,8 @@ func (s *Server) Serve(ln net.Listener) error {
 		"max_sessions", s.cfg.MaxSessions,
 		"idle_timeout", s.cfg.IdleTimeout.String(),
 		"max_session", s.cfg.MaxSession.String(),
-		"rate", s.cfg.Rate, "burst", s.cfg.Burst, "max_conns_per_addr", s.cfg.MaxConnsPerAddr)
+		"rate", s.cfg.Rate, "burst", s.cfg.Burst, "max_conns_per_addr", s.cfg.MaxConnsPerAddr,
+		"proxy_protocol", s.cfg.ProxyProtocol, "trusted_proxies", fmt.Sprint(s.cfg.TrustedProxies))
 	if m := keyMode(s.cfg.HostKeyPath); m&0o077 != 0 {
 		s.log.Warn("host key is readable by others: chmod 600 it", "host_key", s.cfg.HostKeyPath, "mode", m.String())
 	}
@@ -291,38 +296,79 @@ func (s *Server) Stats() Stats {
 // visitors being told the kiosk is busy.
 func (s *Server) maxConns() int64 { return int64(2*s.cfg.MaxSessions + 16) }
 
-// accept is the ConnCallback: rate limit per address, cap on connections per
-// address and in all.
+// Why a connection was refused (the log line's "why", and a metric's label).
+const (
+	refusedRate    = "rate"    // the address's rate limit
+	refusedAddress = "address" // the address holds MaxConnsPerAddr already
+	refusedFull    = "full"    // the kiosk holds as many connections as it takes
+	refusedProxy   = "proxy"   // a PROXY header not wanted, or missing
+	refusedBusy    = "busy"    // MaxSessions reached (the visitor is told)
+	refusedAuth    = "auth"    // no authorized key
+	refusedClosing = "closing" // the kiosk is shutting down
+)
+
+// accept is the ConnCallback: the PROXY header (from a trusted proxy), then the
+// rate limit per address, and caps on connections per address and in all, all
+// on the visitor's address.
 func (s *Server) accept(ctx ssh.Context, c net.Conn) net.Conn {
+	check := false
+	if pc, ok := c.(*proxyproto.Conn); ok {
+		// Reads the header (at most proxyHeaderTimeout).
+		if _, err := pc.Read(nil); err != nil {
+			s.refused(c, refusedProxy, "PROXY header: "+err.Error())
+			return nil
+		}
+		// A balancer's health check (HAProxy's check-send-proxy) says LOCAL:
+		// not a visitor, not rate limited, not logged when it hangs up.
+		if h := pc.ProxyHeader(); h != nil && h.Command.IsLocal() {
+			check = true
+		}
+	}
 	key := addrKey(c.RemoteAddr())
-	if !s.limiter.allow(key, time.Now()) {
-		s.refused(c, "rate limit")
+	if !check && !s.limiter.allow(key, time.Now()) {
+		s.refused(c, refusedRate, "rate limit")
 		return nil
 	}
 	if !s.addrConns.add(key) {
-		s.refused(c, "too many connections from this address")
+		s.refused(c, refusedAddress, "too many connections from this address")
 		return nil
 	}
 	if n := s.conns.Add(1); n > s.maxConns() {
 		s.conns.Add(-1)
 		s.addrConns.remove(key)
-		s.refused(c, "too many connections")
+		s.refused(c, refusedFull, "too many connections")
 		return nil
 	}
 	tc := newTrackedConn(c, s, key)
+	tc.check = check
 	ctx.SetValue(connKey, tc)
+	if check {
+		s.checks.Store(c.RemoteAddr().String(), true)
+	}
 	return tc
 }
 
+// connFailed is the ConnectionFailedCallback: a handshake that failed.
+func (s *Server) connFailed(c net.Conn, err error) {
+	if errors.Is(err, errProxyHeader) {
+		s.refused(c, refusedProxy, err.Error())
+		return
+	}
+	if _, check := s.checks.LoadAndDelete(c.RemoteAddr().String()); check {
+		return // a health check hung up, as they do
+	}
+	s.log.Info("connection failed", "remote", c.RemoteAddr().String(), "err", err)
+}
+
 // refused logs a refused connection, at most one line a second.
-func (s *Server) refused(c net.Conn, why string) {
+func (s *Server) refused(c net.Conn, reason, why string) {
 	now := time.Now().UnixNano()
 	last := s.refusedLog.Load()
 	if now-last < int64(time.Second) || !s.refusedLog.CompareAndSwap(last, now) {
 		s.refusedQuiet.Add(1)
 		return
 	}
-	s.log.Warn("connection refused", "remote", c.RemoteAddr().String(), "why", why,
+	s.log.Warn("connection refused", "remote", c.RemoteAddr().String(), "reason", reason, "why", why,
 		"also_refused", s.refusedQuiet.Swap(0))
 }
 
