@@ -488,7 +488,9 @@ func (s *session) search(query string) {
 	if s.ix == nil {
 		s.ix = search.New(s.lib)
 	}
-	hits := s.ix.Search(query, search.Options{Lang: s.lang, AllLangs: true, Limit: 4 * maxResults})
+	// The engine searches both languages and gives the reader's language's
+	// sections, those found through the other language's text among them.
+	hits := s.ix.Search(query, search.Options{Lang: s.lang, Limit: 4 * maxResults})
 	type row struct {
 		pl    place
 		line  string
@@ -520,7 +522,7 @@ func (s *session) search(query string) {
 		if snip := strings.TrimSpace(h.Snippet); snip != "" && snip != h.Heading && snip != head {
 			b.WriteString(": " + snip)
 		}
-		rows = append(rows, row{pl, b.String(), h.Lang != s.lang})
+		rows = append(rows, row{pl, b.String(), h.Lang != s.lang || (h.Found != "" && h.Found != s.lang)})
 	}
 	if len(rows) == 0 {
 		s.say(fmt.Sprintf(s.t.NoMatch, quote(query)))
@@ -555,7 +557,10 @@ func (s *session) hitSection(h search.Hit) (*library.Page, int, bool) {
 		return nil, 0, false
 	}
 	sec := -1
-	if h.HeadingIndex >= 0 && h.HeadingIndex < len(hp.Headings) && hp.Headings[h.HeadingIndex].Anchor == h.Anchor {
+	if h.Section >= 0 && h.Section < len(hp.Sections) && hp.Sections[h.Section].Heading.Anchor == h.Anchor {
+		sec = h.Section
+	}
+	if sec < 0 && h.HeadingIndex >= 0 && h.HeadingIndex < len(hp.Headings) && hp.Headings[h.HeadingIndex].Anchor == h.Anchor {
 		sec = hp.Headings[h.HeadingIndex].Section
 	}
 	if sec < 0 && h.Anchor != "" {
