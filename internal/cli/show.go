@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/cite"
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
@@ -215,78 +216,12 @@ func (a *app) showText(t target, format string, width int, style string) (string
 	return text, nil
 }
 
-// sourcesOf returns the declared sources behind a section (or, for -1, behind any
-// section of the page), in the order sources.yaml declares them. An id that is not
-// declared (lint reports it) is kept with its id alone.
 func sourcesOf(lib *library.Library, p *library.Page, section int) []library.Source {
-	want := map[string]bool{}
-	var order []string
-	for i, s := range p.Sections {
-		if section >= 0 && i != section {
-			continue
-		}
-		for _, id := range s.Sources {
-			if !want[id] {
-				want[id] = true
-				order = append(order, id)
-			}
-		}
-	}
-	out := []library.Source{}
-	for _, s := range lib.Sources() {
-		if want[s.ID] {
-			out = append(out, s)
-			delete(want, s.ID)
-		}
-	}
-	for _, id := range order {
-		if want[id] {
-			out = append(out, library.Source{ID: id})
-		}
-	}
-	return out
+	return cite.SourcesOf(lib, p, section)
 }
 
-// citation is the one line that cites a page or a section: title › heading, the
-// sources with publisher and year, and the date the briefing is current to.
-func citation(lib *library.Library, t target) string {
-	p := t.page
-	words := i18n.CiteFor(p.Lang)
-	where := p.Title
-	if t.section >= 0 {
-		if h := p.Sections[t.section].Heading; h.Level > 1 || h.Text != p.Title {
-			where += " › " + h.Text
-		}
-	}
-	var srcs []string
-	for _, s := range sourcesOf(lib, p, t.section) {
-		if s.Title == "" {
-			srcs = append(srcs, s.ID)
-			continue
-		}
-		var b strings.Builder
-		if s.Publisher != "" {
-			b.WriteString(s.Publisher + ", ")
-		}
-		b.WriteString("\u201c" + s.Title + "\u201d")
-		var paren []string
-		if s.Symbol != "" {
-			paren = append(paren, s.Symbol)
-		}
-		if s.AsOf > 0 {
-			paren = append(paren, fmt.Sprint(s.AsOf))
-		}
-		if len(paren) > 0 {
-			b.WriteString(" (" + strings.Join(paren, ", ") + ")")
-		}
-		srcs = append(srcs, b.String())
-	}
-	line := where + "."
-	if len(srcs) > 0 {
-		line += " " + words.Sources + ": " + strings.Join(srcs, "; ") + "."
-	}
-	return line + " " + fmt.Sprintf(words.Briefing, words.Date(p.Updated)) + "."
-}
+// citation is the one line that cites a page or a section (cite.Line).
+func citation(lib *library.Library, t target) string { return cite.Line(lib, t.page, t.section) }
 
 // The JSON shapes of show.
 type (

@@ -1,0 +1,51 @@
+package cite
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cyberdiplo/cyberdiplo/content"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+)
+
+func TestPassagesAndCitation(t *testing.T) {
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	un := lib.Page("en", "un")
+	sec := un.SectionByAnchor("the-global-mechanism")
+	if sec < 0 {
+		t.Fatal("no Global Mechanism section")
+	}
+	s := un.Sections[sec]
+	// A heading copies its whole section; a paragraph copies itself.
+	whole := Block(un, s.First)
+	if whole.Where != "Italy at the United Nations › The Global Mechanism" || !strings.HasPrefix(whole.Text, "The Global Mechanism\n\n") {
+		t.Errorf("heading passage: %q / %q", whole.Where, whole.Text)
+	}
+	para := Block(un, s.First+1)
+	if para.Text != un.Blocks[s.First+1].Text || para.Section != sec {
+		t.Errorf("paragraph passage: %+v", para)
+	}
+	got := WithCitation(lib, un, para)
+	for _, want := range []string{para.Text + "\n\nItaly at the United Nations › The Global Mechanism. Sources: MAECI, \u201cDiplomazia Cibernetica\u201d (2026)", "current to March 2026."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("citation %q lacks %q", got, want)
+		}
+	}
+	// Key facts: list items one a line, marked.
+	kf := Section(un, un.SectionByAnchor("key-facts"))
+	if _, items, _ := strings.Cut(kf.Text, "\n\n- "); !strings.HasPrefix(kf.Text, "Key facts\n\n- ") || !strings.Contains(items, "\n- ") || strings.Contains(items, "\n\n") {
+		t.Errorf("list items are not one a line: %q", kf.Text)
+	}
+	// The Italian citation speaks Italian.
+	it := lib.Page("it", "un")
+	if l := Line(lib, it, 0); !strings.Contains(l, "Fonti: ") || !strings.Contains(l, "marzo 2026") {
+		t.Errorf("Italian citation: %q", l)
+	}
+	// Out of range never panics.
+	if Block(nil, 3).Text != "" || Section(un, 999).Text != "" || Block(un, -5).Section != 0 {
+		t.Error("out-of-range passages")
+	}
+}
