@@ -99,7 +99,8 @@ type Passage struct {
 
 // Block returns the passage of block b of p: the block itself, or its whole
 // section when b is the section's heading (the reader copies what is at the top
-// of the view, and a heading alone says nothing).
+// of the view, and a heading alone says nothing; a heading with nothing under it
+// stands for the next section).
 func Block(p *library.Page, b int) Passage {
 	if p == nil || len(p.Blocks) == 0 {
 		return Passage{}
@@ -107,7 +108,13 @@ func Block(p *library.Page, b int) Passage {
 	b = min(max(b, 0), len(p.Blocks)-1)
 	blk := p.Blocks[b]
 	if blk.Kind == library.KindHeading {
-		return Section(p, blk.Section)
+		// A heading with nothing under it (a page title above its first
+		// section) stands for the section that follows.
+		sec := blk.Section
+		for sec+1 < len(p.Sections) && p.Sections[sec].End-p.Sections[sec].First <= 1 {
+			sec++
+		}
+		return Section(p, sec)
 	}
 	return Passage{Section: blk.Section, Where: Where(p, blk.Section), Text: blockText(blk)}
 }

@@ -45,7 +45,7 @@ func TestPassagesAndCitation(t *testing.T) {
 		t.Errorf("Italian citation: %q", l)
 	}
 	// Out of range never panics.
-	if Block(nil, 3).Text != "" || Section(un, 999).Text != "" || Block(un, -5).Section != 0 {
+	if Block(nil, 3).Text != "" || Section(un, 999).Text != "" || Block(un, -5).Where != "Italy at the United Nations › Key facts" {
 		t.Error("out-of-range passages")
 	}
 }

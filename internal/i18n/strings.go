@@ -33,6 +33,9 @@ type Strings struct {
 	NoLink       string // Enter with no link selected
 	HistoryEmpty string
 
+	// Copy with citation, side by side (tools.go).
+	Tools ToolStrings
+
 	// ---- The SSH kiosk: its messages are in kiosk.go ----
 	Kiosk KioskStrings
 }
@@ -58,6 +61,8 @@ var english = Strings{
 	NoLink:       "no link selected: ] or Tab selects one",
 	HistoryEmpty: "nothing to go back to",
 
+	Tools: toolsEnglish,
+
 	// ---- The SSH kiosk ----
 	Kiosk: kioskEnglish,
 }
@@ -82,6 +87,8 @@ var italian = Strings{
 	LinkTo: "→ %s", NoLinks: "nessun collegamento visibile", NoMoreLinks: "nessun altro collegamento",
 	NoLink:       "nessun collegamento scelto: ] o Tab ne sceglie uno",
 	HistoryEmpty: "nessuna pagina precedente",
+
+	Tools: toolsItalian,
 
 	// ---- The SSH kiosk ----
 	Kiosk: kioskItalian,

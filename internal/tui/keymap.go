@@ -19,7 +19,7 @@ type keyMap struct {
 	Lang, Help, Quit, Close              key.Binding
 	Search, NextMatch, PrevMatch         key.Binding
 	Outline, NextLink, PrevLink, Follow  key.Binding
-	Back                                 key.Binding
+	Back, Copy, CopyList, Side           key.Binding
 }
 
 func newKeyMap(s i18n.Strings) keyMap {
@@ -47,6 +47,9 @@ func newKeyMap(s i18n.Strings) keyMap {
 		PrevLink:  b("[ shift+tab", s.KeyLinks, "[", "shift+tab"),
 		Follow:    b("enter", s.KeyFollow, "enter"),
 		Back:      b("backspace", s.KeyBack, "backspace"),
+		Copy:      b("c", s.Tools.KeyCopy, "c"),
+		CopyList:  b("ctrl+y", s.Tools.KeyCopyList, "ctrl+y"),
+		Side:      b("s", s.Tools.KeySide, "s"),
 		Help:      b("? h", s.KeyHelp, "?", "h"),
 		Close:     b("esc", s.KeyClose, "esc"),
 		Quit:      b("q ctrl+c", s.KeyQuit, "q", "ctrl+c"),
@@ -59,7 +62,8 @@ func (k keyMap) helpBindings() []key.Binding {
 	pairs := [][]key.Binding{
 		{k.Prev, k.Next}, {k.TabN}, {k.Down, k.Up}, {k.PageDown, k.PageUp}, {k.HalfDown, k.HalfUp},
 		{k.Top, k.End}, {k.Lang}, {k.Search}, {k.NextMatch, k.PrevMatch}, {k.Outline},
-		{k.NextLink, k.PrevLink}, {k.Follow}, {k.Back}, {k.Help}, {k.Close}, {k.Quit},
+		{k.NextLink, k.PrevLink}, {k.Follow}, {k.Back}, {k.Copy}, {k.CopyList}, {k.Side},
+		{k.Help}, {k.Close}, {k.Quit},
 	}
 	rows := make([]key.Binding, 0, len(pairs))
 	for _, p := range pairs {

@@ -55,9 +55,14 @@ const (
 // language switch: a block of the document model (its id, the same passage in
 // both languages) and a number of lines into it.
 type Spot struct {
-	Block string // block id ("2.3"); "" for the lines above the first block
-	Line  int    // lines below the block's first line
-	Of    int    // the block's height in lines when Line was counted (0: unknown)
+	Block string `json:"block,omitempty"` // block id ("2.3"); "" for the lines above the first block
+	Line  int    `json:"line,omitempty"`  // lines below the block's first line
+	Of    int    `json:"of,omitempty"`    // the block's height in lines when Line was counted (0: unknown)
+	// Lang is the language whose page Block names ("" for the reader's). Blocks
+	// pair by position on most pages, but the glossary lists its entries in each
+	// language's alphabetical order: the other language's block is found through
+	// library.CounterpartBlock.
+	Lang string `json:"lang,omitempty"`
 }
 
 // docKey names one render of one page.
@@ -249,7 +254,7 @@ func (m *Model) saveSpot() {
 		m.spots[m.tab] = Spot{Line: line}
 		return
 	}
-	m.spots[m.tab] = Spot{Block: p.Blocks[b].ID, Line: line, Of: m.doc.BlockEnd(b) - m.doc.BlockLine(b)}
+	m.spots[m.tab] = Spot{Block: p.Blocks[b].ID, Line: line, Of: m.doc.BlockEnd(b) - m.doc.BlockLine(b), Lang: m.lang}
 }
 
 // restoreSpot scrolls the doc to the tab's spot: the same block at the top, the
@@ -264,6 +269,11 @@ func (m *Model) restoreSpot() {
 	b := -1
 	if p != nil && s.Block != "" {
 		b = p.BlockByID(s.Block)
+		if s.Lang != "" && s.Lang != m.lang {
+			if from := m.lib.Page(s.Lang, p.ID); from != nil {
+				b = m.lib.CounterpartBlock(p.ID, s.Lang, from.BlockByID(s.Block), m.lang)
+			}
+		}
 		if b < 0 {
 			// A block the other language lacks: its section's heading.
 			sec, _, _ := strings.Cut(s.Block, ".")
@@ -288,7 +298,7 @@ func spotOf(p *library.Page, block int) Spot {
 	if p == nil || block < 0 || block >= len(p.Blocks) {
 		return Spot{}
 	}
-	return Spot{Block: p.Blocks[block].ID}
+	return Spot{Block: p.Blocks[block].ID, Lang: p.Lang}
 }
 
 // sync makes the doc match the current language, tab, width and style: from the
@@ -456,6 +466,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.click(msg)
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case CopyMsg:
+		return m.copied(msg)
 	case probeMsg:
 		msg.ready <- m.doc != nil
 	}
@@ -498,6 +510,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case modeHelp:
 		return m.help.key(m, msg)
 	case modeSearch, modeOutline:
+		if key.Matches(msg, m.keys.CopyList) {
+			return m.copySelected()
+		}
 		return m.find.key(m, msg)
 	}
 	k := m.keys
@@ -534,6 +549,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollTo(m.maxOffset())
 	case key.Matches(msg, k.Lang):
 		return m.toggleLang()
+	case key.Matches(msg, k.Copy):
+		return m.copyTop()
 	default:
 		return m.find.readKey(m, msg)
 	}

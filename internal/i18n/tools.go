@@ -1,0 +1,36 @@
+package i18n
+
+// ToolStrings are the words of the reader's tools for a diplomat: copying a
+// passage with its citation, and reading both languages side by side.
+type ToolStrings struct {
+	KeyCopy     string // help: c
+	KeyCopyList string // help: ctrl+y in the search box and the outline
+	Copied      string // "copied: %s, %d characters"
+	NothingCopy string
+	KeySide     string // help: s
+	SideOn      string // status note when the wide view opens
+	SideNarrow  string // status note when the window is too narrow for two columns
+	SideOff     string
+}
+
+var toolsEnglish = ToolStrings{
+	KeyCopy:     "copy the passage at the top, with its citation",
+	KeyCopyList: "copy the selected section (search, outline)",
+	Copied:      "copied: %s, %d characters",
+	NothingCopy: "nothing to copy here",
+	KeySide:     "both languages side by side",
+	SideOn:      "side by side: s to leave, L swaps the columns",
+	SideNarrow:  "the other language under the text (two columns from 120 columns wide)",
+	SideOff:     "one language",
+}
+
+var toolsItalian = ToolStrings{
+	KeyCopy:     "copia il passo in alto con la citazione",
+	KeyCopyList: "copia la sezione scelta (ricerca, indice)",
+	Copied:      "copiato: %s, %d caratteri",
+	NothingCopy: "niente da copiare qui",
+	KeySide:     "le due lingue affiancate",
+	SideOn:      "lingue affiancate: s per uscire, L scambia le colonne",
+	SideNarrow:  "l'altra lingua sotto il testo (due colonne da 120 colonne di larghezza)",
+	SideOff:     "una lingua",
+}

@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/cite"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+)
+
+// Copy with citation: c copies the passage at the top of the view (the block, or
+// the whole section when the block is a heading) as plain text, followed by the
+// citation line `show --cite` prints. In the search box and the outline, where
+// letters are typed or pick, Ctrl+Y copies the selected section.
+//
+// The copy travels as a CopyMsg: the reader answers it with Bubble Tea's OSC 52
+// clipboard command (the local terminal's clipboard), and the SSH kiosk, which
+// draws frames itself, writes the same OSC 52 sequence to the visitor, whose own
+// terminal puts it in their clipboard.
+
+// MaxCopy bounds what one copy sends (bytes): OSC 52 payloads are base64, and
+// terminals refuse large ones (xterm's default limit is about 100 KB). The
+// briefing's longest section is a few KB.
+const MaxCopy = 64 << 10
+
+// CopyMsg asks for Text to be put in the clipboard.
+type CopyMsg struct {
+	Text  string
+	Where string // page › heading, for the status bar
+}
+
+// copyBlock copies the passage of block b of page p.
+func (m *Model) copyBlock(p *library.Page, b int) tea.Cmd {
+	if p == nil || len(p.Blocks) == 0 {
+		m.find.note = m.s.Tools.NothingCopy
+		return nil
+	}
+	return m.copyPassage(p, cite.Block(p, max(b, 0)))
+}
+
+// copySection copies a whole section of page p.
+func (m *Model) copySection(p *library.Page, section int) tea.Cmd {
+	ps := cite.Section(p, section)
+	if p == nil || ps.Text == "" {
+		m.find.note = m.s.Tools.NothingCopy
+		return nil
+	}
+	return m.copyPassage(p, ps)
+}
+
+func (m *Model) copyPassage(p *library.Page, ps cite.Passage) tea.Cmd {
+	text := cite.WithCitation(m.lib, p, ps)
+	if len(text) > MaxCopy {
+		cut := MaxCopy
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	msg := CopyMsg{Text: text, Where: ps.Where}
+	return func() tea.Msg { return msg }
+}
+
+// copied answers a CopyMsg: the status bar says what was copied, and OSC 52
+// carries it to the terminal's clipboard.
+func (m *Model) copied(msg CopyMsg) tea.Cmd {
+	m.find.note = fmt.Sprintf(m.s.Tools.Copied, msg.Where, utf8.RuneCountInString(msg.Text))
+	return tea.SetClipboard(msg.Text)
+}
+
+// copyTop copies the passage at the top of the view.
+func (m *Model) copyTop() tea.Cmd {
+	p, b, _ := m.TopBlock()
+	return m.copyBlock(p, b)
+}
+
+// copySelected copies the section selected in the search box or the outline.
+func (m *Model) copySelected() tea.Cmd {
+	l := &m.find
+	switch m.mode {
+	case modeSearch:
+		if l.sel < len(l.hits) {
+			h := l.hits[l.sel]
+			return m.copySection(m.lib.Page(h.Lang, h.Page), h.Section)
+		}
+	case modeOutline:
+		if p := m.page(); p != nil && l.outlineSel < len(p.Headings) {
+			return m.copySection(p, p.Headings[l.outlineSel].Section)
+		}
+	}
+	m.find.note = m.s.Tools.NothingCopy
+	return nil
+}
