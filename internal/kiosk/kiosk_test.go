@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -1102,5 +1103,32 @@ func TestColourProfiles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// c copies the passage at the top with its citation into the visitor's own
+// clipboard: the kiosk sends their terminal OSC 52.
+func TestCopyReachesTheVisitorsClipboard(t *testing.T) {
+	h := start(t, nil)
+	tm := openPTY(t, h.dial(t, "visitor"), 100, 30, nil)
+	tm.waitFor(t, 0, "? help")
+	tm.send(t, "3") // UN
+	tm.waitFor(t, 0, "Italy at the United Nations")
+	from := len(tm.out.String())
+	tm.send(t, "c")
+	tm.waitFor(t, from, "copied: ")
+	out := tm.out.String()[from:]
+	_, payload, ok := strings.Cut(out, "\x1b]52;c;")
+	if !ok {
+		t.Fatalf("no OSC 52 in the output: %q", out)
+	}
+	end := strings.IndexAny(payload, "\a\x1b")
+	text, err := base64.StdEncoding.DecodeString(payload[:max(end, 0)])
+	if err != nil || !strings.Contains(string(text), "Italy at the United Nations › Key facts. Sources: ") {
+		t.Errorf("clipboard payload %q (%v)", text, err)
+	}
+	tm.send(t, "q")
+	if code := tm.exit(t); code != 0 {
+		t.Errorf("exit status %d, want 0", code)
 	}
 }

@@ -193,6 +193,19 @@ func (s *screen) close() {
 		ansi.SetModeAutoWrap+ansi.ShowCursor+ansi.ResetModeAltScreenSaveCursor)
 }
 
+// clipboard asks the visitor's terminal to put text in its clipboard (OSC 52).
+// The reader bounds the text (tui.MaxCopy).
+func (s *screen) clipboard(text string) {
+	if s.failed || len(text) > tui.MaxCopy {
+		return
+	}
+	n, err := io.WriteString(s.out, ansi.SetSystemClipboard(text))
+	s.written += int64(n)
+	if err != nil {
+		s.failed = true
+	}
+}
+
 // screenModel is the reader with the screen: it draws each view as it is made.
 type screenModel struct {
 	tea.Model
@@ -203,6 +216,11 @@ func (m *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if w, ok := msg.(windowMsg); ok {
 		m.scr.resize(w.Width, w.Height)
 		msg = tea.WindowSizeMsg{Width: m.scr.width, Height: m.scr.height}
+	}
+	if c, ok := msg.(tui.CopyMsg); ok {
+		// The program has no output of its own: the copy reaches the visitor's
+		// clipboard as the OSC 52 sequence their terminal understands.
+		m.scr.clipboard(c.Text)
 	}
 	var cmd tea.Cmd
 	m.Model, cmd = m.Model.Update(msg)
