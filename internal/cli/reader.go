@@ -65,10 +65,11 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	if !a.reader.noState {
 		statePath = stateFile(a.env.Getenv)
 	}
+	var spot tui.Spot
 	if statePath != "" && a.langFlag == "" && page == "" {
 		if s, ok := loadState(statePath); ok {
 			if lib.Page(s.Lang, s.Page) != nil {
-				lang, page = s.Lang, s.Page
+				lang, page, spot = s.Lang, s.Page, s.Spot
 			}
 		}
 	}
@@ -77,7 +78,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	debug.SetGCPercent(400)
 	m := tui.New(tui.Options{
 		Library: lib, Cache: a.cache(), Index: a.env.Index, Lang: lang, Page: page, Style: style,
-		Width: a.env.Width, Height: a.env.Height,
+		Width: a.env.Width, Height: a.env.Height, Spot: spot,
 	})
 	// Render the first page while Bubble Tea sets up the terminal: the program's
 	// own request for it then waits on this render instead of starting one.
@@ -92,8 +93,8 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	}
 	if statePath != "" {
 		if fm, ok := final.(*tui.Model); ok {
-			l, p := fm.Current()
-			saveState(statePath, state{Lang: l, Page: p}) // best effort: a read-only home is fine
+			l, p, spot := fm.Place()
+			saveState(statePath, state{Lang: l, Page: p, Spot: spot}) // best effort: a read-only home is fine
 		}
 	}
 	return nil

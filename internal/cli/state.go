@@ -4,12 +4,15 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/tui"
 )
 
 // state is what a local run remembers for the next one.
 type state struct {
-	Lang string `json:"lang"`
-	Page string `json:"page"`
+	Lang string   `json:"lang"`
+	Page string   `json:"page"`
+	Spot tui.Spot `json:"spot"` // the place in the page, by block
 }
 
 // stateFile is $XDG_STATE_HOME/cyberdiplo/state.json (~/.local/state by default),

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/tui"
 )
 
 func TestStateFile(t *testing.T) {
@@ -16,8 +18,8 @@ func TestStateFile(t *testing.T) {
 	if _, ok := loadState(path); ok {
 		t.Fatal("a missing state file was read")
 	}
-	saveState(path, state{Lang: "it", Page: "osce"})
-	if s, ok := loadState(path); !ok || s.Lang != "it" || s.Page != "osce" {
+	saveState(path, state{Lang: "it", Page: "osce", Spot: tui.Spot{Block: "3.2", Line: 1, Of: 4, Lang: "it"}})
+	if s, ok := loadState(path); !ok || s.Lang != "it" || s.Page != "osce" || s.Spot.Block != "3.2" || s.Spot.Line != 1 {
 		t.Fatalf("saved state read back as %+v, %v", s, ok)
 	}
 	for _, broken := range []string{"", "{", `{"lang":"fr","page":"un"}`, "\x00\x01"} {

@@ -125,6 +125,7 @@ func New(o Options) *Model {
 	for i, id := range m.ids {
 		if id == o.Page {
 			m.tab = i
+			m.spots[i] = o.Spot
 		}
 	}
 	switch o.Style {
@@ -158,6 +159,15 @@ func (m *Model) Prerender() {
 
 // Current returns the language and page being read (to remember them on quit).
 func (m *Model) Current() (lang, page string) { return m.lang, m.ids[m.tab] }
+
+// Place returns where the reader is, to reopen there: language, page, and the
+// spot in the page.
+func (m *Model) Place() (lang, page string, spot Spot) {
+	if m.doc != nil && m.mode == modeRead {
+		m.saveSpot()
+	}
+	return m.lang, m.ids[m.tab], m.spots[m.tab]
+}
 
 // TopBlock returns where the reader is: the page, the block of the document model
 // at the top of the view (-1 above the first block, or before the page is

@@ -21,4 +21,8 @@ type Options struct {
 	Style string
 	// Width and Height, when known before the first WindowSizeMsg.
 	Width, Height int
+	// Spot is where to open Page: the place Model.Place gave when the reader was
+	// last closed (by block, so it holds at another width or after an edit of
+	// other sections).
+	Spot Spot
 }

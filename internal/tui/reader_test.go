@@ -457,3 +457,32 @@ func TestStringsAreValues(t *testing.T) {
 		t.Fatal("one reader's strings changed another's")
 	}
 }
+
+// The reader reopens where it was closed: the page, the language and the block at
+// the top, even at another window size.
+func TestReopensAtTheBlock(t *testing.T) {
+	m := newTest(t, "it", "osce", 100, 30)
+	keys(m, "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
+	lang, page, spot := m.Place()
+	before := topBlock(m)
+	if lang != "it" || page != "osce" || spot.Block == "" || spot.Block != before {
+		t.Fatalf("Place() = %s %s %+v (top block %s)", lang, page, spot, before)
+	}
+	for _, size := range [][2]int{{100, 30}, {60, 14}, {40, 12}} {
+		r := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: lang, Page: page, Spot: spot, Style: "dark"})
+		drive(r, r.Init())
+		drive(r, nil, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		if got := topBlock(r); got != before && r.offset() != r.maxOffset() {
+			t.Errorf("%dx%d: reopened at block %s, want %s", size[0], size[1], got, before)
+		}
+	}
+	// A block that no longer exists (the content changed): its section's heading.
+	gone := spot
+	gone.Block = strings.Split(spot.Block, ".")[0] + ".99"
+	r := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: lang, Page: page, Spot: gone, Style: "dark"})
+	drive(r, r.Init())
+	drive(r, nil, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if got, want := topBlock(r), strings.Split(spot.Block, ".")[0]+".0"; got != want && r.offset() != r.maxOffset() {
+		t.Errorf("a vanished block reopened at %s, want its section's heading %s", got, want)
+	}
+}
