@@ -68,6 +68,9 @@ func newDoc(p *library.Page, text string) *Doc {
 			// Hyperlinks name links for the reader; a terminal would offer them
 			// as URLs to open. Drawn without.
 			c.Link = uv.Link{}
+			if c.Content == nbsp {
+				c.Content = " " // a date kept on one line (together.go)
+			}
 			// A space whose only style is a foreground colour looks like a plain
 			// space: drawing it plain saves most of Glamour's escape sequences.
 			if c.Content == " " && foregroundOnly(&c.Style) {

@@ -53,7 +53,7 @@ func Render(p *library.Page, width int, style string) (*Doc, error) {
 	if !ValidStyle(style) {
 		return nil, fmt.Errorf("unknown style %q", style)
 	}
-	src := []byte(p.Body)
+	src := keepDatesTogether([]byte(p.Body))
 	root := library.ParseMarkdown(src)
 	num := number(root, src)
 	var out string

@@ -82,6 +82,18 @@ func (p *Pair) BlockRow(b int) int {
 	return p.blockRows[b]
 }
 
+// BlockEnd returns the row after the last row of block b, or -1.
+func (p *Pair) BlockEnd(b int) int {
+	r := p.BlockRow(b)
+	if r < 0 {
+		return -1
+	}
+	for r < len(p.rowBlock) && p.rowBlock[r] == b {
+		r++
+	}
+	return r
+}
+
 // BlockAt returns the block shown on a row, or -1 above the first block.
 func (p *Pair) BlockAt(row int) int {
 	if row < 0 || row >= len(p.rowBlock) {

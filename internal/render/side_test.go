@@ -96,3 +96,26 @@ func TestPairFollowsTheTermBase(t *testing.T) {
 		t.Fatalf("row %d: %q | %q", row, p.PlainLeft[max(row, 0)], p.PlainRight[max(row, 0)])
 	}
 }
+
+func TestDatesAreNotBroken(t *testing.T) {
+	got := string(keepDatesTogether([]byte("On 12 March 2021, in March, 2019 marzo, 123 May, v1 june and 5 maggio.")))
+	want := "On 12\u00a0March 2021, in March, 2019 marzo, 123 May, v1 june and 5\u00a0maggio."
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	l := lib(t)
+	for _, w := range []int{30, 37, 44, 51, 58, 65, 72, 79} {
+		d, err := Render(l.Page("it", "un"), w, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range d.Plain {
+			if strings.HasSuffix(line, " 12") && i+1 < len(d.Plain) && strings.HasPrefix(strings.TrimSpace(d.Plain[i+1]), "marzo") {
+				t.Errorf("width %d: the date is cut: %q / %q", w, line, d.Plain[i+1])
+			}
+			if strings.Contains(line, nbsp) {
+				t.Errorf("width %d: a no-break space is drawn: %q", w, line)
+			}
+		}
+	}
+}

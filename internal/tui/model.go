@@ -102,6 +102,10 @@ type Model struct {
 	prefetched map[int]bool // widths already prefetched
 	indexing   bool         // the search index is being built
 
+	side   bool         // both languages side by side (side.go)
+	pair   *render.Pair // the two columns, when wide
+	pairOf *render.Doc  // the doc the pair was made from
+
 	mode mode
 	find lookup   // search, outline, links and history (lookup.go)
 	help helpView // the help overlay (help.go)
@@ -178,11 +182,11 @@ func (m *Model) TopBlock() (p *library.Page, block, line int) {
 		return p, -1, 0
 	}
 	top := m.vp.YOffset()
-	block = m.doc.BlockAt(top)
+	block = m.blockAt(top)
 	if block < 0 {
 		return p, -1, top
 	}
-	return p, block, top - m.doc.BlockLine(block)
+	return p, block, top - m.blockLine(block)
 }
 
 func (m *Model) setLang(lang string) {
@@ -230,9 +234,14 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) page() *library.Page { return m.lib.Page(m.lang, m.ids[m.tab]) }
 
 // contentWidth is the width pages are rendered at: the window, capped.
-func (m *Model) contentWidth() int { return max(min(m.width, render.MaxWidth), minWidth) }
+func (m *Model) contentWidth() int {
+	if m.sideWide() {
+		return m.columnWidth()
+	}
+	return max(min(m.width, render.MaxWidth), minWidth)
+}
 
-func (m *Model) pageHeight() int { return max(m.height-2, 1) }
+func (m *Model) pageHeight() int { return max(m.height-2-m.paneHeight(), 1) }
 
 func (m *Model) sizeViewport() {
 	m.vp.SetWidth(max(m.width, 1))
@@ -245,7 +254,7 @@ func (m *Model) maxOffset() int {
 	if m.doc == nil {
 		return 0
 	}
-	return max(len(m.doc.Lines)-m.pageHeight(), 0)
+	return max(m.rows()-m.pageHeight(), 0)
 }
 
 // scrollTo moves the view to a line the reader asked for, and remembers it.
@@ -264,7 +273,7 @@ func (m *Model) saveSpot() {
 		m.spots[m.tab] = Spot{Line: line}
 		return
 	}
-	m.spots[m.tab] = Spot{Block: p.Blocks[b].ID, Line: line, Of: m.doc.BlockEnd(b) - m.doc.BlockLine(b), Lang: m.lang}
+	m.spots[m.tab] = Spot{Block: p.Blocks[b].ID, Line: line, Of: m.blockEnd(b) - m.blockLine(b), Lang: m.lang}
 }
 
 // restoreSpot scrolls the doc to the tab's spot: the same block at the top, the
@@ -290,12 +299,12 @@ func (m *Model) restoreSpot() {
 			b = p.BlockByID(sec + ".0")
 		}
 	}
-	line := m.doc.BlockLine(b)
+	line := m.blockLine(b)
 	if b < 0 || line < 0 {
 		m.vp.SetYOffset(s.Line)
 		return
 	}
-	h := m.doc.BlockEnd(b) - line
+	h := m.blockEnd(b) - line
 	d := s.Line
 	if s.Of > 0 && h != s.Of {
 		d = s.Line * h / s.Of
@@ -498,8 +507,8 @@ func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if m.doc == nil || msg.Y > m.pageHeight() {
-		return nil
+	if m.doc == nil || msg.Y > m.pageHeight() || m.side {
+		return nil // side by side, rows are not the page's lines: links are followed in one language
 	}
 	line := m.offset() + msg.Y - 1
 	if line >= len(m.doc.Lines) {
@@ -526,6 +535,19 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.find.key(m, msg)
 	}
 	k := m.keys
+	if m.side {
+		if key.Matches(msg, k.Side) {
+			return m.setSide(false)
+		}
+		if !m.sideKey(msg) {
+			// Links, search and the outline work on one language: leave the
+			// side-by-side view, then do what was asked.
+			cmd := m.setSide(false)
+			return tea.Batch(cmd, m.handleKey(msg))
+		}
+	} else if key.Matches(msg, k.Side) {
+		return m.setSide(true)
+	}
 	ph := m.pageHeight()
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -634,6 +656,9 @@ func (m *Model) render() string {
 		body = m.note(m.lk.text(m.s.Loading))
 	default:
 		body = m.vp.View()
+	}
+	if pane := m.pane(); pane != "" {
+		body += "\n" + pane
 	}
 	screen := bar + "\n" + body + "\n" + m.statusBar()
 	var box string

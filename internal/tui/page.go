@@ -35,6 +35,10 @@ func (m *Model) redraw() {
 		m.vp.SetContentLines(nil)
 		return
 	}
+	if m.sideWide() {
+		m.redrawSide()
+		return
+	}
 	lines := make([]string, len(m.doc.Lines))
 	copy(lines, m.doc.Lines)
 	for line, marks := range m.find.marks(m) {

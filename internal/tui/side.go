@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/render"
+)
+
+// Both languages side by side (s). From SideMinWidth columns, the page is drawn
+// in two columns, the reader's language on the left, aligned block by block (a
+// block starts on the same row in both; the shorter is padded), and scrolled
+// together, as EUR-Lex shows the language versions of an act. Narrower, a pane
+// under the text shows the other language's version of the block at the top of
+// the view. L swaps which language leads; tabs and the status bar follow the
+// leading language. Links, search and the outline work in one language: their
+// keys leave the side-by-side view first.
+
+// SideMinWidth is the narrowest window that shows two columns.
+const SideMinWidth = 120
+
+// sideGutter separates the columns.
+const sideGutter = " │ "
+
+// sideWide reports whether the page is drawn in two columns.
+func (m *Model) sideWide() bool { return m.side && m.width >= SideMinWidth }
+
+// columnWidth is the width each column is rendered at.
+func (m *Model) columnWidth() int {
+	return max(min((m.width-ansi.StringWidth(sideGutter))/2, render.MaxWidth), minWidth)
+}
+
+// paneHeight is the height of the narrow view's pane (0 when there is none).
+func (m *Model) paneHeight() int {
+	if !m.side || m.sideWide() || m.height < minHeight+4 {
+		return 0
+	}
+	return min(max((m.height-2)/3, 3), 10)
+}
+
+// setSide opens or closes the side-by-side view, keeping the block at the top.
+func (m *Model) setSide(on bool) tea.Cmd {
+	if m.doc != nil && m.mode == modeRead {
+		m.saveSpot()
+	}
+	m.side = on
+	m.pair, m.pairOf = nil, nil
+	m.find.link = -1
+	switch {
+	case !on:
+		m.find.note = m.s.Tools.SideOff
+	case m.sideWide():
+		m.find.note = m.s.Tools.SideOn
+	default:
+		m.find.note = m.s.Tools.SideNarrow
+	}
+	m.sizeViewport()
+	m.doc = nil
+	m.dirty = true
+	return m.sync()
+}
+
+// sideKey reports whether a key keeps the side-by-side view: moving, tabs, the
+// language, copying, help and quitting.
+func (m *Model) sideKey(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	return key.Matches(msg, k.Next, k.Prev, k.TabN, k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown,
+		k.HalfUp, k.Top, k.End, k.Lang, k.Copy, k.Help, k.Quit)
+}
+
+// otherDoc renders the page in the other language at the column width (the
+// cache makes it cheap after the first time).
+func (m *Model) otherDoc() *render.Doc {
+	p := m.lib.Page(i18n.Other(m.lang), m.ids[m.tab])
+	if p == nil {
+		return nil
+	}
+	d, err := m.cache.Render(p, m.contentWidth(), m.style)
+	if err != nil {
+		return nil
+	}
+	return d
+}
+
+// redrawSide gives the viewport the two columns.
+func (m *Model) redrawSide() {
+	if m.pair == nil || m.pairOf != m.doc {
+		other := m.otherDoc()
+		if other == nil {
+			other = m.doc
+		}
+		id, from, to := m.ids[m.tab], m.lang, i18n.Other(m.lang)
+		m.pair = render.NewPair(m.doc, other, func(b int) int { return m.lib.CounterpartBlock(id, from, b, to) })
+		m.pairOf = m.doc
+	}
+	cw := m.columnWidth()
+	gutter := m.lk.text(sideGutter)
+	rows := make([]string, m.pair.Rows())
+	for i := range rows {
+		rows[i] = m.pair.Row(i, cw, m.lk.st.Dim.Render(gutter))
+	}
+	off := m.vp.YOffset()
+	m.vp.SetContentLines(rows)
+	m.vp.SetYOffset(off)
+}
+
+// The page's geometry, in the rows of the view: the doc's lines, or the pair's
+// rows side by side.
+
+func (m *Model) rows() int {
+	if m.sideWide() && m.pair != nil && m.pairOf == m.doc {
+		return m.pair.Rows()
+	}
+	return len(m.doc.Lines)
+}
+
+func (m *Model) blockAt(row int) int {
+	if m.sideWide() && m.pair != nil && m.pairOf == m.doc {
+		return m.pair.BlockAt(row)
+	}
+	return m.doc.BlockAt(row)
+}
+
+func (m *Model) blockLine(b int) int {
+	if m.sideWide() && m.pair != nil && m.pairOf == m.doc {
+		return m.pair.BlockRow(b)
+	}
+	return m.doc.BlockLine(b)
+}
+
+func (m *Model) blockEnd(b int) int {
+	if m.sideWide() && m.pair != nil && m.pairOf == m.doc {
+		return m.pair.BlockEnd(b)
+	}
+	return m.doc.BlockEnd(b)
+}
+
+// pane draws the narrow view's pane: the other language's version of the block
+// at the top of the view, under a rule that names the language.
+func (m *Model) pane() string {
+	h := m.paneHeight()
+	if h == 0 {
+		return ""
+	}
+	other := i18n.Other(m.lang)
+	name := i18n.LanguageName(other, m.lang)
+	name = strings.ToUpper(name[:1]) + name[1:]
+	rule := m.lk.text("── ") + name + " "
+	rule += m.lk.text(strings.Repeat("─", max(m.width-ansi.StringWidth(rule), 0)))
+	lines := []string{m.lk.st.Dim.Render(ansi.Truncate(rule, m.width, ""))}
+	p, b, _ := m.TopBlock()
+	text, hang := "", ""
+	if p != nil {
+		if b < 0 {
+			b = 0
+		}
+		if ob := m.lib.CounterpartBlock(p.ID, m.lang, b, other); ob >= 0 {
+			blk := m.lib.Page(other, p.ID).Blocks[ob]
+			text = blk.Text
+			if blk.Kind == library.KindListItem {
+				text, hang = m.lk.text("• ")+text, "  "
+			}
+		}
+	}
+	wrapped := strings.Split(ansi.Wordwrap(text, max(m.width-4-len(hang), 10), ""), "\n")
+	for i, l := range wrapped {
+		if i > 0 {
+			l = hang + l
+		}
+		if len(lines) == h {
+			break
+		}
+		if len(lines) == h-1 && i < len(wrapped)-1 {
+			l = strings.TrimRight(ansi.Truncate(l, max(m.width-5, 1), ""), " ") + m.lk.text("…")
+		}
+		lines = append(lines, "  "+l)
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
