@@ -2,14 +2,14 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
+	"net/http"
 	"net/netip"
 	"os"
 	"os/signal"
-	"runtime"
 	"syscall"
 	"time"
 
@@ -18,19 +18,20 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/kiosk"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 // shutdownWait is how long SIGINT or SIGTERM waits for the visitors' sessions.
 const shutdownWait = 10 * time.Second
 
 type serveFlags struct {
-	listen, hostKey, authKeys, logFormat, debugAddr string
-	trustedProxies                                  string
-	proxyProtocol                                   bool
-	trusted                                         []netip.Prefix
-	maxSessions, burst, maxPerAddr                  int
-	idle, maxSession                                time.Duration
-	rate                                            float64
+	listen, hostKey, authKeys, logFormat, metricsAddr string
+	trustedProxies                                    string
+	proxyProtocol                                     bool
+	trusted                                           []netip.Prefix
+	maxSessions, burst, maxPerAddr                    int
+	idle, maxSession                                  time.Duration
+	rate                                              float64
 }
 
 func newServeCmd(a *app) *cobra.Command {
@@ -70,8 +71,7 @@ func newServeCmd(a *app) *cobra.Command {
 		"headers are believed from --trusted-proxies only, and refused from anywhere else")
 	fl.StringVar(&f.trustedProxies, "trusted-proxies", "", "the balancers that may send a PROXY header: `CIDR`[,CIDR...] (such as 10.0.0.0/8,192.0.2.7)")
 	fl.StringVar(&f.logFormat, "log-format", "text", "`FORMAT` of the logs: text or json")
-	fl.StringVar(&f.debugAddr, "debug-addr", "", "serve counters (one JSON line per connection) on this loopback address")
-	_ = fl.MarkHidden("debug-addr")
+	fl.StringVar(&f.metricsAddr, "metrics-addr", "", "serve Prometheus metrics at http://`ADDR`/metrics (such as 127.0.0.1:9222; default: off)")
 	return cmd
 }
 
@@ -109,11 +109,9 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 			return usageErr("--trusted-proxies: %v", err)
 		}
 	}
-	if f.debugAddr != "" {
-		host, _, err := net.SplitHostPort(f.debugAddr)
-		ip := net.ParseIP(host)
-		if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
-			return usageErr(t.ServeDebugAddr, f.debugAddr)
+	if f.metricsAddr != "" {
+		if _, _, err := net.SplitHostPort(f.metricsAddr); err != nil {
+			return usageErr(k.MetricsAddr, f.metricsAddr)
 		}
 	}
 	return nil
@@ -176,22 +174,33 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if f.debugAddr != "" {
-		dl, err := net.Listen("tcp", f.debugAddr)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	if f.metricsAddr != "" {
+		ml, err := net.Listen("tcp", f.metricsAddr)
 		if err != nil {
 			ln.Close() //nolint:errcheck
-			return usageErr("--debug-addr %s: %v", f.debugAddr, err)
+			return usageErr("--metrics-addr %s: %v", f.metricsAddr, err)
 		}
-		defer dl.Close() //nolint:errcheck
-		logger.Info("debug counters", "debug_addr", dl.Addr().String())
-		go serveDebug(dl, srv)
+		mux := http.NewServeMux()
+		mux.Handle("/metrics", srv.MetricsHandler())
+		hs := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, IdleTimeout: time.Minute}
+		defer hs.Close() //nolint:errcheck
+		logger.Info("metrics", "metrics_addr", ml.Addr().String())
+		go hs.Serve(ml) //nolint:errcheck
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	select {
-	case err := <-served:
-		return err
-	case <-ctx.Done():
+	for running := true; running; {
+		select {
+		case err := <-served:
+			return err
+		case <-hup:
+			a.reload(srv, logger, f)
+		case <-ctx.Done():
+			running = false
+		}
 	}
 	stop() // a second signal ends the program at once
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownWait)
@@ -204,34 +213,47 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 	return nil
 }
 
+// reload is SIGHUP: the authorized keys and the content (--content) are read
+// again, for the sessions that start from now on; open sessions are not touched.
+// A file that cannot be read, parsed or linted leaves what is in use, with one
+// error line in the log.
+func (a *app) reload(srv *kiosk.Server, logger *log.Logger, f *serveFlags) {
+	if f.authKeys != "" {
+		if n, err := srv.ReloadAuthorizedKeys(); err != nil {
+			logger.Error("reload: authorized keys unchanged", "file", f.authKeys, "err", err)
+		} else {
+			logger.Info("reload: authorized keys", "file", f.authKeys, "keys", n)
+		}
+	}
+	if a.contentDir == "" {
+		logger.Info("reload: the content is built in: nothing to reload")
+		return
+	}
+	lib, err := loadChecked(os.DirFS(a.contentDir))
+	if err != nil {
+		logger.Error("reload: content unchanged", "dir", a.contentDir, "err", err)
+		return
+	}
+	srv.SetLibrary(lib)
+	logger.Info("reload: content", "dir", a.contentDir, "pages_en", len(lib.Pages("en")), "pages_it", len(lib.Pages("it")))
+}
+
+// loadChecked loads content that passes lint (as `cyberdiplo lint` checks it).
+func loadChecked(fsys fs.FS) (*library.Library, error) {
+	problems, err := library.Lint(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("%d problem(s), the first: %v", len(problems), problems[0])
+	}
+	return library.Load(fsys)
+}
+
 // kioskExec runs a visitor's command with the restricted command line.
 func kioskExec(ctx context.Context, args []string, e kiosk.ExecEnv) int {
 	return ExecuteRestricted(ctx, args, Env{
 		Out: e.Out, Err: e.Err, Getenv: e.Getenv, Width: e.Width,
 		Library: e.Library, Cache: e.Cache, Index: e.Index,
 	})
-}
-
-// serveDebug writes one JSON line of counters to each connection (the load tool
-// reads it): pid, goroutines, sessions, connections, renders, heap.
-func serveDebug(ln net.Listener, srv *kiosk.Server) {
-	for {
-		c, err := ln.Accept()
-		if err != nil {
-			return
-		}
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		st := srv.Stats()
-		_ = json.NewEncoder(c).Encode(map[string]any{
-			"pid":         os.Getpid(),
-			"goroutines":  runtime.NumGoroutine(),
-			"sessions":    st.Sessions,
-			"connections": st.Connections,
-			"renders":     st.Renders,
-			"heap_inuse":  ms.HeapInuse,
-			"sys":         ms.Sys,
-		})
-		c.Close() //nolint:errcheck
-	}
 }

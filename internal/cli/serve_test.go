@@ -3,9 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -33,7 +33,7 @@ func TestServeHelpStatesDefaults(t *testing.T) {
 		}
 	}
 	if strings.Contains(out, "debug-addr") {
-		t.Error("serve --help shows the hidden --debug-addr")
+		t.Error("serve --help still has --debug-addr")
 	}
 }
 
@@ -60,7 +60,8 @@ func TestServeBadFlags(t *testing.T) {
 		{"--proxy-protocol", "--trusted-proxies", "10.0.0.0/33"},
 		{"--proxy-protocol", "--trusted-proxies", "balancer.example"},
 		{"--host-key", garbage},
-		{"--debug-addr", "0.0.0.0:6060"},
+		{"--debug-addr", "127.0.0.1:6060"},
+		{"--metrics-addr", "9222"},
 		{"--listen", "nowhere:-1"},
 		{"--idle-timeout", "soon"},
 		{"--lang", "fr"},
@@ -114,7 +115,7 @@ func TestServeRunsUntilSIGTERM(t *testing.T) {
 	env := map[string]string{"XDG_DATA_HOME": data}
 	codec := make(chan int, 1)
 	go func() {
-		codec <- Execute(context.Background(), []string{"serve", "--listen", "127.0.0.1:0", "--log-format", "json", "--debug-addr", "127.0.0.1:0"}, Env{
+		codec <- Execute(context.Background(), []string{"serve", "--listen", "127.0.0.1:0", "--log-format", "json", "--metrics-addr", "127.0.0.1:0"}, Env{
 			Out: io.Discard, Err: logs, Getenv: func(k string) string { return env[k] },
 		})
 	}()
@@ -154,18 +155,17 @@ func TestServeRunsUntilSIGTERM(t *testing.T) {
 		t.Errorf("list: %v\n%s", err, out)
 	}
 
-	// The hidden debug endpoint: one JSON line of counters.
-	debugRE := regexp.MustCompile(`"debug_addr":"([^"]+)"`)
-	if m := debugRE.FindStringSubmatch(logs.String()); m == nil {
-		t.Error("the debug address is not logged")
-	} else if dc, err := net.Dial("tcp", m[1]); err != nil {
+	// The metrics: Prometheus text, the command just run counted.
+	metricsRE := regexp.MustCompile(`"metrics_addr":"([^"]+)"`)
+	if m := metricsRE.FindStringSubmatch(logs.String()); m == nil {
+		t.Error("the metrics address is not logged")
+	} else if resp, err := http.Get("http://" + m[1] + "/metrics"); err != nil {
 		t.Error(err)
 	} else {
-		var st struct{ PID, Goroutines, Sessions int }
-		err := json.NewDecoder(dc).Decode(&st)
-		dc.Close() //nolint:errcheck
-		if err != nil || st.PID != os.Getpid() || st.Goroutines == 0 {
-			t.Errorf("debug counters %+v, %v", st, err)
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close() //nolint:errcheck
+		if !strings.Contains(string(body), `cyberdiplo_sessions_total{kind="command"} 1`) || !strings.Contains(string(body), "go_goroutines") {
+			t.Errorf("metrics:\n%.2000s", body)
 		}
 	}
 

@@ -57,7 +57,6 @@ type CLIStrings struct {
 	ServeDuration  string // "%s %s: use a duration of 0 (never) or more, such as %s"
 	ServeRate      string // "--rate %g: use connections per second, 0 (no limit) or more"
 	ServeLogFormat string // "--log-format %q: use text or json"
-	ServeDebugAddr string // "--debug-addr %s: use a loopback address such as 127.0.0.1:6060"
 
 	// lint
 	LintNotDir   string // "lint %s: not a directory (it should hold en/ and it/)"
@@ -121,7 +120,6 @@ var cliEnglish = CLIStrings{
 	ServeDuration:  "%s %s: use a duration of 0 (never) or more, such as %s",
 	ServeRate:      "--rate %g: use connections per second, 0 (no limit) or more",
 	ServeLogFormat: "--log-format %q: use text or json",
-	ServeDebugAddr: "--debug-addr %s: use a loopback address such as 127.0.0.1:6060",
 
 	LintNotDir:   "lint %s: not a directory (it should hold en/ and it/)",
 	LintProblems: "%d problem(s) in %s",
@@ -183,7 +181,6 @@ var cliItalian = CLIStrings{
 	ServeDuration:  "%s %s: usa una durata di 0 (mai) o più, come %s",
 	ServeRate:      "--rate %g: usa le connessioni al secondo, 0 (nessun limite) o più",
 	ServeLogFormat: "--log-format %q: usa text o json",
-	ServeDebugAddr: "--debug-addr %s: usa un indirizzo di loopback come 127.0.0.1:6060",
 
 	LintNotDir:   "lint %s: non è una cartella (deve contenere en/ e it/)",
 	LintProblems: "%d problemi in %s",

@@ -136,7 +136,6 @@ var helpItalian = map[string]string{
 		"  cyberdiplo serve --authorized-keys ~/.ssh/authorized_keys --log-format json",
 	"let in only the public keys listed in `FILE` (OpenSSH authorized_keys format)\n(default: anyone, no authentication)":                                                       "fa entrare solo le chiavi pubbliche elencate in `FILE` (formato authorized_keys di OpenSSH)\n(predefinito: chiunque, senza autenticazione)",
 	"connections one address may open at once before --rate applies":                                                                                                            "connessioni che un indirizzo può aprire insieme prima che si applichi --rate",
-	"serve counters (one JSON line per connection) on this loopback address":                                                                                                    "offre i contatori (una riga JSON per connessione) su questo indirizzo di loopback",
 	"the server's ed25519 host key `FILE`, created with mode 0600 if missing\n(default $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, with XDG_DATA_HOME ~/.local/share if unset)": "il file `FILE` della chiave host ed25519 del server, creato con permessi 0600 se manca\n(predefinito $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, con XDG_DATA_HOME ~/.local/share se non impostato)",
 	"end a session after this long without a key pressed (0 for never)":                                                                                                         "chiude una sessione dopo questo tempo senza tasti premuti (0 per mai)",
 	"listen on `ADDR` (host:port; \":2222\" is every address)":                                                                                                                  "ascolta su `ADDR` (host:porta; \":2222\" è ogni indirizzo)",
@@ -149,6 +148,7 @@ var helpItalian = map[string]string{
 	"take each visitor's address from the PROXY protocol header (v1 or v2) a balancer sends;\n" +
 		"headers are believed from --trusted-proxies only, and refused from anywhere else": "prende l'indirizzo di ogni visitatore dall'intestazione del protocollo PROXY (v1 o v2) inviata da un bilanciatore;\n" +
 		"le intestazioni valgono solo da --trusted-proxies, e da ogni altro indirizzo sono rifiutate",
+	"serve Prometheus metrics at http://`ADDR`/metrics (such as 127.0.0.1:9222; default: off)":    "offre le metriche Prometheus su http://`ADDR`/metrics (come 127.0.0.1:9222; predefinito: spento)",
 	"the balancers that may send a PROXY header: `CIDR`[,CIDR...] (such as 10.0.0.0/8,192.0.2.7)": "i bilanciatori che possono inviare un'intestazione PROXY: `CIDR`[,CIDR...] (come 10.0.0.0/8,192.0.2.7)",
 
 	// version, man, help

@@ -31,6 +31,7 @@ type KioskStrings struct {
 	ZeroOrMore         string // "%s %d: use 0 (no limit) or more" (flag, value)
 	NeedTrustedProxies string // --proxy-protocol without --trusted-proxies
 	NeedProxyProtocol  string // --trusted-proxies without --proxy-protocol
+	MetricsAddr        string // "--metrics-addr %s: use host:port, such as 127.0.0.1:9222"
 }
 
 var kioskEnglish = KioskStrings{
@@ -51,6 +52,7 @@ var kioskEnglish = KioskStrings{
 	ZeroOrMore:         "%s %d: use 0 (no limit) or more",
 	NeedTrustedProxies: "--proxy-protocol needs --trusted-proxies: the addresses of the balancers that send the header (such as 10.0.0.0/8)",
 	NeedProxyProtocol:  "--trusted-proxies is for --proxy-protocol: add it, or drop --trusted-proxies",
+	MetricsAddr:        "--metrics-addr %s: use host:port, such as 127.0.0.1:9222",
 }
 
 var kioskItalian = KioskStrings{
@@ -71,4 +73,5 @@ var kioskItalian = KioskStrings{
 	ZeroOrMore:         "%s %d: usa 0 (nessun limite) o più",
 	NeedTrustedProxies: "--proxy-protocol richiede --trusted-proxies: gli indirizzi dei bilanciatori che inviano l'intestazione (come 10.0.0.0/8)",
 	NeedProxyProtocol:  "--trusted-proxies serve con --proxy-protocol: aggiungilo, o togli --trusted-proxies",
+	MetricsAddr:        "--metrics-addr %s: usa host:porta, come 127.0.0.1:9222",
 }

@@ -107,6 +107,7 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc goss
 	}
 	if tc, ok := ctx.Value(connKey).(*trackedConn); ok {
 		if !tc.sessionOpened() {
+			s.metrics.refused.WithLabelValues(refusedChannels).Inc()
 			nc.Reject(gossh.ResourceShortage, fmt.Sprintf(i18n.For(lang).Kiosk.TooManySessions, maxSessionsPerConn)) //nolint:errcheck
 			return
 		}

@@ -232,7 +232,7 @@ func (d *inputDecoder) skipPaste(buf []byte, expired bool) int {
 type input struct {
 	mu       sync.Mutex
 	dec      inputDecoder
-	queue    [maxQueue]uv.Event // a ring: head is the oldest, n events
+	queue    [maxQueue]queued // a ring: head is the oldest, n events
 	head, n  int
 	dropped  int64 // events dropped, the queue being full
 	timer    *time.Timer
@@ -240,6 +240,12 @@ type input struct {
 	closed   bool
 	onPanic  func(error)
 	ready    chan struct{} // holds a token while events wait
+}
+
+// queued is an event and when it arrived (unix nanoseconds).
+type queued struct {
+	ev uv.Event
+	at int64
 }
 
 // newInput returns an input; onPanic is called if the decoder panics (bytes from
@@ -311,12 +317,12 @@ func (in *input) push(ev uv.Event) {
 		return
 	}
 	if in.n == maxQueue {
-		in.queue[in.head] = nil
+		in.queue[in.head] = queued{}
 		in.head = (in.head + 1) % maxQueue
 		in.n--
 		in.dropped++
 	}
-	in.queue[(in.head+in.n)%maxQueue] = ev
+	in.queue[(in.head+in.n)%maxQueue] = queued{ev, time.Now().UnixNano()}
 	in.n++
 	select {
 	case in.ready <- struct{}{}:
@@ -324,18 +330,18 @@ func (in *input) push(ev uv.Event) {
 	}
 }
 
-// pop takes the oldest event queued.
-func (in *input) pop() (uv.Event, bool) {
+// pop takes the oldest event queued, and when it arrived.
+func (in *input) pop() (uv.Event, int64, bool) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	if in.n == 0 {
-		return nil, false
+		return nil, 0, false
 	}
-	ev := in.queue[in.head]
-	in.queue[in.head] = nil
+	q := in.queue[in.head]
+	in.queue[in.head] = queued{}
 	in.head = (in.head + 1) % maxQueue
 	in.n--
-	return ev, true
+	return q.ev, q.at, true
 }
 
 // close drops what is queued and stops the timer: the reader has ended.
@@ -347,7 +353,7 @@ func (in *input) close() {
 		in.timer.Stop()
 	}
 	for in.n > 0 {
-		in.queue[in.head] = nil
+		in.queue[in.head] = queued{}
 		in.head = (in.head + 1) % maxQueue
 		in.n--
 	}

@@ -165,7 +165,7 @@ func TestInputQueueDropsOldest(t *testing.T) {
 	}
 	var got []string
 	for {
-		ev, ok := in.pop()
+		ev, _, ok := in.pop()
 		if !ok {
 			break
 		}
@@ -196,7 +196,7 @@ func TestInputReadEndsWithItsReader(t *testing.T) {
 	}
 	var got []uv.Event
 	for {
-		ev, ok := in.pop()
+		ev, _, ok := in.pop()
 		if !ok {
 			break
 		}
@@ -219,7 +219,7 @@ func TestInputLoneEscape(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no event for a lone ESC")
 	}
-	if ev, _ := in.pop(); fmt.Sprint(names([]uv.Event{ev})) != "[esc]" {
+	if ev, _, _ := in.pop(); fmt.Sprint(names([]uv.Event{ev})) != "[esc]" {
 		t.Errorf("got %v", ev)
 	}
 }

@@ -50,7 +50,7 @@ func (s *Server) runLineMode(v *visit) {
 	defer context.AfterFunc(v.Context(), func() { v.setReason(endDisconnected); stop() })()
 
 	err := linemode.Run(ctx, v, v, linemode.Options{
-		Library: s.cfg.Library, Index: s.index, Lang: v.lang, Raw: v.hasPty,
+		Library: v.c.lib, Index: v.c.index, Lang: v.lang, Raw: v.hasPty,
 	})
 	close(done)
 	bye := i18n.For(v.lang).Kiosk

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -47,7 +48,6 @@ type screen struct {
 	started       bool
 	buf           bytes.Buffer
 	failed        bool // a write failed: the visitor is gone
-	written       int64
 }
 
 func newScreen(w io.Writer, profile colorprofile.Profile, lang string) *screen {
@@ -109,10 +109,10 @@ func (s *screen) larger() (note string, row, col int) {
 }
 
 // draw shows the view: on the first call, the alternate screen and a hidden
-// cursor; then only the lines that changed.
-func (s *screen) draw(v tea.View) {
+// cursor; then only the lines that changed. It says whether it wrote anything.
+func (s *screen) draw(v tea.View) bool {
 	if s.failed || s.width <= 0 || s.height <= 0 {
-		return
+		return false
 	}
 	b := &s.buf
 	b.Reset()
@@ -173,14 +173,13 @@ func (s *screen) draw(v tea.View) {
 	}
 	s.lines = lines
 	if !changed && b.Len() == len(ansi.SetModeSynchronizedOutput) {
-		return // nothing to draw
+		return false // nothing to draw
 	}
 	b.WriteString(ansi.ResetModeSynchronizedOutput)
-	n, err := s.out.Write(b.Bytes())
-	s.written += int64(n)
-	if err != nil {
+	if _, err := s.out.Write(b.Bytes()); err != nil {
 		s.failed = true
 	}
+	return true
 }
 
 // close gives the terminal back: mouse off, autowrap and cursor on, main screen.
@@ -199,23 +198,30 @@ func (s *screen) clipboard(text string) {
 	if s.failed || len(text) > tui.MaxCopy {
 		return
 	}
-	n, err := io.WriteString(s.out, ansi.SetSystemClipboard(text))
-	s.written += int64(n)
-	if err != nil {
+	if _, err := io.WriteString(s.out, ansi.SetSystemClipboard(text)); err != nil {
 		s.failed = true
 	}
 }
 
-// screenModel is the reader with the screen: it draws each view as it is made.
+// screenModel is the reader with the screen: it draws each view as it is made,
+// and times each key to the frame it brings.
 type screenModel struct {
 	tea.Model
-	scr *screen
+	scr     *screen
+	keyAt   int64 // when the key being answered arrived (unix nanos), or 0
+	observe func(seconds float64)
 }
 
 func (m *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if w, ok := msg.(windowMsg); ok {
+	switch w := msg.(type) {
+	case windowMsg:
 		m.scr.resize(w.Width, w.Height)
 		msg = tea.WindowSizeMsg{Width: m.scr.width, Height: m.scr.height}
+	case keyMsg:
+		if m.keyAt == 0 {
+			m.keyAt = w.at
+		}
+		msg = w.key
 	}
 	if c, ok := msg.(tui.CopyMsg); ok {
 		// The program has no output of its own: the copy reaches the visitor's
@@ -229,6 +235,9 @@ func (m *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *screenModel) View() tea.View {
 	v := m.Model.View()
-	m.scr.draw(v)
+	if m.scr.draw(v) && m.keyAt != 0 && m.observe != nil {
+		m.observe(time.Since(time.Unix(0, m.keyAt)).Seconds())
+	}
+	m.keyAt = 0 // a key that changed nothing has no frame to time
 	return v
 }

@@ -18,8 +18,6 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
-	"github.com/cyberdiplo/cyberdiplo/internal/render"
-	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
 // ErrServerClosed is returned by Serve and ListenAndServe after Shutdown or Close.
@@ -33,9 +31,8 @@ type Server struct {
 	ssh         *ssh.Server
 	fingerprint string
 	keyCreated  bool
-	authKeys    map[string]bool
-	cache       *render.Cache
-	index       *search.Index
+	rl          reloadable
+	metrics     *metrics
 	limiter     *ipLimiter
 	addrConns   addrConns
 	handler     handler
@@ -103,17 +100,19 @@ func New(cfg Config) (*Server, error) {
 		log:         cfg.Logger,
 		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()),
 		keyCreated:  created,
-		cache:       render.NewCache(renderCacheSize),
-		index:       search.New(cfg.Library),
 		limiter:     newIPLimiter(cfg.Rate, cfg.Burst),
 		addrConns:   addrConns{max: cfg.MaxConnsPerAddr, m: map[string]int{}},
 		visits:      map[*visit]struct{}{},
 		drained:     make(chan struct{}),
 	}
+	s.rl.content.Store(newShared(cfg.Library))
+	s.metrics = newMetrics(s)
 	if cfg.AuthorizedKeysPath != "" {
-		if s.authKeys, err = authorizedKeys(cfg.AuthorizedKeysPath); err != nil {
+		keys, err := authorizedKeys(cfg.AuthorizedKeysPath)
+		if err != nil {
 			return nil, &ConfigError{"--authorized-keys", err}
 		}
+		s.rl.authKeys.Store(&keys)
 	}
 	// The middleware chain, outermost first: log the visit, recover from panics,
 	// admit (max sessions), time limits, then the reader, a command or the note.
@@ -124,9 +123,9 @@ func New(cfg Config) (*Server, error) {
 		wish.WithVersion("cyberdiplo"),
 		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
 	}
-	if s.authKeys != nil {
+	if cfg.AuthorizedKeysPath != "" {
 		opts = append(opts, wish.WithPublicKeyAuth(func(_ ssh.Context, key ssh.PublicKey) bool {
-			return s.authKeys[string(key.Marshal())]
+			return s.allowed(key.Marshal())
 		}))
 	}
 	srv, err := wish.NewServer(opts...)
@@ -199,8 +198,8 @@ func (s *Server) Serve(ln net.Listener) error {
 	s.ln = ln
 	s.mu.Unlock()
 	auth := "anonymous"
-	if s.authKeys != nil {
-		auth = fmt.Sprintf("%d authorized keys", len(s.authKeys))
+	if keys := s.rl.authKeys.Load(); keys != nil {
+		auth = fmt.Sprintf("%d authorized keys", len(*keys))
 	}
 	s.log.Info("kiosk listening",
 		"addr", ln.Addr().String(),
@@ -289,7 +288,8 @@ func (s *Server) Stats() Stats {
 	s.mu.Lock()
 	n := len(s.visits)
 	s.mu.Unlock()
-	return Stats{Sessions: n, Connections: s.conns.Load(), Renders: s.cache.Renders()}
+	_, renders := s.cacheCounts()
+	return Stats{Sessions: n, Connections: s.conns.Load(), Renders: renders}
 }
 
 // maxConns caps open connections (sessions or not): room for every session plus
@@ -298,13 +298,14 @@ func (s *Server) maxConns() int64 { return int64(2*s.cfg.MaxSessions + 16) }
 
 // Why a connection was refused (the log line's "why", and a metric's label).
 const (
-	refusedRate    = "rate"    // the address's rate limit
-	refusedAddress = "address" // the address holds MaxConnsPerAddr already
-	refusedFull    = "full"    // the kiosk holds as many connections as it takes
-	refusedProxy   = "proxy"   // a PROXY header not wanted, or missing
-	refusedBusy    = "busy"    // MaxSessions reached (the visitor is told)
-	refusedAuth    = "auth"    // no authorized key
-	refusedClosing = "closing" // the kiosk is shutting down
+	refusedRate     = "rate"     // the address's rate limit
+	refusedAddress  = "address"  // the address holds MaxConnsPerAddr already
+	refusedFull     = "full"     // the kiosk holds as many connections as it takes
+	refusedProxy    = "proxy"    // a PROXY header not wanted, or missing
+	refusedBusy     = "busy"     // MaxSessions reached (the visitor is told)
+	refusedAuth     = "auth"     // no authorized key
+	refusedClosing  = "closing"  // the kiosk is shutting down
+	refusedChannels = "channels" // a session beyond maxSessionsPerConn
 )
 
 // accept is the ConnCallback: the PROXY header (from a trusted proxy), then the
@@ -362,6 +363,7 @@ func (s *Server) connFailed(c net.Conn, err error) {
 
 // refused logs a refused connection, at most one line a second.
 func (s *Server) refused(c net.Conn, reason, why string) {
+	s.metrics.refused.WithLabelValues(reason).Inc()
 	now := time.Now().UnixNano()
 	last := s.refusedLog.Load()
 	if now-last < int64(time.Second) || !s.refusedLog.CompareAndSwap(last, now) {

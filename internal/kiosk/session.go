@@ -17,6 +17,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/ssh"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/prometheus/client_golang/prometheus"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
@@ -49,6 +51,8 @@ type visit struct {
 	pty    ssh.Pty
 	hasPty bool
 	ch     *channel // the channel's state: its window changes
+	c      *shared  // the content, cache and index this session uses
+	bytes  prometheus.Counter
 
 	lastInput atomic.Int64 // unix nanos of the last byte from the visitor
 
@@ -62,8 +66,28 @@ type visit struct {
 	detail string // e.g. the command name
 }
 
+// kind is what the session is: the reader, a command, the line mode, the note.
+func (v *visit) kind() string {
+	switch {
+	case v.RawCommand() != "":
+		return kindCommand
+	case lineMode(v):
+		return kindLines
+	case !v.hasPty:
+		return kindNote
+	}
+	return kindTUI
+}
+
 // text is what the kiosk says, in the visitor's language.
 func (v *visit) text() i18n.KioskStrings { return i18n.For(v.lang).Kiosk }
+
+// Write is the visitor's output: it is counted.
+func (v *visit) Write(p []byte) (int, error) {
+	n, err := v.Session.Write(p)
+	v.bytes.Add(float64(n))
+	return n, err
+}
 
 // Read is the visitor's input: it counts as activity.
 func (v *visit) Read(p []byte) (int, error) {
@@ -146,7 +170,7 @@ func chain(h handler, mws ...middleware) handler {
 
 // handle is the ssh.Handler: it makes the visit and runs the chain.
 func (s *Server) handle(sess ssh.Session) {
-	v := &visit{Session: sess, id: s.nextID.Add(1), start: time.Now()}
+	v := &visit{Session: sess, id: s.nextID.Add(1), start: time.Now(), c: s.content(), bytes: s.metrics.bytesWritten}
 	v.stopped, v.stop = context.WithCancel(context.Background())
 	defer v.stop()
 	v.lastInput.Store(v.start.UnixNano())
@@ -220,14 +244,9 @@ func (s *Server) logMW(next handler) handler {
 		} else {
 			kv = append(kv, "term", "none")
 		}
-		kind := "reader"
-		switch {
-		case v.RawCommand() != "":
-			kind = "command"
-		case lineMode(v):
-			kind = "lines"
-		case !v.hasPty:
-			kind = "note"
+		kind := v.kind()
+		if kind == kindTUI {
+			kind = "reader"
 		}
 		kv = append(kv, "kind", kind)
 		s.log.Info("session start", kv...)
@@ -266,14 +285,17 @@ func (s *Server) admitMW(next handler) handler {
 	return func(v *visit) {
 		switch s.admit(v) {
 		case endBusy:
+			s.metrics.refused.WithLabelValues(refusedBusy).Inc()
 			v.finish(endBusy, 1)
 			_, _ = io.WriteString(v.Stderr(), v.text().Busy+"\n")
 			return
 		case endShutdown:
+			s.metrics.refused.WithLabelValues(refusedClosing).Inc()
 			v.finish(endShutdown, 1)
 			_, _ = io.WriteString(v.Stderr(), v.text().Closing+"\n")
 			return
 		}
+		s.metrics.sessions.WithLabelValues(v.kind()).Inc()
 		defer s.release(v)
 		next(v)
 	}
@@ -365,7 +387,7 @@ func (s *Server) runCommand(v *visit) {
 	defer context.AfterFunc(v.stopped, cancel)()
 	env := ExecEnv{
 		Out: v, Err: v.Stderr(), Getenv: v.getenv,
-		Library: s.cfg.Library, Cache: s.cache, Index: s.index,
+		Library: v.c.lib, Cache: v.c.cache, Index: v.c.index,
 	}
 	if v.hasPty {
 		env.Width, _ = drawSize(v.pty.Window.Width, v.pty.Window.Height)
@@ -386,7 +408,7 @@ func (s *Server) note(v *visit) {
 	var b strings.Builder
 	fmt.Fprintf(&b, v.text().Note, port, port)
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
-	for _, p := range s.cfg.Library.Pages(v.lang) {
+	for _, p := range v.c.lib.Pages(v.lang) {
 		fmt.Fprintf(tw, "  %s\t%s\n", p.ID, p.Title)
 	}
 	tw.Flush() //nolint:errcheck
@@ -404,8 +426,8 @@ func (s *Server) runReader(v *visit) {
 	profile := colorprofile.Env(environ) // from TERM, COLORTERM, NO_COLOR...
 	scr := newScreen(v, profile, v.lang)
 	scr.resize(win.Width, win.Height)
-	m := &screenModel{scr: scr, Model: tui.New(tui.Options{
-		Library: s.cfg.Library, Cache: s.cache, Index: s.index,
+	m := &screenModel{scr: scr, observe: s.metrics.keyToFrame.Observe, Model: tui.New(tui.Options{
+		Library: v.c.lib, Cache: v.c.cache, Index: v.c.index,
 		Lang: v.lang, Style: "auto", Width: w, Height: h,
 	})}
 	// The program has no input, output or renderer of its own: the visitor's
@@ -493,9 +515,13 @@ func feed(p *tea.Program, in *input, size *sizeSlot, done <-chan struct{}) {
 			return
 		case <-in.ready:
 			for {
-				ev, ok := in.pop()
+				ev, at, ok := in.pop()
 				if !ok {
 					break
+				}
+				if k, key := ev.(uv.KeyPressEvent); key {
+					p.Send(keyMsg{key: tea.KeyPressMsg(k), at: at}) // timed to its frame
+					continue
 				}
 				p.Send(ev)
 			}
@@ -505,6 +531,13 @@ func feed(p *tea.Program, in *input, size *sizeSlot, done <-chan struct{}) {
 			}
 		}
 	}
+}
+
+// keyMsg is a key and when it arrived: the screen model times the frame it
+// brings (cyberdiplo_keystroke_to_frame_seconds).
+type keyMsg struct {
+	key tea.KeyPressMsg
+	at  int64
 }
 
 // windowMsg is the visitor's window as the client gave it: the screen model

@@ -142,6 +142,7 @@ type Cache struct {
 	lru   *list.List
 	// Renders counts the renders actually done (for tests and benchmarks).
 	renders int
+	hits    int // Render calls answered from the cache (for the kiosk's metrics)
 }
 
 // NewCache returns a cache holding at most max rendered pages (a page at one width
@@ -159,6 +160,7 @@ func (c *Cache) Render(p *library.Page, width int, style string) (*Doc, error) {
 	c.mu.Lock()
 	if el, ok := c.items[k]; ok {
 		c.lru.MoveToFront(el)
+		c.hits++
 		e := el.Value.(*entry)
 		c.mu.Unlock()
 		<-e.done
@@ -203,6 +205,13 @@ func (c *Cache) Cached(p *library.Page, width int, style string) *Doc {
 	default:
 		return nil
 	}
+}
+
+// Hits returns how many Render calls the cache answered without rendering.
+func (c *Cache) Hits() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.hits
 }
 
 // Renders returns how many renders the cache has done.

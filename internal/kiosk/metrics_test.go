@@ -1,0 +1,114 @@
+package kiosk_test
+
+import (
+	"io"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/kiosk"
+)
+
+// scrape reads the kiosk's metrics: the value of each series by its name and
+// labels as written ("name" or `name{kind="tui"}`).
+func scrape(t *testing.T, h *harness) map[string]float64 {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.srv.MetricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	body, _ := io.ReadAll(rec.Body)
+	out := map[string]float64{}
+	for _, line := range strings.Split(string(body), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		i := strings.LastIndexByte(line, ' ')
+		v, err := strconv.ParseFloat(line[i+1:], 64)
+		if err != nil {
+			t.Fatalf("metrics line %q: %v", line, err)
+		}
+		out[line[:i]] = v
+	}
+	return out
+}
+
+// TestMetrics: the metrics are there and move with what visitors do.
+func TestMetrics(t *testing.T) {
+	h := start(t, func(c *kiosk.Config) { c.MaxConnsPerAddr = 6 })
+	m := scrape(t, h)
+	for _, name := range []string{
+		"cyberdiplo_sessions_active", `cyberdiplo_sessions_total{kind="tui"}`, `cyberdiplo_sessions_total{kind="command"}`,
+		`cyberdiplo_sessions_total{kind="note"}`, `cyberdiplo_connections_refused_total{reason="busy"}`,
+		`cyberdiplo_connections_refused_total{reason="rate"}`, `cyberdiplo_connections_refused_total{reason="auth"}`,
+		`cyberdiplo_connections_refused_total{reason="proxy"}`, "cyberdiplo_keystroke_to_frame_seconds_count",
+		"cyberdiplo_render_cache_hits_total", "cyberdiplo_render_cache_misses_total", "cyberdiplo_bytes_written_total",
+		"go_goroutines", "process_resident_memory_bytes",
+	} {
+		if _, ok := m[name]; !ok {
+			t.Errorf("no %s in the metrics", name)
+		}
+	}
+
+	a := openPTY(t, h.dial(t, "visitor"), 100, 30, nil)
+	a.waitFor(t, 0, tab(t, "en"))
+	a.answers(t, "L", tab(t, "it"))
+	b := openPTY(t, h.dial(t, "visitor"), 100, 30, nil) // the same page at the same width: from the cache
+	b.waitFor(t, 0, tab(t, "en"))
+	run(t, h.dial(t, "visitor"), "list")
+	run(t, h.dial(t, "visitor"), "")
+	if c, err := h.dialVia(2, "203.0.113.9:4000"); err == nil { // a PROXY header, not wanted
+		c.Close() //nolint:errcheck
+	}
+	eventually(t, "the refused header counted", func() bool {
+		return scrape(t, h)[`cyberdiplo_connections_refused_total{reason="proxy"}`] == 1
+	})
+	m = scrape(t, h)
+	for name, want := range map[string]float64{
+		"cyberdiplo_sessions_active":                2,
+		`cyberdiplo_sessions_total{kind="tui"}`:     2,
+		`cyberdiplo_sessions_total{kind="command"}`: 1,
+		`cyberdiplo_sessions_total{kind="note"}`:    1,
+	} {
+		if m[name] != want {
+			t.Errorf("%s = %v, want %v", name, m[name], want)
+		}
+	}
+	for _, name := range []string{"cyberdiplo_keystroke_to_frame_seconds_count", "cyberdiplo_render_cache_hits_total",
+		"cyberdiplo_render_cache_misses_total", "cyberdiplo_bytes_written_total", "cyberdiplo_connections_open"} {
+		if m[name] < 1 {
+			t.Errorf("%s = %v, want it to have moved", name, m[name])
+		}
+	}
+	// The per-address limit: 6 connections (a, b, the command's, the note's, and
+	// two more).
+	var held []io.Closer
+	for range 2 {
+		held = append(held, h.dial(t, "visitor"))
+	}
+	if c, err := h.tryDial("visitor"); err == nil {
+		c.Close() //nolint:errcheck
+	}
+	eventually(t, "the refusal counted", func() bool {
+		return scrape(t, h)[`cyberdiplo_connections_refused_total{reason="address"}`] == 1
+	})
+	for _, c := range held {
+		c.Close() //nolint:errcheck
+	}
+	for _, tm := range []*term{a, b} {
+		tm.send(t, "\x03")
+		tm.exit(t)
+	}
+	eventually(t, "no session active", func() bool { return scrape(t, h)["cyberdiplo_sessions_active"] == 0 })
+}
+
+// Each kiosk has its own registry: two in one process do not share counters.
+func TestMetricsPerServer(t *testing.T) {
+	a, b := start(t, nil), start(t, nil)
+	run(t, a.dial(t, "visitor"), "list")
+	eventually(t, "the command counted", func() bool {
+		return scrape(t, a)[`cyberdiplo_sessions_total{kind="command"}`] == 1
+	})
+	if n := scrape(t, b)[`cyberdiplo_sessions_total{kind="command"}`]; n != 0 {
+		t.Errorf("the other kiosk counted %v commands", n)
+	}
+}
