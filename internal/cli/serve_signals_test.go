@@ -117,7 +117,7 @@ func TestServeReload(t *testing.T) {
 	v.waitFor(t, mark, "IT │")
 
 	// Bad files: a key file that does not parse, a page that does not lint.
-	os.WriteFile(keys, []byte("ssh-ed25519 not-base64 broken\n"), 0o600)                                           //nolint:errcheck
+	os.WriteFile(keys, []byte("ssh-ed25519 not-base64 broken\n"), 0o600)                                               //nolint:errcheck
 	os.WriteFile(un, []byte(strings.Replace(string(page), "title: Italy at the United Nations", "title: ", 1)), 0o644) //nolint:errcheck
 	before := strings.Count(k.logs.String(), `"level":"error"`)
 	k.signal(t, syscall.SIGHUP)
