@@ -86,8 +86,8 @@ func (m *Model) copySelected() tea.Cmd {
 			return m.copySection(m.lib.Page(h.Lang, h.Page), h.Section)
 		}
 	case modeOutline:
-		if p := m.page(); p != nil && l.outlineSel < len(p.Headings) {
-			return m.copySection(p, p.Headings[l.outlineSel].Section)
+		if p, h := m.page(), l.outlineHeading(m); p != nil && h >= 0 {
+			return m.copySection(p, p.Headings[h].Section)
 		}
 	}
 	m.find.note = m.s.Tools.NothingCopy

@@ -27,7 +27,9 @@ type lookup struct {
 	current int             // index in occ of the current one, -1 before any
 	pending *landing        // where to land once the next page is drawn
 
-	outlineSel int
+	outlineSel int    // index in the outline's (filtered) entries
+	ofilter    string // the outline's filter (outline.go)
+	ofiltering bool   // typing goes to the filter
 
 	link    int // the selected link (index in the page's Links), -1 for none
 	history []place
@@ -141,11 +143,7 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		l.hits = nil
 		l.sel = 0
 	case key.Matches(msg, k.Outline):
-		m.mode = modeOutline
-		l.outlineSel = 0
-		if m.doc != nil {
-			l.outlineSel = max(m.doc.HeadingAt(m.offset()), 0)
-		}
+		l.openOutline(m)
 	case key.Matches(msg, k.Close):
 		l.query, l.occ, l.current, l.link, l.matcher = "", nil, -1, -1, nil
 		m.dirty = true
@@ -199,30 +197,6 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		l.refresh(m)
 	}
 	return cmd
-}
-
-func (l *lookup) outlineKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	n := 0
-	if p := m.page(); p != nil {
-		n = len(p.Headings)
-	}
-	switch msg.String() {
-	case "esc", "o", "q":
-		m.mode = modeRead
-	case "up", "k", "shift+tab":
-		l.outlineSel = max(l.outlineSel-1, 0)
-	case "down", "j", "tab":
-		l.outlineSel = min(l.outlineSel+1, max(n-1, 0))
-	case "enter":
-		m.mode = modeRead
-		p := m.page()
-		if m.doc != nil && p != nil && l.outlineSel < len(p.Headings) {
-			l.push(m)
-			m.spots[m.tab] = spotOf(p, p.Headings[l.outlineSel].Block)
-			m.restoreSpot()
-		}
-	}
-	return nil
 }
 
 // refresh runs the search box's query again (as typed, or once the index is ready).
@@ -551,14 +525,16 @@ func (l *lookup) box(m *Model) string {
 	rows := max(m.pageHeight()-6, 1)
 	var b strings.Builder
 	if m.mode == modeOutline {
-		b.WriteString(st.OverlayTitle.Render(m.s.OutlineTitle) + "\n")
-		var heads []string
-		if p := m.page(); p != nil {
-			for _, h := range p.Headings {
-				heads = append(heads, strings.Repeat("  ", max(h.Level-1, 0))+h.Text)
-			}
+		title := st.OverlayTitle.Render(m.s.OutlineTitle)
+		if l.ofiltering || l.ofilter != "" {
+			title += "  / " + m.lk.text(l.ofilter) + "_"
 		}
-		writeList(&b, heads, l.outlineSel, rows, w-4, m.lk)
+		b.WriteString(title + "\n")
+		heads := l.outlineItems(m)
+		if len(heads) == 0 {
+			b.WriteString(st.Dim.Render(m.s.SearchNoHits) + "\n")
+		}
+		writeList(&b, heads, l.outlineSel, rows-1, w-4, m.lk)
 		b.WriteString("\n" + st.Dim.Render(ansi.Truncate(m.lk.text(m.s.OutlineHint), w-4, m.lk.text("…"))))
 		return st.Overlay.Width(w).Render(b.String())
 	}

@@ -1,0 +1,159 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+)
+
+// The outline (o): the page's headings, to jump to one. It opens on the heading
+// being read. Keys: ↑/↓ j/k Tab move, g/Home and G/End reach the first and the
+// last entry, Enter jumps, c copies the selected section, q/Esc/o close. / filters:
+// from then on what is typed narrows the list as it is typed (case and accents
+// ignored, every word must start a word of the heading), Backspace edits, Esc
+// clears the filter; ↑/↓ and Enter still move and jump. Letters that are keys in
+// the list (q, g, G, j, k, c) would be lost in a filter typed directly, hence the
+// slash, as in glow's and less's lists.
+
+// maxOutlineFilter bounds the filter (runes).
+const maxOutlineFilter = 80
+
+// outlineEntries returns the indices (in the page's Headings) of the headings the
+// filter keeps.
+func (l *lookup) outlineEntries(p *library.Page) []int {
+	if p == nil {
+		return nil
+	}
+	words := strings.Fields(library.Fold(l.ofilter))
+	var out []int
+	for i, h := range p.Headings {
+		if matchesAll(library.Fold(h.Text), words) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// matchesAll reports whether every word starts a word of text.
+func matchesAll(text string, words []string) bool {
+	fields := strings.FieldsFunc(text, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f)
+	})
+	for _, w := range words {
+		found := false
+		for _, f := range fields {
+			if strings.HasPrefix(f, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// outlineHeading is the heading selected in the outline, or -1.
+func (l *lookup) outlineHeading(m *Model) int {
+	es := l.outlineEntries(m.page())
+	if l.outlineSel < 0 || l.outlineSel >= len(es) {
+		return -1
+	}
+	return es[l.outlineSel]
+}
+
+// openOutline opens the outline on the heading being read.
+func (l *lookup) openOutline(m *Model) {
+	m.mode = modeOutline
+	l.ofilter, l.ofiltering = "", false
+	l.outlineSel = 0
+	if p, b, _ := m.TopBlock(); p != nil && b >= 0 {
+		sec := p.Blocks[b].Section
+		for i, h := range p.Headings {
+			if h.Section <= sec {
+				l.outlineSel = i
+			}
+		}
+	}
+}
+
+func (l *lookup) outlineKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	n := len(l.outlineEntries(m.page()))
+	k := msg.String()
+	switch k {
+	case "up", "shift+tab", "ctrl+p":
+		l.outlineSel = max(l.outlineSel-1, 0)
+		return nil
+	case "down", "tab", "ctrl+n":
+		l.outlineSel = min(l.outlineSel+1, max(n-1, 0))
+		return nil
+	case "home":
+		l.outlineSel = 0
+		return nil
+	case "end":
+		l.outlineSel = max(n-1, 0)
+		return nil
+	case "enter":
+		return l.outlineJump(m)
+	}
+	if l.ofiltering {
+		switch {
+		case k == "esc":
+			l.ofilter, l.ofiltering, l.outlineSel = "", false, 0
+		case k == "backspace":
+			if r := []rune(l.ofilter); len(r) > 0 {
+				l.ofilter = string(r[:len(r)-1])
+				l.outlineSel = 0
+			}
+		case msg.Text != "" && len([]rune(l.ofilter)) < maxOutlineFilter:
+			l.ofilter += msg.Text
+			l.outlineSel = 0
+		}
+		return nil
+	}
+	switch k {
+	case "esc", "o", "q":
+		m.mode = modeRead
+	case "k":
+		l.outlineSel = max(l.outlineSel-1, 0)
+	case "j":
+		l.outlineSel = min(l.outlineSel+1, max(n-1, 0))
+	case "g", "<":
+		l.outlineSel = 0
+	case "G", ">":
+		l.outlineSel = max(n-1, 0)
+	case "/":
+		l.ofiltering = true
+	case "c":
+		return m.copySelected()
+	}
+	return nil
+}
+
+// outlineJump scrolls to the selected heading: a page jump, in the history.
+func (l *lookup) outlineJump(m *Model) tea.Cmd {
+	m.mode = modeRead
+	p := m.page()
+	h := l.outlineHeading(m)
+	if m.doc != nil && p != nil && h >= 0 {
+		l.push(m)
+		m.spots[m.tab] = spotOf(p, p.Headings[h].Block)
+		m.restoreSpot()
+	}
+	return nil
+}
+
+// outlineItems are the outline's rows: the filter (when there is one) and the
+// kept headings, indented by level.
+func (l *lookup) outlineItems(m *Model) []string {
+	p := m.page()
+	var items []string
+	for _, i := range l.outlineEntries(p) {
+		h := p.Headings[i]
+		items = append(items, strings.Repeat("  ", max(h.Level-1, 0))+h.Text)
+	}
+	return items
+}

@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestOutlineFiltersAsYouType(t *testing.T) {
+	m := newTest(t, "it", "un", 100, 30)
+	p := m.page()
+	keys(m, "o", "G")
+	if h := m.find.outlineHeading(m); h != len(p.Headings)-1 {
+		t.Errorf("G in the outline selects entry %d, want the last (%d)", h, len(p.Headings)-1)
+	}
+	keys(m, "g", "end")
+	if h := m.find.outlineHeading(m); h != len(p.Headings)-1 {
+		t.Errorf("End selects entry %d, want the last", h)
+	}
+	// / then words: the list narrows as they are typed, accents ignored.
+	keys(m, "/")
+	typeText(m, "gruppi esp")
+	items := m.find.outlineItems(m)
+	if len(items) != 1 || !strings.Contains(items[0], "Gruppi di esperti governativi") {
+		t.Fatalf("filtered outline: %q", items)
+	}
+	if !strings.Contains(screen(m), "/ gruppi esp") {
+		t.Errorf("the filter is not shown:\n%s", screen(m))
+	}
+	keys(m, "backspace", "backspace", "backspace", "backspace")
+	if n := len(m.find.outlineItems(m)); n < 2 {
+		t.Errorf("after Backspace the filter keeps %d entries", n)
+	}
+	typeText(m, " esp")
+	keys(m, "enter")
+	if m.mode != modeRead {
+		t.Fatal("Enter did not close the outline")
+	}
+	pg, b, _ := m.TopBlock()
+	if b < 0 || !strings.Contains(pg.Sections[pg.Blocks[b].Section].Heading.Text, "Gruppi di esperti") {
+		t.Errorf("Enter jumped to block %d, not to the heading picked", b)
+	}
+	// q closes the outline (not the program); in the filter, q is typed.
+	keys(m, "o", "/")
+	typeText(m, "q")
+	if m.mode != modeOutline || m.find.ofilter != "q" {
+		t.Errorf("q in the filter: mode %v, filter %q", m.mode, m.find.ofilter)
+	}
+	keys(m, "esc", "q")
+	if m.mode != modeRead {
+		t.Errorf("Esc then q did not close the outline")
+	}
+	// Nothing matches: the list says so, Enter does nothing.
+	keys(m, "o", "/")
+	typeText(m, "zzzz")
+	if !strings.Contains(screen(m), m.s.SearchNoHits) {
+		t.Errorf("an empty filter result is not said:\n%s", screen(m))
+	}
+	keys(m, "enter")
+	if m.mode != modeRead {
+		t.Error("Enter on an empty outline did not close it")
+	}
+}
+
+func TestOutlineFilterIsBounded(t *testing.T) {
+	m := newTest(t, "en", "glossary", 60, 14)
+	keys(m, "o", "/")
+	typeText(m, strings.Repeat("x", 500))
+	if n := len([]rune(m.find.ofilter)); n != maxOutlineFilter {
+		t.Errorf("filter holds %d runes, want at most %d", n, maxOutlineFilter)
+	}
+	checkFits(t, m, 60, 14)
+}
