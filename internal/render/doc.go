@@ -23,6 +23,8 @@ type Doc struct {
 	// Links are where the page's links were drawn, in reading order (by line,
 	// then column). A link that wraps has one span per line.
 	Links []LinkSpan
+	// Partial is set on the top of a page (RenderTop): the page goes on below.
+	Partial bool
 
 	blockLines []int      // first line of each of the page's blocks, -1 if not drawn
 	starts     []blockTop // the drawn blocks, by line
@@ -123,6 +125,32 @@ func joinRuns(line uv.Line) {
 // invisibleOnSpace reports whether a style looks the same as no style on a space.
 func invisibleOnSpace(s *uv.Style) bool {
 	return s.Bg == nil && s.Underline == 0 && s.Attrs&^(uv.AttrBold|uv.AttrItalic|uv.AttrFaint) == 0
+}
+
+// cut keeps the first n lines, and the blocks and links drawn on them.
+func (d *Doc) cut(n int) {
+	d.Lines, d.Plain = d.Lines[:n], d.Plain[:n]
+	d.Text = strings.Join(d.Lines, "\n")
+	d.Partial = true
+	for b, l := range d.blockLines {
+		if l >= n {
+			d.blockLines[b] = -1
+		}
+	}
+	starts := d.starts[:0]
+	for _, s := range d.starts {
+		if s.line < n {
+			starts = append(starts, s)
+		}
+	}
+	d.starts = starts
+	links := d.Links[:0]
+	for _, s := range d.Links {
+		if s.Line < n {
+			links = append(links, s)
+		}
+	}
+	d.Links = links
 }
 
 // foregroundOnly reports whether a style sets nothing but a foreground colour.

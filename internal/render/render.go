@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour"
@@ -73,6 +74,80 @@ func Render(p *library.Page, width int, style string) (*Doc, error) {
 		d.Text = strings.Join(d.Lines, "\n")
 	}
 	return d, nil
+}
+
+// RenderTop renders the top of a page: its first top-level blocks, enough of
+// them to fill lines rendered lines. Those lines are the lines Render draws at
+// the top of the page, in a fraction of the time: the reader paints its first
+// frame from them while the whole page renders. The Doc holds only the blocks
+// and links drawn; Partial reports it.
+func RenderTop(p *library.Page, width int, style string, lines int) (*Doc, error) {
+	if width < 10 {
+		width = 10
+	}
+	if !ValidStyle(style) {
+		return nil, fmt.Errorf("unknown style %q", style)
+	}
+	if isTimeline(p) {
+		return Render(p, width, style)
+	}
+	src := []byte(p.Body)
+	root := library.ParseMarkdown(src)
+	num := number(root, src)
+	// Keep top-level nodes until they certainly fill the lines (each block takes
+	// at least one line, and a line holds at most width characters), and one more:
+	// the last lines of a cut document are its end, not the page's.
+	need, kept := 0, 0
+	var cut ast.Node
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if need > lines+2 {
+			cut = n
+			break
+		}
+		need += minLines(n, src, width) + 1
+		kept++
+	}
+	if cut == nil {
+		return Render(p, width, style) // the whole page is short
+	}
+	for n := cut; n != nil; {
+		next := n.NextSibling()
+		root.RemoveChild(root, n)
+		n = next
+	}
+	out, err := glamourRender(root, src, num, width, style)
+	if err != nil {
+		return nil, err
+	}
+	d := newDoc(p, strings.Trim(out, "\n"))
+	if len(d.Lines) < lines+1 {
+		return Render(p, width, style) // a wrong guess: do it all
+	}
+	// The last lines of a cut document close it (margins): not the page's.
+	d.cut(lines)
+	if style == "notty" {
+		d.Lines = d.Plain
+	}
+	return d, nil
+}
+
+// minLines is the fewest rendered lines a node can take at a width: one per
+// block in it, and its text's length in lines.
+func minLines(n ast.Node, src []byte, width int) int {
+	blocks, chars := 0, 0
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if _, ok := library.BlockKindOf(c); ok {
+			blocks++
+		}
+		if t, ok := c.(*ast.Text); ok {
+			chars += utf8.RuneCount(t.Segment.Value(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return max(blocks, chars/max(width, 1))
 }
 
 // glamourRender renders a parsed page with Glamour, marking its blocks and links.

@@ -66,6 +66,10 @@ Second
 1. first [ref][r]
 2. second
 
+Raw <b>HTML</b> keeps its text &amp; entities.
+
+<div>An HTML block <style>p{}</style><script>not this</script>shows its text.</div>
+
 | head [th](two.md) | two |
 |---|---|
 | [cell](#tricky) | y |
@@ -283,6 +287,16 @@ func TestMarkersAndTargetsAreNotDrawn(t *testing.T) {
 		if !strings.Contains(text, "[not a link](x.md)") {
 			t.Errorf("%s: code lost its text:\n%s", style, text)
 		}
+		for _, want := range []string{"Raw HTML keeps its text & entities.", "An HTML block shows its text."} {
+			if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+				t.Errorf("%s: HTML drawn without %q:\n%s", style, want, text)
+			}
+		}
+		for _, bad := range []string{"<b>", "not this", "p{}"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s: HTML drawn with %q", style, bad)
+			}
+		}
 	}
 	out, _ := Page(lib(t).Page("en", "un"), 80, "dark")
 	if strings.Contains(ansi.Strip(out), ".md") {
@@ -372,6 +386,50 @@ func TestTimelineIsDrawn(t *testing.T) {
 		if s.Col0 < 10 && s.Line > d.Headings[1] {
 			t.Errorf("link %q placed at column %d, in the year column", p.Links[s.Index].Text, s.Col0)
 		}
+	}
+}
+
+// The top of a page drawn alone is the top of the whole page, line for line,
+// with its blocks and links where the whole page has them.
+func TestRenderTopIsTheTopOfThePage(t *testing.T) {
+	l := lib(t)
+	cut := 0
+	for _, lang := range library.Languages {
+		for _, p := range l.Pages(lang) {
+			for _, style := range Styles {
+				for _, size := range [][2]int{{40, 10}, {80, 22}, {100, 28}} {
+					top, err := RenderTop(p, size[0], style, size[1])
+					if err != nil {
+						t.Fatal(err)
+					}
+					all, _ := Render(p, size[0], style)
+					if top.Partial {
+						cut++
+						if len(top.Lines) != size[1] {
+							t.Fatalf("%s/%s: %d lines, want %d", p.Lang, p.ID, len(top.Lines), size[1])
+						}
+					}
+					for i, line := range top.Lines {
+						if line != all.Lines[i] {
+							t.Fatalf("%s/%s %s %dx%d line %d:\n%q\n%q", p.Lang, p.ID, style, size[0], size[1], i, line, all.Lines[i])
+						}
+					}
+					for b := range p.Blocks {
+						if bl := top.BlockLine(b); bl >= 0 && bl != all.BlockLine(b) {
+							t.Fatalf("%s/%s: block %d on line %d, %d in the whole page", p.Lang, p.ID, b, bl, all.BlockLine(b))
+						}
+					}
+					for _, s := range top.Links {
+						if s.Line >= len(top.Lines) || all.LinkAt(s.Line, s.Col0) != s.Index {
+							t.Fatalf("%s/%s: link span %+v not in the whole page", p.Lang, p.ID, s)
+						}
+					}
+				}
+			}
+		}
+	}
+	if cut == 0 {
+		t.Fatal("no page was long enough to be cut")
 	}
 }
 
@@ -477,5 +535,15 @@ func BenchmarkRender(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkRenderTop: the top of a page, 80x22, for the reader's first frame.
+func BenchmarkRenderTop(b *testing.B) {
+	p := lib(b).Page("en", "overview")
+	for i := 0; i < b.N; i++ {
+		if _, err := RenderTop(p, 80, "dark", 22); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
