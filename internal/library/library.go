@@ -9,8 +9,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -73,12 +75,21 @@ var ErrNoContent = errors.New("no pages found (expected en/*.md and it/*.md)")
 // content can still be read: a page whose front matter cannot be parsed is skipped
 // (lint reports it), and control characters never reach the pages.
 func Load(fsys fs.FS) (*Library, error) {
+	// The sources and terms are read while the pages are parsed.
+	var sources []Source
+	var terms []Term
+	meta := make(chan struct{})
+	go func() {
+		defer close(meta)
+		sources, terms, _, _ = readMeta(fsys)
+	}()
 	pages, _, err := readAll(fsys)
+	<-meta
 	if err != nil {
 		return nil, err
 	}
 	lib := &Library{pages: pages}
-	lib.sources, lib.terms, _, _ = readMeta(fsys)
+	lib.sources, lib.terms = sources, terms
 	lib.align()
 	for _, lang := range Languages {
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
@@ -94,27 +105,53 @@ func Load(fsys fs.FS) (*Library, error) {
 
 // readAll parses every <lang>/*.md of fsys: the pages that could be read, and the
 // problems found on the way (lint reports them; Load skips what it cannot use).
+// The files are parsed concurrently (parsing them into the document model is most
+// of the time a start takes); pages and problems come out in file order.
 func readAll(fsys fs.FS) (map[string][]*Page, []Problem, error) {
-	pages := map[string][]*Page{}
-	var problems []Problem
+	type job struct {
+		lang, file string
+		data       []byte
+		page       *Page
+		problems   []Problem
+	}
+	var jobs []*job
 	for _, lang := range Languages {
 		files, err := fs.Glob(fsys, lang+"/*.md")
 		if err != nil {
 			return nil, nil, err
 		}
 		if len(files) == 0 {
-			problems = append(problems, Problem{Path: lang + "/", Line: 0, Message: "no pages in this language"})
+			jobs = append(jobs, &job{problems: []Problem{{Path: lang + "/", Line: 0, Message: "no pages in this language"}}})
 		}
 		for _, f := range files {
 			data, err := fs.ReadFile(fsys, f)
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: %w", f, err)
 			}
-			p, ps := parsePage(lang, f, data)
-			problems = append(problems, ps...)
-			if p != nil {
-				pages[lang] = append(pages[lang], p)
-			}
+			jobs = append(jobs, &job{lang: lang, file: f, data: data})
+		}
+	}
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, j := range jobs {
+		if j.file == "" {
+			continue // a problem only
+		}
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer wg.Done()
+			j.page, j.problems = parsePage(j.lang, j.file, j.data)
+			<-slots
+		}()
+	}
+	wg.Wait()
+	pages := map[string][]*Page{}
+	var problems []Problem
+	for _, j := range jobs {
+		problems = append(problems, j.problems...)
+		if j.page != nil {
+			pages[j.lang] = append(pages[j.lang], j.page)
 		}
 	}
 	if len(pages["en"]) == 0 && len(pages["it"]) == 0 {
