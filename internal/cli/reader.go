@@ -2,10 +2,14 @@ package cli
 
 import (
 	"errors"
+	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/linemode"
@@ -33,6 +37,9 @@ func (a *app) lineMode() bool {
 
 // runReader opens the TUI on PAGE, or where the last local run left off.
 func (a *app) runReader(cmd *cobra.Command, args []string) error {
+	// A small heap: collect less often, so that start-up (parsing the content,
+	// rendering a page: a few MB of garbage) is not interrupted by the collector.
+	debug.SetGCPercent(400)
 	lib, lang, err := a.libraryAndLang()
 	if err != nil {
 		return err
@@ -73,22 +80,28 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 			}
 		}
 	}
-	// A short-lived, small heap: collect less often, so that start-up (a Glamour
-	// render, ~1 MB of garbage) is not interrupted by the collector.
-	debug.SetGCPercent(400)
 	m := tui.New(tui.Options{
 		Library: lib, Cache: a.cache(), Index: a.env.Index, Lang: lang, Page: page, Style: style,
 		Width: a.env.Width, Height: a.env.Height, Spot: spot,
 	})
-	// Render the first page while Bubble Tea sets up the terminal: the program's
-	// own request for it then waits on this render instead of starting one.
+	// Render the whole first page in the background: the program's own request
+	// for it then waits on this render instead of starting one.
 	m.Prerender()
-	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out), tea.WithFPS(120)}
+	environ := a.environ()
+	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out), tea.WithFPS(120),
+		tea.WithEnvironment(environ)}
+	painted := false
 	if a.env.Width > 0 && a.env.Height > 0 {
 		opts = append(opts, tea.WithWindowSize(a.env.Width, a.env.Height))
+		// Paint the first frame now, from the top of the page: Bubble Tea paints
+		// on a ticker, and its first frame would wait for the first tick.
+		painted = paintFirstFrame(a.env.Out, environ, m.FirstFrame())
 	}
 	final, err := tea.NewProgram(m, opts...).Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+		if painted {
+			_, _ = io.WriteString(a.env.Out, ansi.ResetModeAltScreenSaveCursor+ansi.ShowCursor)
+		}
 		return err
 	}
 	if statePath != "" {
@@ -98,4 +111,34 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		}
 	}
 	return nil
+}
+
+// paintFirstFrame draws a frame on the terminal as Bubble Tea would at its first
+// tick: on the alternate screen, cursor hidden, colours brought down to what the
+// terminal shows. Bubble Tea then takes over the screen (and leaves it on exit).
+func paintFirstFrame(out io.Writer, environ []string, frame string) bool {
+	if frame == "" {
+		return false
+	}
+	screen := ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.CursorHomePosition + ansi.EraseEntireScreen
+	if _, err := io.WriteString(out, screen); err != nil {
+		return false
+	}
+	w := colorprofile.NewWriter(out, environ)
+	_, err := io.WriteString(w, strings.ReplaceAll(frame, "\n", "\r\n"))
+	return err == nil
+}
+
+// environ is the part of the environment that says what the terminal can draw,
+// for Bubble Tea and for the first frame.
+func (a *app) environ() []string {
+	var env []string
+	for _, k := range []string{"TERM", "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TTY_FORCE",
+		"TERM_PROGRAM", "WT_SESSION", "GOOGLE_CLOUD_SHELL", "TERMINFO", "TERMINFO_DIRS", "HOME", "TMUX",
+		"LANG", "LC_ALL", "LC_CTYPE", "SSH_TTY", "COLUMNS", "LINES"} {
+		if v := a.env.Getenv(k); v != "" {
+			env = append(env, k+"="+v)
+		}
+	}
+	return env
 }

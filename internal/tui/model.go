@@ -161,6 +161,29 @@ func (m *Model) Prerender() {
 	}
 }
 
+// FirstFrame draws the reader's first screen at once, for a caller that paints
+// it before the program's first frame (Bubble Tea paints on a ticker: its first
+// frame waits for the first tick). When the cache does not hold the page yet, the
+// top of the page is rendered alone (render.RenderTop), which is the same lines
+// in a fraction of the time; the whole page replaces it when it is ready. It
+// returns "" when the size is not known.
+func (m *Model) FirstFrame() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	p := m.page()
+	if p == nil {
+		return ""
+	}
+	if d := m.cache.Cached(p, m.contentWidth(), m.style); d != nil {
+		m.key = docKey{lang: m.lang, id: m.ids[m.tab], style: m.style, width: m.contentWidth()}
+		m.show(d)
+	} else if d, err := render.RenderTop(p, m.contentWidth(), m.style, m.pageHeight()); err == nil {
+		m.show(d) // its key stays unset: sync asks for the whole page
+	}
+	return m.render()
+}
+
 // Current returns the language and page being read (to remember them on quit).
 func (m *Model) Current() (lang, page string) { return m.lang, m.ids[m.tab] }
 
@@ -327,7 +350,7 @@ func (m *Model) sync() tea.Cmd {
 		return nil
 	}
 	k := docKey{lang: m.lang, id: m.ids[m.tab], style: m.style, width: m.contentWidth()}
-	if m.doc != nil && m.key == k {
+	if m.doc != nil && m.key == k && !m.doc.Partial {
 		return nil
 	}
 	m.key, m.err = k, nil

@@ -152,6 +152,7 @@ func (m *Model) statusBar() string {
 	switch mx := m.maxOffset(); {
 	case m.doc == nil:
 		pos = m.lk.text("…")
+	case m.doc.Partial: // the top of the page, the rest on its way
 	case mx == 0 || m.offset() >= mx:
 		pos = m.s.End
 	case m.offset() > 0:

@@ -9,6 +9,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/render"
 )
 
 // topBlock is the id of the block at the top of the view.
@@ -484,5 +486,41 @@ func TestReopensAtTheBlock(t *testing.T) {
 	drive(r, nil, tea.WindowSizeMsg{Width: 100, Height: 30})
 	if got, want := topBlock(r), strings.Split(spot.Block, ".")[0]+".0"; got != want && r.offset() != r.maxOffset() {
 		t.Errorf("a vanished block reopened at %s, want its section's heading %s", got, want)
+	}
+}
+
+// The first frame is drawn at once from the top of the page, before the whole
+// page is rendered, and the whole page then takes its place without a change on
+// screen.
+func TestFirstFrameFromTheTopOfThePage(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}, {100, 30}} {
+		m := New(Options{Library: testLib, Cache: render.NewCache(4), Index: testIndex, Lang: "en", Page: "overview",
+			Style: "dark", Width: size[0], Height: size[1]})
+		first := m.FirstFrame()
+		if !m.doc.Partial {
+			t.Fatalf("%v: the first frame was drawn from the whole page", size)
+		}
+		if n := strings.Count(first, "\n") + 1; n != size[1] {
+			t.Fatalf("%v: first frame of %d lines", size, n)
+		}
+		if !strings.Contains(first, m.page().Title) {
+			t.Fatalf("%v: the first frame lacks the title:\n%s", size, first)
+		}
+		drive(m, m.Init(), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		if m.doc.Partial {
+			t.Fatalf("%v: the whole page never replaced the top", size)
+		}
+		if got := m.View().Content; got != first {
+			t.Errorf("%v: the screen changed when the whole page came:\n%s\n---\n%s", size, first, got)
+		}
+		keys(m, "G")
+		if m.offset() == 0 {
+			t.Errorf("%v: the whole page does not scroll", size)
+		}
+	}
+	// No size, no first frame.
+	m := New(Options{Library: testLib, Cache: testCache, Lang: "en", Style: "dark"})
+	if m.FirstFrame() != "" {
+		t.Fatal("a first frame without a window size")
 	}
 }
