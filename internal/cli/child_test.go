@@ -66,6 +66,7 @@ func startChild(t *testing.T, args ...string) *child {
 	return c
 }
 
+//lint:ignore U1000 kept for the kiosk's signal tests (SIGHUP reload, drain)
 func (c *child) signal(t *testing.T, sig syscall.Signal) {
 	t.Helper()
 	if err := c.cmd.Process.Signal(sig); err != nil {
@@ -74,6 +75,8 @@ func (c *child) signal(t *testing.T, sig syscall.Signal) {
 }
 
 // exit waits for the process to end and returns its exit status.
+//
+//lint:ignore U1000 kept for the kiosk's signal tests (SIGHUP reload, drain)
 func (c *child) exit(t *testing.T) int {
 	t.Helper()
 	select {

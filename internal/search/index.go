@@ -686,13 +686,3 @@ func (li *langIndex) docOf(page string, si int) int32 {
 	}
 	return d
 }
-
-// lang returns the index of a language, or nil.
-func (ix *Index) lang(lang string) *langIndex {
-	for _, li := range ix.langs {
-		if li.lang == lang {
-			return li
-		}
-	}
-	return nil
-}

@@ -747,7 +747,3 @@ func fit(s string, w, h int) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-func padRight(s string, w int) string {
-	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
-}
