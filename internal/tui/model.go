@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -92,8 +91,9 @@ type Model struct {
 	resizeSeq     int
 
 	tab   int
-	spots []Spot // where each tab is being read
-	vp    viewport.Model
+	spots []Spot   // where each tab is being read
+	off   int      // the first line of the doc on screen
+	lines []string // the doc's lines with the reader's marks (page.go)
 	doc   *render.Doc
 	key   docKey
 	err   error
@@ -139,10 +139,6 @@ func New(o Options) *Model {
 		m.style, m.autoStyle = "dark", true
 	}
 	m.lk = newLook(m.style, 0, false)
-	m.vp = viewport.New()
-	m.vp.KeyMap = viewport.KeyMap{} // the reader's keys drive it (keymap.go)
-	m.vp.FillHeight = true
-	m.sizeViewport()
 	m.find.link = -1
 	m.find.current = -1
 	m.setLang(lang)
@@ -204,7 +200,7 @@ func (m *Model) TopBlock() (p *library.Page, block, line int) {
 	if m.doc == nil || p == nil {
 		return p, -1, 0
 	}
-	top := m.vp.YOffset()
+	top := m.off
 	block = m.blockAt(top)
 	if block < 0 {
 		return p, -1, top
@@ -266,12 +262,10 @@ func (m *Model) contentWidth() int {
 
 func (m *Model) pageHeight() int { return max(m.height-2-m.paneHeight(), 1) }
 
-func (m *Model) sizeViewport() {
-	m.vp.SetWidth(max(m.width, 1))
-	m.vp.SetHeight(m.pageHeight())
-}
+func (m *Model) offset() int { return m.off }
 
-func (m *Model) offset() int { return m.vp.YOffset() }
+// setOffset moves the view, within the page.
+func (m *Model) setOffset(o int) { m.off = max(min(o, m.maxOffset()), 0) }
 
 func (m *Model) maxOffset() int {
 	if m.doc == nil {
@@ -282,7 +276,7 @@ func (m *Model) maxOffset() int {
 
 // scrollTo moves the view to a line the reader asked for, and remembers it.
 func (m *Model) scrollTo(o int) {
-	m.vp.SetYOffset(o)
+	m.setOffset(o)
 	m.saveSpot()
 }
 
@@ -324,7 +318,7 @@ func (m *Model) restoreSpot() {
 	}
 	line := m.blockLine(b)
 	if b < 0 || line < 0 {
-		m.vp.SetYOffset(s.Line)
+		m.setOffset(s.Line)
 		return
 	}
 	h := m.blockEnd(b) - line
@@ -332,7 +326,7 @@ func (m *Model) restoreSpot() {
 	if s.Of > 0 && h != s.Of {
 		d = s.Line * h / s.Of
 	}
-	m.vp.SetYOffset(line + max(min(d, h-1), 0))
+	m.setOffset(line + max(min(d, h-1), 0))
 }
 
 // spotOf returns the spot of a block of a page, from its index.
@@ -435,7 +429,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		first := m.width <= 0 || m.height <= 0
 		m.width, m.height = ClampSize(msg.Width, msg.Height)
-		m.sizeViewport()
 		if m.doc != nil {
 			m.restoreSpot()
 		}
@@ -678,7 +671,7 @@ func (m *Model) render() string {
 	case m.doc == nil:
 		body = m.note(m.lk.text(m.s.Loading))
 	default:
-		body = m.vp.View()
+		body = m.pageView()
 	}
 	if pane := m.pane(); pane != "" {
 		body += "\n" + pane
@@ -692,10 +685,10 @@ func (m *Model) render() string {
 	case modeSearch, modeOutline:
 		box, atTop = m.find.box(m), true // at the top: it grows as you type
 	}
-	if box != "" {
-		screen = overlay(screen, box, w, h, atTop)
+	if box == "" {
+		return screen // every part is drawn within the width
 	}
-	lines := strings.Split(screen, "\n")
+	lines := strings.Split(overlay(screen, box, w, h, atTop), "\n")
 	for i, l := range lines {
 		if ansi.StringWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")

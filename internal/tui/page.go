@@ -28,27 +28,43 @@ type mark struct {
 	kind       markKind
 }
 
-// redraw gives the viewport the doc's lines with the current marks.
+// redraw draws the reader's marks on the doc's lines. The lines are the doc's
+// own (shared, never changed) but for those holding a mark.
 func (m *Model) redraw() {
 	m.dirty = false
 	if m.doc == nil {
-		m.vp.SetContentLines(nil)
+		m.lines = nil
 		return
 	}
 	if m.sideWide() {
 		m.redrawSide()
 		return
 	}
-	lines := make([]string, len(m.doc.Lines))
-	copy(lines, m.doc.Lines)
+	m.lines = append(m.lines[:0], m.doc.Lines...)
 	for line, marks := range m.find.marks(m) {
-		if line >= 0 && line < len(lines) {
-			lines[line] = m.decorate(lines[line], marks)
+		if line >= 0 && line < len(m.lines) {
+			m.lines[line] = ansi.Truncate(m.decorate(m.lines[line], marks), max(m.width, 1), "")
 		}
 	}
-	off := m.vp.YOffset()
-	m.vp.SetContentLines(lines)
-	m.vp.SetYOffset(off)
+	m.setOffset(m.off)
+}
+
+// pageView is the page area: the lines on screen, and blank ones below the end.
+// (The reader scrolls its own lines rather than through bubbles' viewport, whose
+// View lays every line out again through lipgloss on each frame: 0.9 ms at
+// 200x60, a whole frame's budget.)
+func (m *Model) pageView() string {
+	ph := m.pageHeight()
+	var b strings.Builder
+	for i := 0; i < ph; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if l := m.off + i; l < len(m.lines) {
+			b.WriteString(m.lines[l])
+		}
+	}
+	return b.String()
 }
 
 // ordered sorts marks and drops those that overlap an earlier one (the selected

@@ -59,7 +59,6 @@ func (m *Model) setSide(on bool) tea.Cmd {
 	default:
 		m.find.note = m.s.Tools.SideNarrow
 	}
-	m.sizeViewport()
 	m.doc = nil
 	m.dirty = true
 	return m.sync()
@@ -87,7 +86,7 @@ func (m *Model) otherDoc() *render.Doc {
 	return d
 }
 
-// redrawSide gives the viewport the two columns.
+// redrawSide draws the page as the two columns.
 func (m *Model) redrawSide() {
 	if m.pair == nil || m.pairOf != m.doc {
 		other := m.otherDoc()
@@ -104,9 +103,8 @@ func (m *Model) redrawSide() {
 	for i := range rows {
 		rows[i] = m.pair.Row(i, cw, m.lk.st.Dim.Render(gutter))
 	}
-	off := m.vp.YOffset()
-	m.vp.SetContentLines(rows)
-	m.vp.SetYOffset(off)
+	m.lines = rows
+	m.setOffset(m.off)
 }
 
 // The page's geometry, in the rows of the view: the doc's lines, or the pair's
