@@ -39,56 +39,32 @@ type LinkSpan struct {
 
 type blockTop struct{ line, block int }
 
-// newDoc reads a page rendered with identity marks (identity.go) back: it finds
-// the marks and hyperlinks with ultraviolet's cell parser, and draws each line
-// again without them, with the fewest escape sequences that keep its look.
+// newDoc reads a page rendered with identity marks (identity.go) back. Each line
+// is decoded with x/ansi (DecodeSequence; ultraviolet's ReadStyle and ReadLink
+// for what a style or a hyperlink sets): block marks give the line each block
+// starts on, hyperlinks the cells of each link. The line is written again without
+// them, with the fewest escape sequences that keep its look: Glamour styles every
+// word and every space as its own run, most of a page's bytes.
 func newDoc(p *library.Page, text string) *Doc {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
-	cells := uv.NewStyledString(text).Lines(ansi.GraphemeWidth)
+	src := strings.Split(text, "\n")
 	d := &Doc{
-		Lines:      make([]string, len(cells)),
-		Plain:      make([]string, len(cells)),
+		Lines:      make([]string, len(src)),
+		Plain:      make([]string, len(src)),
 		blockLines: make([]int, len(p.Blocks)),
 	}
 	for i := range d.blockLines {
 		d.blockLines[i] = -1
 	}
-	var marks []int
-	for y, line := range cells {
-		col := 0
-		for x := range line {
-			c := &line[x]
-			c.Content, marks = markedBlocks(c.Content, marks[:0])
-			for _, b := range marks {
-				if b >= 0 && b < len(d.blockLines) && d.blockLines[b] < 0 {
-					d.blockLines[b] = y
-				}
-			}
-			if l := linkOf(c.Link.URL); l >= 0 {
-				d.addLinkCell(l, y, col, c.Width)
-			}
-			// Hyperlinks name links for the reader; a terminal would offer them
-			// as URLs to open. Drawn without.
-			c.Link = uv.Link{}
-			if c.Content == nbsp {
-				c.Content = " " // a date kept on one line (together.go)
-			}
-			// A space whose only style is a foreground colour looks like a plain
-			// space: drawing it plain saves most of Glamour's escape sequences.
-			if c.Content == " " && foregroundOnly(&c.Style) {
-				c.Style = uv.Style{}
-			}
-			col += c.Width
-		}
-		joinRuns(line)
-		// Trailing plain spaces are padding.
-		end := len(line)
-		for end > 0 && line[end-1].Equal(&uv.EmptyCell) {
-			end--
-		}
-		line = line[:end]
-		d.Lines[y] = line.Render()
-		d.Plain[y] = strings.TrimRight(line.String(), " ")
+	parser := ansi.GetParser()
+	defer ansi.PutParser(parser)
+	var out, plain strings.Builder
+	for y, line := range src {
+		out.Reset()
+		plain.Reset()
+		d.redrawLine(y, line, parser, &out, &plain)
+		d.Lines[y] = out.String()
+		d.Plain[y] = strings.TrimRight(plain.String(), " ")
 	}
 	d.Text = strings.Join(d.Lines, "\n")
 	d.trimLinks()
@@ -105,20 +81,65 @@ func newDoc(p *library.Page, text string) *Doc {
 	return d
 }
 
-// joinRuns lets a plain space between two cells of the same style take that
-// style when it cannot be seen on a space (colour, bold, italic): one run of
-// text instead of one per word.
-func joinRuns(line uv.Line) {
-	for x := 1; x+1 < len(line); x++ {
-		c := &line[x]
-		if !c.Equal(&uv.EmptyCell) {
+// redrawLine reads line y and writes it again to out (and its text to plain).
+// A space whose style cannot be seen on a space (a colour, bold, italic) waits:
+// it is written under whatever style is drawn around it, so that a run of words
+// in one style is one run; spaces left at the end of the line are padding, and
+// dropped.
+func (d *Doc) redrawLine(y int, line string, p *ansi.Parser, out, plain *strings.Builder) {
+	var pen, drawn uv.Style // the style the line sets, the style written
+	var link uv.Link
+	var state byte
+	col, spaces := 0, 0
+	for s := line; len(s) > 0; {
+		seq, width, n, next := ansi.DecodeSequence(s, state, p)
+		state, s = next, s[n:]
+		if width == 0 {
+			switch {
+			case ansi.HasCsiPrefix(seq) && p.Command() == 'm':
+				uv.ReadStyle(p.Params(), &pen)
+			case ansi.HasOscPrefix(seq) && p.Command() == 8:
+				uv.ReadLink(p.Data(), &link)
+			case ansi.HasApcPrefix(seq):
+				if b := markedBlock(p.Data()); b >= 0 && b < len(d.blockLines) && d.blockLines[b] < 0 {
+					d.blockLines[b] = y
+				}
+			}
+			continue // nothing else of Glamour's is drawn
+		}
+		if seq == nbsp {
+			seq = " " // a date kept on one line (together.go)
+		}
+		if l := linkOf(link.URL); l >= 0 {
+			d.addLinkCell(l, y, col, width)
+		}
+		col += width
+		plain.WriteString(seq)
+		if seq == " " && invisibleOnSpace(&pen) {
+			spaces++
 			continue
 		}
-		prev, next := &line[x-1].Style, &line[x+1]
-		if next.Equal(&uv.EmptyCell) || !prev.Equal(&next.Style) || !invisibleOnSpace(prev) || line[x-1].Link != next.Link {
-			continue
+		if spaces > 0 {
+			if !invisibleOnSpace(&drawn) {
+				out.WriteString(ansi.ResetStyle)
+				drawn = uv.Style{}
+			}
+			for ; spaces > 0; spaces-- {
+				out.WriteByte(' ')
+			}
 		}
-		c.Style = *prev
+		if !pen.Equal(&drawn) {
+			if pen.IsZero() {
+				out.WriteString(ansi.ResetStyle)
+			} else {
+				out.WriteString(pen.Diff(&drawn))
+			}
+			drawn = pen
+		}
+		out.WriteString(seq)
+	}
+	if !drawn.IsZero() {
+		out.WriteString(ansi.ResetStyle)
 	}
 }
 
@@ -151,11 +172,6 @@ func (d *Doc) cut(n int) {
 		}
 	}
 	d.Links = links
-}
-
-// foregroundOnly reports whether a style sets nothing but a foreground colour.
-func foregroundOnly(s *uv.Style) bool {
-	return s.Fg != nil && s.Bg == nil && s.UnderlineColor == nil && s.Underline == 0 && s.Attrs == 0
 }
 
 // addLinkCell adds a cell to link l's span on line y, or starts a span.

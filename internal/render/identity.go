@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
@@ -39,32 +38,17 @@ func blockMark(i int) string {
 // linkURL is the hyperlink target drawn around link i.
 func linkURL(i int) string { return linkURLPrefix + strconv.Itoa(i) }
 
-// markedBlocks returns the blocks whose marks a cell's content carries (APC
-// strings the cell parser keeps in front of the glyph they precede), and the
-// content without them.
-func markedBlocks(content string, found []int) (string, []int) {
-	if !strings.HasPrefix(content, "\x1b") {
-		return content, found
+// markedBlock returns the block an APC string's data names, or -1.
+func markedBlock(data []byte) int {
+	id, ok := strings.CutPrefix(string(data), blockMarkPrefix)
+	if !ok {
+		return -1
 	}
-	p := ansi.GetParser()
-	defer ansi.PutParser(p)
-	var rest strings.Builder
-	var state byte
-	for s := content; len(s) > 0; {
-		seq, _, n, newState := ansi.DecodeSequence(s, state, p)
-		state = newState
-		s = s[n:]
-		if ansi.HasApcPrefix(seq) {
-			if id, ok := strings.CutPrefix(string(p.Data()), blockMarkPrefix); ok {
-				if b, err := strconv.Atoi(id); err == nil {
-					found = append(found, b)
-					continue
-				}
-			}
-		}
-		rest.WriteString(seq)
+	b, err := strconv.Atoi(id)
+	if err != nil {
+		return -1
 	}
-	return rest.String(), found
+	return b
 }
 
 // linkOf returns the index of the link a hyperlink target names, or -1.

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/yuin/goldmark/ast"
@@ -519,6 +520,57 @@ func TestRedrawnLinesAreSmall(t *testing.T) {
 		t.Errorf("redrawn pages are %d bytes (%d of text), Glamour's %d", drawn, text, raw)
 	}
 	t.Logf("rendered pages: %d -> %d bytes (%d of text)", raw, drawn, text)
+}
+
+// Redrawn lines look exactly as Glamour drew them: cell for cell the same text in
+// the same style, but for spaces, whose colour (invisible) may differ.
+func TestRedrawnLinesLookTheSame(t *testing.T) {
+	l := lib(t)
+	for _, style := range []string{"dark", "light", "ascii"} {
+		for _, lang := range library.Languages {
+			for _, p := range l.Pages(lang) {
+				if p.ID == "timeline" {
+					continue // drawn by timeline.go, not Glamour alone
+				}
+				src := []byte(p.Body)
+				root := library.ParseMarkdown(src)
+				num := number(root, src)
+				raw, err := glamourRender(root, src, num, 70, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d := newDoc(p, strings.Trim(raw, "\n"))
+				want := uv.NewStyledString(strings.Trim(raw, "\n")).Lines(ansi.GraphemeWidth)
+				got := uv.NewStyledString(d.Text).Lines(ansi.GraphemeWidth)
+				if len(got) != len(want) {
+					t.Fatalf("%s/%s %s: %d lines, Glamour drew %d", lang, p.ID, style, len(got), len(want))
+				}
+				for y := range want {
+					w := want[y]
+					for x := range w {
+						wc := w[x]
+						wc.Content = ansi.Strip(wc.Content) // the block marks are not drawn
+						if x >= len(got[y]) {
+							if wc.Content != " " || !invisibleOnSpace(&wc.Style) {
+								t.Fatalf("%s/%s %s line %d: cell %d (%q) dropped", lang, p.ID, style, y, x, wc.Content)
+							}
+							continue
+						}
+						gc := got[y][x]
+						if gc.Content != wc.Content {
+							t.Fatalf("%s/%s %s line %d cell %d: %q, Glamour drew %q", lang, p.ID, style, y, x, gc.Content, wc.Content)
+						}
+						if gc.Content == " " && invisibleOnSpace(&gc.Style) && invisibleOnSpace(&wc.Style) {
+							continue
+						}
+						if !gc.Style.Equal(&wc.Style) {
+							t.Fatalf("%s/%s %s line %d cell %d %q: style %+v, Glamour drew %+v", lang, p.ID, style, y, x, gc.Content, gc.Style, wc.Style)
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 // BenchmarkRender: rendering a page into a Doc, uncached (Glamour, then the
