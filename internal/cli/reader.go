@@ -84,9 +84,6 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		Library: lib, Cache: a.cache(), Index: a.env.Index, Lang: lang, Page: page, Style: style,
 		Width: a.env.Width, Height: a.env.Height, Spot: spot,
 	})
-	// Render the whole first page in the background: the program's own request
-	// for it then waits on this render instead of starting one.
-	m.Prerender()
 	environ := a.environ()
 	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out), tea.WithFPS(120),
 		tea.WithEnvironment(environ)}
@@ -97,6 +94,10 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		// on a ticker, and its first frame would wait for the first tick.
 		painted = paintFirstFrame(a.env.Out, environ, m.FirstFrame())
 	}
+	// Then render the whole page in the background (not before: on a busy
+	// machine it would take the CPU from the first frame): the program's own
+	// request for it waits on this render instead of starting one.
+	m.Prerender()
 	final, err := tea.NewProgram(m, opts...).Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		if painted {
