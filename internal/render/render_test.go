@@ -550,6 +550,9 @@ func TestRedrawnLinesLookTheSame(t *testing.T) {
 					for x := range w {
 						wc := w[x]
 						wc.Content = ansi.Strip(wc.Content) // the block marks are not drawn
+						if wc.Content == nbsp {
+							wc.Content = " " // a date's no-break space is drawn as a space
+						}
 						if x >= len(got[y]) {
 							if wc.Content != " " || !invisibleOnSpace(&wc.Style) {
 								t.Fatalf("%s/%s %s line %d: cell %d (%q) dropped", lang, p.ID, style, y, x, wc.Content)
