@@ -225,3 +225,30 @@ func TestLinkPlaces(t *testing.T) {
 		t.Errorf("the heading's block has links %v", p.Blocks[0].Links)
 	}
 }
+
+// The style guide writes numbers up to ten in words: an editor who changes "six"
+// to "seven" in one language is told, as for digits.
+func TestLintNumberWords(t *testing.T) {
+	sources := "- id: s1\n  title: Source one\n  lang: en\n  as_of: 2021\n"
+	fsys := fstest.MapFS{
+		"sources.yaml": {Data: []byte(sources)},
+		"en/one.md":    {Data: []byte(page("en", "One", "Facts", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "Six groups met, one of them twice, in 2004."))},
+		"it/one.md":    {Data: []byte(page("it", "Uno", "Fatti", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "Si sono riuniti sette gruppi, uno dei quali due volte, nel 2004."))},
+	}
+	problems, err := Lint(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`en/one.md:17: number "six" (6) is not in it/one.md: the two languages disagree`,
+		`it/one.md:17: number "sette" (7) is not in en/one.md: the two languages disagree`,
+		`it/one.md:17: number "due" (2) is not in en/one.md: the two languages disagree`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -206,24 +206,53 @@ func lintPair(en, it *Page, terms []Term) []Problem {
 }
 
 // lintNumbers reports each number of a that does not appear anywhere in b. Numbers
-// are read from the text a reader sees (link targets are not text).
+// are read from the text a reader sees (link targets are not text): digits, and the
+// numbers from two to ten written in words ("six", "sei"), which the style guide
+// asks for; "one" and "uno" are left out, being articles and pronouns as often.
 func lintNumbers(a, b *Page) []Problem {
 	inB := map[string]bool{}
 	for _, bl := range b.Blocks {
-		for _, n := range digitRuns(bl.Text) {
-			inB[n] = true
+		for _, n := range numbersIn(bl.Text, b.Lang) {
+			inB[n.value] = true
 		}
 	}
 	var out []Problem
 	reported := map[string]bool{}
 	for _, bl := range a.Blocks {
-		for _, n := range digitRuns(bl.Text) {
-			if inB[n] || reported[n] {
+		for _, n := range numbersIn(bl.Text, a.Lang) {
+			if inB[n.value] || reported[n.value] {
 				continue
 			}
-			reported[n] = true
+			reported[n.value] = true
+			shown := n.value
+			if n.word != "" {
+				shown = fmt.Sprintf("%q (%s)", n.word, n.value)
+			}
 			out = append(out, Problem{Path: a.Path, Line: bl.Line,
-				Message: fmt.Sprintf("number %s is not in %s: the two languages disagree", n, b.Path)})
+				Message: fmt.Sprintf("number %s is not in %s: the two languages disagree", shown, b.Path)})
+		}
+	}
+	return out
+}
+
+// numberWords are the numbers written in words that lint compares, by language.
+var numberWords = map[string]map[string]string{
+	"en": {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10"},
+	"it": {"due": "2", "tre": "3", "quattro": "4", "cinque": "5", "sei": "6", "sette": "7", "otto": "8", "nove": "9", "dieci": "10"},
+}
+
+type number struct{ value, word string }
+
+// numbersIn returns the numbers of a text: its digit runs and its number words.
+func numbersIn(s, lang string) []number {
+	var out []number
+	for _, d := range digitRuns(s) {
+		out = append(out, number{value: d})
+	}
+	words := numberWords[lang]
+	for _, w := range strings.FieldsFunc(Fold(s), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if v, ok := words[w]; ok {
+			out = append(out, number{value: v, word: w})
 		}
 	}
 	return out
