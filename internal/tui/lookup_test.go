@@ -411,3 +411,16 @@ func TestSearchBoxIssueExamples(t *testing.T) {
 		}
 	}
 }
+
+// A hurried reader who opens a search result sees where the fact comes from: the
+// status bar names the section's sources and years beside the match counter.
+func TestSearchResultShowsItsSource(t *testing.T) {
+	m := newTest(t, "it", "overview", 100, 30)
+	keys(m, "/")
+	typeText(m, "quando è stato adottato il cyber defence pledge")
+	keys(m, "enter")
+	st := statusLine(m)
+	if !strings.Contains(st, "risultato ") || !strings.Contains(st, "MAECI 2026") {
+		t.Errorf("status after opening a result: %q, want the match counter and the sources", st)
+	}
+}

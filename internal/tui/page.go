@@ -175,9 +175,15 @@ func (m *Model) statusBar() string {
 		pos = strconv.Itoa(m.offset()*100/mx) + "%"
 	}
 	right := " " + m.s.Lang + sep + pos + sep + m.s.Help + " "
+	// The sources and years of the section being read are always named, after
+	// the match counter when a search is being stepped through; a note or the
+	// selected link's target stands alone.
 	left := m.find.status(m)
-	if left == "" {
+	switch {
+	case left == "":
 		left = m.sourcesLine()
+	case m.find.note == "" && m.find.link < 0:
+		left += " · " + m.sourcesLine()
 	}
 	left = " " + m.lk.text(left) + " "
 	rw := ansi.StringWidth(right)
