@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
@@ -422,5 +423,34 @@ func TestSearchResultShowsItsSource(t *testing.T) {
 	st := statusLine(m)
 	if !strings.Contains(st, "risultato ") || !strings.Contains(st, "MAECI 2026") {
 		t.Errorf("status after opening a result: %q, want the match counter and the sources", st)
+	}
+}
+
+// Without colour the selected link is drawn in brackets, which shift the text
+// after them: a click on the drawn link still follows it, and a click beside it
+// does not.
+func TestClickWithBrackets(t *testing.T) {
+	// On the timeline a link is drawn in parentheses, "(UN)": its opening
+	// bracket is inserted and moves the link one cell to the right.
+	m := newTest(t, "en", "timeline", 100, 30)
+	drive(m, nil, tea.ColorProfileMsg{Profile: colorprofile.ASCII})
+	keys(m, "]")
+	target := m.page().Links[m.find.link]
+	if !strings.Contains(screen(m), "(<"+target.Text+">)") {
+		t.Fatalf("the link %q is not drawn as (<%s>):\n%s", target.Text, target.Text, screen(m))
+	}
+	lines := strings.Split(screen(m), "\n")
+	y, x := -1, -1
+	for i, l := range lines {
+		if j := strings.Index(l, "<"+target.Text); j >= 0 {
+			y, x = i, len([]rune(l[:j]))+1 // on the link's first letter
+		}
+	}
+	if y < 0 {
+		t.Fatalf("the selected link %q is not drawn in brackets:\n%s", target.Text, screen(m))
+	}
+	drive(m, nil, tea.MouseClickMsg{X: x + len([]rune(target.Text)) - 1, Y: y, Button: tea.MouseLeft})
+	if _, page := m.Current(); page != target.Page {
+		t.Fatalf("a click on the last letter of %q went to %s, want %s", target.Text, page, target.Page)
 	}
 }

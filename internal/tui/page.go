@@ -43,7 +43,7 @@ func (m *Model) redraw() {
 	m.lines = append(m.lines[:0], m.doc.Lines...)
 	for line, marks := range m.find.marks(m) {
 		if line >= 0 && line < len(m.lines) {
-			m.lines[line] = ansi.Truncate(m.decorate(m.lines[line], marks), max(m.width, 1), "")
+			m.lines[line] = ansi.Truncate(m.decorate(line, marks), max(m.width, 1), "")
 		}
 	}
 	m.setOffset(m.off)
@@ -106,15 +106,51 @@ func (m *Model) brackets(k markKind) (string, string) {
 	return "", ""
 }
 
-// decorate draws marks on a rendered line: a style over their cells and, where
+// bracket is where a mark's bracket goes: over the space next to the mark when
+// there is one (nothing moves), else inserted (what follows moves one cell).
+type bracket struct {
+	text string
+	col  int  // the doc column it is drawn at (over) or before (inserted)
+	over bool // it takes the place of a space
+}
+
+// bracketsOf plans the brackets of a line's marks, left to right.
+func (m *Model) bracketsOf(plain string, marks []mark) []bracket {
+	var out []bracket
+	w := ansi.StringWidth(plain)
+	used := -1 // the last column a bracket took
+	for _, mk := range marks {
+		open, close := m.brackets(mk.kind)
+		if open == "" {
+			continue
+		}
+		a, b := mk.col0, mk.col1
+		if a > 0 && a-1 > used && ansi.Cut(plain, a-1, a) == " " {
+			out = append(out, bracket{text: open, col: a - 1, over: true})
+		} else {
+			out = append(out, bracket{text: open, col: a})
+		}
+		if b < w && ansi.Cut(plain, b, b+1) == " " {
+			out = append(out, bracket{text: close, col: b, over: true})
+			used = b
+		} else {
+			out = append(out, bracket{text: close, col: b})
+			used = b - 1
+		}
+	}
+	return out
+}
+
+// decorate draws the marks of doc line i: a style over their cells and, where
 // colour is not enough, brackets around them.
-func (m *Model) decorate(line string, marks []mark) string {
+func (m *Model) decorate(i int, marks []mark) string {
+	line := m.doc.Lines[i]
 	marks = ordered(marks)
 	if len(marks) == 0 {
 		return line
 	}
 	ranges := make([]lipgloss.Range, len(marks))
-	for i, mk := range marks {
+	for j, mk := range marks {
 		st := m.lk.st.Match
 		switch mk.kind {
 		case markCurrent:
@@ -122,41 +158,41 @@ func (m *Model) decorate(line string, marks []mark) string {
 		case markLink:
 			st = m.lk.st.LinkFocus
 		}
-		ranges[i] = lipgloss.NewRange(mk.col0, mk.col1, st)
+		ranges[j] = lipgloss.NewRange(mk.col0, mk.col1, st)
 	}
 	line = lipgloss.StyleRanges(line, ranges...)
-	// Brackets, from the right so that the columns on their left hold.
-	w := ansi.StringWidth(line)
-	for i := len(marks) - 1; i >= 0; i-- {
-		open, close := m.brackets(marks[i].kind)
-		if open == "" {
-			continue
-		}
-		a, b := marks[i].col0, marks[i].col1
-		line = ansi.Cut(line, 0, a) + open + ansi.Cut(line, a, b) + close + ansi.Cut(line, b, w)
-		w += len(open) + len(close)
+	brs := m.bracketsOf(m.doc.Plain[i], marks)
+	if len(brs) == 0 {
+		return line
 	}
-	return line
+	w := ansi.StringWidth(line)
+	var b strings.Builder
+	at := 0
+	for _, br := range brs {
+		b.WriteString(ansi.Cut(line, at, br.col))
+		b.WriteString(br.text)
+		at = br.col
+		if br.over {
+			at++
+		}
+	}
+	b.WriteString(ansi.Cut(line, at, w))
+	return b.String()
 }
 
-// docColumn maps a column of a drawn line back to the doc's line: brackets drawn
-// before it shift it.
+// docColumn maps a column of a drawn line back to the doc's line: brackets
+// inserted before it shift it.
 func (l *lookup) docColumn(m *Model, line, x int) int {
-	marks := ordered(l.marks(m)[line])
-	col := x
-	for _, mk := range marks {
-		open, close := m.brackets(mk.kind)
-		if open == "" {
-			continue
-		}
-		if x >= mk.col0+len(open) {
-			col -= len(open)
-		}
-		if x >= mk.col1+len(open)+len(close) {
-			col -= len(close)
+	if m.doc == nil || line < 0 || line >= len(m.doc.Plain) {
+		return x
+	}
+	shift := 0
+	for _, br := range m.bracketsOf(m.doc.Plain[line], ordered(l.marks(m)[line])) {
+		if !br.over && x >= br.col+shift {
+			shift++
 		}
 	}
-	return col
+	return x - shift
 }
 
 // statusBar: on the left a note of the lookup (a link's target, the match
