@@ -171,11 +171,18 @@ func (m *Model) FirstFrame() string {
 	if p == nil {
 		return ""
 	}
-	if d := m.cache.Cached(p, m.contentWidth(), m.style); d != nil {
-		m.key = docKey{lang: m.lang, id: m.ids[m.tab], style: m.style, width: m.contentWidth()}
-		m.show(d)
-	} else if d, err := render.RenderTop(p, m.contentWidth(), m.style, m.pageHeight()); err == nil {
-		m.show(d) // its key stays unset: sync asks for the whole page
+	k := docKey{lang: m.lang, id: m.ids[m.tab], style: m.style, width: m.contentWidth()}
+	switch {
+	case m.cache.Cached(p, k.width, k.style) != nil || m.spots[m.tab] != (Spot{}):
+		// Cached, or reopening further down the page than its top: the whole page.
+		if d, err := m.cache.Render(p, k.width, k.style); err == nil {
+			m.key = k
+			m.show(d)
+		}
+	default:
+		if d, err := render.RenderTop(p, k.width, k.style, m.pageHeight()); err == nil {
+			m.show(d) // its key stays unset: sync asks for the whole page
+		}
 	}
 	return m.render()
 }

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 )
@@ -517,6 +518,16 @@ func TestFirstFrameFromTheTopOfThePage(t *testing.T) {
 		if m.offset() == 0 {
 			t.Errorf("%v: the whole page does not scroll", size)
 		}
+	}
+	// Reopening further down the page: the first frame is drawn there.
+	m0 := newTest(t, "en", "un", 80, 24)
+	keys(m0, "space", "space", "j")
+	_, _, spot := m0.Place()
+	want := pageArea(m0)
+	r := New(Options{Library: testLib, Cache: render.NewCache(4), Index: testIndex, Lang: "en", Page: "un",
+		Spot: spot, Style: "dark", Width: 80, Height: 24})
+	if first := r.FirstFrame(); !strings.Contains(ansi.Strip(first), strings.TrimSpace(strings.Split(want, "\n")[0])) || pageArea(r) != want {
+		t.Errorf("reopened first frame:\n%s\nwant:\n%s", pageArea(r), want)
 	}
 	// No size, no first frame.
 	m := New(Options{Library: testLib, Cache: testCache, Lang: "en", Style: "dark"})
