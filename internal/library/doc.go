@@ -176,6 +176,17 @@ func SourcesMarker(n ast.Node, src []byte) ([]string, bool) {
 	return ids, true
 }
 
+// HoldsInline reports whether n is where inline content (text, links) sits: a
+// paragraph, or any block whose children are inline (a table cell, a heading
+// inside a list item). The renderer's walk uses it too, so both number the same
+// links.
+func HoldsInline(n ast.Node) bool {
+	if n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock {
+		return true
+	}
+	return n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline
+}
+
 // docParser builds the model of one page.
 type docParser struct {
 	p      *Page
@@ -333,7 +344,7 @@ func (d *docParser) block(n ast.Node, kind BlockKind) {
 
 // collect gathers the text of the paragraphs inside n, and the lists nested in it.
 func (d *docParser) collect(n ast.Node, b *strings.Builder, block int, nested *[]ast.Node) {
-	if n.Type() == ast.TypeInline || n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock {
+	if HoldsInline(n) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}

@@ -252,3 +252,19 @@ func TestLintNumberWords(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Links whose parent is not a paragraph (a heading or a table inside a list item)
+// are links of the model too.
+func TestLinksOutsideParagraphs(t *testing.T) {
+	src := "---\nid: one\ntitle: T\ntab: T\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# T\n\n" +
+		"- ## A [heading link](two.md) in an item\n\n" +
+		"- | A | B |\n  |---|---|\n  | [cell](two.md#x) | text |\n"
+	p, _ := parsePage("en", "en/one.md", []byte(src))
+	var got []string
+	for _, l := range p.Links {
+		got = append(got, l.Text+"@"+p.Blocks[l.Block].Kind.String())
+	}
+	if strings.Join(got, " ") != "heading link@list item cell@list item" {
+		t.Errorf("links: %v", got)
+	}
+}

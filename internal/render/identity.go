@@ -123,7 +123,7 @@ func (n *numbering) addBlock(c ast.Node) {
 // collect visits the inline content of a block's paragraphs, and gathers the
 // lists nested in its items (their items are blocks of their own, after it).
 func (n *numbering) collect(node ast.Node, nested *[]ast.Node) {
-	if node.Type() == ast.TypeInline || node.Kind() == ast.KindParagraph || node.Kind() == ast.KindTextBlock {
+	if library.HoldsInline(node) {
 		n.inline(node)
 		return
 	}
