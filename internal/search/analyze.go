@@ -22,13 +22,13 @@ import (
 type analyzer struct {
 	lang string
 	stem func(*snowballstem.Env) bool
-	// spell rewrites a folded word into the spelling the index keeps (English only).
+	// spell rewrites a folded word into the one spelling the index keeps of it.
 	spell func(string) string
 }
 
 var analyzers = map[string]analyzer{
 	"en": {lang: "en", stem: english.Stem, spell: britishSpelling},
-	"it": {lang: "it", stem: italian.Stem},
+	"it": {lang: "it", stem: italian.Stem, spell: italianSpelling},
 }
 
 // analyzerFor returns the analyzer of a language; a language without its own
@@ -136,6 +136,16 @@ func britishSpelling(w string) string {
 				return stem + p[1] + t
 			}
 		}
+	}
+	return w
+}
+
+// italianSpelling joins the two Italian spellings of the cyber- compounds:
+// "cibersicurezza" and "cybersicurezza", "ciberspazio" and "cyberspazio", become
+// "cyber-"; "cibernetico" and its forms, a word of their own, stay.
+func italianSpelling(w string) string {
+	if rest, ok := strings.CutPrefix(w, "ciber"); ok && !strings.HasPrefix(rest, "n") {
+		return "cyber" + rest
 	}
 	return w
 }

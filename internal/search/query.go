@@ -19,6 +19,7 @@ const (
 	wPrefix   = 0.75
 	wTypo1    = 0.6
 	wTypo2    = 0.45
+	wRelative = 0.6 // a word of the same root ("chairmanship" for "chaired"): as a typo
 	wSynonym  = 0.8
 	wOther    = 0.9
 	wNames    = 1.5  // a section whose heading or glossary entry the query names
@@ -62,14 +63,14 @@ func parseQuery(q string) []slot {
 	all[len(all)-1].last = !cut && all[len(all)-1].end == len(q)
 	content := false
 	for _, s := range all {
-		if !isStop(s.word) {
+		if !isNoise(s.word) {
 			content = true
 			break
 		}
 	}
 	out := all[:0]
 	for _, s := range all {
-		if content && isStop(s.word) {
+		if content && isNoise(s.word) {
 			continue
 		}
 		if i := slices.IndexFunc(out, func(o slot) bool { return o.word == s.word }); i >= 0 {
@@ -153,6 +154,7 @@ func (ix *Index) compile(text string) *query {
 		return q
 	}
 	env := snowballstem.NewEnv("")
+	q.slots = ix.splitCompounds(q.slots, env)
 	q.matched = make([]bool, len(q.slots))
 	known := make([]bool, len(q.slots))
 	for _, li := range ix.langs {
@@ -169,20 +171,48 @@ func (ix *Index) compile(text string) *query {
 			if s.last && s.n >= 2 {
 				m.alts = li.completions(s.word, m.key)
 			}
+			// The plural of an acronym, which Snowball leaves whole ("CBMs" has no
+			// vowel before its "s"): the acronym.
+			if m.word < 0 && m.key < 0 && s.letters && s.n >= 3 && strings.HasSuffix(s.word, "s") {
+				if id, ok := li.wordID[s.word[:len(s.word)-1]]; ok {
+					m.addAlt(alt{key: li.wordKey[id], weight: wStem, class: cStem})
+				}
+			}
 			if m.any() {
 				known[i] = true
 			}
 		}
+		// Two words the text writes as one ("cyber security", "co-operation"):
+		// each of the two also matches the joined word.
+		for i := 0; i+1 < len(q.slots); i++ {
+			a, b := q.slots[i], q.slots[i+1]
+			if !a.letters || !b.letters || a.n+b.n > maxWordRunes || isStop(a.word) || isStop(b.word) {
+				continue
+			}
+			if id, ok := li.keyID[li.keyOf(a.word+b.word, env)]; ok {
+				for _, j := range []int{i, i + 1} {
+					lq.slots[j].addAlt(alt{key: id, weight: wStem, class: cStem})
+					known[j] = true
+				}
+			}
+		}
 		q.langs = append(q.langs, lq)
 	}
-	// Typos only for the words that match nothing in any language: an exact match
-	// always outranks a corrected one, since there is then no corrected one.
+	// Typos, and other words from the same root, only for the words that match
+	// nothing in any language: an exact match always outranks a corrected one,
+	// since there is then no corrected one.
 	for i, s := range q.slots {
-		if known[i] || !s.letters || s.n > maxWordRunes || (maxTypos(s.n) == 0 && !swapOnly(s.n)) {
+		if known[i] || !s.letters || s.n > maxWordRunes {
 			continue
 		}
 		for _, lq := range q.langs {
-			lq.slots[i].alts = lq.li.corrections(s.word, s.n, s.last)
+			m := &lq.slots[i]
+			if maxTypos(s.n) > 0 || swapOnly(s.n) {
+				m.alts = lq.li.corrections(s.word, s.n, s.last)
+			}
+			for _, a := range lq.li.relatives(lq.li.keyOf(s.word, env)) {
+				m.addAlt(a)
+			}
 		}
 	}
 	for i := range q.slots {
@@ -298,6 +328,139 @@ func (lq *langQuery) addKey(key int32, i int, class uint8, prefix string) {
 		k.prefix = ""
 	}
 	lq.keys[key] = k
+}
+
+// addAlt adds a key a slot matches, unless it matches it already.
+func (m *slotMatch) addAlt(a alt) {
+	if a.key == m.key {
+		return
+	}
+	if i := slices.IndexFunc(m.alts, func(b alt) bool { return b.key == a.key }); i >= 0 {
+		if a.weight > m.alts[i].weight {
+			m.alts[i] = a
+		}
+		return
+	}
+	m.alts = append(m.alts, a)
+}
+
+// splitCompounds replaces each query word that no language knows, as a word or
+// by its key, with two words the same language knows, when it is made of them
+// ("cyberdefence" is "cyber" "defence"): the longest first part wins; both parts
+// have at least minPart letters and neither is a stop word. Repeats are dropped
+// and at most MaxWords words kept, as parseQuery does.
+func (ix *Index) splitCompounds(slots []slot, env *snowballstem.Env) []slot {
+	const minPart = 3
+	var out []slot
+	add := func(p slot) {
+		if i := slices.IndexFunc(out, func(o slot) bool { return o.word == p.word }); i >= 0 {
+			out[i].last = out[i].last || p.last
+		} else if len(out) < MaxWords {
+			out = append(out, p)
+		}
+	}
+	split := false
+	for _, s := range slots {
+		a, b := "", ""
+		if s.letters && s.n >= 2*minPart && s.n <= maxWordRunes && !ix.knows(s.word, env) {
+			for p := len(s.word) - minPart; p >= minPart && a == ""; p-- {
+				if !utf8.RuneStart(s.word[p]) || isStop(s.word[:p]) || isStop(s.word[p:]) {
+					continue
+				}
+				for _, li := range ix.langs {
+					if li.knows(s.word[:p], env) && li.knows(s.word[p:], env) {
+						a, b = s.word[:p], s.word[p:]
+						break
+					}
+				}
+			}
+		}
+		if a == "" {
+			add(s)
+			continue
+		}
+		split = true
+		first, second := s, s
+		first.word, first.n, first.last = a, runeLen(a), false
+		second.word, second.n = b, runeLen(b)
+		add(first)
+		add(second)
+	}
+	if !split {
+		return slots
+	}
+	return out
+}
+
+// knows reports whether some language has the word, or its key.
+func (ix *Index) knows(w string, env *snowballstem.Env) bool {
+	for _, li := range ix.langs {
+		if li.knows(w, env) {
+			return true
+		}
+	}
+	return false
+}
+
+// knows reports whether the text has the word, or another word with its key.
+func (li *langIndex) knows(w string, env *snowballstem.Env) bool {
+	if _, ok := li.wordID[w]; ok {
+		return true
+	}
+	_, ok := li.keyID[li.an.key(w, env)]
+	return ok
+}
+
+// Relatives: the shorter of two keys has at least minRoot letters, they share
+// their first minShared letters, and it is at most one edit from the start of
+// the longer.
+const (
+	minRoot   = 5
+	minShared = 4
+)
+
+// relatives returns the keys of the text from the same root as the key k of a
+// word the text lacks: the shorter of the two is, within one edit, the start of
+// the longer ("chair" of "chaired" and "chairmanship"; "prioriti" of
+// "priorities" and "prioritis" of "prioritised"; "presied" of "presieduto" and
+// "presidenz" of "presidenza"). Snowball stems inflections only; this joins the
+// derivations the text and a query use for the same thing. At most
+// maxTypoAlts, the closest first.
+func (li *langIndex) relatives(k string) []alt {
+	if len(k) < minShared || len(k) > maxWordRunes || !isLetters(k) {
+		return nil
+	}
+	type cand struct {
+		key     int32
+		d, diff int
+	}
+	var cs []cand
+	for id, other := range li.keys {
+		if len(other) < minShared || other[:minShared] != k[:minShared] || other == k || !isLetters(other) {
+			continue
+		}
+		short, long := k, other
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(short) < minRoot || len(long) > maxWordRunes {
+			continue
+		}
+		if d := distance(short, long, 1, true); d <= 1 {
+			cs = append(cs, cand{int32(id), d, len(long) - len(short)})
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return a.diff - b.diff
+	})
+	out := make([]alt, 0, min(len(cs), maxTypoAlts))
+	for _, c := range cs[:min(len(cs), maxTypoAlts)] {
+		out = append(out, alt{key: c.key, weight: wRelative, class: cStem})
+	}
+	return out
 }
 
 // completions returns the keys of the words that start with w (w excluded), at
@@ -603,9 +766,10 @@ func (q *query) score(lq *langQuery) *scored {
 		grpT = grpT[:0]
 	}
 	// Coverage: a section scores in proportion to the share of the query's words
-	// it matches.
+	// it matches, each word weighed by its rarity (idf), so that missing a word
+	// most sections have ("use", "matter") costs less than missing a rare one.
 	for _, d := range sc.touched {
-		sc.score[d] *= float64(bits.OnesCount32(sc.slots[d])) / float64(len(q.slots))
+		sc.score[d] *= q.share(sc.slots[d])
 	}
 	// A section the query names (its heading, or its glossary entry's name, is the
 	// whole query) counts more.
@@ -622,7 +786,7 @@ func (q *query) score(lq *langQuery) *scored {
 	slices.SortFunc(top, func(a, b int32) int { return cmpDesc(sc.score[a], sc.score[b]) })
 	all := uint32(1)<<len(q.slots) - 1
 	for _, d := range top[:min(len(top), maxRerank)] {
-		if lq.namesHeading(li.heads[d], all) && !slices.ContainsFunc(q.named, func(c int) bool {
+		if have := lq.inHeading(li.heads[d]); have == all && !slices.ContainsFunc(q.named, func(c int) bool {
 			f := q.ix.concepts[c].forms[li.lang]
 			return li.docOf(f.page, f.section) == d
 		}) {
@@ -637,21 +801,34 @@ func (q *query) score(lq *langQuery) *scored {
 	return sc
 }
 
-// namesHeading reports whether the query is the heading: every word of the
-// heading matches a query word and every query word matches in the heading.
-func (lq *langQuery) namesHeading(head []int32, all uint32) bool {
-	if len(head) == 0 {
-		return false
-	}
+// inHeading returns the query words a heading holds when the query holds the
+// whole heading (every word of the heading matches a query word), else 0.
+func (lq *langQuery) inHeading(head []int32) uint32 {
 	var have uint32
 	for _, k := range head {
 		info, ok := lq.keys[k]
 		if !ok || info.slots == 0 {
-			return false
+			return 0
 		}
 		have |= info.slots
 	}
-	return have == all
+	return have
+}
+
+// share is the part of the query's weight (the idf of its words) that the words
+// of a set hold.
+func (q *query) share(set uint32) float64 {
+	have, all := 0.0, 0.0
+	for i, w := range q.idf {
+		all += w
+		if set&(1<<i) != 0 {
+			have += w
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return have / all
 }
 
 func cmpDesc(a, b float64) int {

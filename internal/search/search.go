@@ -5,12 +5,18 @@
 // language, with four fields weighed apart by BM25F: its heading, the glossary
 // forms of the entry it defines (term, acronym, synonyms), the headings above it,
 // and its text. A query is cut into words, folded (case and accents), its stop
-// words dropped ("when", "was", "quanti"), and each word matches the words of the
-// text that are the same, share its Snowball stem (after British and American
-// spellings are joined), or, for the last word, start with it; a word that matches
-// none of these in either language tolerates typos (see maxTypos). A run of words
-// that names a glossary concept in any language also matches every section that
-// names the concept in any of its forms. Not every word has to match.
+// words and request words dropped ("when", "was", "quanti", "define",
+// "significa"), and each word matches the words of the text that are the same,
+// share its Snowball stem (after British and American spellings, and the
+// Italian ciber-/cyber-, are joined), or, for the last word, start with it. Two
+// words the text writes as one match it ("cyber security"), a word the text
+// writes as two is split ("cyberdefence"), and an acronym's plural matches the
+// acronym ("CBMs"). A word that matches none of these in either language
+// tolerates typos (see maxTypos) and matches the words of the same root
+// ("chaired" finds "chairmanship", see relatives). A run of words that names a
+// glossary concept in any language also matches every section that names the
+// concept in any of its forms. Not every word has to match: a section scores by
+// the share of the query's weight (the rarity of its words) that it matches.
 //
 // Both languages are searched on every query: a section found in the other
 // language is ranked as the same section (same page, same position) in the
@@ -53,7 +59,7 @@ type Via string
 // The ways a hit is found, from the most direct.
 const (
 	ViaExact     Via = "exact"          // the words as typed (case and accents aside)
-	ViaStem      Via = "stem"           // another form or spelling of a word ("defense" for "defence")
+	ViaStem      Via = "stem"           // another form, spelling or derivation of a word ("defense" for "defence", "chaired" for "Chairmanship")
 	ViaPrefix    Via = "prefix"         // a word the last typed word begins ("pled" for "Pledge")
 	ViaTypo      Via = "typo"           // a word a typo or two away ("resilence" for "resilience")
 	ViaSynonym   Via = "synonym"        // another name of a glossary concept (its acronym, its equivalent)

@@ -68,3 +68,24 @@ var stopWords = sync.OnceValue(func() map[string]bool {
 
 // isStop reports whether a folded word is a stop word.
 func isStop(w string) bool { return stopWords()[w] }
+
+// Request words: the words of a request that name no subject ("define", "meaning",
+// "significa"). A query drops them as it drops stop words, but they are not stop
+// words of the text: the text keeps them as words that count ("defining the
+// governance of cyberspace").
+var requestWords = `
+define definition definitions meaning meanings mean means explain explanation tell whats
+quali significa significato definizione definire spiega spiegami spiegazione dimmi
+`
+
+var requestSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(requestWords) {
+		m[w] = true
+	}
+	return m
+})
+
+// isNoise reports whether a folded query word names no subject: a stop word or
+// a request word.
+func isNoise(w string) bool { return isStop(w) || requestSet()[w] }
