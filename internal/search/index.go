@@ -22,8 +22,8 @@ const (
 // Ranking parameters (BM25F, Robertson and Zaragoza's formulation): field
 // weights, per-field length normalisation, and the saturation k1.
 var (
-	fieldWeight = [nFields]float64{fHeading: 3, fTerms: 2, fContext: 0.5, fBody: 1}
-	fieldB      = [nFields]float64{fHeading: 0.3, fTerms: 0.3, fContext: 0.3, fBody: 0.75}
+	fieldWeight = [nFields]float64{fHeading: 4, fTerms: 2, fContext: 0.5, fBody: 1}
+	fieldB      = [nFields]float64{fHeading: 0.3, fTerms: 0.3, fContext: 0.3, fBody: 0.6}
 )
 
 const bm25K1 = 1.2
