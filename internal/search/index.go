@@ -40,6 +40,8 @@ type doc struct {
 	page    *library.Page
 	section int32
 	kind    Kind
+	// dated: its heading is a date ("2016", "2021-2025"), as on a timeline.
+	dated bool
 	// toks are the word ids of its fields, field after field, with gap between
 	// blocks and fields; toks[fstart[f]:fstart[f+1]] belong to field f.
 	toks   []int32
@@ -322,7 +324,7 @@ func itoa(i int) string {
 // addDoc indexes section si of page p.
 func (b *builder) addDoc(p *library.Page, si int, terms string) {
 	s := &p.Sections[si]
-	d := doc{page: p, section: int32(si), kind: Body}
+	d := doc{page: p, section: int32(si), kind: Body, dated: isDate(s.Heading.Text)}
 	if p.ID == glossaryID && s.Heading.Level == 2 {
 		d.kind = Term
 	}
@@ -685,4 +687,20 @@ func (li *langIndex) docOf(page string, si int) int32 {
 		return -1
 	}
 	return d
+}
+
+// isDate reports whether a heading is a date: one or more years (1000 to 2999)
+// and nothing else but punctuation ("2016", "2021-2025").
+func isDate(heading string) bool {
+	years := 0
+	ok := true
+	scanWords(heading, func(start, end int) {
+		w := heading[start:end]
+		if len(w) == 4 && (w[0] == '1' || w[0] == '2') && !isLetters(w) && strings.Trim(w, "0123456789") == "" {
+			years++
+		} else {
+			ok = false
+		}
+	})
+	return ok && years > 0
 }

@@ -23,6 +23,7 @@ const (
 	wSynonym  = 0.8
 	wOther    = 0.9
 	wNames    = 1.5  // a section whose heading or glossary entry the query names
+	wWhen     = 1.2  // a section headed by a date, for a query that asks when
 	proxBoost = 0.25 // the most that proximity adds, per matched word beyond the first
 )
 
@@ -85,6 +86,27 @@ func parseQuery(q string) []slot {
 	return out
 }
 
+// asksWhen reports whether a query asks for a date: it has "when" or "quando",
+// or "year" or "anno" after "what", "which", "che" or "quale" (in the first
+// MaxQueryBytes bytes).
+func asksWhen(q string) bool {
+	q = q[:min(len(q), MaxQueryBytes)]
+	prev, when := "", false
+	var buf []byte
+	scanWords(q, func(start, end int) {
+		buf = foldWord(buf, q[start:end])
+		w := string(buf)
+		switch {
+		case w == "when" || w == "quando":
+			when = true
+		case (w == "year" || w == "anno") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
+			when = true
+		}
+		prev = w
+	})
+	return when
+}
+
 // alt is a key a query word matches, other than its own.
 type alt struct {
 	key    int32
@@ -145,11 +167,14 @@ type query struct {
 	cidf map[int]float64
 	// named are the concepts whose name is the whole query.
 	named []int
+	// when: the query asks when ("when", "quando", "what year"): a section whose
+	// heading is a date answers it.
+	when bool
 }
 
 // compile parses a query and finds what each of its words matches.
 func (ix *Index) compile(text string) *query {
-	q := &query{ix: ix, text: text, slots: parseQuery(text)}
+	q := &query{ix: ix, text: text, slots: parseQuery(text), when: asksWhen(text)}
 	if len(q.slots) == 0 || len(ix.langs) == 0 {
 		return q
 	}
@@ -770,6 +795,9 @@ func (q *query) score(lq *langQuery) *scored {
 	// most sections have ("use", "matter") costs less than missing a rare one.
 	for _, d := range sc.touched {
 		sc.score[d] *= q.share(sc.slots[d])
+		if q.when && li.docs[d].dated {
+			sc.score[d] *= wWhen
+		}
 	}
 	// A section the query names (its heading, or its glossary entry's name, is the
 	// whole query) counts more.

@@ -40,6 +40,10 @@ The priorities of the ministry.
 ## Cooperation
 
 Cooperation among member states, selected by lot.
+
+## 2018
+
+The year of the Chairmanship and of many other things.
 `),
 	"it/overview.md": page("overview", "Panoramica", 1, `# Panoramica
 
@@ -68,6 +72,10 @@ Le priorità del ministero.
 ## Cooperazione
 
 La cooperazione nel cyberspazio, tra Stati sorteggiati.
+
+## 2018
+
+L'anno della Presidenza e di molte altre cose.
 `),
 	"en/glossary.md": page("glossary", "Glossary", 2, `# Glossary
 
@@ -162,5 +170,51 @@ func TestSplitCompoundsBounds(t *testing.T) {
 	}
 	if got := words(strings.Join(long, " ")); len(got) != MaxWords {
 		t.Errorf("%d words, want %d: %v", len(got), MaxWords, got)
+	}
+}
+
+func TestWhenPrefersDates(t *testing.T) {
+	ix := rootsIndex()
+	ratio := func(q, lang string) float64 {
+		var dated, other float64
+		for _, h := range ix.Search(q, Options{Lang: lang}) {
+			switch h.Anchor {
+			case "2018":
+				dated = h.Score
+			case "chairmanship", "presidenza":
+				other = h.Score
+			}
+		}
+		if dated == 0 || other == 0 {
+			t.Fatalf("%q: both sections should match", q)
+		}
+		return dated / other
+	}
+	// The same words, asked as "when": the section headed by a date gains wWhen.
+	for _, c := range [][3]string{
+		{"en", "chairmanship", "when was the chairmanship"},
+		{"en", "year chairmanship", "what year chairmanship"},
+		{"it", "presidenza", "quando la presidenza"},
+	} {
+		plain, when := ratio(c[1], c[0]), ratio(c[2], c[0])
+		if d := when/plain - wWhen; d > 0.01 || d < -0.01 {
+			t.Errorf("%q: the dated section gains %.3f, want %.2f", c[2], when/plain, wWhen)
+		}
+	}
+	for q, want := range map[string]bool{
+		"when": true, "Quando?": true, "in what year": true, "che anno": true,
+		"year": false, "whenever": false, "the year 2018": false, "": false,
+	} {
+		if asksWhen(q) != want {
+			t.Errorf("asksWhen(%q) = %v", q, !want)
+		}
+	}
+	for h, want := range map[string]bool{
+		"2016": true, "2021-2025": true, "2009–2010": true, "The 2018 Chairmanship": false,
+		"A/65/201": false, "12345": false, "": false,
+	} {
+		if isDate(h) != want {
+			t.Errorf("isDate(%q) = %v", h, !want)
+		}
 	}
 }
