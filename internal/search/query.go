@@ -235,6 +235,8 @@ func (ix *Index) compile(text string) *query {
 			if maxTypos(s.n) > 0 || swapOnly(s.n) {
 				m.alts = lq.li.corrections(s.word, s.n, s.last)
 			}
+			// A word one typo also reaches stays a typo (the same weight); one
+			// two typos away is rather a word of the same root.
 			for _, a := range lq.li.relatives(lq.li.keyOf(s.word, env)) {
 				m.addAlt(a)
 			}
