@@ -218,3 +218,25 @@ func TestWhenPrefersDates(t *testing.T) {
 		}
 	}
 }
+
+// TestConceptNamesUnambiguous: in the shipped term base no name (term, acronym,
+// synonym or heading), as search analyses it, belongs to two concepts: a
+// synonym added for one entry must not send a reader to another.
+func TestConceptNamesUnambiguous(t *testing.T) {
+	_, ix := embedded(t)
+	for _, li := range ix.langs {
+		owner := map[string]int{}
+		for c, names := range li.cnames {
+			for _, name := range names {
+				k := strings.Join(name, " ")
+				if o, ok := owner[k]; ok && o != c {
+					t.Errorf("%s: %q names both %s and %s", li.lang, k, ix.concepts[o].id, ix.concepts[c].id)
+				}
+				owner[k] = c
+			}
+		}
+		if len(owner) < 2*len(ix.concepts) {
+			t.Errorf("%s: %d names for %d concepts", li.lang, len(owner), len(ix.concepts))
+		}
+	}
+}
