@@ -1132,3 +1132,38 @@ func TestCopyReachesTheVisitorsClipboard(t *testing.T) {
 		t.Errorf("exit status %d, want 0", code)
 	}
 }
+
+// TestShutdownServesCommandsInFlight: a visitor whose connection was accepted
+// just before the kiosk began to close still gets their command run (the
+// listener is closed: a balancer sends the next ones elsewhere); a reader that
+// starts then is told the kiosk is closing.
+func TestShutdownServesCommandsInFlight(t *testing.T) {
+	h := start(t, nil)
+	inFlight, reader := h.dial(t, "visitor"), h.dial(t, "visitor")
+	shut := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), wait)
+		defer cancel()
+		shut <- h.srv.Shutdown(ctx)
+	}()
+	eventually(t, "the listener closed", func() bool {
+		c, err := net.DialTimeout("tcp", h.addr, time.Second)
+		if err == nil {
+			c.Close() //nolint:errcheck
+		}
+		return err != nil
+	})
+	if out, _, code := run(t, inFlight, "list"); code != 0 || !strings.Contains(out, "overview") {
+		t.Errorf("a command in flight: status %d, output %q", code, out)
+	}
+	tm := openPTY(t, reader, 80, 24, nil)
+	if code := tm.exit(t); code != 1 {
+		t.Errorf("a reader starting during the shutdown: status %d, want 1", code)
+	}
+	if got := tm.err.String() + tm.out.String(); !strings.Contains(got, "The kiosk is closing. Goodbye.") {
+		t.Errorf("the reader was not told: %q", got)
+	}
+	if err := <-shut; err != nil {
+		t.Errorf("Shutdown: %v", err)
+	}
+}

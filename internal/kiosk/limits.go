@@ -225,8 +225,9 @@ func (c *trackedConn) Close() error {
 	if first {
 		c.srv.conns.Add(-1)
 		c.srv.addrConns.remove(c.key)
-		if c.check {
-			c.srv.checks.Delete(c.RemoteAddr().String())
+		if c.check { // forgotten a little later: the failed handshake is reported after the close
+			addr := c.RemoteAddr().String()
+			time.AfterFunc(time.Second, func() { c.srv.checks.Delete(addr) })
 		}
 	}
 	return c.Conn.Close()

@@ -378,11 +378,14 @@ type ctxKey struct{ name string }
 
 var connKey = &ctxKey{"kiosk-conn"}
 
-// admit counts a visit in, unless the kiosk is full or closing.
+// admit counts a visit in, unless the kiosk is full or closing. While it
+// closes, a command (or the note) that comes on a connection accepted before is
+// still served: it takes milliseconds, and its visitor, in flight when the
+// listener closed, would otherwise be lost; the reader is not started.
 func (s *Server) admit(v *visit) endReason {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closing {
+	if s.closing && (v.kind() == kindTUI || v.kind() == kindLines) {
 		return endShutdown
 	}
 	if len(s.visits) >= s.cfg.MaxSessions {
