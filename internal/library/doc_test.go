@@ -161,11 +161,11 @@ func TestLintTerms(t *testing.T) {
 		return "---\nid: glossary\ntitle: " + title + "\ntab: G\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# " + title + "\n<!-- sources: x -->\n\n## " + h1 + "\n<!-- sources: x -->\n\nText.\n\n## " + h2 + "\n<!-- sources: x -->\n\nText.\n"
 	}
 	terms := `- id: cbm
-  en: {term: confidence-building measures, acronym: CBM, anchor: cbm}
+  en: {term: confidence-building measures, acronym: CBM, anchor: cbm, synonyms: [trust-building measures]}
   it: {term: misure di rafforzamento della fiducia, acronym: CBM, anchor: cbm}
 - id: ghost
-  en: {term: ghost, anchor: ghost}
-  it: {term: fantasma, anchor: cbm}
+  en: {term: ghost, anchor: ghost, synonyms: [trust-building measures, ""]}
+  it: {term: fantasma, anchor: cbm, synonyms: [Misure di rafforzamento della fiducia]}
 `
 	fsys := fstest.MapFS{
 		"terms.yaml":     {Data: []byte(terms)},
@@ -188,6 +188,9 @@ func TestLintTerms(t *testing.T) {
 		`it/glossary.md:19: glossary entry "GGE" has no term in terms.yaml: add one`,
 		`terms.yaml:1: term "ghost": en/glossary.md has no heading with anchor "ghost"`,
 		`terms.yaml:1: terms "cbm" and "ghost" both point to it/glossary.md#cbm`,
+		`terms.yaml:1: en name "trust-building measures" is given to terms "cbm" and "ghost": a name leads to one term`,
+		`terms.yaml:1: term "ghost": an empty en synonym`,
+		`terms.yaml:1: it name "Misure di rafforzamento della fiducia" is given to terms "cbm" and "ghost": a name leads to one term`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

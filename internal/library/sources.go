@@ -230,6 +230,28 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 			used[lang][f.Anchor] = name
 		}
 	}
+	// The names a reader may type (term, acronym, synonyms) lead to one concept:
+	// a name given to two would make search pick between them at random.
+	for _, lang := range Languages {
+		owner := map[string]string{}
+		for _, t := range terms {
+			f := t.ByLang[lang]
+			names := append([]string{f.Term, f.Acronym}, f.Synonyms...)
+			for i, n := range names {
+				if strings.TrimSpace(n) == "" {
+					if i >= 2 {
+						bad("term %q: an empty %s synonym", t.ID, lang)
+					}
+					continue
+				}
+				k := Fold(strings.TrimSpace(n))
+				if o, ok := owner[k]; ok && o != t.ID {
+					bad("%s name %q is given to terms %q and %q: a name leads to one term", lang, n, o, t.ID)
+				}
+				owner[k] = t.ID
+			}
+		}
+	}
 	for _, lang := range Languages {
 		g := pages[lang]["glossary"]
 		if g == nil {
