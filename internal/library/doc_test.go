@@ -247,9 +247,9 @@ func TestLintNumberWords(t *testing.T) {
 		got = append(got, p.String())
 	}
 	want := []string{
-		`en/one.md:17: number "six" (6) is not in it/one.md: the two languages disagree`,
-		`it/one.md:17: number "sette" (7) is not in en/one.md: the two languages disagree`,
-		`it/one.md:17: number "due" (2) is not in en/one.md: the two languages disagree`,
+		`en/one.md:17: number "six" (6) is not in the same passage of it/one.md:17: the two languages disagree`,
+		`it/one.md:17: number "sette" (7) is not in the same passage of en/one.md:17: the two languages disagree`,
+		`it/one.md:17: number "due" (2) is not in the same passage of en/one.md:17: the two languages disagree`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

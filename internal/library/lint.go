@@ -200,8 +200,67 @@ func lintPair(en, it *Page, terms []Term) []Problem {
 	if len(en.Sections) == len(it.Sections) {
 		out = append(out, lintBlocks(en, it, pairSections(en, it, terms))...)
 	}
-	out = append(out, lintNumbers(en, it)...)
-	out = append(out, lintNumbers(it, en)...)
+	if pairs, ok := blockPairs(en, it, terms); ok {
+		out = append(out, lintPassageNumbers(en, it, pairs)...)
+	} else {
+		out = append(out, lintNumbers(en, it)...)
+		out = append(out, lintNumbers(it, en)...)
+	}
+	return out
+}
+
+// blockPairs returns, for each block of en, the same passage's block in it, when
+// the two pages have the same passages (else lint reports that first).
+func blockPairs(en, it *Page, terms []Term) ([]int, bool) {
+	if len(en.Sections) != len(it.Sections) {
+		return nil, false
+	}
+	out := make([]int, len(en.Blocks))
+	for i, j := range pairSections(en, it, terms) {
+		a := en.Sections[i]
+		if j < 0 || a.End-a.First != it.Sections[j].End-it.Sections[j].First {
+			return nil, false
+		}
+		for k := a.First; k < a.End; k++ {
+			out[k] = it.Sections[j].First + k - a.First
+		}
+	}
+	return out, true
+}
+
+// lintPassageNumbers compares the numbers of each passage with its translation's:
+// a date changed in one language is caught even when the old number still stands
+// elsewhere on the page, and both lines are named.
+func lintPassageNumbers(en, it *Page, pairs []int) []Problem {
+	var out []Problem
+	for a, b := range pairs {
+		ba, bb := en.Blocks[a], it.Blocks[b]
+		out = append(out, missingNumbers(en, ba, it, bb)...)
+		out = append(out, missingNumbers(it, bb, en, ba)...)
+	}
+	return out
+}
+
+// missingNumbers reports the numbers of block x (of page p) that block y (of q,
+// the same passage) lacks.
+func missingNumbers(p *Page, x Block, q *Page, y Block) []Problem {
+	in := map[string]bool{}
+	for _, n := range numbersIn(y.Text, q.Lang) {
+		in[n.value] = true
+	}
+	var out []Problem
+	for _, n := range numbersIn(x.Text, p.Lang) {
+		if in[n.value] {
+			continue
+		}
+		in[n.value] = true // once per passage
+		shown := n.value
+		if n.word != "" {
+			shown = fmt.Sprintf("%q (%s)", n.word, n.value)
+		}
+		out = append(out, Problem{Path: p.Path, Line: x.Line,
+			Message: fmt.Sprintf("number %s is not in the same passage of %s:%d: the two languages disagree", shown, q.Path, y.Line)})
+	}
 	return out
 }
 

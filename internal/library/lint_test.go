@@ -38,11 +38,11 @@ func TestLintFindsEachProblem(t *testing.T) {
 		"duplicate-order": {`en/two.md:1: order 1 is also the order of en/one.md: each page needs its own`, `it/two.md:1: order 2 differs from en/two.md (1)`},
 		"heading-level":   {`it/one.md:20: heading 3 "Altro" is level 3, but level 2 in en/one.md:20 ("More")`},
 		"heading-count":   {`it/one.md:23: 4 headings, but en/one.md has 3: both languages need the same headings`},
-		"number":          {`en/two.md:17: number 2016 is not in it/two.md: the two languages disagree`, `it/two.md:17: number 2017 is not in en/two.md: the two languages disagree`},
+		"number":          {`en/two.md:17: number 2016 is not in the same passage of it/two.md:17: the two languages disagree`, `it/two.md:17: number 2017 is not in the same passage of en/two.md:17: the two languages disagree`},
 		"bad-link":        {`en/one.md:18: link "three.md": no page "three" in en/`},
 		"bad-anchor":      {`it/one.md:18: link "two.md#details": it/two.md has no heading with anchor "details"`},
 		"web-link":        {`en/two.md:17: link to the web "https://example.org": the briefing links only to its own pages (it is read offline)`},
-		"control-char":    {`en/one.md:23: control character U+001B (ESC) at column 6: remove it`, `en/one.md:23: number 31 is not in it/one.md: the two languages disagree`},
+		"control-char":    {`en/one.md:23: control character U+001B (ESC) at column 6: remove it`, `en/one.md:23: number 31 is not in the same passage of it/one.md:23: the two languages disagree`},
 		"c1-char":         {`it/two.md:17: control character U+009B (CSI) at column 41: remove it`},
 		"no-sources":      {`sources.yaml:0: missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)`},
 	}
