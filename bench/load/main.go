@@ -1,21 +1,27 @@
 // Command load puts a running `cyberdiplo serve` under load: N visitors at once,
 // each with a PTY, each pressing keys; it reports the first-frame and
-// keystroke-to-frame latencies, the failures, and the server's memory and
-// goroutines before, during and after. See bench/README.md.
+// keystroke-to-frame latencies, the failures, and the servers' memory and
+// goroutines before, during and after (from their /metrics). With -spawn it
+// starts the instances itself behind HAProxy (PROXY protocol v2), and each
+// visitor comes from its own loopback address. See bench/README.md.
 //
-//	cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 250 --rate 0 --debug-addr 127.0.0.1:6060 &
-//	go run ./bench/load -addr 127.0.0.1:2222 -debug 127.0.0.1:6060 -n 200
+//	cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 250 --rate 0 --metrics-addr 127.0.0.1:9222 &
+//	go run ./bench/load -addr 127.0.0.1:2222 -metrics 127.0.0.1:9222 -n 200
+//	go run ./bench/load -spawn 2 -bin /tmp/cyberdiplo -n 400
 package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net"
+	"net/http"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,7 +38,7 @@ import (
 )
 
 var (
-	addr     = flag.String("addr", "127.0.0.1:2222", "the kiosk's `host:port`")
+	addr     = flag.String("addr", "127.0.0.1:2222", "the kiosk's (or the balancer's) `host:port`")
 	n        = flag.Int("n", 200, "concurrent sessions")
 	keys     = flag.Int("keys", 20, "keys each session presses")
 	user     = flag.String("user", "en", "SSH user name (en or it picks the language)")
@@ -40,17 +46,23 @@ var (
 	height   = flag.Int("height", 30, "terminal height")
 	think    = flag.Duration("think", 100*time.Millisecond, "pause between a frame and the next key")
 	single   = flag.Int("single", 5, "lone visitors timed before the load (first frame after the TCP dial)")
-	debug    = flag.String("debug", "", "the server's --debug-addr, for its pid and goroutines")
-	pidFlag  = flag.Int("pid", 0, "the server's pid, for its memory (default: from -debug)")
+	metrics  = flag.String("metrics", "", "the servers' --metrics-addr, comma-separated, for their memory and goroutines")
 	settle   = flag.Duration("settle", 10*time.Second, "wait after the sessions end before the last measure")
 	timeout  = flag.Duration("timeout", 30*time.Second, "give up on a frame after this long")
 	expect   = flag.String("expect", "", "text of the first frame (default: a line of the first page)")
 	noFrameT = flag.Duration("frame-wait", 2*time.Second, "a key with no output this long counts as without frame")
+	spawn    = flag.Int("spawn", 0, "start this many instances of -bin behind HAProxy and load them through it")
+	bin      = flag.String("bin", "", "the cyberdiplo binary, for -spawn")
+	haproxy  = flag.String("haproxy", "haproxy", "the haproxy binary, for -spawn")
+	hold     = flag.Duration("hold", time.Second, "how long everyone stays in, idle, after the first frames and after the keys (measured then)")
+	pprofs   = flag.String("pprof", "", "the servers' --pprof-addr, comma-separated (in -metrics order): a garbage collection is forced before each measure, so that it counts what is kept")
+	gcFirst  = flag.Bool("gc", true, "with -spawn: force a garbage collection before each measure (through --pprof-addr)")
+	spread   = flag.Bool("spread", false, "each visitor connects from its own loopback address (127.0.x.y); on with -spawn")
 )
 
-// The keys pressed, in turn: each changes the screen (next tab, scroll, page
-// down, language, previous tab).
-var keyCycle = []string{"\t", "j", "j", " ", "L", "\t", "j", "L", "\x1b[Z", "j"}
+// The keys pressed, in turn: each changes the screen (next tab, language,
+// previous tab).
+var keyCycle = []string{"\t", "L", "\t", "\x1b[Z", "L", "\t"}
 
 func main() {
 	flag.Parse()
@@ -61,15 +73,19 @@ func main() {
 		}
 		*expect = e
 	}
-	pid := *pidFlag
-	if pid == 0 && *debug != "" {
-		if st, err := debugStats(); err == nil {
-			pid = st.PID
+	if *spawn > 0 {
+		stop, err := spawnInstances(*spawn)
+		if err != nil {
+			fatal(err)
 		}
+		defer stop()
+		*spread = true
 	}
-	fmt.Printf("kiosk load: %d sessions x %d keys against %s (%dx%d, user %s)\n", *n, *keys, *addr, *width, *height, *user)
+	servers := strings.FieldsFunc(*metrics, func(r rune) bool { return r == ',' })
+	fmt.Printf("kiosk load: %d sessions x %d keys against %s (%dx%d, user %s, %d instance(s) measured)\n",
+		*n, *keys, *addr, *width, *height, *user, len(servers))
 	fmt.Printf("first frame: waiting for %q\n", *expect)
-	before := sample(pid)
+	before := sampleAll(servers)
 
 	// Lone visitors: from the TCP dial to the first frame.
 	var lone []time.Duration
@@ -81,6 +97,8 @@ func main() {
 		lone = append(lone, v.firstFrame)
 		v.quit() //nolint:errcheck
 	}
+	time.Sleep(time.Second) // the pages the reader prefetches, rendered
+	base := sampleAll(servers)
 
 	// The load.
 	var (
@@ -91,7 +109,7 @@ func main() {
 		noFrame  int
 		failures = map[string]int{}
 		ready    sync.WaitGroup
-		peak     atomic.Pointer[stats]
+		peak     atomic.Pointer[[]stats]
 	)
 	fail := func(what string, err error) {
 		mu.Lock()
@@ -99,7 +117,7 @@ func main() {
 		mu.Unlock()
 	}
 	stopPeak := make(chan struct{})
-	go func() { // the server's peak during the run
+	go func() { // the servers' peaks during the run
 		t := time.NewTicker(100 * time.Millisecond)
 		defer t.Stop()
 		for {
@@ -107,41 +125,55 @@ func main() {
 			case <-stopPeak:
 				return
 			case <-t.C:
-				s := sample(pid)
-				if p := peak.Load(); p == nil || s.RSS > p.RSS || s.Goroutines > p.Goroutines {
-					if p != nil {
-						s.RSS, s.Goroutines = max(s.RSS, p.RSS), max(s.Goroutines, p.Goroutines)
+				now := sampleAll(servers)
+				if p := peak.Load(); p != nil {
+					for i := range now {
+						now[i].RSS = max(now[i].RSS, (*p)[i].RSS)
+						now[i].Goroutines = max(now[i].Goroutines, (*p)[i].Goroutines)
 					}
-					peak.Store(&s)
 				}
+				peak.Store(&now)
 			}
 		}
 	}()
 	allIn := make(chan struct{})
-	var during stats
+	var during, afterKeys []stats
+	var keysDone sync.WaitGroup
+	release := make(chan struct{})
 	ready.Add(*n)
+	keysDone.Add(*n)
 	go func() {
 		ready.Wait()
-		during = sample(pid)
+		time.Sleep(*hold) // idle after the first frames
+		during = sampleAll(servers)
 		close(allIn)
+		keysDone.Wait()
+		time.Sleep(*hold)
+		afterKeys = sampleAll(servers)
+		close(release)
 	}()
 	start := time.Now()
 	for i := 0; i < *n; i++ {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			v := &visitor{}
+			v := &visitor{src: source(i)}
 			err := v.connect()
 			ready.Done()
 			if err != nil {
 				fail("connect", err)
+				keysDone.Done()
 				return
 			}
 			defer v.close()
 			mu.Lock()
 			frames = append(frames, v.firstFrame)
 			mu.Unlock()
-			<-allIn // every visitor is in: now the keys
+			<-allIn        // every visitor is in: now the keys
+			defer func() { // on every path, so that the others are not held up
+				keysDone.Done()
+				<-release
+			}()
 			for k := 0; k < *keys; k++ {
 				time.Sleep(*think)
 				d, err := v.press(keyCycle[(i+k)%len(keyCycle)])
@@ -159,6 +191,9 @@ func main() {
 				lat = append(lat, d)
 				mu.Unlock()
 			}
+			keysDone.Done()
+			<-release
+			keysDone.Add(1) // the deferred Done is for the early returns
 			if err := v.quit(); err != nil {
 				fail("quit", err)
 			}
@@ -167,9 +202,10 @@ func main() {
 	wg.Wait()
 	elapsed := time.Since(start)
 	close(stopPeak)
-	end := sample(pid)
+	end := sampleAll(servers)
+	serverLat := keyToFrameP95(servers)
 	time.Sleep(*settle)
-	after := sample(pid)
+	after := sampleAll(servers)
 
 	nfail := 0
 	for _, c := range failures {
@@ -177,22 +213,36 @@ func main() {
 	}
 	fmt.Printf("lone visitor, TCP dial to first frame (%d runs): %s\n", len(lone), dist(lone))
 	fmt.Printf("first frame with %d arriving at once: %s\n", *n, dist(frames))
-	fmt.Printf("keystroke to frame (%d keys, %d without a frame): %s\n", len(lat), noFrame, dist(lat))
+	fmt.Printf("keystroke to frame, at the client (%d keys, %d without a frame): %s\n", len(lat), noFrame, dist(lat))
+	if serverLat != "" {
+		fmt.Printf("keystroke to frame, in the servers (histogram): %s\n", serverLat)
+	}
 	fmt.Printf("failures: %d", nfail)
 	for what, c := range failures {
 		fmt.Printf("\n  %d x %s", c, what)
 	}
 	fmt.Printf("\nrun: %s\n", elapsed.Round(time.Millisecond))
-	if pid != 0 || *debug != "" {
+	if len(servers) > 0 {
 		p := peak.Load()
-		if p == nil {
-			p = &during
+		var grown, grownKeys, gor int64
+		for i, srv := range servers {
+			fmt.Printf("instance %s\n", srv)
+			fmt.Printf("  before:               %s\n", before[i])
+			fmt.Printf("  after the lone ones:  %s\n", base[i])
+			fmt.Printf("  all in:               %s\n", during[i])
+			fmt.Printf("  after the keys:       %s\n", afterKeys[i])
+			if p != nil {
+				fmt.Printf("  peak:                 %s\n", (*p)[i])
+			}
+			fmt.Printf("  as they left:         %s\n", end[i])
+			fmt.Printf("  %s later:            %s\n", *settle, after[i])
+			grown += during[i].RSS - base[i].RSS
+			grownKeys += afterKeys[i].RSS - base[i].RSS
+			gor += int64(during[i].Goroutines - base[i].Goroutines)
 		}
-		fmt.Printf("server before:          %s\n", before)
-		fmt.Printf("server, all %d in:     %s\n", *n, during)
-		fmt.Printf("server peak:            %s\n", p)
-		fmt.Printf("server as they left:    %s\n", end)
-		fmt.Printf("server %s later:       %s\n", *settle, after)
+		fmt.Printf("per visitor, all in, %s after the first frames: %.0f KB of RSS, %.1f goroutines (%d visitors over %d instance(s))\n",
+			*hold, float64(grown)/1024/float64(*n), float64(gor)/float64(*n), *n, len(servers))
+		fmt.Printf("per visitor, all in, %s after their keys: %.0f KB of RSS\n", *hold, float64(grownKeys)/1024/float64(*n))
 	}
 	if nfail > 0 {
 		os.Exit(1)
@@ -243,6 +293,7 @@ func firstFrameText() (string, error) {
 
 // visitor is one SSH client with a PTY.
 type visitor struct {
+	src        net.IP // the address to connect from (nil: any)
 	client     *gossh.Client
 	sess       *gossh.Session
 	in         io.WriteCloser
@@ -260,7 +311,11 @@ var errNoFrame = errors.New("no frame")
 
 func (v *visitor) connect() error {
 	t0 := time.Now()
-	conn, err := net.DialTimeout("tcp", *addr, *timeout)
+	d := net.Dialer{Timeout: *timeout}
+	if v.src != nil {
+		d.LocalAddr = &net.TCPAddr{IP: v.src}
+	}
+	conn, err := d.Dial("tcp", *addr)
 	if err != nil {
 		return err
 	}
@@ -408,72 +463,221 @@ func dist(ds []time.Duration) string {
 	return fmt.Sprintf("p50 %s  p95 %s  p99 %s  max %s", ms(q(0.50)), ms(q(0.95)), ms(q(0.99)), ms(s[len(s)-1]))
 }
 
-// stats is what is known of the server at one moment.
+// source is visitor i's address with -spread: 127.0.x.y from 127.0.1.1 on
+// (127.0.0.1 is the balancer's own), else nil.
+func source(i int) net.IP {
+	if !*spread {
+		return nil
+	}
+	return net.IPv4(127, 0, byte(1+i/250), byte(1+i%250))
+}
+
+// stats is what is known of a server at one moment (from its /metrics).
 type stats struct {
-	RSS        int64 // bytes, from /proc/PID/status
-	Goroutines int   `json:"goroutines"`
-	Sessions   int   `json:"sessions"`
-	PID        int   `json:"pid"`
-	HeapInuse  int64 `json:"heap_inuse"`
+	RSS        int64
+	Goroutines int
+	Sessions   int
+	HeapInuse  int64
+	HeapAlloc  int64 // live and not yet collected
+	StackInuse int64
 }
 
 func (s stats) String() string {
-	parts := []string{}
-	if s.RSS > 0 {
-		parts = append(parts, fmt.Sprintf("RSS %.1f MiB", float64(s.RSS)/(1<<20)))
+	if s.RSS == 0 {
+		return "unknown"
 	}
-	if s.Goroutines > 0 {
-		parts = append(parts, fmt.Sprintf("goroutines %d", s.Goroutines),
-			fmt.Sprintf("sessions %d", s.Sessions),
-			fmt.Sprintf("heap in use %.1f MiB", float64(s.HeapInuse)/(1<<20)))
-	}
-	if len(parts) == 0 {
-		return "unknown (give -debug or -pid)"
-	}
-	return strings.Join(parts, ", ")
+	return fmt.Sprintf("RSS %.1f MiB, goroutines %d, sessions %d, heap in use %.1f MiB (allocated %.1f), stacks %.1f MiB",
+		float64(s.RSS)/(1<<20), s.Goroutines, s.Sessions, float64(s.HeapInuse)/(1<<20), float64(s.HeapAlloc)/(1<<20), float64(s.StackInuse)/(1<<20))
 }
 
-func sample(pid int) stats {
-	var s stats
-	if *debug != "" {
-		if d, err := debugStats(); err == nil {
-			s = d
-		}
-	}
-	if pid != 0 {
-		s.RSS = rss(pid)
-	}
-	return s
-}
-
-func debugStats() (stats, error) {
-	var s stats
-	c, err := net.DialTimeout("tcp", *debug, time.Second)
+// scrape reads one server's metrics: each series' value by its name and labels.
+func scrape(server string) map[string]float64 {
+	out := map[string]float64{}
+	c := http.Client{Timeout: 2 * time.Second}
+	resp, err := c.Get("http://" + server + "/metrics")
 	if err != nil {
-		return s, err
+		return out
 	}
-	defer c.Close()                                //nolint:errcheck
-	c.SetDeadline(time.Now().Add(2 * time.Second)) //nolint:errcheck
-	err = json.NewDecoder(c).Decode(&s)
-	return s, err
-}
-
-// rss reads VmRSS of a process, in bytes (0 if unknown).
-func rss(pid int) int64 {
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	defer f.Close() //nolint:errcheck
-	sc := bufio.NewScanner(f)
+	defer resp.Body.Close() //nolint:errcheck
+	sc := bufio.NewScanner(resp.Body)
 	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
-			fields := strings.Fields(rest)
-			if len(fields) > 0 {
-				kb, _ := strconv.ParseInt(fields[0], 10, 64)
-				return kb << 10
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if i := strings.LastIndexByte(line, ' '); i > 0 {
+			if v, err := strconv.ParseFloat(line[i+1:], 64); err == nil {
+				out[line[:i]] = v
 			}
 		}
 	}
-	return 0
+	return out
+}
+
+func sampleAll(servers []string) []stats {
+	for _, p := range strings.FieldsFunc(*pprofs, func(r rune) bool { return r == ',' }) {
+		c := http.Client{Timeout: 10 * time.Second}
+		if resp, err := c.Get("http://" + p + "/debug/pprof/heap?gc=1"); err == nil {
+			io.Copy(io.Discard, resp.Body) //nolint:errcheck
+			resp.Body.Close()              //nolint:errcheck
+		}
+	}
+	out := make([]stats, len(servers))
+	for i, srv := range servers {
+		m := scrape(srv)
+		out[i] = stats{
+			RSS:        int64(m["process_resident_memory_bytes"]),
+			Goroutines: int(m["go_goroutines"]),
+			Sessions:   int(m["cyberdiplo_sessions_active"]),
+			HeapInuse:  int64(m["go_memstats_heap_inuse_bytes"]),
+			HeapAlloc:  int64(m["go_memstats_heap_alloc_bytes"]),
+			StackInuse: int64(m["go_memstats_stack_inuse_bytes"]),
+		}
+	}
+	return out
+}
+
+// keyToFrameP95 is the servers' own keystroke-to-frame p95 (their histograms
+// added), interpolated within its bucket.
+func keyToFrameP95(servers []string) string {
+	buckets := map[float64]float64{}
+	var count float64
+	for _, srv := range servers {
+		for k, v := range scrape(srv) {
+			if rest, ok := strings.CutPrefix(k, `cyberdiplo_keystroke_to_frame_seconds_bucket{le="`); ok {
+				le, err := strconv.ParseFloat(strings.TrimSuffix(rest, `"}`), 64)
+				if err != nil {
+					le = math.Inf(1)
+				}
+				buckets[le] += v
+			}
+			if k == "cyberdiplo_keystroke_to_frame_seconds_count" {
+				count += v
+			}
+		}
+	}
+	if count == 0 {
+		return ""
+	}
+	les := make([]float64, 0, len(buckets))
+	for le := range buckets {
+		les = append(les, le)
+	}
+	sort.Float64s(les)
+	target, prevLe, prevN := 0.95*count, 0.0, 0.0
+	for _, le := range les {
+		if buckets[le] >= target {
+			p := le
+			if !math.IsInf(le, 1) && buckets[le] > prevN {
+				p = prevLe + (le-prevLe)*(target-prevN)/(buckets[le]-prevN)
+			}
+			return fmt.Sprintf("p95 %.1f ms (%d keys)", p*1000, int(count))
+		}
+		prevLe, prevN = le, buckets[le]
+	}
+	return ""
+}
+
+// spawnInstances starts k instances of -bin behind HAProxy, sets -addr to the
+// balancer and -metrics to the instances, and returns what stops them all.
+func spawnInstances(k int) (func(), error) {
+	if *bin == "" {
+		return nil, errors.New("-spawn needs -bin (go build -o /tmp/cyberdiplo ./cmd/cyberdiplo)")
+	}
+	dir, err := os.MkdirTemp("", "kiosk-load")
+	if err != nil {
+		return nil, err
+	}
+	var procs []*exec.Cmd
+	stop := func() {
+		for _, p := range procs {
+			p.Process.Signal(os.Interrupt) //nolint:errcheck
+		}
+		for _, p := range procs {
+			p.Wait() //nolint:errcheck
+		}
+		os.RemoveAll(dir) //nolint:errcheck
+	}
+	var servers, metricsAddrs, pprofAddrs []string
+	for i := range k {
+		port, mport, pport := freePort(), freePort(), freePort()
+		cmd := exec.Command(*bin, "serve", "--listen", fmt.Sprintf("127.0.0.1:%d", port),
+			"--pprof-addr", fmt.Sprintf("127.0.0.1:%d", pport),
+			"--host-key", filepath.Join(dir, "ssh_host_ed25519"),
+			"--proxy-protocol", "--trusted-proxies", "127.0.0.1/32",
+			"--metrics-addr", fmt.Sprintf("127.0.0.1:%d", mport),
+			"--max-sessions", strconv.Itoa(*n), "--log-format", "json")
+		logf, err := os.Create(filepath.Join(dir, fmt.Sprintf("kiosk%d.log", i)))
+		if err != nil {
+			stop()
+			return nil, err
+		}
+		cmd.Stderr = logf
+		if err := cmd.Start(); err != nil {
+			stop()
+			return nil, err
+		}
+		procs = append(procs, cmd)
+		servers = append(servers, fmt.Sprintf("    server k%d 127.0.0.1:%d", i, port))
+		metricsAddrs = append(metricsAddrs, fmt.Sprintf("127.0.0.1:%d", mport))
+		pprofAddrs = append(pprofAddrs, fmt.Sprintf("127.0.0.1:%d", pport))
+	}
+	lb := freePort()
+	cfg := fmt.Sprintf(`global
+    maxconn 8000
+defaults
+    mode tcp
+    timeout connect 5s
+    timeout client 1h
+    timeout server 1h
+    retries 3
+    option redispatch
+frontend kiosk
+    bind 127.0.0.1:%d
+    default_backend kiosks
+backend kiosks
+    balance leastconn
+    option tcp-check
+    tcp-check expect rstring ^SSH-2\.0-
+    default-server send-proxy-v2 check check-send-proxy inter 1s fall 2 rise 1 maxconn %d
+%s
+`, lb, *n+16, strings.Join(servers, "\n"))
+	if err := os.WriteFile(filepath.Join(dir, "haproxy.cfg"), []byte(cfg), 0o600); err != nil {
+		stop()
+		return nil, err
+	}
+	hp := exec.Command(*haproxy, "-db", "-f", filepath.Join(dir, "haproxy.cfg"))
+	if err := hp.Start(); err != nil {
+		stop()
+		return nil, fmt.Errorf("haproxy: %w", err)
+	}
+	procs = append(procs, hp)
+	*addr = fmt.Sprintf("127.0.0.1:%d", lb)
+	*metrics = strings.Join(metricsAddrs, ",")
+	if *gcFirst {
+		*pprofs = strings.Join(pprofAddrs, ",")
+	}
+	// Ready: every instance answers its metrics, and a visitor gets through.
+	deadline := time.Now().Add(*timeout)
+	for _, m := range metricsAddrs {
+		for len(scrape(m)) == 0 {
+			if time.Now().After(deadline) {
+				stop()
+				return nil, errors.New("the instances did not start; logs in " + dir)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	time.Sleep(1500 * time.Millisecond) // HAProxy's first health checks
+	fmt.Printf("spawned %d instances of %s behind HAProxy on %s\n", k, *bin, *addr)
+	return stop, nil
+}
+
+func freePort() int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fatal(err)
+	}
+	defer l.Close() //nolint:errcheck
+	return l.Addr().(*net.TCPAddr).Port
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"net/netip"
 	"os"
 	"os/signal"
@@ -26,6 +27,7 @@ const shutdownWait = 10 * time.Second
 
 type serveFlags struct {
 	listen, hostKey, authKeys, logFormat, metricsAddr string
+	pprofAddr                                         string
 	trustedProxies                                    string
 	proxyProtocol                                     bool
 	trusted                                           []netip.Prefix
@@ -71,6 +73,7 @@ func newServeCmd(a *app) *cobra.Command {
 		"headers are believed from --trusted-proxies only, and refused from anywhere else")
 	fl.StringVar(&f.trustedProxies, "trusted-proxies", "", "the balancers that may send a PROXY header: `CIDR`[,CIDR...] (such as 10.0.0.0/8,192.0.2.7)")
 	fl.StringVar(&f.logFormat, "log-format", "text", "`FORMAT` of the logs: text or json")
+	fl.StringVar(&f.pprofAddr, "pprof-addr", "", "serve Go's profiler (net/http/pprof) at http://`ADDR`/debug/pprof/, loopback only (default: off)")
 	fl.StringVar(&f.metricsAddr, "metrics-addr", "", "serve Prometheus metrics at http://`ADDR`/metrics (such as 127.0.0.1:9222; default: off)")
 	return cmd
 }
@@ -112,6 +115,13 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 	if f.metricsAddr != "" {
 		if _, _, err := net.SplitHostPort(f.metricsAddr); err != nil {
 			return usageErr(k.MetricsAddr, f.metricsAddr)
+		}
+	}
+	if f.pprofAddr != "" {
+		host, _, err := net.SplitHostPort(f.pprofAddr)
+		ip := net.ParseIP(host)
+		if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+			return usageErr(k.PprofAddr, f.pprofAddr)
 		}
 	}
 	return nil
@@ -189,6 +199,23 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 		defer hs.Close() //nolint:errcheck
 		logger.Info("metrics", "metrics_addr", ml.Addr().String())
 		go hs.Serve(ml) //nolint:errcheck
+	}
+	if f.pprofAddr != "" {
+		pl, err := net.Listen("tcp", f.pprofAddr)
+		if err != nil {
+			ln.Close() //nolint:errcheck
+			return usageErr("--pprof-addr %s: %v", f.pprofAddr, err)
+		}
+		mux := http.NewServeMux()
+		mux.HandleFunc("/debug/pprof/", pprof.Index)
+		mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+		hs := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+		defer hs.Close() //nolint:errcheck
+		logger.Info("profiler", "pprof_addr", pl.Addr().String())
+		go hs.Serve(pl) //nolint:errcheck
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

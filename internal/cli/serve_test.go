@@ -62,6 +62,7 @@ func TestServeBadFlags(t *testing.T) {
 		{"--host-key", garbage},
 		{"--debug-addr", "127.0.0.1:6060"},
 		{"--metrics-addr", "9222"},
+		{"--pprof-addr", "0.0.0.0:6060"},
 		{"--listen", "nowhere:-1"},
 		{"--idle-timeout", "soon"},
 		{"--lang", "fr"},

@@ -32,6 +32,7 @@ type KioskStrings struct {
 	NeedTrustedProxies string // --proxy-protocol without --trusted-proxies
 	NeedProxyProtocol  string // --trusted-proxies without --proxy-protocol
 	MetricsAddr        string // "--metrics-addr %s: use host:port, such as 127.0.0.1:9222"
+	PprofAddr          string // "--pprof-addr %s: use a loopback address such as 127.0.0.1:6060"
 }
 
 var kioskEnglish = KioskStrings{
@@ -53,6 +54,7 @@ var kioskEnglish = KioskStrings{
 	NeedTrustedProxies: "--proxy-protocol needs --trusted-proxies: the addresses of the balancers that send the header (such as 10.0.0.0/8)",
 	NeedProxyProtocol:  "--trusted-proxies is for --proxy-protocol: add it, or drop --trusted-proxies",
 	MetricsAddr:        "--metrics-addr %s: use host:port, such as 127.0.0.1:9222",
+	PprofAddr:          "--pprof-addr %s: use a loopback address such as 127.0.0.1:6060",
 }
 
 var kioskItalian = KioskStrings{
@@ -74,4 +76,5 @@ var kioskItalian = KioskStrings{
 	NeedTrustedProxies: "--proxy-protocol richiede --trusted-proxies: gli indirizzi dei bilanciatori che inviano l'intestazione (come 10.0.0.0/8)",
 	NeedProxyProtocol:  "--trusted-proxies serve con --proxy-protocol: aggiungilo, o togli --trusted-proxies",
 	MetricsAddr:        "--metrics-addr %s: usa host:porta, come 127.0.0.1:9222",
+	PprofAddr:          "--pprof-addr %s: usa un indirizzo di loopback come 127.0.0.1:6060",
 }

@@ -3,8 +3,10 @@ package kiosk
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -38,42 +40,66 @@ type screen struct {
 	out           io.Writer // the session
 	profile       colorprofile.Profile
 	lang          string
-	conv          bytes.Buffer // a line converted to the profile
 	width, height int          // what is drawn: the window, clamped
 	winW, winH    int          // the window, as the client gave it
 	maxW, maxH    int          // the most drawn (tui.MaxWidth x tui.MaxHeight)
-	lines         []string     // what the terminal shows; nil: unknown (repaint all)
+	lines         []uint64     // a hash of each line the terminal shows; nil: unknown (repaint all)
+	seed          maphash.Seed // of those hashes
+	bufs          *sync.Pool   // of *bytes.Buffer: a frame being written, a line converted
 	title         string
 	mouse         tea.MouseMode
 	started       bool
-	buf           bytes.Buffer
 	failed        bool // a write failed: the visitor is gone
 }
 
-func newScreen(w io.Writer, profile colorprofile.Profile, lang string) *screen {
+// A screen keeps a hash of each line shown (8 bytes, not the line) and borrows
+// its write buffers from a pool the sessions share: an idle visitor's screen
+// holds a few hundred bytes, not a copy of the frame.
+
+func newScreen(w io.Writer, profile colorprofile.Profile, lang string, bufs *sync.Pool) *screen {
 	if profile < colorprofile.ASCII {
 		profile = colorprofile.ASCII // NoTTY would strip the cursor moves too
 	}
-	return &screen{out: w, profile: profile, lang: lang, maxW: tui.MaxWidth, maxH: tui.MaxHeight}
+	if bufs == nil {
+		bufs = newBufPool()
+	}
+	return &screen{out: w, profile: profile, lang: lang, maxW: tui.MaxWidth, maxH: tui.MaxHeight,
+		seed: maphash.MakeSeed(), bufs: bufs}
+}
+
+// newBufPool is a pool of write buffers for screens.
+func newBufPool() *sync.Pool {
+	return &sync.Pool{New: func() any { return new(bytes.Buffer) }}
+}
+
+// maxPooled: a buffer grown past this (a frame at 1000x500) is not kept.
+const maxPooled = 256 << 10
+
+func (s *screen) getBuf() *bytes.Buffer {
+	b := s.bufs.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+func (s *screen) putBuf(b *bytes.Buffer) {
+	if b.Cap() <= maxPooled {
+		s.bufs.Put(b)
+	}
 }
 
 // line is l in the terminal's colours. Pages come from Glamour in 256 colours
 // and need no conversion on the usual terminal (xterm-256color): only lines with
 // 24-bit colours (the reader's bars) are converted there, which matters, since
 // converting is most of the cost of a frame.
-func (s *screen) line(l string) string {
+func (s *screen) line(b *bytes.Buffer, l string) {
 	switch {
-	case s.profile == colorprofile.TrueColor:
-		return l
-	case s.profile == colorprofile.ANSI256 && !strings.Contains(l, "8;2;") && !strings.Contains(l, "8:2:"):
-		return l
+	case s.profile == colorprofile.TrueColor,
+		s.profile == colorprofile.ANSI256 && !strings.Contains(l, "8;2;") && !strings.Contains(l, "8:2:"):
+		b.WriteString(l)
+		return
 	}
-	s.conv.Reset()
-	w := colorprofile.Writer{Forward: &s.conv, Profile: s.profile}
-	if _, err := io.WriteString(&w, l); err != nil {
-		return l
-	}
-	return s.conv.String()
+	w := colorprofile.Writer{Forward: b, Profile: s.profile}
+	_, _ = io.WriteString(&w, l)
 }
 
 // resize takes the visitor's window as the client gave it (any size): the
@@ -114,8 +140,8 @@ func (s *screen) draw(v tea.View) bool {
 	if s.failed || s.width <= 0 || s.height <= 0 {
 		return false
 	}
-	b := &s.buf
-	b.Reset()
+	b := s.getBuf()
+	defer s.putBuf(b)
 	b.WriteString(ansi.SetModeSynchronizedOutput)
 	if !s.started {
 		s.started = true
@@ -135,31 +161,33 @@ func (s *screen) draw(v tea.View) bool {
 		b.WriteString(ansi.SetWindowTitle(clean(v.WindowTitle, 200)))
 		s.title = v.WindowTitle
 	}
-	lines := strings.Split(v.Content, "\n")
-	if len(lines) > s.height {
-		lines = lines[:s.height]
-	}
-	for len(lines) < s.height {
-		lines = append(lines, "")
-	}
 	full := s.lines == nil
 	if full {
+		s.lines = make([]uint64, s.height)
 		b.WriteString(ansi.ResetStyle + ansi.CursorHomePosition + ansi.EraseEntireScreen)
 	}
 	note, noteRow, noteCol := s.larger()
 	changed := false
-	for i, l := range lines {
-		if s.lines != nil && s.lines[i] == l {
+	rest := v.Content // exactly height lines: more are cut, fewer are blank
+	for i := range s.height {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
+		h := maphash.String(s.seed, l)
+		if !full && s.lines[i] == h {
 			continue
+		}
+		s.lines[i] = h
+		if full && l == "" {
+			continue // erased already
 		}
 		changed = true
 		// Erase the line first: erasing after a line as wide as the window
 		// would take its last cell (the cursor stays on it).
 		b.WriteString(ansi.CursorPosition(1, i+1))
-		if s.lines != nil {
+		if !full {
 			b.WriteString(ansi.ResetStyle + ansi.EraseEntireLine)
 		}
-		b.WriteString(s.line(ansi.Truncate(l, s.width, "")))
+		s.line(b, ansi.Truncate(l, s.width, ""))
 		b.WriteString(ansi.ResetStyle)
 		if strings.Contains(l, "\x1b]8;") {
 			b.WriteString(ansi.ResetHyperlink())
@@ -168,10 +196,12 @@ func (s *screen) draw(v tea.View) bool {
 			b.WriteString(ansi.CursorPosition(noteCol, noteRow) + note)
 		}
 	}
-	if full && note != "" { // the screen was erased
-		b.WriteString(ansi.CursorPosition(noteCol, noteRow) + note)
+	if full {
+		changed = true
+		if note != "" { // the screen was erased
+			b.WriteString(ansi.CursorPosition(noteCol, noteRow) + note)
+		}
 	}
-	s.lines = lines
 	if !changed && b.Len() == len(ansi.SetModeSynchronizedOutput) {
 		return false // nothing to draw
 	}

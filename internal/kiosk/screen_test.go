@@ -68,7 +68,7 @@ func TestScreenMatchesFrames(t *testing.T) {
 	for seed := range uint64(20) {
 		r := rand.New(rand.NewPCG(seed, 42))
 		var out bytes.Buffer
-		scr := newScreen(&out, colorprofile.TrueColor, []string{"en", "it"}[seed%2])
+		scr := newScreen(&out, colorprofile.TrueColor, []string{"en", "it"}[seed%2], nil)
 		scr.maxW, scr.maxH = 40, 12 // small bounds, so that windows exceed them
 		winW, winH := 30, 10
 		em := vt.NewEmulator(winW, winH)
@@ -130,7 +130,7 @@ func TestScreenMatchesFrames(t *testing.T) {
 // The screen turns autowrap off while it draws and back on when it closes.
 func TestScreenAutowrap(t *testing.T) {
 	var out bytes.Buffer
-	scr := newScreen(&out, colorprofile.ANSI256, "en")
+	scr := newScreen(&out, colorprofile.ANSI256, "en", nil)
 	scr.resize(20, 5)
 	scr.draw(tea.View{Content: strings.Repeat("x", 50)})
 	first := out.String()
@@ -158,7 +158,7 @@ func TestScreenHostileSizes(t *testing.T) {
 		{120, 0, 120, 24},
 	} {
 		var out bytes.Buffer
-		scr := newScreen(&out, colorprofile.ANSI256, "en")
+		scr := newScreen(&out, colorprofile.ANSI256, "en", nil)
 		scr.resize(sz.w, sz.h)
 		if scr.width != sz.dw || scr.height != sz.dh {
 			t.Errorf("%dx%d: drawn at %dx%d, want %dx%d", sz.w, sz.h, scr.width, scr.height, sz.dw, sz.dh)

@@ -33,6 +33,7 @@ type Server struct {
 	keyCreated  bool
 	rl          reloadable
 	metrics     *metrics
+	bufs        *sync.Pool // the screens' write buffers
 	limiter     *ipLimiter
 	addrConns   addrConns
 	handler     handler
@@ -103,6 +104,7 @@ func New(cfg Config) (*Server, error) {
 		limiter:     newIPLimiter(cfg.Rate, cfg.Burst),
 		addrConns:   addrConns{max: cfg.MaxConnsPerAddr, m: map[string]int{}},
 		visits:      map[*visit]struct{}{},
+		bufs:        newBufPool(),
 		drained:     make(chan struct{}),
 	}
 	s.rl.content.Store(newShared(cfg.Library))

@@ -17,7 +17,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/ssh"
-	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/prometheus/client_golang/prometheus"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -424,34 +423,21 @@ func (s *Server) runReader(v *visit) {
 	w, h := drawSize(win.Width, win.Height)
 	environ := append(v.Environ(), "TERM="+v.pty.Term)
 	profile := colorprofile.Env(environ) // from TERM, COLORTERM, NO_COLOR...
-	scr := newScreen(v, profile, v.lang)
+	scr := newScreen(v, profile, v.lang, s.bufs)
 	scr.resize(win.Width, win.Height)
 	m := &screenModel{scr: scr, observe: s.metrics.keyToFrame.Observe, Model: tui.New(tui.Options{
 		Library: v.c.lib, Cache: v.c.cache, Index: v.c.index,
 		Lang: v.lang, Style: "auto", Width: w, Height: h,
 	})}
-	// The program has no input, output or renderer of its own: the visitor's
-	// bytes are decoded by the input (input.go) and the frames drawn by the
-	// screen (screen.go).
-	p := tea.NewProgram(m,
-		tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutRenderer(),
-		tea.WithEnvironment(environ), tea.WithColorProfile(profile), tea.WithWindowSize(w, h),
-		tea.WithoutSignalHandler(),
-		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
-			if _, ok := msg.(tea.SuspendMsg); ok {
-				return nil // ctrl+z would stop the server
-			}
-			return msg
-		}))
+	// The visitor's bytes are decoded by the input (input.go), the frames drawn
+	// by the screen (screen.go), and the model run by the program (program.go).
+	p := newProgram(m, profile, w, h)
 	_, _ = io.WriteString(v, terminalQueries)
-
-	done := make(chan struct{})
 	in := newInput(func(err error) {
 		s.log.Error("session panicked in its input", "session", v.id, "err", err, "stack", string(debug.Stack()))
 		v.end(endPanic)
 	})
 	go in.read(v)
-	go feed(p, in, &v.ch.size, done)
 
 	// Asked to end (or disconnected): quit the program; if it has not ended
 	// after quitGrace (stuck writing to a client that stopped reading), cut the
@@ -459,10 +445,10 @@ func (s *Server) runReader(v *visit) {
 	var quitOnce sync.Once
 	quit := func() {
 		quitOnce.Do(func() {
-			go p.Quit() // blocks while the program is stuck in a write
+			p.Quit()
 			time.AfterFunc(quitGrace, func() {
 				select {
-				case <-done:
+				case <-p.done:
 				default:
 					v.setReason(endSlow)
 					s.log.Warn("session did not end: closing its connection", "session", v.id)
@@ -474,8 +460,9 @@ func (s *Server) runReader(v *visit) {
 	defer context.AfterFunc(v.stopped, quit)()
 	defer context.AfterFunc(v.Context(), func() { v.setReason(endDisconnected); quit() })()
 
-	_, err := p.Run()
-	close(done)
+	err := p.run(in, &v.ch.size, func(r any, stack []byte) {
+		s.log.Error("session panicked in the reader", "session", v.id, "panic", fmt.Sprint(r), "stack", string(stack))
+	})
 	in.close()
 	scr.close()
 
@@ -484,8 +471,7 @@ func (s *Server) runReader(v *visit) {
 		lang, _ = fm.Current()
 	}
 	bye := i18n.For(lang).Kiosk
-	if errors.Is(err, tea.ErrProgramPanic) {
-		s.log.Error("session panicked in the reader", "session", v.id, "err", err)
+	if errors.Is(err, errPanic) {
 		v.finish(endPanic, 1)
 		v.say(bye.Sorry)
 		return
@@ -500,37 +486,6 @@ func (s *Server) runReader(v *visit) {
 		v.say(bye.Closing)
 	}
 	v.finish(endQuit, 0)
-}
-
-// feed hands the program what the visitor sends, until done: the decoded events
-// in order, and the latest window size. Program.Send waits until the program
-// takes the message, that is until it has drawn the frame of the one before:
-// window changes that come meanwhile replace each other, so only the last one
-// of a frame is drawn, and input beyond the queue's bound drops its oldest
-// events (input.go).
-func feed(p *tea.Program, in *input, size *sizeSlot, done <-chan struct{}) {
-	for {
-		select {
-		case <-done:
-			return
-		case <-in.ready:
-			for {
-				ev, at, ok := in.pop()
-				if !ok {
-					break
-				}
-				if k, key := ev.(uv.KeyPressEvent); key {
-					p.Send(keyMsg{key: tea.KeyPressMsg(k), at: at}) // timed to its frame
-					continue
-				}
-				p.Send(ev)
-			}
-		case <-size.ready:
-			if w, ok := size.take(); ok {
-				p.Send(windowMsg(w))
-			}
-		}
-	}
 }
 
 // keyMsg is a key and when it arrived: the screen model times the frame it
