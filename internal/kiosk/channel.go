@@ -1,10 +1,16 @@
 package kiosk
 
 import (
+	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"io"
+	"net"
 	"sync"
 	"time"
+
+	"github.com/anmitsu/go-shlex"
 
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -98,9 +104,13 @@ func parseWindow(p []byte) (ssh.Window, bool) {
 }
 
 // sessionChannel opens a session channel, unless the connection has
-// maxSessionsPerConn open already: the library's handler, with the channel's
-// requests filtered, and a limit on the time before a shell or a command.
-func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+// maxSessionsPerConn open already, and handles its requests in this goroutine
+// (the SSH library's session handler would need a second one to filter them):
+// no agent or X11 forwarding, no subsystem, a bounded environment, pty-req and
+// command, window changes taken as they come (coalesced), and the channel
+// closed if it asks for neither a shell nor a command within
+// Config.StartTimeout. The session runs in a goroutine of its own.
+func (s *Server) sessionChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
 	lang, err := i18n.Parse(conn.User())
 	if err != nil {
 		lang = s.cfg.Lang
@@ -113,86 +123,180 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc goss
 		}
 		defer tc.sessionClosed()
 	}
-	ch := &channel{size: newSizeSlot()}
-	ssh.DefaultSessionHandler(srv, conn, &filteredChannel{NewChannel: nc, ch: ch, srv: s, lang: lang, remote: conn.RemoteAddr().String()}, chanCtx{ctx, ch})
-}
-
-// filteredChannel accepts a session channel and filters its requests before the
-// library sees them: no agent or X11 forwarding, no subsystem, bounded
-// environment, pty-req and command, window changes taken here (coalesced), and
-// the channel closed if it asks for neither a shell nor a command within
-// Config.StartTimeout.
-type filteredChannel struct {
-	gossh.NewChannel
-	ch     *channel
-	srv    *Server
-	lang   string
-	remote string
-}
-
-func (c *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	sch, in, err := c.NewChannel.Accept()
+	sch, reqs, err := nc.Accept()
 	if err != nil {
-		return sch, in, err
+		return
 	}
-	var (
-		mu      sync.Mutex
-		started bool
-	)
-	timeout := c.srv.cfg.StartTimeout
+	ch := &channel{size: newSizeSlot()}
+	sess := &session{Channel: sch, conn: conn, ctx: chanCtx{ctx, ch}}
+
+	timeout := s.cfg.StartTimeout
+	var startMu sync.Mutex
+	started := false
 	startTimer := time.AfterFunc(timeout, func() {
-		mu.Lock()
+		startMu.Lock()
 		late := !started
-		mu.Unlock()
+		startMu.Unlock()
 		if late {
-			c.srv.log.Info("session closed: no shell or command", "remote", c.remote, "after", timeout.String())
-			_, _ = fmt.Fprintf(sch.Stderr(), i18n.For(c.lang).Kiosk.NoStart+"\r\n", timeout)
+			s.log.Info("session closed: no shell or command", "remote", conn.RemoteAddr().String(), "after", timeout.String())
+			_, _ = fmt.Fprintf(sch.Stderr(), i18n.For(lang).Kiosk.NoStart+"\r\n", timeout)
 			sch.Close() //nolint:errcheck
 		}
 	})
-	out := make(chan *gossh.Request)
-	go func() {
-		defer close(out)
-		defer startTimer.Stop()
-		envs := 0
-		for r := range in {
-			ok := true
-			switch r.Type {
-			case "auth-agent-req@openssh.com", "x11-req", "subsystem":
-				ok = false
-			case "env":
-				envs++
-				ok = envs <= maxEnv && len(r.Payload) <= maxEnvBytes
-			case "pty-req":
-				ok = len(r.Payload) <= maxPtyReq
-			case "window-change":
-				// Taken here, never passed on: the library would block on the
-				// second one until the session reads it.
-				w, valid := parseWindow(r.Payload)
-				if valid {
-					c.ch.size.put(w)
-				}
-				if r.WantReply {
-					r.Reply(valid, nil) //nolint:errcheck
-				}
-				continue
-			case "exec":
-				ok = len(r.Payload) <= maxCommand
-				fallthrough
-			case "shell":
-				if ok {
-					mu.Lock()
-					started = true
-					mu.Unlock()
-					startTimer.Stop()
-				}
+	defer startTimer.Stop()
+
+	envs := 0
+	for r := range reqs {
+		ok := false
+		switch r.Type {
+		case "shell", "exec":
+			if sess.handled {
+				break
 			}
-			if !ok {
-				r.Reply(false, nil) //nolint:errcheck
-				continue
+			if r.Type == "exec" {
+				cmd, _, valid := parseString(r.Payload)
+				if !valid || len(r.Payload) > maxCommand {
+					break
+				}
+				sess.rawCmd = cmd
 			}
-			out <- r
+			startMu.Lock()
+			started = true
+			startMu.Unlock()
+			startTimer.Stop()
+			sess.handled, ok = true, true
+			r.Reply(true, nil) //nolint:errcheck
+			go func() {
+				s.handle(sess)
+				_ = sess.Exit(0) // if the session has not said its status
+			}()
+			continue
+		case "env":
+			envs++
+			if sess.handled || envs > maxEnv || len(r.Payload) > maxEnvBytes {
+				break
+			}
+			k, rest, valid := parseString(r.Payload)
+			v, _, valid2 := parseString(rest)
+			if valid && valid2 {
+				sess.env = append(sess.env, k+"="+v)
+				ok = true
+			}
+		case "pty-req":
+			if sess.handled || sess.pty != nil || len(r.Payload) > maxPtyReq {
+				break
+			}
+			term, rest, valid := parseString(r.Payload)
+			if w, valid2 := parseWindow(rest); valid && valid2 {
+				sess.pty = &ssh.Pty{Term: term, Window: w}
+				ok = true
+			}
+		case "window-change":
+			w, valid := parseWindow(r.Payload)
+			if valid {
+				ch.size.put(w)
+			}
+			ok = valid
 		}
-	}()
-	return sch, out, nil
+		// Refused: agent and X11 forwarding, subsystems (sftp, scp -s),
+		// signals and breaks (nothing to send them to), anything else.
+		if r.WantReply {
+			r.Reply(ok, nil) //nolint:errcheck
+		}
+	}
+}
+
+// parseString reads an SSH string (a uint32 length, then the bytes).
+func parseString(p []byte) (string, []byte, bool) {
+	if len(p) < 4 {
+		return "", nil, false
+	}
+	n := binary.BigEndian.Uint32(p)
+	if uint64(n) > uint64(len(p)-4) {
+		return "", nil, false
+	}
+	return string(p[4 : 4+n]), p[4+n:], true
+}
+
+// session is a session channel as the kiosk's handlers see it (ssh.Session).
+type session struct {
+	gossh.Channel
+	conn *gossh.ServerConn
+	ctx  chanCtx
+
+	// Set by the request loop before the session starts, read after.
+	handled bool
+	pty     *ssh.Pty
+	env     []string
+	rawCmd  string
+
+	mu     sync.Mutex
+	exited bool
+}
+
+var _ ssh.Session = (*session)(nil)
+
+func (s *session) User() string              { return s.conn.User() }
+func (s *session) RemoteAddr() net.Addr      { return s.conn.RemoteAddr() }
+func (s *session) LocalAddr() net.Addr       { return s.conn.LocalAddr() }
+func (s *session) Environ() []string         { return append([]string(nil), s.env...) }
+func (s *session) RawCommand() string        { return s.rawCmd }
+func (s *session) Subsystem() string         { return "" }
+func (s *session) Context() ssh.Context      { return s.ctx }
+func (s *session) EmulatedPty() bool         { return false }
+func (s *session) Signals(chan<- ssh.Signal) {}
+func (s *session) Break(chan<- bool)         {}
+
+func (s *session) Command() []string {
+	args, _ := shlex.Split(s.rawCmd, true)
+	return args
+}
+
+func (s *session) PublicKey() ssh.PublicKey {
+	k, _ := s.ctx.Value(ssh.ContextKeyPublicKey).(ssh.PublicKey)
+	return k
+}
+
+func (s *session) Permissions() ssh.Permissions { return *s.ctx.Permissions() }
+
+// Write writes to the visitor; on a terminal (which the client has made raw),
+// a line feed becomes CR LF, as a pseudo-terminal would make it. Frames, which
+// hold no line feed, go as they are, without a copy.
+func (s *session) Write(p []byte) (int, error) {
+	if s.pty == nil || bytes.IndexByte(p, '\n') < 0 {
+		return s.Channel.Write(p)
+	}
+	return ssh.NewPtyWriter(s.Channel).Write(p)
+}
+
+// Stderr is the session's standard error, with the same line feeds as Write.
+func (s *session) Stderr() io.ReadWriter {
+	if s.pty == nil {
+		return s.Channel.Stderr()
+	}
+	return ssh.NewPtyReadWriter(s.Channel.Stderr())
+}
+
+// Pty is the terminal asked for, if any (window changes reach the reader
+// through the channel's size slot, not a channel of sizes).
+func (s *session) Pty() (ssh.Pty, <-chan ssh.Window, bool) {
+	if s.pty == nil {
+		return ssh.Pty{}, nil, false
+	}
+	return *s.pty, nil, true
+}
+
+// Exit sends the exit status and closes the channel (once).
+func (s *session) Exit(code int) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.exited {
+		return errors.New("exit status already sent")
+	}
+	s.exited = true
+	status := struct{ Status uint32 }{uint32(code)}
+	if _, err := s.SendRequest("exit-status", false, gossh.Marshal(&status)); err != nil {
+		return err
+	}
+	return s.Close()
 }
