@@ -56,6 +56,7 @@ var (
 	haproxy  = flag.String("haproxy", "haproxy", "the haproxy binary, for -spawn")
 	hold     = flag.Duration("hold", time.Second, "how long everyone stays in, idle, after the first frames and after the keys (measured then)")
 	pprofs   = flag.String("pprof", "", "the servers' --pprof-addr, comma-separated (in -metrics order): a garbage collection is forced before each measure, so that it counts what is kept")
+	pidFlag  = flag.Int("pid", 0, "a server without --metrics-addr: its pid, for its RSS (from /proc)")
 	gcFirst  = flag.Bool("gc", true, "with -spawn: force a garbage collection before each measure (through --pprof-addr)")
 	spread   = flag.Bool("spread", false, "each visitor connects from its own loopback address (127.0.x.y); on with -spawn")
 )
@@ -82,6 +83,9 @@ func main() {
 		*spread = true
 	}
 	servers := strings.FieldsFunc(*metrics, func(r rune) bool { return r == ',' })
+	if len(servers) == 0 && *pidFlag != 0 {
+		servers = []string{"pid:" + strconv.Itoa(*pidFlag)}
+	}
 	fmt.Printf("kiosk load: %d sessions x %d keys against %s (%dx%d, user %s, %d instance(s) measured)\n",
 		*n, *keys, *addr, *width, *height, *user, len(servers))
 	fmt.Printf("first frame: waiting for %q\n", *expect)
@@ -472,6 +476,25 @@ func source(i int) net.IP {
 	return net.IPv4(127, 0, byte(1+i/250), byte(1+i%250))
 }
 
+// rss reads VmRSS of a process, in bytes (0 if unknown).
+func rss(pid string) int64 {
+	f, err := os.Open("/proc/" + pid + "/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close() //nolint:errcheck
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
+			if fields := strings.Fields(rest); len(fields) > 0 {
+				kb, _ := strconv.ParseInt(fields[0], 10, 64)
+				return kb << 10
+			}
+		}
+	}
+	return 0
+}
+
 // stats is what is known of a server at one moment (from its /metrics).
 type stats struct {
 	RSS        int64
@@ -485,6 +508,9 @@ type stats struct {
 func (s stats) String() string {
 	if s.RSS == 0 {
 		return "unknown"
+	}
+	if s.Goroutines == 0 {
+		return fmt.Sprintf("RSS %.1f MiB", float64(s.RSS)/(1<<20))
 	}
 	return fmt.Sprintf("RSS %.1f MiB, goroutines %d, sessions %d, heap in use %.1f MiB (allocated %.1f), stacks %.1f MiB",
 		float64(s.RSS)/(1<<20), s.Goroutines, s.Sessions, float64(s.HeapInuse)/(1<<20), float64(s.HeapAlloc)/(1<<20), float64(s.StackInuse)/(1<<20))
@@ -524,6 +550,10 @@ func sampleAll(servers []string) []stats {
 	}
 	out := make([]stats, len(servers))
 	for i, srv := range servers {
+		if pid, ok := strings.CutPrefix(srv, "pid:"); ok {
+			out[i] = stats{RSS: rss(pid)}
+			continue
+		}
 		m := scrape(srv)
 		out[i] = stats{
 			RSS:        int64(m["process_resident_memory_bytes"]),
