@@ -725,15 +725,26 @@ func overlay(screen, box string, width, height int, atTop bool) string {
 	if !atTop {
 		y += (room - bh) / 2
 	}
-	c := lipgloss.NewCompositor(
-		lipgloss.NewLayer(screen),
-		lipgloss.NewLayer(box).X(x).Y(y).Z(1),
-	)
-	out := strings.Split(c.Render(), "\n")
+	out := strings.Split(screen, "\n")
 	for len(out) < height {
 		out = append(out, "")
 	}
-	return strings.Join(out[:height], "\n")
+	out = out[:height]
+	// Only the rows the box covers are composited: a canvas of the whole window
+	// would cost width x height cells a frame (50 MB at the kiosk's largest
+	// window, 1000x500), where the box's band is at most a few dozen rows.
+	y = min(y, max(height-bh, 0))
+	band := strings.Join(out[y:min(y+bh, height)], "\n")
+	c := lipgloss.NewCompositor(
+		lipgloss.NewLayer(band),
+		lipgloss.NewLayer(box).X(x).Z(1),
+	)
+	for i, l := range strings.Split(c.Render(), "\n") {
+		if y+i < height {
+			out[y+i] = l
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // fit cuts a short note to the window: at most h lines of at most w cells.

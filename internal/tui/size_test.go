@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 
@@ -60,6 +61,24 @@ func TestClampSize(t *testing.T) {
 	for _, c := range cases {
 		if w, h := ClampSize(c.w, c.h); w != c.ww || h != c.wh {
 			t.Errorf("ClampSize(%d, %d) = %d, %d; want %d, %d", c.w, c.h, w, h, c.ww, c.wh)
+		}
+	}
+}
+
+// An overlay at the largest window drawn costs the box's band, not the window: a
+// frame of the help at 1000x500 allocated about 100 MB when the whole window
+// was composited, which a kiosk visitor could repeat with every key.
+func TestOverlayFrameIsBounded(t *testing.T) {
+	m := newTest(t, "en", "glossary", MaxWidth, MaxHeight)
+	for _, k := range []string{"?", "esc", "o", "esc", "/"} {
+		keys(m, k)
+		m.View()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		m.View()
+		runtime.ReadMemStats(&after)
+		if got := after.TotalAlloc - before.TotalAlloc; got > 16<<20 {
+			t.Errorf("after %q a %dx%d frame allocated %d MB, want under 16", k, MaxWidth, MaxHeight, got>>20)
 		}
 	}
 }
