@@ -140,7 +140,15 @@ func (e *editor) feed(b byte) event {
 	}
 	e.line = append(e.line, b)
 	if e.raw {
-		e.echo(string(b))
+		// Echo a character once its last byte has come: "à" is two bytes, and
+		// echoing each as a character of its own showed "Ã\u00a0".
+		i := len(e.line) - 1
+		for i > 0 && !utf8.RuneStart(e.line[i]) && len(e.line)-i < utf8.UTFMax {
+			i--
+		}
+		if tail := e.line[i:]; utf8.FullRune(tail) {
+			e.echo(string(tail))
+		}
 	}
 	return evNone
 }

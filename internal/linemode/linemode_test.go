@@ -401,3 +401,17 @@ func TestOtherLanguageOnTheGlossary(t *testing.T) {
 		t.Errorf("l after First Committee did not show Prima Commissione:\n%s", after)
 	}
 }
+
+// Accented letters typed on a raw terminal are echoed as they were typed, and a
+// backspace removes a whole letter, not a byte.
+func TestRawInputEchoesAccents(t *testing.T) {
+	lib := fixture(t)
+	out := run(t, lib, Options{Lang: "it", Raw: true}, "/città\x7f\x7fà\r\x03")
+	plain := strings.ReplaceAll(out, "\r\n", "\n")
+	if !strings.Contains(plain, "/città\b \b\b \bà\n") {
+		t.Errorf("echo of accented input: %q", plain)
+	}
+	if strings.Contains(out, "Ã") {
+		t.Errorf("a byte of an accented letter was echoed as a letter: %q", out)
+	}
+}
