@@ -510,6 +510,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleKey(msg)
 	case CopyMsg:
 		return m.copied(msg)
+	case tea.PasteMsg:
+		return m.find.paste(m, msg)
 	case probeMsg:
 		msg.ready <- m.doc != nil
 	}

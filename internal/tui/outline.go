@@ -157,3 +157,33 @@ func (l *lookup) outlineItems(m *Model) []string {
 	}
 	return items
 }
+
+// paste takes a terminal's paste (bracketed paste) into the search box or the
+// outline's filter; elsewhere it is ignored. It is cut to what the box holds
+// before anything else is done with it.
+func (l *lookup) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
+	text := msg.Content
+	if len(text) > 4*maxQuery {
+		text = strings.ToValidUTF8(text[:4*maxQuery], "")
+	}
+	text = strings.Join(strings.Fields(text), " ") // one line
+	switch {
+	case m.mode == modeSearch:
+		before := l.input.Value()
+		var cmd tea.Cmd
+		l.input, cmd = l.input.Update(tea.PasteMsg{Content: text})
+		if l.input.Value() != before {
+			l.refresh(m)
+		}
+		return cmd
+	case m.mode == modeOutline && l.ofiltering:
+		for _, r := range text {
+			if len([]rune(l.ofilter)) >= maxOutlineFilter {
+				break
+			}
+			l.ofilter += string(r)
+		}
+		l.outlineSel = 0
+	}
+	return nil
+}

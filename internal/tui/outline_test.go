@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"strings"
 	"testing"
 )
@@ -69,4 +70,33 @@ func TestOutlineFilterIsBounded(t *testing.T) {
 		t.Errorf("filter holds %d runes, want at most %d", n, maxOutlineFilter)
 	}
 	checkFits(t, m, 60, 14)
+}
+
+// A terminal's paste (bracketed paste) lands in the search box and the outline's
+// filter, cut to what they hold.
+func TestPasteIntoTheBoxes(t *testing.T) {
+	m := newTest(t, "en", "overview", 100, 30)
+	keys(m, "/")
+	drive(m, nil, tea.PasteMsg{Content: "cyber defence\npledge"})
+	if got := m.find.input.Value(); got != "cyber defence pledge" {
+		t.Errorf("search box after a paste: %q", got)
+	}
+	if len(m.find.hits) == 0 || !strings.Contains(m.find.hits[0].Heading, "Pledge") {
+		t.Errorf("the pasted query found nothing")
+	}
+	keys(m, "esc")
+	drive(m, nil, tea.PasteMsg{Content: strings.Repeat("x", 20<<20)})
+	if m.mode != modeRead {
+		t.Error("a paste while reading changed the mode")
+	}
+	keys(m, "/")
+	drive(m, nil, tea.PasteMsg{Content: strings.Repeat("y", 20<<20)})
+	if n := len([]rune(m.find.input.Value())); n > maxQuery {
+		t.Errorf("a 20 MB paste left %d characters in the box", n)
+	}
+	keys(m, "esc", "o", "/")
+	drive(m, nil, tea.PasteMsg{Content: "gove"})
+	if m.find.ofilter != "gove" {
+		t.Errorf("outline filter after a paste: %q", m.find.ofilter)
+	}
 }
