@@ -235,8 +235,8 @@ func TestLintNumberWords(t *testing.T) {
 	sources := "- id: s1\n  title: Source one\n  lang: en\n  as_of: 2021\n"
 	fsys := fstest.MapFS{
 		"sources.yaml": {Data: []byte(sources)},
-		"en/one.md":    {Data: []byte(page("en", "One", "Facts", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "Six groups met, one of them twice, in 2004."))},
-		"it/one.md":    {Data: []byte(page("it", "Uno", "Fatti", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "Si sono riuniti sette gruppi, uno dei quali due volte, nel 2004."))},
+		"en/one.md":    {Data: []byte(page("en", "One", "Facts", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "Six groups met, one of them twice, in 2004; on 12 March the EU may act."))},
+		"it/one.md":    {Data: []byte(page("it", "Uno", "Fatti", "<!-- sources: s1 -->", "<!-- sources: s1 -->", "Si sono riuniti sette gruppi, uno dei quali due volte, nel 2004; il 12 maggio l'UE può agire."))},
 	}
 	problems, err := Lint(fsys)
 	if err != nil {
@@ -248,8 +248,10 @@ func TestLintNumberWords(t *testing.T) {
 	}
 	want := []string{
 		`en/one.md:17: number "six" (6) is not in the same passage of it/one.md:17: the two languages disagree`,
+		`en/one.md:17: month "march" (3) is not in the same passage of it/one.md:17: the two languages disagree`,
 		`it/one.md:17: number "sette" (7) is not in the same passage of en/one.md:17: the two languages disagree`,
 		`it/one.md:17: number "due" (2) is not in the same passage of en/one.md:17: the two languages disagree`,
+		`it/one.md:17: month "maggio" (5) is not in the same passage of en/one.md:17: the two languages disagree`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -254,12 +254,8 @@ func missingNumbers(p *Page, x Block, q *Page, y Block) []Problem {
 			continue
 		}
 		in[n.value] = true // once per passage
-		shown := n.value
-		if n.word != "" {
-			shown = fmt.Sprintf("%q (%s)", n.word, n.value)
-		}
 		out = append(out, Problem{Path: p.Path, Line: x.Line,
-			Message: fmt.Sprintf("number %s is not in the same passage of %s:%d: the two languages disagree", shown, q.Path, y.Line)})
+			Message: fmt.Sprintf("%s is not in the same passage of %s:%d: the two languages disagree", n.describe(), q.Path, y.Line)})
 	}
 	return out
 }
@@ -283,12 +279,8 @@ func lintNumbers(a, b *Page) []Problem {
 				continue
 			}
 			reported[n.value] = true
-			shown := n.value
-			if n.word != "" {
-				shown = fmt.Sprintf("%q (%s)", n.word, n.value)
-			}
 			out = append(out, Problem{Path: a.Path, Line: bl.Line,
-				Message: fmt.Sprintf("number %s is not in %s: the two languages disagree", shown, b.Path)})
+				Message: fmt.Sprintf("%s is not in %s: the two languages disagree", n.describe(), b.Path)})
 		}
 	}
 	return out
@@ -302,19 +294,45 @@ var numberWords = map[string]map[string]string{
 
 type number struct{ value, word string }
 
-// numbersIn returns the numbers of a text: its digit runs and its number words.
+// monthNumbers are the months, by name, in the briefing's languages.
+var monthNumbers = map[string]string{
+	"january": "1", "february": "2", "march": "3", "april": "4", "may": "5", "june": "6",
+	"july": "7", "august": "8", "september": "9", "october": "10", "november": "11", "december": "12",
+	"gennaio": "1", "febbraio": "2", "marzo": "3", "aprile": "4", "maggio": "5", "giugno": "6",
+	"luglio": "7", "agosto": "8", "settembre": "9", "ottobre": "10", "novembre": "11", "dicembre": "12",
+}
+
+// numbersIn returns the numbers of a text: its digit runs, its number words, and
+// the months of its dates (a month name next to a number: "12 March", "marzo
+// 2026"; "may" alone is a verb).
 func numbersIn(s, lang string) []number {
 	var out []number
 	for _, d := range digitRuns(s) {
 		out = append(out, number{value: d})
 	}
 	words := numberWords[lang]
-	for _, w := range strings.FieldsFunc(Fold(s), func(r rune) bool { return r < 'a' || r > 'z' }) {
+	toks := strings.FieldsFunc(Fold(s), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	isNum := func(i int) bool { return i >= 0 && i < len(toks) && toks[i] != "" && strings.Trim(toks[i], "0123456789") == "" }
+	for i, w := range toks {
 		if v, ok := words[w]; ok {
 			out = append(out, number{value: v, word: w})
 		}
+		if v, ok := monthNumbers[w]; ok && (isNum(i-1) || isNum(i+1)) {
+			out = append(out, number{value: "month " + v, word: w})
+		}
 	}
 	return out
+}
+
+// describe names a number in a lint message: 13, "six" (6), month "May" (5).
+func (n number) describe() string {
+	switch {
+	case strings.HasPrefix(n.value, "month "):
+		return fmt.Sprintf("month %q (%s)", n.word, strings.TrimPrefix(n.value, "month "))
+	case n.word != "":
+		return fmt.Sprintf("number %q (%s)", n.word, n.value)
+	}
+	return "number " + n.value
 }
 
 // digitRuns returns the runs of ASCII digits in s.
