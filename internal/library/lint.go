@@ -312,7 +312,9 @@ func numbersIn(s, lang string) []number {
 	}
 	words := numberWords[lang]
 	toks := strings.FieldsFunc(Fold(s), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
-	isNum := func(i int) bool { return i >= 0 && i < len(toks) && toks[i] != "" && strings.Trim(toks[i], "0123456789") == "" }
+	isNum := func(i int) bool {
+		return i >= 0 && i < len(toks) && toks[i] != "" && strings.Trim(toks[i], "0123456789") == ""
+	}
 	for i, w := range toks {
 		if v, ok := words[w]; ok {
 			out = append(out, number{value: v, word: w})
