@@ -2,6 +2,7 @@ package library
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -206,9 +207,39 @@ func parseDoc(p *Page) []Problem {
 		}
 	}
 	root := ParseMarkdown(d.src)
+	p.Depth = nesting(root)
+	if p.Depth > MaxNesting {
+		// Rendering cost grows with the square of the depth (each level indents
+		// every line below it): a page nested a thousand deep took Glamour half a
+		// minute and half a gigabyte. Such a page is refused, not rendered.
+		d.problems = append(d.problems, Problem{Path: p.Path, Line: p.BodyLine,
+			Message: fmt.Sprintf("lists or quotes nested %d deep (at most %d): flatten them", p.Depth, MaxNesting)})
+		return d.problems
+	}
 	d.walk(root)
 	d.finish()
 	return d.problems
+}
+
+// MaxNesting bounds how deep lists and quotes may nest in a page.
+const MaxNesting = 8
+
+// nesting returns how deep lists and block quotes nest in a tree.
+func nesting(root ast.Node) int {
+	depth, deepest := 0, 0
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() != ast.KindList && n.Kind() != ast.KindBlockquote {
+			return ast.WalkContinue, nil
+		}
+		if entering {
+			depth++
+			deepest = max(deepest, depth)
+		} else {
+			depth--
+		}
+		return ast.WalkContinue, nil
+	})
+	return deepest
 }
 
 // line turns a byte offset of the body into a file line.

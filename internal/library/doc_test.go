@@ -273,3 +273,22 @@ func TestLinksOutsideParagraphs(t *testing.T) {
 		t.Errorf("links: %v", got)
 	}
 }
+
+// A page that nests lists or quotes deeper than MaxNesting is refused: drawing it
+// would cost time and memory with the square of the depth.
+func TestDeepNestingIsRefused(t *testing.T) {
+	head := "---\nid: one\ntitle: T\ntab: T\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# T\n\n"
+	deep := head + strings.Repeat("- ", 1000) + "x\n"
+	p, problems := parsePage("en", "en/one.md", []byte(deep))
+	if p.Depth != 1000 || len(problems) != 1 || !strings.Contains(problems[0].Message, "nested 1000 deep (at most 8)") {
+		t.Errorf("depth %d, problems %v", p.Depth, problems)
+	}
+	quotes := head + strings.Repeat("> ", 1000) + "x\n"
+	if p, _ := parsePage("en", "en/one.md", []byte(quotes)); p.Depth != 1000 {
+		t.Errorf("quotes: depth %d", p.Depth)
+	}
+	ok := head + strings.Repeat("  ", 0) + "- a\n  - b\n    - c\n"
+	if p, problems := parsePage("en", "en/one.md", []byte(ok)); p.Depth != 3 || len(problems) != 0 {
+		t.Errorf("three levels: depth %d, %v", p.Depth, problems)
+	}
+}

@@ -54,6 +54,9 @@ func Render(p *library.Page, width int, style string) (*Doc, error) {
 	if !ValidStyle(style) {
 		return nil, fmt.Errorf("unknown style %q", style)
 	}
+	if p.Depth > library.MaxNesting {
+		return nil, fmt.Errorf("%s nests lists or quotes %d deep (at most %d): run cyberdiplo lint", p.Path, p.Depth, library.MaxNesting)
+	}
 	src := keepDatesTogether([]byte(p.Body))
 	root := library.ParseMarkdown(src)
 	num := number(root, src)
@@ -88,10 +91,10 @@ func RenderTop(p *library.Page, width int, style string, lines int) (*Doc, error
 	if !ValidStyle(style) {
 		return nil, fmt.Errorf("unknown style %q", style)
 	}
-	if isTimeline(p) {
+	if isTimeline(p) || p.Depth > library.MaxNesting {
 		return Render(p, width, style)
 	}
-	src := []byte(p.Body)
+	src := keepDatesTogether([]byte(p.Body))
 	root := library.ParseMarkdown(src)
 	num := number(root, src)
 	// Keep top-level nodes until they certainly fill the lines (each block takes

@@ -3,8 +3,11 @@ package render
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 // Side by side, every block starts on the same row in both languages, so that a
@@ -117,5 +120,19 @@ func TestDatesAreNotBroken(t *testing.T) {
 				t.Errorf("width %d: a no-break space is drawn: %q", w, line)
 			}
 		}
+	}
+}
+
+func TestDeepPageIsNotDrawn(t *testing.T) {
+	src := "---\nid: one\ntitle: T\ntab: T\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# T\n\n" + strings.Repeat("> ", 800) + "x\n"
+	l, err := library.Load(fstest.MapFS{"en/one.md": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Render(l.Page("en", "one"), 80, "dark"); err == nil || !strings.Contains(err.Error(), "800 deep") {
+		t.Errorf("a page nested 800 deep: %v", err)
+	}
+	if _, err := RenderTop(l.Page("en", "one"), 80, "dark", 20); err == nil {
+		t.Error("RenderTop drew a page nested 800 deep")
 	}
 }
