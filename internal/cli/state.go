@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -29,10 +30,19 @@ func stateFile(getenv func(string) string) string {
 	return filepath.Join(dir, "cyberdiplo", "state.json")
 }
 
+// maxState bounds the state file (bytes): it holds a language, a page and a place.
+const maxState = 4096
+
 // loadState reads the state; a missing, unreadable or broken file is ignored.
 func loadState(path string) (state, bool) {
-	data, err := os.ReadFile(path)
-	if err != nil || len(data) > 4096 {
+	// The file is read up to its bound, never whole: a huge file is not ours.
+	f, err := os.Open(path)
+	if err != nil {
+		return state{}, false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxState+1))
+	if err != nil || len(data) > maxState {
 		return state{}, false
 	}
 	var s state

@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/tui"
@@ -34,5 +35,18 @@ func TestStateFile(t *testing.T) {
 	home := map[string]string{"HOME": "/home/u"}
 	if p := stateFile(func(k string) string { return home[k] }); p != "/home/u/.local/state/cyberdiplo/state.json" {
 		t.Fatalf("default state file %q", p)
+	}
+}
+
+// A state file larger than its bound is not ours: it is ignored, and read only up
+// to the bound.
+func TestHugeStateFileIsIgnored(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	big := `{"lang":"it","page":"un","spot":{"block":"` + strings.Repeat("9", 50<<20) + `"}}`
+	if err := os.WriteFile(path, []byte(big), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := loadState(path); ok {
+		t.Error("a 50 MB state file was used")
 	}
 }

@@ -292,3 +292,19 @@ func TestDeepNestingIsRefused(t *testing.T) {
 		t.Errorf("three levels: depth %d, %v", p.Depth, problems)
 	}
 }
+
+func TestLintFormatCharacters(t *testing.T) {
+	src := "---\nid: one\ntitle: T\ntab: T\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# T\n\nIt\u202eali and OE\u200bWG.\n"
+	_, problems := parsePage("en", "en/one.md", []byte(src))
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := "en/one.md:13: control character U+202E (right-to-left override) at column 3: remove it"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q (one report per line)", got, want)
+	}
+	if s := Sanitize("OE\u200bWG"); s != "OEWG" {
+		t.Errorf("Sanitize kept a zero-width space: %q", s)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Problem is one thing lint found wrong, at a file and line.
@@ -16,9 +17,12 @@ type Problem struct {
 
 func (p Problem) String() string { return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Message) }
 
-// isControl reports the characters never shown: C0 but tab and newline, DEL, and C1.
+// isControl reports the characters never shown: C0 but tab and newline, DEL, C1,
+// and Unicode's format characters (a bidi override reorders what is shown; a
+// zero-width space hides inside a word and defeats search).
 func isControl(r rune) bool {
-	return (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f)
+	return (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f) ||
+		unicode.Is(unicode.Cf, r) // format characters: bidi overrides, zero-width spaces, BOM
 }
 
 // Sanitize removes every control character but tab and newline, so that content
@@ -42,7 +46,8 @@ func Sanitize(s string) string {
 	}, s)
 }
 
-var controlNames = map[rune]string{0x1b: "ESC", 0x0d: "CR", 0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x7f: "DEL", 0x9b: "CSI"}
+var controlNames = map[rune]string{0x1b: "ESC", 0x0d: "CR", 0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x7f: "DEL", 0x9b: "CSI",
+	0x202e: "right-to-left override", 0x202d: "left-to-right override", 0x200b: "zero-width space", 0xfeff: "BOM", 0xad: "soft hyphen"}
 
 func controlProblems(file, text string) []Problem {
 	var out []Problem

@@ -95,7 +95,7 @@ const (
 // ASCII, for --style ascii. Letters (accented ones included) are text, not frame.
 var asciiSymbols = strings.NewReplacer(
 	"…", "...", "›", ">", "‹", "<", "│", "|", "·", "-", "—", "-", "–", "-",
-	"↑", "up", "↓", "down", "←", "<-", "→", "->", "●", "*", "•", "*", "█", "#",
+	"↑", "^", "↓", "v", "←", "<-", "→", "->", "●", "*", "•", "*", "█", "#",
 )
 
 // text returns s as this look may draw it.
