@@ -22,7 +22,7 @@ func TestSessionsPerConnection(t *testing.T) {
 	b := openPTY(t, c, 80, 24, nil)
 	a.waitFor(t, 0, tab(t, "en"))
 	b.waitFor(t, 0, tab(t, "en"))
-	for range 5 {
+	for range 2 { // each waits closeWait for one of the two to close
 		s, err := c.NewSession()
 		if err == nil {
 			s.Close() //nolint:errcheck

@@ -161,8 +161,8 @@ func (c *trackedConn) lonely() {
 // closeWait is how long a session channel beyond maxSessionsPerConn waits for
 // one of the others to finish closing: a client that runs sessions one after
 // the other opens the next as soon as it has closed the last, and the server
-// counts the close a moment later.
-const closeWait = 250 * time.Millisecond
+// counts the close a moment later (a second is ample on a busy machine).
+const closeWait = time.Second
 
 // sessionOpened counts a session channel in, unless the connection has
 // maxSessionsPerConn already and none of them closes within closeWait (one
