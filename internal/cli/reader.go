@@ -49,12 +49,18 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	page := ""
+	var spot tui.Spot
 	if len(args) == 1 {
-		ids, err := a.resolve(lib, args)
+		// PAGE, or PAGE#ANCHOR to open at a section, as show takes it.
+		ts, err := a.targets(lib, lang, args)
 		if err != nil {
 			return err
 		}
-		page = ids[0]
+		p := ts[0].page
+		page = p.ID
+		if s := ts[0].section; s >= 0 && p.Sections[s].Heading.Block >= 0 {
+			spot = tui.Spot{Block: p.Blocks[p.Sections[s].Heading.Block].ID, Lang: p.Lang}
+		}
 	}
 	if a.lineMode() {
 		ix, err := a.searchIndex()
@@ -72,7 +78,6 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	if !a.reader.noState {
 		statePath = stateFile(a.env.Getenv)
 	}
-	var spot tui.Spot
 	if statePath != "" && a.langFlag == "" && page == "" {
 		if s, ok := loadState(statePath); ok {
 			if lib.Page(s.Lang, s.Page) != nil {

@@ -154,8 +154,8 @@ func (a *app) targets(lib *library.Library, lang string, args []string) ([]targe
 const maxAnchor = 256
 
 // findSection finds the section of p with an anchor. The anchor may be typed as the
-// heading reads ("Key facts") and may be the other language's: sections align
-// across languages by position.
+// heading reads ("Key facts") and may be the other language's (library.CounterpartSection
+// finds the same section).
 func (a *app) findSection(lib *library.Library, p *library.Page, anchor string) (int, error) {
 	if len(anchor) > maxAnchor {
 		return -1, usageErr(a.t().AnchorTooLong, p.ID, len(anchor), maxAnchor, p.ID)
@@ -167,9 +167,11 @@ func (a *app) findSection(lib *library.Library, p *library.Page, anchor string) 
 	if i := p.SectionByAnchor(slug); i >= 0 {
 		return i, nil
 	}
-	if op := lib.Page(i18n.Other(p.Lang), p.ID); op != nil && len(op.Sections) == len(p.Sections) {
+	if op := lib.Page(i18n.Other(p.Lang), p.ID); op != nil {
 		if i := op.SectionByAnchor(slug); i >= 0 {
-			return i, nil
+			if j := lib.CounterpartSection(p.ID, op.Lang, i, p.Lang); j >= 0 {
+				return j, nil // the same section (on the glossary, through the term base)
+			}
 		}
 	}
 	return -1, usageErr(a.t().UnknownAnchor, p.ID, i18n.LanguageName(p.Lang, a.msgLang()), slug, p.ID)

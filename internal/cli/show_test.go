@@ -282,3 +282,12 @@ func TestListJSON(t *testing.T) {
 		t.Errorf("a page has %d keys, want id, tab, title, order: %v", keys, raw[0])
 	}
 }
+
+// An anchor of the other language names the same section, on the glossary too,
+// whose entries are in each language's alphabetical order.
+func TestShowOtherLanguageAnchor(t *testing.T) {
+	code, out, errs := runCLI(t, nil, "show", "glossary#prima-commissione", "--lang", "en", "--format", "plain")
+	if code != 0 || !strings.HasPrefix(strings.TrimSpace(out), "## First Committee") {
+		t.Errorf("exit %d, stderr %q, output starts %q", code, errs, strings.TrimSpace(out)[:min(len(strings.TrimSpace(out)), 60)])
+	}
+}
