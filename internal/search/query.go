@@ -979,7 +979,10 @@ func (ix *Index) Find(text string, opt Options) Result {
 				byDoc[md] = len(rows)
 				rows = append(rows, r)
 			} else if s > rows[j].score {
-				rows[j] = r
+				// The section matched in the reader's language too: it ranks by
+				// the better score, but is shown as found in its own text (its
+				// marks, its snippet), not "via" the other language.
+				rows[j].score = s
 			}
 		}
 	}

@@ -311,14 +311,16 @@ func TestSearchFoldsAccentsAndCancels(t *testing.T) {
 func TestSearchOtherLanguageHitSwitchesLanguage(t *testing.T) {
 	m := newTest(t, "en", "overview", 100, 30)
 	keys(m, "/")
-	typeText(m, "partenariato")
+	// "esercitazioni" is only in the Italian text ("partenariato" would not do:
+	// the English glossary gives each entry's Italian term).
+	typeText(m, "esercitazioni")
 	if len(m.find.hits) == 0 {
-		t.Fatal("partenariato finds nothing")
+		t.Fatal("esercitazioni finds nothing")
 	}
 	// Found in Italian, the section is offered in the reader's language, marked.
 	h := m.find.hits[0]
 	if h.Lang != "en" || h.OtherLang || h.Via != search.ViaOtherLang || h.Found != "it" {
-		t.Fatalf("partenariato should give an English section found through Italian: %+v", h)
+		t.Fatalf("esercitazioni should give an English section found through Italian: %+v", h)
 	}
 	if !strings.Contains(screen(m), "(via IT)") {
 		t.Fatalf("a section found through Italian is not marked:\n%s", screen(m))
@@ -452,5 +454,18 @@ func TestClickWithBrackets(t *testing.T) {
 	drive(m, nil, tea.MouseClickMsg{X: x + len([]rune(target.Text)) - 1, Y: y, Button: tea.MouseLeft})
 	if _, page := m.Current(); page != target.Page {
 		t.Fatalf("a click on the last letter of %q went to %s, want %s", target.Text, page, target.Page)
+	}
+}
+
+// A section whose own text matches is shown as found in it, even when the other
+// language's version scores higher: "(via IT)" is for what only Italian has.
+func TestOwnMatchIsNotMarkedViaTheOtherLanguage(t *testing.T) {
+	m := newTest(t, "en", "overview", 100, 30)
+	keys(m, "/")
+	typeText(m, "oewg")
+	for _, h := range m.find.hits {
+		if !h.OtherLang && h.Via == search.ViaOtherLang && strings.Contains(strings.ToLower(testLib.Page("en", h.Page).Sections[h.Section].Text+h.Heading), "oewg") {
+			t.Errorf("%s › %s holds OEWG but is marked as found through Italian", h.Page, h.Heading)
+		}
 	}
 }
