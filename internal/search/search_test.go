@@ -221,15 +221,15 @@ func TestStopWords(t *testing.T) {
 
 func TestTypos(t *testing.T) {
 	for _, c := range []struct{ q, want string }{
-		{"resilence", "en glossary#cyber-defence-pledge typo"},     // 9 letters: a deleted letter
-		{"reslience", "en glossary#cyber-defence-pledge typo"},     // a swapped pair is one edit
-		{"zepelin", "en overview#defence typo"},                    // 7 letters: one edit
-		{"zepplein", "en overview#defence typo"},                   // a swapped pair
-		{"OWEG", "en glossary#oewg-open-ended-working-group typo"}, // 4 letters: one swap only
-		{"commitmnet", "en glossary#cyber-defence-pledge typo"},    // 10 letters
-		{"comitmnet", "en glossary#cyber-defence-pledge typo"},     // 9 letters, two edits
-		{"zefiri", "en overview#overview other-language"},          // Italian, exact there
-		{"zefirri", "en overview#overview other-language"},         // one edit from an Italian word
+		{"resilence", "en glossary#cyber-defence-pledge typo"},            // 9 letters: a deleted letter
+		{"reslience", "en glossary#cyber-defence-pledge typo"},            // a swapped pair is one edit
+		{"zepelin", "en overview#defence typo"},                           // 7 letters: one edit
+		{"zepplein", "en overview#defence typo"},                          // a swapped pair
+		{"OWEG", "en glossary#oewg-open-ended-working-group typo"},        // 4 letters: one swap only
+		{"commitmnet", "en glossary#cyber-defence-pledge typo"},           // 10 letters
+		{"comitmnet", "en glossary#cyber-defence-pledge typo"},            // 9 letters, two edits
+		{"zefiri", "en overview#overview other-language"},                 // Italian, exact there
+		{"zefirri", "en overview#overview other-language"},                // one edit from an Italian word
 		{"misure restrittve", "en glossary#restrictive-measures synonym"}, // its Italian name is in the English entry
 	} {
 		if got := first(search(c.q, Options{Lang: "en"})); got != c.want {
