@@ -119,6 +119,22 @@ func Block(p *library.Page, b int) Passage {
 	return Passage{Section: blk.Section, Where: Where(p, blk.Section), Text: blockText(blk)}
 }
 
+// Body returns the text of a section's blocks, heading left out: paragraphs
+// apart, list items one a line and marked "- ".
+func Body(p *library.Page, section int) string {
+	if p == nil || section < 0 || section >= len(p.Sections) {
+		return ""
+	}
+	s := p.Sections[section]
+	var parts []string
+	for _, blk := range p.Blocks[s.First:s.End] {
+		if blk.Kind != library.KindHeading {
+			parts = append(parts, blockText(blk))
+		}
+	}
+	return joinBlocks(parts)
+}
+
 // Section returns the passage of a whole section: its heading and its blocks.
 func Section(p *library.Page, section int) Passage {
 	if p == nil || section < 0 || section >= len(p.Sections) {
@@ -132,7 +148,12 @@ func Section(p *library.Page, section int) Passage {
 	if s.Heading.Block < 0 {
 		parts = append([]string{s.Heading.Text}, parts...)
 	}
-	// List items of one list stay together, one a line.
+	return Passage{Section: section, Where: Where(p, section), Text: joinBlocks(parts)}
+}
+
+// joinBlocks puts blocks' texts one after the other: paragraphs apart, the items
+// of one list together, one a line.
+func joinBlocks(parts []string) string {
 	var b strings.Builder
 	for i, t := range parts {
 		if i > 0 {
@@ -144,7 +165,7 @@ func Section(p *library.Page, section int) Passage {
 		}
 		b.WriteString(t)
 	}
-	return Passage{Section: section, Where: Where(p, section), Text: b.String()}
+	return b.String()
 }
 
 func blockText(b library.Block) string {

@@ -268,7 +268,7 @@ func newTermJSON(t library.Term, lang string) *termJSON {
 // writeShowJSON prints one object per target: the object alone for one target, an
 // array of them for several. With cite, each object (and a lone section) carries its
 // citation.
-func writeShowJSON(out io.Writer, lib *library.Library, targets []target, cite bool) error {
+func writeShowJSON(out io.Writer, lib *library.Library, targets []target, withCite bool) error {
 	var pages []pageJSON
 	for _, t := range targets {
 		p := t.page
@@ -278,7 +278,7 @@ func writeShowJSON(out io.Writer, lib *library.Library, targets []target, cite b
 				continue
 			}
 			sj := sectionJSON{Anchor: s.Heading.Anchor, Heading: s.Heading.Text, Level: s.Heading.Level,
-				Text: s.Text, Sources: sourcesOf(lib, p, i)}
+				Text: cite.Body(p, i), Sources: sourcesOf(lib, p, i)}
 			if p.ID == library.GlossaryID && s.Heading.Level >= 2 {
 				if term, ok := lib.TermAt(p.Lang, s.Heading.Anchor); ok {
 					sj.Term = newTermJSON(term, p.Lang)
@@ -286,7 +286,7 @@ func writeShowJSON(out io.Writer, lib *library.Library, targets []target, cite b
 			}
 			pj.Sections = append(pj.Sections, sj)
 		}
-		if cite {
+		if withCite {
 			pj.Citation = citation(lib, t)
 		}
 		pages = append(pages, pj)

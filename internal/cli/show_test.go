@@ -291,3 +291,22 @@ func TestShowOtherLanguageAnchor(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, output starts %q", code, errs, strings.TrimSpace(out)[:min(len(strings.TrimSpace(out)), 60)])
 	}
 }
+
+// In JSON a section's text keeps its structure: paragraphs apart, list items one
+// a line and marked.
+func TestShowJSONKeepsLists(t *testing.T) {
+	code, out, _ := runCLI(t, nil, "show", "un#key-facts", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var pj struct {
+		Sections []struct{ Text string } `json:"sections"`
+	}
+	if err := json.Unmarshal([]byte(out), &pj); err != nil || len(pj.Sections) != 1 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	txt := pj.Sections[0].Text
+	if !strings.HasPrefix(txt, "- Since 2004") || strings.Count(txt, "\n- ") != 4 {
+		t.Errorf("key facts text: %q", txt)
+	}
+}
