@@ -1167,3 +1167,47 @@ func TestShutdownServesCommandsInFlight(t *testing.T) {
 		t.Errorf("Shutdown: %v", err)
 	}
 }
+
+// Idle TCP connections that never open a session cannot lock visitors out: when
+// the kiosk is full, the oldest of them gives way to a newcomer. Visitors with a
+// session are never pushed out.
+func TestIdleConnectionsGiveWay(t *testing.T) {
+	h := start(t, func(c *kiosk.Config) { c.MaxSessions = 2 }) // room for 2*2+16 = 20 connections
+	a := openPTY(t, h.dial(t, "visitor"), 80, 24, nil)
+	a.waitFor(t, 0, tab(t, "en"))
+	var idle []net.Conn
+	for range 19 {
+		c, err := net.Dial("tcp", h.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		idle = append(idle, c)
+		t.Cleanup(func() { c.Close() }) //nolint:errcheck
+	}
+	eventually(t, "the kiosk full", func() bool { return h.srv.Stats().Connections == 20 })
+	// A newcomer still gets in, and the visitor already in stays.
+	b := openPTY(t, h.dial(t, "visitor"), 80, 24, nil)
+	b.waitFor(t, 0, tab(t, "en"))
+	from := len(a.out.String())
+	a.send(t, "2")
+	a.waitFor(t, from, "Italy in the European Union")
+	// One idle connection (one of the oldest) was closed to make room.
+	var closed atomic.Int32
+	var wg sync.WaitGroup
+	for _, c := range idle {
+		wg.Go(func() {
+			c.SetReadDeadline(time.Now().Add(time.Second)) //nolint:errcheck
+			if _, err := io.ReadAll(c); !errors.Is(err, os.ErrDeadlineExceeded) {
+				closed.Add(1) // EOF or reset: the server closed it
+			}
+		})
+	}
+	wg.Wait()
+	if n := closed.Load(); n != 1 {
+		t.Errorf("%d idle connections were closed for the newcomer, want 1\n%s", n, h.logs.String())
+	}
+	a.send(t, "q")
+	b.send(t, "q")
+	a.exit(t)
+	b.exit(t)
+}

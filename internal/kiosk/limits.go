@@ -140,12 +140,61 @@ type trackedConn struct {
 	freed    chan struct{} // a session channel closed
 	timer    *time.Timer
 	closed   bool
+	opened   time.Time
 }
 
-func newTrackedConn(c net.Conn, s *Server, key string) *trackedConn {
-	tc := &trackedConn{Conn: c, srv: s, key: key, freed: make(chan struct{}, 1)}
+func newTrackedConn(c net.Conn, s *Server, key string, check bool) *trackedConn {
+	tc := &trackedConn{Conn: c, srv: s, key: key, check: check, freed: make(chan struct{}, 1), opened: time.Now()}
 	tc.timer = time.AfterFunc(handshakeTimeout, tc.lonely)
+	s.open.add(tc)
 	return tc
+}
+
+// openConns are the accepted connections, so that a full kiosk can make room for
+// a newcomer by closing the oldest connection that holds no session: idle TCP
+// connections (a handshake never finished, or never started) from a handful of
+// addresses would otherwise fill the kiosk and lock every visitor out until they
+// time out, as OpenSSH's MaxStartups guards against.
+type openConns struct {
+	mu sync.Mutex
+	m  map[*trackedConn]struct{}
+}
+
+func (o *openConns) add(c *trackedConn) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.m == nil {
+		o.m = map[*trackedConn]struct{}{}
+	}
+	o.m[c] = struct{}{}
+}
+
+func (o *openConns) remove(c *trackedConn) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	delete(o.m, c)
+}
+
+// evictIdle closes the oldest connection without a session (at most maxConns of
+// them are scanned) and reports whether it found one.
+func (o *openConns) evictIdle() bool {
+	o.mu.Lock()
+	var oldest *trackedConn
+	for c := range o.m {
+		c.mu.Lock()
+		idle := c.sessions == 0 && !c.waiting && !c.closed
+		c.mu.Unlock()
+		if idle && (oldest == nil || c.opened.Before(oldest.opened)) {
+			oldest = c
+		}
+	}
+	o.mu.Unlock()
+	if oldest == nil {
+		return false
+	}
+	oldest.srv.log.Info("connection closed: no session, room for a newcomer", "remote", oldest.RemoteAddr().String())
+	oldest.Close() //nolint:errcheck
+	return true
 }
 
 func (c *trackedConn) lonely() {
@@ -223,6 +272,7 @@ func (c *trackedConn) Close() error {
 	c.timer.Stop()
 	c.mu.Unlock()
 	if first {
+		c.srv.open.remove(c)
 		c.srv.conns.Add(-1)
 		c.srv.addrConns.remove(c.key)
 		if c.check { // forgotten a little later: the failed handshake is reported after the close

@@ -36,6 +36,7 @@ type Server struct {
 	bufs        *sync.Pool // the screens' write buffers
 	limiter     *ipLimiter
 	addrConns   addrConns
+	open        openConns // every accepted connection (limits.go)
 	handler     handler
 
 	conns  atomic.Int64
@@ -336,19 +337,33 @@ func (s *Server) accept(ctx ssh.Context, c net.Conn) net.Conn {
 		s.refused(c, refusedAddress, "too many connections from this address")
 		return nil
 	}
-	if n := s.conns.Add(1); n > s.maxConns() {
-		s.conns.Add(-1)
+	if !s.takeConn() {
 		s.addrConns.remove(key)
 		s.refused(c, refusedFull, "too many connections")
 		return nil
 	}
-	tc := newTrackedConn(c, s, key)
-	tc.check = check
+	tc := newTrackedConn(c, s, key, check)
 	ctx.SetValue(connKey, tc)
 	if check {
 		s.checks.Store(c.RemoteAddr().String(), true)
 	}
 	return tc
+}
+
+// takeConn counts a connection in. When the kiosk is full, a connection that has
+// opened no session gives way to the newcomer (openConns.evictIdle); only when
+// every one holds a session is the newcomer refused.
+func (s *Server) takeConn() bool {
+	for range 2 {
+		if s.conns.Add(1) <= s.maxConns() {
+			return true
+		}
+		s.conns.Add(-1)
+		if !s.open.evictIdle() {
+			return false
+		}
+	}
+	return false
 }
 
 // connFailed is the ConnectionFailedCallback: a handshake that failed.
