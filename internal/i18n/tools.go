@@ -11,6 +11,8 @@ type ToolStrings struct {
 	SideOn      string // status note when the wide view opens
 	SideNarrow  string // status note when the window is too narrow for two columns
 	SideOff     string
+	NoSearch    string // n or N before any search
+	DidYouMean  string // "did you mean: %s?"
 }
 
 var toolsEnglish = ToolStrings{
@@ -22,6 +24,8 @@ var toolsEnglish = ToolStrings{
 	SideOn:      "side by side: s to leave, L swaps the columns",
 	SideNarrow:  "the other language under the text (two columns from 120 columns wide)",
 	SideOff:     "one language",
+	NoSearch:    "no search yet: / searches, then n and N step through the matches",
+	DidYouMean:  "did you mean: %s?",
 }
 
 var toolsItalian = ToolStrings{
@@ -33,4 +37,6 @@ var toolsItalian = ToolStrings{
 	SideOn:      "lingue affiancate: s per uscire, L scambia le colonne",
 	SideNarrow:  "l'altra lingua sotto il testo (due colonne da 120 colonne di larghezza)",
 	SideOff:     "una lingua",
+	NoSearch:    "nessuna ricerca: / cerca, poi n e N scorrono i risultati",
+	DidYouMean:  "forse cercavi: %s?",
 }

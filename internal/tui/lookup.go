@@ -17,9 +17,10 @@ import (
 // occurrences of the last search on the page, the outline, the selected link
 // and the history of page jumps.
 type lookup struct {
-	input textinput.Model
-	hits  []search.Hit
-	sel   int
+	input   textinput.Model
+	hits    []search.Hit
+	sel     int
+	suggest string // "did you mean" when nothing matched
 
 	query   string          // the search whose occurrences are marked ("" for none)
 	matcher *search.Matcher // marks query's matches as the search found them (nil: no index)
@@ -206,7 +207,8 @@ func (l *lookup) refresh(m *Model) {
 	if m.index != nil {
 		// The snippet gets the box's width less the "page › heading" before it.
 		width := max(min(m.width-4, 90)-4-2-28, 20)
-		l.hits = m.index.Search(l.input.Value(), search.Options{Lang: m.lang, AllLangs: true, Limit: 50, Width: width})
+		res := m.index.Find(l.input.Value(), search.Options{Lang: m.lang, AllLangs: true, Limit: 50, Width: width})
+		l.hits, l.suggest = res.Hits, res.DidYouMean
 	}
 }
 
@@ -249,6 +251,9 @@ func (l *lookup) open(m *Model, h search.Hit, query string) tea.Cmd {
 // search is one step, however many times n is pressed.
 func (l *lookup) step(m *Model, dir int) tea.Cmd {
 	if l.query == "" || m.doc == nil {
+		if l.query == "" {
+			l.note = m.s.Tools.NoSearch
+		}
 		return nil
 	}
 	next := l.current + dir
@@ -567,7 +572,11 @@ func (l *lookup) box(m *Model) string {
 		items[i] = st.KeyCol.Render(m.lk.text(where)) + "  " + m.lk.text(snip)
 	}
 	if l.input.Value() != "" && len(l.hits) == 0 {
-		b.WriteString(st.Dim.Render(m.s.SearchNoHits) + "\n")
+		msg := m.s.SearchNoHits
+		if l.suggest != "" {
+			msg += " · " + fmt.Sprintf(m.s.Tools.DidYouMean, l.suggest)
+		}
+		b.WriteString(st.Dim.Render(ansi.Truncate(m.lk.text(msg), w-4, m.lk.text("…"))) + "\n")
 	} else {
 		writeList(&b, items, l.sel, rows, w-4, m.lk)
 	}

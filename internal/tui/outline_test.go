@@ -100,3 +100,18 @@ func TestPasteIntoTheBoxes(t *testing.T) {
 		t.Errorf("outline filter after a paste: %q", m.find.ofilter)
 	}
 }
+
+// A misspelt search that finds nothing offers the closest words of the briefing;
+// n before any search says how to search.
+func TestSearchHelpsWhenNothingMatches(t *testing.T) {
+	m := newTest(t, "en", "overview", 100, 30)
+	keys(m, "n")
+	if !strings.Contains(statusLine(m), "no search yet") {
+		t.Errorf("n before a search: status %q", statusLine(m))
+	}
+	keys(m, "/")
+	typeText(m, "pleedgge")
+	if len(m.find.hits) != 0 || !strings.Contains(screen(m), "did you mean: pledge?") {
+		t.Errorf("no hit and no suggestion:\n%s", screen(m))
+	}
+}
