@@ -41,8 +41,8 @@ type alignment map[string]map[string][]int // page id -> "en>it" -> pairs
 
 func (l *Library) align() {
 	l.pairs = alignment{}
-	for _, a := range Languages {
-		for _, b := range Languages {
+	for _, a := range Languages() {
+		for _, b := range Languages() {
 			if a == b {
 				continue
 			}

@@ -18,8 +18,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Languages the briefing is written in, in the order they are offered.
-var Languages = []string{"en", "it"}
+// Languages returns the languages the briefing is written in, in the order they
+// are offered (a new slice each time: no caller can change another's).
+func Languages() []string { return []string{"en", "it"} }
 
 // Page is one page of the briefing in one language.
 type Page struct {
@@ -92,7 +93,7 @@ func Load(fsys fs.FS) (*Library, error) {
 	lib := &Library{pages: pages}
 	lib.sources, lib.terms = sources, terms
 	lib.align()
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
 			a, b := lib.pages[lang][i], lib.pages[lang][j]
 			if a.Order != b.Order {
@@ -116,7 +117,7 @@ func readAll(fsys fs.FS) (map[string][]*Page, []Problem, error) {
 		problems   []Problem
 	}
 	var jobs []*job
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		files, err := fs.Glob(fsys, lang+"/*.md")
 		if err != nil {
 			return nil, nil, err
@@ -178,7 +179,7 @@ func (l *Library) Page(lang, id string) *Page {
 func (l *Library) IDs() []string {
 	var ids []string
 	seen := map[string]bool{}
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		for _, p := range l.pages[lang] {
 			if !seen[p.ID] {
 				seen[p.ID] = true

@@ -14,7 +14,7 @@ func TestEmbeddedContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		pages := lib.Pages(lang)
 		if len(pages) != len(ids) {
 			t.Fatalf("%s: %d pages, want %d", lang, len(pages), len(ids))
@@ -55,7 +55,7 @@ func TestFactsInBothLanguages(t *testing.T) {
 		"glossary": {"GGE", "OEWG", "CBM", "MAECI", "OSCE", "NATO", "Toolbox", "Pledge"},
 	}
 	for id, want := range facts {
-		for _, lang := range Languages {
+		for _, lang := range Languages() {
 			body := lib.Page(lang, id).Body
 			for _, f := range want {
 				found := false

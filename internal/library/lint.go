@@ -77,13 +77,13 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 		return nil, err
 	}
 	pages := map[string]map[string]*Page{}
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		pages[lang] = map[string]*Page{}
 		for _, p := range read[lang] {
 			pages[lang][p.ID] = p
 		}
 	}
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		problems = append(problems, lintOrders(pages[lang])...)
 		for _, p := range pages[lang] {
 			problems = append(problems, lintLinks(p, pages[lang])...)

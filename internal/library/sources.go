@@ -140,7 +140,7 @@ func lintSources(sources []Source, terms []Term, pages map[string]map[string]*Pa
 			bad("as_of %d is not a year", s.AsOf)
 		}
 	}
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		for _, id := range sortedKeys(pages[lang]) {
 			p := pages[lang][id]
 			for _, s := range p.Sections {
@@ -208,7 +208,7 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 			bad("term %q: declared twice", t.ID)
 		}
 		seen[t.ID] = true
-		for _, lang := range Languages {
+		for _, lang := range Languages() {
 			f := t.ByLang[lang]
 			if strings.TrimSpace(f.Term) == "" {
 				bad("term %q: missing %s term", name, lang)
@@ -232,7 +232,7 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 	}
 	// The names a reader may type (term, acronym, synonyms) lead to one concept:
 	// a name given to two would make search pick between them at random.
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		owner := map[string]string{}
 		for _, t := range terms {
 			f := t.ByLang[lang]
@@ -252,7 +252,7 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 			}
 		}
 	}
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		g := pages[lang]["glossary"]
 		if g == nil {
 			continue

@@ -58,7 +58,7 @@ func (l *Library) TermsSorted(lang string) []Term {
 // the other language's term as terms.yaml gives it.
 func lintEquivalents(terms []Term, pages map[string]map[string]*Page) []Problem {
 	var out []Problem
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		g := pages[lang][GlossaryID]
 		if g == nil || equivalentPrefix[lang] == "" {
 			continue

@@ -107,7 +107,7 @@ func TestTermHelpers(t *testing.T) {
 	}
 	// The glossary follows the English alphabet in both languages (so that entries
 	// pair by position); TermsSorted gives each language its own alphabetical order.
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		ts := lib.TermsSorted(lang)
 		if len(ts) != len(lib.Terms()) || len(ts) < 20 {
 			t.Fatalf("TermsSorted(%s): %d terms of %d", lang, len(ts), len(lib.Terms()))
@@ -123,7 +123,7 @@ func TestTermHelpers(t *testing.T) {
 	}
 	// The embedded glossary lists its entries in the alphabetical order of each
 	// language, and each entry pairs with the same term in the other language.
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		other := "it"
 		if lang == "it" {
 			other = "en"

@@ -287,7 +287,7 @@ func (s *session) resolve(name string) (string, bool) {
 		return id, true
 	}
 	f := library.Fold(name)
-	for _, lang := range library.Languages {
+	for _, lang := range library.Languages() {
 		for _, p := range s.lib.Pages(lang) {
 			if library.Fold(p.Tab) == f && s.lib.Page(s.lang, p.ID) != nil {
 				return p.ID, true

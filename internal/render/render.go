@@ -20,11 +20,11 @@ import (
 
 // Styles are the Glamour styles a page can be drawn in. "notty" is the one for plain
 // output (no colour, no decoration that needs a terminal).
-var Styles = []string{"dark", "light", "ascii", "notty"}
+func Styles() []string { return []string{"dark", "light", "ascii", "notty"} }
 
 // ValidStyle reports whether s is one of Styles.
 func ValidStyle(s string) bool {
-	for _, st := range Styles {
+	for _, st := range Styles() {
 		if st == s {
 			return true
 		}

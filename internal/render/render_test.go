@@ -91,7 +91,7 @@ updated: 2026-03
 
 func trickyLib(t testing.TB) *library.Library {
 	fs := fstest.MapFS{}
-	for _, lang := range library.Languages {
+	for _, lang := range library.Languages() {
 		fs[lang+"/one.md"] = &fstest.MapFile{Data: []byte(tricky)}
 		fs[lang+"/two.md"] = &fstest.MapFile{Data: []byte(trickyTwo)}
 	}
@@ -119,7 +119,7 @@ func nodeText(n ast.Node, src []byte) string {
 func TestNumberingMatchesTheModel(t *testing.T) {
 	var pages []*library.Page
 	for _, l := range []*library.Library{lib(t), trickyLib(t)} {
-		for _, lang := range library.Languages {
+		for _, lang := range library.Languages() {
 			pages = append(pages, l.Pages(lang)...)
 		}
 	}
@@ -148,12 +148,12 @@ func TestNumberingMatchesTheModel(t *testing.T) {
 func TestBlocksAndLinksAreLocated(t *testing.T) {
 	var pages []*library.Page
 	for _, l := range []*library.Library{lib(t), trickyLib(t)} {
-		for _, lang := range library.Languages {
+		for _, lang := range library.Languages() {
 			pages = append(pages, l.Pages(lang)...)
 		}
 	}
 	for _, p := range pages {
-		for _, style := range Styles {
+		for _, style := range Styles() {
 			for _, w := range []int{30, 60, 100} {
 				d, err := Render(p, w, style)
 				if err != nil {
@@ -235,7 +235,7 @@ func checkDoc(t *testing.T, p *library.Page, d *Doc, w int, style string) {
 
 func TestPlainHasNoEscape(t *testing.T) {
 	l := lib(t)
-	for _, lang := range library.Languages {
+	for _, lang := range library.Languages() {
 		for _, p := range l.Pages(lang) {
 			out, err := Page(p, 80, "notty")
 			if err != nil {
@@ -254,7 +254,7 @@ func TestPlainHasNoEscape(t *testing.T) {
 // The ascii style draws ASCII only: no bullets, no box drawing.
 func TestASCIIStyleIsASCII(t *testing.T) {
 	l := lib(t)
-	for _, lang := range library.Languages {
+	for _, lang := range library.Languages() {
 		for _, p := range l.Pages(lang) {
 			d, err := Render(p, 60, "ascii")
 			if err != nil {
@@ -274,7 +274,7 @@ func TestASCIIStyleIsASCII(t *testing.T) {
 // Sources markers are not drawn, and a link's target is never shown.
 func TestMarkersAndTargetsAreNotDrawn(t *testing.T) {
 	p := trickyLib(t).Page("en", "one")
-	for _, style := range Styles {
+	for _, style := range Styles() {
 		d, err := Render(p, 80, style)
 		if err != nil {
 			t.Fatal(err)
@@ -395,9 +395,9 @@ func TestTimelineIsDrawn(t *testing.T) {
 func TestRenderTopIsTheTopOfThePage(t *testing.T) {
 	l := lib(t)
 	cut := 0
-	for _, lang := range library.Languages {
+	for _, lang := range library.Languages() {
 		for _, p := range l.Pages(lang) {
-			for _, style := range Styles {
+			for _, style := range Styles() {
 				for _, size := range [][2]int{{40, 10}, {80, 22}, {100, 28}} {
 					top, err := RenderTop(p, size[0], style, size[1])
 					if err != nil {
@@ -438,7 +438,7 @@ func TestRenderTopIsTheTopOfThePage(t *testing.T) {
 // Update with: go test ./internal/render -run Golden -update
 func TestGoldenStyles(t *testing.T) {
 	p := trickyLib(t).Page("en", "one")
-	for _, style := range Styles {
+	for _, style := range Styles() {
 		t.Run(style, func(t *testing.T) {
 			d, err := Render(p, 50, style)
 			if err != nil {
@@ -497,7 +497,7 @@ func TestCacheIsBounded(t *testing.T) {
 func TestRedrawnLinesAreSmall(t *testing.T) {
 	l := lib(t)
 	raw, drawn, text := 0, 0, 0
-	for _, lang := range library.Languages {
+	for _, lang := range library.Languages() {
 		for _, p := range l.Pages(lang) {
 			src := []byte(p.Body)
 			root := library.ParseMarkdown(src)
@@ -527,7 +527,7 @@ func TestRedrawnLinesAreSmall(t *testing.T) {
 func TestRedrawnLinesLookTheSame(t *testing.T) {
 	l := lib(t)
 	for _, style := range []string{"dark", "light", "ascii"} {
-		for _, lang := range library.Languages {
+		for _, lang := range library.Languages() {
 			for _, p := range l.Pages(lang) {
 				if p.ID == "timeline" {
 					continue // drawn by timeline.go, not Glamour alone

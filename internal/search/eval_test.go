@@ -52,7 +52,7 @@ func readEval(t testing.TB, lib *library.Library) []evalCase {
 		for _, a := range strings.Fields(cols[4]) {
 			page, anchor, _ := strings.Cut(a, "#")
 			si, from := -1, ""
-			for _, lang := range library.Languages {
+			for _, lang := range library.Languages() {
 				if p := lib.Page(lang, page); p != nil && si < 0 {
 					si, from = p.SectionByAnchor(anchor), lang
 				}
@@ -63,7 +63,7 @@ func readEval(t testing.TB, lib *library.Library) []evalCase {
 			}
 			// The same section in every language (on the glossary, entries pair
 			// through the term base, not by position).
-			for _, lang := range library.Languages {
+			for _, lang := range library.Languages() {
 				c.answers = append(c.answers, [2]string{page, lang + ":" + fmt.Sprint(lib.CounterpartSection(page, from, si, lang))})
 			}
 		}

@@ -144,9 +144,9 @@ func New(lib *library.Library) *Index {
 	}
 	ix.concepts = concepts(lib)
 	// The languages are built side by side: the index is built at start-up.
-	built := make([]*langIndex, len(library.Languages))
+	built := make([]*langIndex, len(library.Languages()))
 	var wg sync.WaitGroup
-	for i, lang := range library.Languages {
+	for i, lang := range library.Languages() {
 		if pages := lib.Pages(lang); len(pages) > 0 {
 			wg.Go(func() { built[i] = buildLang(lang, pages, ix.concepts) })
 		}
@@ -185,7 +185,7 @@ func concepts(lib *library.Library) []concept {
 	if terms := lib.Terms(); len(terms) > 0 {
 		for _, t := range terms {
 			c := concept{id: t.ID, forms: map[string]conceptForm{}}
-			for _, lang := range library.Languages {
+			for _, lang := range library.Languages() {
 				f, ok := t.ByLang[lang]
 				if !ok {
 					continue
@@ -216,7 +216,7 @@ func concepts(lib *library.Library) []concept {
 	// across languages by position.
 	byPos := map[int]*concept{}
 	var order []int
-	for _, lang := range library.Languages {
+	for _, lang := range library.Languages() {
 		p := lib.Page(lang, glossaryID)
 		if p == nil {
 			continue
