@@ -62,8 +62,9 @@ var (
 )
 
 // The keys pressed, in turn: each changes the screen (next tab, language,
-// previous tab).
-var keyCycle = []string{"\t", "L", "\t", "\x1b[Z", "L", "\t"}
+// previous tab). The arrows change tab: Tab selects a link since the reader
+// follows less and browsers.
+var keyCycle = []string{"\x1b[C", "L", "\x1b[C", "\x1b[D", "L", "\x1b[C"}
 
 func main() {
 	flag.Parse()
