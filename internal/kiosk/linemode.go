@@ -3,7 +3,6 @@ package kiosk
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/linemode"
@@ -32,22 +31,7 @@ func (s *Server) runLineMode(v *visit) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan struct{})
-	// Asked to end: stop the line mode; if it is stuck writing to a client that
-	// stopped reading, cut the connection after quitGrace, which unblocks it.
-	stop := func() {
-		cancel()
-		time.AfterFunc(quitGrace, func() {
-			select {
-			case <-done:
-			default:
-				v.setReason(endSlow)
-				s.log.Warn("session did not end: closing its connection", "session", v.id)
-				v.closeConn()
-			}
-		})
-	}
-	defer context.AfterFunc(v.stopped, stop)()
-	defer context.AfterFunc(v.Context(), func() { v.setReason(endDisconnected); stop() })()
+	defer s.endWith(v, cancel, done)()
 
 	err := linemode.Run(ctx, v, v, linemode.Options{
 		Library: v.c.lib, Index: v.c.index, Lang: v.lang, Raw: v.hasPty,

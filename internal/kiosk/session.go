@@ -439,26 +439,7 @@ func (s *Server) runReader(v *visit) {
 	})
 	go in.read(v)
 
-	// Asked to end (or disconnected): quit the program; if it has not ended
-	// after quitGrace (stuck writing to a client that stopped reading), cut the
-	// connection, which unblocks the writes.
-	var quitOnce sync.Once
-	quit := func() {
-		quitOnce.Do(func() {
-			p.Quit()
-			time.AfterFunc(quitGrace, func() {
-				select {
-				case <-p.done:
-				default:
-					v.setReason(endSlow)
-					s.log.Warn("session did not end: closing its connection", "session", v.id)
-					v.closeConn()
-				}
-			})
-		})
-	}
-	defer context.AfterFunc(v.stopped, quit)()
-	defer context.AfterFunc(v.Context(), func() { v.setReason(endDisconnected); quit() })()
+	defer s.endWith(v, p.Quit, p.done)()
 
 	err := p.run(in, &v.ch.size, func(r any, stack []byte) {
 		s.log.Error("session panicked in the reader", "session", v.id, "panic", fmt.Sprint(r), "stack", string(stack))
@@ -511,4 +492,30 @@ func clean(s string, n int) string {
 		s = string(r[:n]) + "…"
 	}
 	return s
+}
+
+// endWith ends a session's reader when the kiosk asks (idle, time limit,
+// shutdown) or the visitor disconnects: halt asks it to stop; if it has not
+// (done still open) after quitGrace, stuck writing to a client that stopped
+// reading, the connection is cut, which unblocks the writes. The returned
+// function unregisters the watch.
+func (s *Server) endWith(v *visit, halt func(), done <-chan struct{}) func() {
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			halt()
+			time.AfterFunc(quitGrace, func() {
+				select {
+				case <-done:
+				default:
+					v.setReason(endSlow)
+					s.log.Warn("session did not end: closing its connection", "session", v.id)
+					v.closeConn()
+				}
+			})
+		})
+	}
+	unStopped := context.AfterFunc(v.stopped, stop)
+	unGone := context.AfterFunc(v.Context(), func() { v.setReason(endDisconnected); stop() })
+	return func() { unStopped(); unGone() }
 }
