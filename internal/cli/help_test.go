@@ -21,8 +21,8 @@ func TestHelp(t *testing.T) {
 		args  []string
 		words []string
 	}{
-		{nil, []string{"--help"}, []string{"Usage:\n  cyberdiplo [PAGE] [flags]\n  cyberdiplo COMMAND [flags]\n", "Commands:\n", "Flags:\n", "--accessible", "  -h, --help ", "help for cyberdiplo"}},
-		{italianLocale, []string{"--help"}, []string{"Uso:\n  cyberdiplo [PAGINA] [opzioni]\n  cyberdiplo COMANDO [opzioni]\n", "Comandi:\n", "Opzioni:\n", "mostra una guida bilingue", "aiuto per cyberdiplo", "modalità a righe"}},
+		{nil, []string{"--help"}, []string{"Usage:\n  cyberdiplo [PAGE[#ANCHOR]] [flags]\n  cyberdiplo COMMAND [flags]\n", "Commands:\n", "Flags:\n", "--accessible", "  -h, --help ", "help for cyberdiplo"}},
+		{italianLocale, []string{"--help"}, []string{"Uso:\n  cyberdiplo [PAGINA[#ANCORA]] [opzioni]\n  cyberdiplo COMANDO [opzioni]\n", "Comandi:\n", "Opzioni:\n", "mostra una guida bilingue", "aiuto per cyberdiplo", "modalità a righe"}},
 		{nil, []string{"--help", "--lang", "it"}, []string{"Uso:\n", "Comandi:\n"}},
 		{italianLocale, []string{"help"}, []string{"Uso:\n", "Comandi:\n"}},
 	} {

@@ -19,7 +19,7 @@ import (
 type readerFlags struct{ noState, accessible bool }
 
 func addReaderFlags(a *app, root *cobra.Command) {
-	root.Flags().BoolVar(&a.reader.noState, "no-state", false, "do not read or write the last page and language")
+	root.Flags().BoolVar(&a.reader.noState, "no-state", false, "do not read or write the last place read (page, language, passage)")
 	root.Flags().BoolVar(&a.reader.accessible, "accessible", false,
 		"line mode for screen readers: plain lines, no screen drawing (the default when TERM is dumb or unset)")
 }

@@ -162,10 +162,10 @@ func (a *app) cache() *render.Cache {
 // visitor may run.
 func newRoot(a *app, restricted bool) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "cyberdiplo [PAGE]",
+		Use:   "cyberdiplo [PAGE[#ANCHOR]]",
 		Short: "Italy's cyber diplomacy, in English and Italian, in your terminal",
 		Long: "cyberdiplo shows a bilingual briefing on Italy's cyber diplomacy (EU, UN, NATO, OSCE).\n" +
-			"With no command it opens the reader; PAGE opens it on that page.\n" +
+			"With no command it opens the reader where it was last left; PAGE opens it on that page, PAGE#ANCHOR at that section.\n" +
 			"The content is an unofficial summary of public pages of Italy's Ministry of Foreign Affairs.",
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -27,20 +27,20 @@ func HasHelp(english string) bool {
 
 var helpItalian = map[string]string{
 	// The words of usage lines: arguments and value names.
-	"[PAGE]": "[PAGINA]", "PAGE...": "PAGINA...", "QUERY...": "PAROLE...", "[DIR]": "[DIR]",
+	"[PAGE[#ANCHOR]]": "[PAGINA[#ANCORA]]", "PAGE...": "PAGINA...", "QUERY...": "PAROLE...", "[DIR]": "[DIR]",
 	"[COMMAND]": "[COMANDO]", "DURATION": "DURATA",
 
 	// cyberdiplo
 	"Italy's cyber diplomacy, in English and Italian, in your terminal": "La diplomazia cibernetica dell'Italia, in italiano e in inglese, nel terminale",
 	"cyberdiplo shows a bilingual briefing on Italy's cyber diplomacy (EU, UN, NATO, OSCE).\n" +
-		"With no command it opens the reader; PAGE opens it on that page.\n" +
+		"With no command it opens the reader where it was last left; PAGE opens it on that page, PAGE#ANCHOR at that section.\n" +
 		"The content is an unofficial summary of public pages of Italy's Ministry of Foreign Affairs.": "cyberdiplo mostra una guida bilingue alla diplomazia cibernetica dell'Italia (UE, ONU, NATO, OSCE).\n" +
-		"Senza comando apre il lettore; PAGINA lo apre su quella pagina.\n" +
+		"Senza comando apre il lettore dove era stato lasciato; PAGINA lo apre su quella pagina, PAGINA#ANCORA su quella sezione.\n" +
 		"Il contenuto è una sintesi non ufficiale di pagine pubbliche del Ministero degli Affari Esteri.",
 	"language: en or it (default from LC_ALL, LC_MESSAGES, LANG)":                                           "lingua: en o it (predefinita da LC_ALL, LC_MESSAGES, LANG)",
 	"read the content from `DIR` (with en/ and it/) instead of the built-in one":                            "legge il contenuto dalla cartella `DIR` (con en/ e it/) invece di quello incorporato",
 	"style: auto, dark, light or ascii":                                                                     "stile: auto, dark (scuro), light (chiaro) o ascii",
-	"do not read or write the last page and language":                                                       "non legge né salva l'ultima pagina e la lingua",
+	"do not read or write the last place read (page, language, passage)":                                    "non legge né salva l'ultimo punto letto (pagina, lingua, passo)",
 	"line mode for screen readers: plain lines, no screen drawing (the default when TERM is dumb or unset)": "modalità a righe per i lettori di schermo: righe semplici, nessun disegno dello schermo (predefinita quando TERM è dumb o non impostato)",
 
 	// list
