@@ -10,6 +10,7 @@ var fuzzKeys = []string{
 	"tab", "shift+tab", "left", "right", "h", "l", "1", "5", "8", "9", "j", "k", "up", "down",
 	"space", "f", "b", "pgdown", "pgup", "d", "u", "g", "G", "home", "end", "L", "?", "esc",
 	"/", "o", "n", "N", "]", "[", "enter", "backspace", "x", "é", "ctrl+z", "ctrl+u", "q",
+	"s", "c", "ctrl+y", "<", ">", "ctrl+f", "ctrl+b", "e", "y",
 }
 
 // FuzzUpdate drives the reader with random keys, resizes and mouse events: it must
@@ -25,10 +26,12 @@ func FuzzUpdate(f *testing.F) {
 		for i := 0; i < len(data) && i < 64; i++ {
 			b := data[i]
 			switch {
-			case b >= 240 && i+1 < len(data): // resize, including to tiny windows
-				w, h = int(data[i+1]%130), int(b-240)*4
+			case b >= 240 && i+1 < len(data): // resize, including to tiny windows and two columns
+				w, h = int(data[i+1])*7/8, int(b-240)*4
 				i++
 				drive(m, nil, tea.WindowSizeMsg{Width: w, Height: h})
+			case b >= 230: // a terminal's paste
+				drive(m, nil, tea.PasteMsg{Content: string(data[i:])})
 			case b >= 220: // mouse
 				drive(m, nil, tea.MouseWheelMsg{Button: tea.MouseWheelDown}, tea.MouseClickMsg{X: int(b) % 90, Y: int(b) % 2, Button: tea.MouseLeft})
 			case b >= 200:
