@@ -28,9 +28,11 @@ type lookup struct {
 	current int             // index in occ of the current one, -1 before any
 	pending *landing        // where to land once the next page is drawn
 
-	outlineSel int    // index in the outline's (filtered) entries
-	ofilter    string // the outline's filter (outline.go)
-	ofiltering bool   // typing goes to the filter
+	outlineSel int               // index in the outline's (filtered) entries
+	ofilter    string            // the outline's filter (outline.go)
+	ofiltering bool              // typing goes to the filter
+	omatch     []*search.Matcher // the search engine's matcher for each word of ofilter
+	omatchFor  string
 
 	link    int // the selected link (index in the page's Links), -1 for none
 	history []place

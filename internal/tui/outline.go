@@ -22,14 +22,43 @@ const maxOutlineFilter = 80
 
 // outlineEntries returns the indices (in the page's Headings) of the headings the
 // filter keeps.
-func (l *lookup) outlineEntries(p *library.Page) []int {
+func (l *lookup) outlineEntries(m *Model) []int {
+	p := m.page()
 	if p == nil {
 		return nil
 	}
 	words := strings.Fields(library.Fold(l.ofilter))
+	if len(words) == 0 {
+		out := make([]int, len(p.Headings))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	// Each word typed must start a word of the heading, or be matched by the
+	// search engine (another form, a typo, a glossary name: "oewg" keeps "The
+	// Open-ended Working Groups").
+	if m.index != nil && l.omatchFor != l.ofilter {
+		l.omatch = l.omatch[:0]
+		for _, w := range words {
+			l.omatch = append(l.omatch, m.index.Matcher(w))
+		}
+		l.omatchFor = l.ofilter
+	}
 	var out []int
 	for i, h := range p.Headings {
-		if matchesAll(library.Fold(h.Text), words) {
+		text := library.Fold(h.Text)
+		kept := true
+		for j, w := range words {
+			if matchesAll(text, []string{w}) {
+				continue
+			}
+			if m.index == nil || j >= len(l.omatch) || len(l.omatch[j].Marks(h.Text)) == 0 {
+				kept = false
+				break
+			}
+		}
+		if kept {
 			out = append(out, i)
 		}
 	}
@@ -58,7 +87,7 @@ func matchesAll(text string, words []string) bool {
 
 // outlineHeading is the heading selected in the outline, or -1.
 func (l *lookup) outlineHeading(m *Model) int {
-	es := l.outlineEntries(m.page())
+	es := l.outlineEntries(m)
 	if l.outlineSel < 0 || l.outlineSel >= len(es) {
 		return -1
 	}
@@ -81,7 +110,7 @@ func (l *lookup) openOutline(m *Model) {
 }
 
 func (l *lookup) outlineKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	n := len(l.outlineEntries(m.page()))
+	n := len(l.outlineEntries(m))
 	k := msg.String()
 	switch k {
 	case "up", "shift+tab", "ctrl+p":
@@ -151,7 +180,7 @@ func (l *lookup) outlineJump(m *Model) tea.Cmd {
 func (l *lookup) outlineItems(m *Model) []string {
 	p := m.page()
 	var items []string
-	for _, i := range l.outlineEntries(p) {
+	for _, i := range l.outlineEntries(m) {
 		h := p.Headings[i]
 		items = append(items, strings.Repeat("  ", max(h.Level-1, 0))+h.Text)
 	}

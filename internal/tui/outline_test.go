@@ -115,3 +115,19 @@ func TestSearchHelpsWhenNothingMatches(t *testing.T) {
 		t.Errorf("no hit and no suggestion:\n%s", screen(m))
 	}
 }
+
+// The outline's filter matches as search does: "oewg" keeps the heading that
+// spells the acronym out, a typo still finds its heading.
+func TestOutlineFilterMatchesAsSearchDoes(t *testing.T) {
+	m := newTest(t, "en", "un", 100, 30)
+	keys(m, "o", "/")
+	typeText(m, "oewg")
+	if items := strings.Join(m.find.outlineItems(m), "|"); !strings.Contains(items, "The Open-ended Working Groups") {
+		t.Errorf("oewg keeps %q", items)
+	}
+	keys(m, "esc", "/")
+	typeText(m, "mechansim")
+	if items := strings.Join(m.find.outlineItems(m), "|"); !strings.Contains(items, "The Global Mechanism") {
+		t.Errorf("mechansim keeps %q", items)
+	}
+}
