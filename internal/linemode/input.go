@@ -1,6 +1,7 @@
 package linemode
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"io"
 	"strings"
 	"unicode"
@@ -61,43 +62,41 @@ const (
 	evInterrupt       // ctrl+c (raw input)
 )
 
-type escState int
-
-const (
-	escNone escState = iota
-	escStart
-	escCSI // ESC [ ... final byte
-	escSS3 // ESC O x
-	escStr // ESC ] / P / X / ^ / _ ... ST or BEL
-)
-
 // editor turns input bytes into command lines. On a raw terminal (an SSH
 // session with a PTY, where nothing edits the line before it arrives) it echoes
 // what is typed and edits the line (backspace, ctrl+u, ctrl+w); otherwise the
 // terminal's own line discipline has done that, and it only splits lines. In both
 // cases escape sequences (arrow keys) and control characters are dropped.
 type editor struct {
-	raw    bool
-	echo   func(string)
-	line   []byte
-	over   bool // the line passed MaxLine: it is refused at Enter
-	keys   bool // an escape sequence (an arrow, a function key) was dropped from the line
-	cr     bool // the last byte was CR: an LF right after it is the same Enter
-	esc    escState
-	escLen int
+	raw  bool
+	echo func(string)
+	line []byte
+	over bool // the line passed MaxLine: it is refused at Enter
+	keys bool // an escape sequence (an arrow, a function key) was dropped from the line
+	cr   bool // the last byte was CR: an LF right after it is the same Enter
+	// seq holds an escape sequence being skipped (an arrow key, a function
+	// key), at most maxEscape bytes; x/ansi's decoder says when it is complete.
+	seq []byte
+	ss3 bool // ESC O was complete for the decoder: its key byte follows
 }
+
+// inEscape reports whether the editor is skipping an escape sequence.
+func (e *editor) inEscape() bool { return len(e.seq) > 0 || e.ss3 }
 
 // feed takes one byte of input.
 func (e *editor) feed(b byte) event {
-	if e.esc != escNone {
-		e.escape(b)
+	if e.ss3 { // the key of ESC O x
+		e.ss3 = false
 		return evNone
+	}
+	if len(e.seq) > 0 {
+		return e.escape(b)
 	}
 	cr := e.cr
 	e.cr = false
 	switch {
 	case b == 0x1b:
-		e.esc, e.escLen, e.keys = escStart, 1, true
+		e.seq, e.keys = append(e.seq[:0], b), true
 		return evNone
 	case b == '\n':
 		if cr && e.raw {
@@ -153,36 +152,31 @@ func (e *editor) feed(b byte) event {
 	return evNone
 }
 
-// escape skips one byte of an escape sequence.
-func (e *editor) escape(b byte) {
-	e.escLen++
-	if e.escLen > maxEscape {
-		e.esc = escNone
-		return
+// escape takes one byte of an escape sequence being skipped; x/ansi's decoder
+// says when the sequence is complete. One that never completes is dropped at
+// maxEscape bytes. Bytes after the end of what the decoder took are input again.
+func (e *editor) escape(b byte) event {
+	e.seq = append(e.seq, b)
+	seq, _, n, state := ansi.DecodeSequence(e.seq, ansi.NormalState, nil)
+	switch {
+	case state != ansi.NormalState && len(e.seq) < maxEscape:
+		return evNone // not complete yet
+	case state != ansi.NormalState:
+		e.seq = e.seq[:0] // never-ending: stop skipping
+		return evNone
 	}
-	switch e.esc {
-	case escStart:
-		switch b {
-		case '[':
-			e.esc = escCSI
-		case 'O':
-			e.esc = escSS3
-		case ']', 'P', 'X', '^', '_':
-			e.esc = escStr
-		default:
-			e.esc = escNone // alt+key
-		}
-	case escCSI:
-		if b >= 0x40 && b <= 0x7e {
-			e.esc = escNone
-		}
-	case escSS3:
-		e.esc = escNone
-	case escStr:
-		if b == 0x07 || b == '\\' {
-			e.esc = escNone
+	rest := append([]byte(nil), e.seq[n:]...)
+	e.seq = e.seq[:0]
+	if len(seq) == 2 && seq[1] == 'O' && len(rest) == 0 {
+		e.ss3 = true // SS3: the decoder ends at ESC O; the key byte comes next
+	}
+	ev := evNone
+	for _, c := range rest {
+		if x := e.feed(c); x != evNone {
+			ev = x
 		}
 	}
+	return ev
 }
 
 // erase removes the last n characters of the line, and from the screen.

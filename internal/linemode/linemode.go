@@ -112,7 +112,7 @@ func (s *session) readLine(ctx context.Context, chunks <-chan chunk, pending *[]
 	}
 	for {
 		for len(*pending) > 0 {
-			if s.ed.over && s.ed.esc == escNone {
+			if s.ed.over && !s.ed.inEscape() {
 				// A line too long: skip what cannot end it, without looking at each byte.
 				i := bytes.IndexAny(*pending, "\r\n\x03")
 				if i < 0 {

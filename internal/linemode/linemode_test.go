@@ -415,3 +415,18 @@ func TestRawInputEchoesAccents(t *testing.T) {
 		t.Errorf("a byte of an accented letter was echoed as a letter: %q", out)
 	}
 }
+
+// Keys that send escape sequences (arrows, function keys, alt+letter, a terminal's
+// reports) are dropped from the line, whatever their kind, and never-ending ones
+// stop being skipped at their bound.
+func TestEscapeSequencesAreDropped(t *testing.T) {
+	lib := fixture(t)
+	in := "o\x1b]0;title\x07n\x1bx\x1b\x1b[B\x1bOPe\x1b[1;5A\n" + "\x1b[" + strings.Repeat("9", 100) + "\nq\n"
+	out := run(t, lib, Options{Lang: "en"}, in)
+	if !strings.Contains(out, "# The first page") {
+		t.Errorf("\"one\" typed around escape sequences did not open the first page:\n%s", out)
+	}
+	if strings.ContainsRune(out, 0x1b) {
+		t.Errorf("an escape sequence in the output: %q", out)
+	}
+}
