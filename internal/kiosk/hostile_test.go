@@ -2,7 +2,6 @@ package kiosk_test
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -89,21 +88,21 @@ func drawn(w, h int) (int, int) {
 	return tui.ClampSize(w, h)
 }
 
-var cup = regexp.MustCompile(`\x1b\[(\d+);(\d+)H`)
-
 // checkCursorMoves: every cursor position the kiosk writes is inside what it
 // draws (or on the note beside or below it).
 func checkCursorMoves(t *testing.T, out string, w, h int, note bool) {
 	t.Helper()
-	for _, m := range cup.FindAllStringSubmatch(out, -1) {
-		var row, col int
-		fmt.Sscanf(m[1]+" "+m[2], "%d %d", &row, &col) //nolint:errcheck
+	eachCSI(out, func(final byte, ps []int) {
+		if final != 'H' || len(ps) != 2 {
+			return
+		}
+		row, col := ps[0], ps[1]
 		inside := row >= 1 && row <= h && col >= 1 && col <= w
 		beside := note && ((row == h+1 && col == 1) || (row == 1 && col == w+2))
 		if !inside && !beside {
 			t.Fatalf("cursor moved to row %d, column %d, outside %dx%d", row, col, w, h)
 		}
-	}
+	})
 }
 
 // TestHostileWindowChange: each size as a window change of a running reader.

@@ -3,7 +3,6 @@ package search
 import (
 	"fmt"
 	"io/fs"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -54,11 +53,31 @@ func BenchmarkQuery(b *testing.B) {
 	runQueries(b, ix, evalQueries(b, lib))
 }
 
-var (
-	idRE    = regexp.MustCompile(`(?m)^id: .*$`)
-	orderRE = regexp.MustCompile(`(?m)^order: .*$`)
-	linkRE  = regexp.MustCompile(`\]\(([a-z]+)\.md`)
-)
+// copyPage returns a page file as copy k: its front matter's id and order
+// changed, and its links to pages pointing at copy k of them (ids lists the page
+// ids). Front matter lines are replaced whole; links by their "](id.md" opening.
+func copyPage(data []byte, id string, k int, ids []string) []byte {
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		switch {
+		case k > 0 && strings.HasPrefix(l, "id: "):
+			lines[i] = "id: " + id
+		case strings.HasPrefix(l, "order: "):
+			var o int
+			fmt.Sscanf(l, "order: %d", &o) //nolint:errcheck
+			lines[i] = fmt.Sprintf("order: %d", k*10+o)
+		}
+	}
+	out := strings.Join(lines, "\n")
+	if k > 0 {
+		var pairs []string
+		for _, pid := range ids {
+			pairs = append(pairs, "]("+pid+".md", fmt.Sprintf("](%s-%d.md", pid, k))
+		}
+		out = strings.NewReplacer(pairs...).Replace(out)
+	}
+	return []byte(out)
+}
 
 // scaled returns the embedded content copied n times, each copy of a page with its
 // own id (the first copy keeps the real ones, so the term base still applies) and
@@ -69,6 +88,12 @@ func scaled(b *testing.B, n int) *library.Library {
 	files, err := fs.Glob(src, "*/*.md")
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no embedded content: %v", err)
+	}
+	var ids []string
+	for _, f := range files {
+		if strings.HasPrefix(f, "en/") {
+			ids = append(ids, f[3:len(f)-3])
+		}
 	}
 	out := fstest.MapFS{}
 	for _, name := range []string{library.SourcesFile, library.TermsFile} {
@@ -84,18 +109,10 @@ func scaled(b *testing.B, n int) *library.Library {
 		lang, name := f[:2], f[3:len(f)-3]
 		for k := 0; k < n; k++ {
 			id := name
-			d := data
 			if k > 0 {
 				id = fmt.Sprintf("%s-%d", name, k)
-				d = idRE.ReplaceAll(d, []byte("id: "+id))
-				d = linkRE.ReplaceAll(d, []byte(fmt.Sprintf("](${1}-%d.md", k)))
 			}
-			d = orderRE.ReplaceAllFunc(d, func(m []byte) []byte {
-				var o int
-				fmt.Sscanf(string(m), "order: %d", &o)
-				return fmt.Appendf(nil, "order: %d", k*10+o)
-			})
-			out[lang+"/"+id+".md"] = &fstest.MapFile{Data: d}
+			out[lang+"/"+id+".md"] = &fstest.MapFile{Data: copyPage(data, id, k, ids)}
 		}
 	}
 	lib, err := library.Load(out)
