@@ -2,7 +2,6 @@ package kiosk
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/linemode"
@@ -37,16 +36,7 @@ func (s *Server) runLineMode(v *visit) {
 		Library: v.c.lib, Index: v.c.index, Lang: v.lang, Raw: v.hasPty,
 	})
 	close(done)
-	bye := i18n.For(v.lang).Kiosk
-	reason, _ := v.outcome()
-	switch reason {
-	case endIdle:
-		v.say(fmt.Sprintf(bye.Idle, s.cfg.IdleTimeout))
-	case endMax:
-		v.say(bye.Max)
-	case endShutdown:
-		v.say(bye.Closing)
-	}
+	reason := s.sayWhy(v, i18n.For(v.lang).Kiosk)
 	if err != nil && reason == "" {
 		v.setReason(endDisconnected) // a write failed: the visitor is gone
 	}

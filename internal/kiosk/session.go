@@ -457,6 +457,13 @@ func (s *Server) runReader(v *visit) {
 		v.say(bye.Sorry)
 		return
 	}
+	s.sayWhy(v, bye)
+	v.finish(endQuit, 0)
+}
+
+// sayWhy tells the visitor why the kiosk ended their session (idle, time limit,
+// shutdown), if it did, and returns the reason ("" when they left themselves).
+func (s *Server) sayWhy(v *visit, bye i18n.KioskStrings) endReason {
 	reason, _ := v.outcome()
 	switch reason {
 	case endIdle:
@@ -466,7 +473,7 @@ func (s *Server) runReader(v *visit) {
 	case endShutdown:
 		v.say(bye.Closing)
 	}
-	v.finish(endQuit, 0)
+	return reason
 }
 
 // keyMsg is a key and when it arrived: the screen model times the frame it
