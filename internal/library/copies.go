@@ -248,27 +248,35 @@ func (f *CopyFinder) match(w []copyWord) (seedAt, bool) {
 	return found, ok
 }
 
-// Find returns the maximal runs of words that text shares with a seed.
+// Find returns the maximal runs of words that text shares with a seed: the
+// matching windows, merged where they overlap.
 func (f *CopyFinder) Find(text string) []Copy {
 	ws := f.mask.apply(copyWords(text))
 	var out []Copy
+	start, end := -1, -1 // the run being built: ws[start:end]
+	var first seedAt
+	flush := func() {
+		if start < 0 {
+			return
+		}
+		n := end - start
+		src := first.ws[first.pos:min(first.pos+n, len(first.ws))]
+		out = append(out, Copy{Line: ws[start].line, Phrase: f.mask.phrase(ws[start:end]), Seed: first.seed, Source: f.mask.phrase(src)})
+		start = -1
+	}
 	for i := 0; i+f.run <= len(ws); i++ {
-		first, ok := f.match(ws[i : i+f.run])
+		at, ok := f.match(ws[i : i+f.run])
 		if !ok {
 			continue
 		}
-		j := i
-		for j+1+f.run <= len(ws) {
-			if _, ok := f.match(ws[j+1 : j+1+f.run]); !ok {
-				break
-			}
-			j++
+		if start >= 0 && i <= end {
+			end = i + f.run
+			continue
 		}
-		n := j + f.run - i
-		src := first.ws[first.pos:min(first.pos+n, len(first.ws))]
-		out = append(out, Copy{Line: ws[i].line, Phrase: f.mask.phrase(ws[i : i+n]), Seed: first.seed, Source: f.mask.phrase(src)})
-		i = j + f.run - 1
+		flush()
+		start, end, first = i, i+f.run, at
 	}
+	flush()
 	return out
 }
 

@@ -45,8 +45,12 @@ func Sentences(text string) []string {
 			continue
 		}
 		j := i + 1
-		for j < len(text) && strings.ContainsRune("\"')»”’*_", rune(text[j])) {
-			j++ // closing quotes and brackets belong to the sentence
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune("\"')»”’*_", r) {
+				break
+			}
+			j += size // closing quotes and brackets belong to the sentence
 		}
 		if j < len(text) && text[j] != ' ' {
 			continue
