@@ -126,7 +126,7 @@ func TestShowSection(t *testing.T) {
 	}
 	// Markdown: the source of that section alone, marker included.
 	_, md, _ := runCLI(t, nil, "show", "osce#cbm-14-and-public-private-partnership", "--format", "markdown")
-	if !strings.HasPrefix(md, "## CBM 14 and public-private partnership\n<!-- sources: maeci-2026 -->") || strings.Contains(md, "## Related") {
+	if !strings.HasPrefix(md, "## CBM 14 and public-private partnership\n<!-- sources: maeci-2026 osce-pc-dec-1202 -->") || strings.Contains(md, "## Related") {
 		t.Errorf("markdown of a section:\n%s", md)
 	}
 	// A title section is the page's introduction.
