@@ -13,11 +13,14 @@ import (
 )
 
 func newLintCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var seedsDir string
+	cmd := &cobra.Command{
 		Use:   "lint [DIR]",
 		Short: "Check the content: parity between languages, front matter, links, control characters",
 		Long: "lint checks the embedded content, or DIR (a directory with en/ and it/), and prints\n" +
-			"one line per problem as path:line: message. It exits 1 when it finds any.",
+			"one line per problem as path:line: message. It exits 1 when it finds any.\n" +
+			"With --seeds (or $CYBERDIPLO_SEEDS) it also compares every passage with the source\n" +
+			"pages. A sentence over 40 words is a warning: printed, but the exit status stays 0.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := a.contentDir
@@ -38,7 +41,20 @@ func newLintCmd(a *app) *cobra.Command {
 					return err
 				}
 			}
-			problems, err := library.Lint(fsys)
+			var opts library.Options
+			if seedsDir == "" {
+				seedsDir = a.env.Getenv("CYBERDIPLO_SEEDS")
+			}
+			if seedsDir != "" {
+				st, err := os.Stat(seedsDir)
+				if err != nil || !st.IsDir() {
+					return usageErr(a.t().LintSeedsNotDir, seedsDir)
+				}
+				if opts.Seeds, err = library.ReadSeeds(os.DirFS(seedsDir)); err != nil {
+					return usageErr("--seeds %s: %v", seedsDir, err)
+				}
+			}
+			all, err := library.Check(fsys, opts)
 			if errors.Is(err, library.ErrNoContent) {
 				return usageErr("lint %s: %v", prefix, err)
 			}
@@ -46,12 +62,21 @@ func newLintCmd(a *app) *cobra.Command {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			for _, p := range problems {
+			problems, warnings := 0, 0
+			for _, p := range all {
 				p.Path = filepath.Join(prefix, p.Path)
 				fmt.Fprintln(out, p)
+				if p.Warning {
+					warnings++
+				} else {
+					problems++
+				}
 			}
-			if len(problems) > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), a.t().LintProblems+"\n", len(problems), prefix)
+			if warnings > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), a.t().LintWarnings+"\n", warnings, prefix)
+			}
+			if problems > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), a.t().LintProblems+"\n", problems, prefix)
 				return silentExit(1)
 			}
 			lib, err := library.Load(fsys)
@@ -62,4 +87,6 @@ func newLintCmd(a *app) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&seedsDir, "seeds", "", "also check that no passage copies the wording of the source pages, the `DIR`/*.txt files")
+	return cmd
 }

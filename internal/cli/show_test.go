@@ -77,7 +77,10 @@ func TestShowJSON(t *testing.T) {
 	if gm.Heading != "The Global Mechanism" || gm.Level != 2 || !strings.Contains(gm.Text, "since March 2026") {
 		t.Errorf("the Global Mechanism section: %+v", gm)
 	}
-	want := []library.Source{{ID: "maeci-2026", Title: "Diplomazia Cibernetica", Lang: "it", Publisher: "MAECI", AsOf: 2026}}
+	// Its English title rests on the UN report that set it up, beside MAECI's page.
+	want := []library.Source{{ID: "maeci-2026", Title: "Diplomazia Cibernetica", Lang: "it", Publisher: "MAECI", AsOf: 2026},
+		{ID: "un-a-80-257", Title: "Final report of the Open-ended working group on security of and in the use of information and communications technologies 2021-2025",
+			Lang: "en", Publisher: "United Nations", Symbol: "A/80/257", AsOf: 2025}}
 	if !reflect.DeepEqual(gm.Sources, want) {
 		t.Errorf("the Global Mechanism rests on %+v, want %+v", gm.Sources, want)
 	}
@@ -118,12 +121,12 @@ func TestShowSection(t *testing.T) {
 		}
 	}
 	_, it, _ := runCLI(t, nil, "show", "un#the-global-mechanism", "--lang", "it", "--format", "plain")
-	if !strings.Contains(it, "## Il Meccanismo globale") || !strings.Contains(it, "operativo da marzo 2026") {
+	if !strings.Contains(it, "## Il Meccanismo Globale") || !strings.Contains(it, "operativo da marzo 2026") {
 		t.Errorf("the section in Italian:\n%s", it)
 	}
 	// Markdown: the source of that section alone, marker included.
 	_, md, _ := runCLI(t, nil, "show", "osce#cbm-14-and-public-private-partnership", "--format", "markdown")
-	if !strings.HasPrefix(md, "## CBM 14 and public-private partnership\n<!-- sources: maeci-2026 -->") || strings.Contains(md, "## Related") {
+	if !strings.HasPrefix(md, "## CBM 14 and public-private partnership\n<!-- sources: maeci-2026 osce-pc-dec-1202 -->") || strings.Contains(md, "## Related") {
 		t.Errorf("markdown of a section:\n%s", md)
 	}
 	// A title section is the page's introduction.
@@ -175,7 +178,8 @@ func TestShowAnchors(t *testing.T) {
 
 func TestShowCite(t *testing.T) {
 	_, out, _ := runCLI(t, nil, "show", "un#the-global-mechanism", "--cite", "--format", "plain")
-	want := "Italy at the United Nations › The Global Mechanism. Sources: MAECI, “Diplomazia Cibernetica” (2026). " +
+	want := "Italy at the United Nations › The Global Mechanism. Sources: MAECI, “Diplomazia Cibernetica” (2026); " +
+		"United Nations, “Final report of the Open-ended working group on security of and in the use of information and communications technologies 2021-2025” (A/80/257, 2025). " +
 		"Unofficial briefing (cyberdiplo), current to March 2026."
 	if got := lastLine(out); got != want {
 		t.Errorf("citation:\n got %q\nwant %q", got, want)
@@ -191,11 +195,12 @@ func TestShowCite(t *testing.T) {
 	// A whole page cites every source of its sections; a section resting on the
 	// 2021 page alone cites that page alone.
 	_, page, _ := runCLI(t, nil, "show", "osce", "--cite", "--format", "markdown")
-	if got := lastLine(page); got != "Italy in the OSCE. Sources: MAECI, “Diplomazia Cibernetica” (2026); MAECI, “Policy and security in the cyberspace” (2021). Unofficial briefing (cyberdiplo), current to March 2026." {
+	if got := lastLine(page); got != "Italy in the OSCE. Sources: MAECI, “Diplomazia Cibernetica” (2026); MAECI, “Policy and security in the cyberspace” (2021); "+
+		"OSCE Permanent Council, “OSCE Confidence-Building Measures to Reduce the Risks of Conflict Stemming from the Use of Information and Communication Technologies” (PC.DEC/1202, 2016). Unofficial briefing (cyberdiplo), current to March 2026." {
 		t.Errorf("page citation: %q", got)
 	}
-	_, old, _ := runCLI(t, nil, "show", "overview#the-role-of-maeci", "--cite")
-	if got := lastLine(old); !strings.HasPrefix(got, "Italy's cyber diplomacy › The role of MAECI. Sources: MAECI, “Policy and security in the cyberspace” (2021). ") {
+	_, old, _ := runCLI(t, nil, "show", "overview#what-is-at-stake", "--cite")
+	if got := lastLine(old); !strings.HasPrefix(got, "Italy's cyber diplomacy › What is at stake. Sources: MAECI, “Policy and security in the cyberspace” (2021). ") {
 		t.Errorf("2021 section citation: %q", got)
 	}
 	// Each page or section asked for ends with its own citation; in JSON it is a field.

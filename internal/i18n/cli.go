@@ -59,9 +59,11 @@ type CLIStrings struct {
 	ServeLogFormat string // "--log-format %q: use text or json"
 
 	// lint
-	LintNotDir   string // "lint %s: not a directory (it should hold en/ and it/)"
-	LintProblems string // "%d problem(s) in %s"
-	LintOK       string // "ok: %d pages in English, %d in Italian, no problems"
+	LintNotDir      string // "lint %s: not a directory (it should hold en/ and it/)"
+	LintProblems    string // "%d problem(s) in %s"
+	LintOK          string // "ok: %d pages in English, %d in Italian, no problems"
+	LintWarnings    string // "%d warning(s) in %s (they do not fail the content)"
+	LintSeedsNotDir string // "--seeds %s: not a directory (it should hold the source pages as *.txt)"
 
 	// Flags and arguments (in place of the parser's own words)
 	UnknownFlag      string // "unknown flag: %s (see %s --help)"
@@ -121,9 +123,11 @@ var cliEnglish = CLIStrings{
 	ServeRate:      "--rate %g: use connections per second, 0 (no limit) or more",
 	ServeLogFormat: "--log-format %q: use text or json",
 
-	LintNotDir:   "lint %s: not a directory (it should hold en/ and it/)",
-	LintProblems: "%d problem(s) in %s",
-	LintOK:       "ok: %d pages in English, %d in Italian, no problems",
+	LintNotDir:      "lint %s: not a directory (it should hold en/ and it/)",
+	LintProblems:    "%d problem(s) in %s",
+	LintOK:          "ok: %d pages in English, %d in Italian, no problems",
+	LintWarnings:    "%d warning(s) in %s (they do not fail the content)",
+	LintSeedsNotDir: "--seeds %s: not a directory (it should hold the source pages as *.txt)",
 
 	UnknownFlag:      "unknown flag: %s (see %s --help)",
 	FlagNeedsValue:   "%s needs a value (see %s --help)",
@@ -182,9 +186,11 @@ var cliItalian = CLIStrings{
 	ServeRate:      "--rate %g: usa le connessioni al secondo, 0 (nessun limite) o più",
 	ServeLogFormat: "--log-format %q: usa text o json",
 
-	LintNotDir:   "lint %s: non è una cartella (deve contenere en/ e it/)",
-	LintProblems: "%d problemi in %s",
-	LintOK:       "ok: %d pagine in inglese, %d in italiano, nessun problema",
+	LintNotDir:      "lint %s: non è una cartella (deve contenere en/ e it/)",
+	LintProblems:    "%d problemi in %s",
+	LintOK:          "ok: %d pagine in inglese, %d in italiano, nessun problema",
+	LintWarnings:    "%d avvisi in %s (non fanno fallire il contenuto)",
+	LintSeedsNotDir: "--seeds %s: non è una cartella (deve contenere le pagine di origine come *.txt)",
 
 	UnknownFlag:      "opzione sconosciuta: %s (vedi %s --help)",
 	FlagNeedsValue:   "%s richiede un valore (vedi %s --help)",

@@ -109,8 +109,13 @@ var helpItalian = map[string]string{
 	// lint
 	"Check the content: parity between languages, front matter, links, control characters": "Controlla il contenuto: parità tra le lingue, intestazioni, collegamenti, caratteri di controllo",
 	"lint checks the embedded content, or DIR (a directory with en/ and it/), and prints\n" +
-		"one line per problem as path:line: message. It exits 1 when it finds any.": "lint controlla il contenuto incorporato, o DIR (una cartella con en/ e it/), e stampa\n" +
-		"una riga per problema come percorso:riga: messaggio. Esce con 1 se ne trova.",
+		"one line per problem as path:line: message. It exits 1 when it finds any.\n" +
+		"With --seeds (or $CYBERDIPLO_SEEDS) it also compares every passage with the source\n" +
+		"pages. A sentence over 40 words is a warning: printed, but the exit status stays 0.": "lint controlla il contenuto incorporato, o DIR (una cartella con en/ e it/), e stampa\n" +
+		"una riga per problema come percorso:riga: messaggio. Esce con 1 se ne trova.\n" +
+		"Con --seeds (o $CYBERDIPLO_SEEDS) confronta anche ogni passo con le pagine di origine.\n" +
+		"Una frase di oltre 40 parole è un avviso: viene stampato, ma lo stato di uscita resta 0.",
+	"also check that no passage copies the wording of the source pages, the `DIR`/*.txt files": "controlla anche che nessun passo copi la formulazione delle pagine di origine, i file `DIR`/*.txt",
 
 	// serve
 	"Serve the reader over SSH, as a kiosk (ssh -p 2222 HOST)": "Offre il lettore via SSH, come chiosco (ssh -p 2222 HOST)",

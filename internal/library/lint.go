@@ -13,9 +13,40 @@ type Problem struct {
 	Path    string // relative to the content root: "it/un.md"
 	Line    int
 	Message string
+	// Warning marks advice (a sentence too long for a terminal): lint prints it but
+	// it does not fail the content.
+	Warning bool
 }
 
-func (p Problem) String() string { return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Message) }
+func (p Problem) String() string {
+	if p.Warning {
+		return fmt.Sprintf("%s:%d: warning: %s", p.Path, p.Line, p.Message)
+	}
+	return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Message)
+}
+
+// Options are the checks of Check beyond those of Lint.
+type Options struct {
+	// Seeds are the source pages as plain text (name -> text, see ReadSeeds). When
+	// given, a passage that copies their wording closely is a problem.
+	Seeds map[string]string
+}
+
+// Lint checks the content of fsys and returns every problem, sorted by file and
+// line; warnings are left out (see Check).
+func Lint(fsys fs.FS) ([]Problem, error) {
+	all, err := Check(fsys, Options{})
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0:0]
+	for _, p := range all {
+		if !p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
 
 // isControl reports the characters never shown: C0 but tab and newline, DEL, C1,
 // and Unicode's format characters (a bidi override reorders what is shown; a
@@ -70,8 +101,9 @@ func controlProblems(file, text string) []Problem {
 	return out
 }
 
-// Lint checks the content of fsys and returns every problem, sorted by file and line.
-func Lint(fsys fs.FS) ([]Problem, error) {
+// Check checks the content of fsys as Lint does, with opts, and returns every
+// problem and warning, sorted by file and line.
+func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 	read, problems, err := readAll(fsys)
 	if err != nil {
 		return nil, err
@@ -100,7 +132,12 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 	if present[TermsFile] {
 		problems = append(problems, lintTerms(terms, pages)...)
 		problems = append(problems, lintEquivalents(terms, pages)...)
+		problems = append(problems, lintNames(terms, pages)...)
 	}
+	if opts.Seeds != nil {
+		problems = append(problems, lintNearCopies(opts.Seeds, OfficialNames(sources, terms), pages)...)
+	}
+	problems = append(problems, lintSentences(pages)...)
 	en, it := pages["en"], pages["it"]
 	for _, id := range sortedKeys(en) {
 		if it[id] == nil {

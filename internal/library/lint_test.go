@@ -45,6 +45,14 @@ func TestLintFindsEachProblem(t *testing.T) {
 		"control-char":    {`en/one.md:23: control character U+001B (ESC) at column 6: remove it`, `en/one.md:23: number 31 is not in the same passage of it/one.md:23: the two languages disagree`},
 		"c1-char":         {`it/two.md:17: control character U+009B (CSI) at column 41: remove it`},
 		"no-sources":      {`sources.yaml:0: missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)`},
+		// Synonyms that are other names are flagged; shortenings of the term ("Cyber
+		// Pledge", "the Defence Pledge"), acronyms and lower-case synonyms are not,
+		// nor the glossary entry that lists the other name.
+		"other-name": {`en/two.md:17: "NATO Cyber Commitment" is another name for Cyber Defence Pledge: one body, one name; write the term base's (terms.yaml)`},
+		// A long sentence is a warning only: Lint reports nothing (see TestLintWarnings).
+		"long-sentence": nil,
+		// Without the seeds there is nothing to compare with (see TestLintNearCopies).
+		"near-copy": nil,
 	}
 	for name, want := range cases {
 		got := lintDir(t, name)
@@ -83,5 +91,45 @@ func TestLoadSanitizesControlCharacters(t *testing.T) {
 	}
 	if !strings.Contains(p.Body, "Text [31mwith") {
 		t.Fatalf("the rest of the line should stay: %q", p.Body)
+	}
+}
+
+// A sentence over MaxSentenceWords words is a warning: Check reports it, marked,
+// and Lint (what serve and the exit status rest on) leaves it out.
+func TestLintWarnings(t *testing.T) {
+	all, err := Check(os.DirFS("testdata/lint/long-sentence"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `en/one.md:23: warning: a sentence of 44 words ("Text with a local link, and then a ..."): over 40 is hard to follow on a terminal; split it, or make a list`
+	if len(all) != 1 || !all[0].Warning || all[0].String() != want {
+		t.Fatalf("got %v, want one warning %q", all, want)
+	}
+	if got := lintDir(t, "long-sentence"); len(got) != 0 {
+		t.Fatalf("Lint reports a warning as a problem: %v", got)
+	}
+}
+
+// With the seeds, a passage that copies a seed with a word swapped is a problem;
+// the good fixture, checked against the same seeds, has none.
+func TestLintNearCopies(t *testing.T) {
+	seeds, err := ReadSeeds(os.DirFS("testdata/lint/near-copy-seeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seeds) != 1 || seeds["seed.txt"] == "" {
+		t.Fatalf("ReadSeeds read %v, want seed.txt alone (notes.md is not a seed)", seeds)
+	}
+	got, err := Check(os.DirFS("testdata/lint/near-copy"), Options{Seeds: seeds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `en/two.md:17: "2016 the allies adopted the pledge on cyber resilience back" is close to the wording of seed.txt ("2016 the allies endorsed the pledge on cyber resilience as"): ` +
+		`recast the sentence in the briefing's own words; an official name may be quoted once it is declared (a source's names in sources.yaml, or a term in terms.yaml)`
+	if len(got) != 1 || got[0].String() != want {
+		t.Fatalf("got %v\nwant %s", got, want)
+	}
+	if good, _ := Check(os.DirFS("testdata/lint/good"), Options{Seeds: seeds}); len(good) != 0 {
+		t.Fatalf("the good fixture against the seeds: %v", good)
 	}
 }

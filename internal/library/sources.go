@@ -29,6 +29,9 @@ type Source struct {
 	Publisher string `yaml:"publisher" json:"publisher,omitempty"`
 	Symbol    string `yaml:"symbol" json:"symbol,omitempty"` // e.g. a UN document symbol, "A/65/201"
 	AsOf      int    `yaml:"as_of" json:"as_of"`             // the year the source reflects
+	// Names are the official names the briefing quotes from the source word for
+	// word (besides its title and the term base's terms): the copy checks let them through.
+	Names []string `yaml:"names" json:"-"`
 }
 
 // TermForm is a glossary entry in one language.
