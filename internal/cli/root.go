@@ -197,7 +197,7 @@ func newRoot(a *app, restricted bool) *cobra.Command {
 	pf.StringVar(&a.contentDir, "content", "", "read the content from `DIR` (with en/ and it/) instead of the built-in one")
 	pf.StringVar(&a.styleFlag, "style", "auto", "style: auto, dark, light or ascii")
 	addReaderFlags(a, root)
-	root.AddCommand(newListCmd(a), newShowCmd(a), newSearchCmd(a), newLintCmd(a), newServeCmd(a), newVersionCmd(), newManCmd())
+	root.AddCommand(newListCmd(a), newShowCmd(a), newSearchCmd(a), newBriefCmd(a), newLintCmd(a), newServeCmd(a), newVersionCmd(), newManCmd())
 	root.SetHelpCommand(newHelpCmd(a))
 	return root
 }
