@@ -35,7 +35,7 @@ func newBriefCmd(a *app) *cobra.Command {
 			"The marks are kept in $XDG_STATE_HOME/cyberdiplo/marks.json (at most 200).",
 		Example: "  cyberdiplo brief --lang it\n" +
 			"  cyberdiplo brief --format markdown > meeting.md\n" +
-			"  cyberdiplo brief --add un#key-facts.2 --add nato#cyber-defence-pledge\n" +
+			"  cyberdiplo brief --add un#key-facts.2 --add nato#the-cyber-defence-pledge\n" +
 			"  cyberdiplo brief --format json | jq -r '.[].citation'\n" +
 			"  cyberdiplo brief --clear",
 		Args: cobra.NoArgs,
