@@ -227,6 +227,10 @@ func Execute(ctx context.Context, args []string, env Env) int {
 // show or search, with plain output. Anything else is refused with exit status 1.
 func ExecuteRestricted(ctx context.Context, args []string, env Env) int {
 	a := &app{env: withDefaults(env)}
+	if len(args) > 0 && args[0] == "brief" { // marks belong to the visitor's session, not to the server
+		fmt.Fprintln(a.env.Err, "cyberdiplo: "+i18n.Marks(a.msgLang()).Kiosk)
+		return 1
+	}
 	if len(args) == 0 || (args[0] != "list" && args[0] != "show" && args[0] != "search") {
 		fmt.Fprintln(a.env.Err, "cyberdiplo: "+a.t().Restricted)
 		return 1
