@@ -32,8 +32,9 @@ type MarkStrings struct {
 
 	// A passage's state, in the list and in the brief.
 	Changed       string // the passage's text is not what was marked
+	ChangedIn     string // "changed since you marked it in %s": shown in the other language
 	Gone          string // its section or block is no longer in the briefing
-	GoneMarked    string // "(block %s, marked in %s on %s)"
+	GoneMarked    string // "(block %s, marked in %s on %s)": block id, language, date
 	NoCounterpart string // "in %s: this passage has no %s counterpart" (the text's language, the asked one)
 	More          string // "left out for lack of room: %s; ..." (Count; the end of a cut brief)
 
@@ -83,6 +84,7 @@ var marksEnglish = MarkStrings{
 	SaveFailed:   "cannot save your marks in %s: %v",
 
 	Changed:       "changed since you marked it",
+	ChangedIn:     "changed since you marked it in %s",
 	Gone:          "gone: this passage is no longer in the briefing",
 	GoneMarked:    "(block %s, marked in %s on %s)",
 	NoCounterpart: "in %s: this passage has no %s counterpart",
@@ -134,8 +136,9 @@ var marksItalian = MarkStrings{
 	SaveFailed:   "impossibile salvare i segni in %s: %v",
 
 	Changed:       "cambiato da quando l'hai segnato",
+	ChangedIn:     "cambiato da quando l'hai segnato in %s",
 	Gone:          "scomparso: questo passo non è più nella guida",
-	GoneMarked:    "(blocco %s, segnato in %s il %s)",
+	GoneMarked:    "(blocco %s, segnato in %s, %s)",
 	NoCounterpart: "in %s: questo passo non ha un corrispondente in %s",
 	More:          "rimasti fuori per mancanza di spazio: %s; cyberdiplo brief li stampa tutti",
 

@@ -49,21 +49,28 @@ func passageText(e Entry, format, lang string) string {
 	t := i18n.Marks(lang)
 	note := func(s string) string {
 		if format == Markdown {
-			return "*" + s + "*\n\n"
+			return "*" + s + "*"
 		}
-		return "[" + s + "]\n"
+		return "[" + s + "]"
 	}
 	if e.Status == Gone {
 		marked := fmt.Sprintf(t.GoneMarked, e.Mark.Block, i18n.LanguageName(e.Mark.Lang, lang),
 			i18n.CiteFor(lang).Date(e.Mark.Made.Format("2006-01-02")))
-		return strings.TrimSuffix(note(t.Gone), "\n") + " " + e.Where + " " + marked + "\n"
+		return note(t.Gone) + " " + e.Where + " " + marked + "\n"
+	}
+	end := "\n"
+	if format == Markdown {
+		end = "\n\n"
 	}
 	var b strings.Builder
-	if e.Status == Changed {
-		b.WriteString(note(t.Changed))
+	switch {
+	case e.Status == Changed && e.Mark.Lang != e.Lang:
+		b.WriteString(note(fmt.Sprintf(t.ChangedIn, i18n.LanguageName(e.Mark.Lang, lang))) + end)
+	case e.Status == Changed:
+		b.WriteString(note(t.Changed) + end)
 	}
 	if e.Untranslated(lang) {
-		b.WriteString(note(fmt.Sprintf(t.NoCounterpart, i18n.LanguageName(e.Lang, lang), i18n.LanguageName(lang, lang))))
+		b.WriteString(note(fmt.Sprintf(t.NoCounterpart, i18n.LanguageName(e.Lang, lang), i18n.LanguageName(lang, lang))) + end)
 	}
 	text := e.Text
 	if format == Markdown {
