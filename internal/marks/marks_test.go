@@ -323,3 +323,63 @@ func lastLine(s string) string {
 	s = strings.TrimSuffix(s, "\n")
 	return s[strings.LastIndexByte(s, '\n')+1:] + "\n"
 }
+
+// The reader's side: m marks and saves, a refused file leaves the marks for the
+// session with a note and is not written over, a change made beside the reader
+// (brief --add) is not undone, and the kiosk's keeper writes nothing.
+func TestKeeper(t *testing.T) {
+	l := lib(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cyberdiplo", "marks.json")
+	k := Open(path, "en")
+	if k.Note() != "" {
+		t.Fatalf("a missing file gives a note: %q", k.Note())
+	}
+	b := blockOf(t, l, "en", "un", "In 2009-2010 Italy")
+	if note := k.Toggle(l, "en", "un", b); note != "marked: Italy at the United Nations › Key facts (1 marked passage)" {
+		t.Fatalf("m: %q", note)
+	}
+	if s, err := Load(path); err != nil || s.Len() != 1 {
+		t.Fatalf("m did not save: %v", err)
+	}
+	// Beside the reader, a script marks another passage; the reader's next m keeps it.
+	other, _ := Load(path)
+	other.Add(l, "en", "nato", 3, now)
+	other.Save(path)
+	if note := k.Toggle(l, "it", "eu", 3); !strings.Contains(note, "(3 passi segnati)") {
+		t.Fatalf("m after a change beside the reader: %q", note)
+	}
+	text, note := k.Copy(l, "it", Reading, 64<<10)
+	if strings.Count(text, "Guida non ufficiale") != 3 || !strings.HasPrefix(note, "promemoria copiato: 3 passi segnati, ") {
+		t.Fatalf("copy: %q\n%s", note, text)
+	}
+	e := k.Store().List(l, "en", Made)[0]
+	if note := k.Remove(e.Mark.Seq, e.Where, "en"); note != "unmarked: Italy at the United Nations › Key facts (2 marked passages)" {
+		t.Fatalf("d: %q", note)
+	}
+	if note := k.Toggle(l, "en", "un", 10_000); note != "nothing to mark here" {
+		t.Fatalf("m past the end: %q", note)
+	}
+
+	// A refused file: the reader starts, says why, keeps marks for the session only.
+	os.WriteFile(path, []byte("garbage"), 0o600)
+	k = Open(path, "it")
+	if !strings.Contains(k.Note(), "il file dei segni "+path+" non si può usare") || !strings.HasSuffix(k.Note(), "i segni restano solo per questa sessione") {
+		t.Fatalf("note for a refused file: %q", k.Note())
+	}
+	if note := k.Toggle(l, "en", "un", b); !strings.HasPrefix(note, "marked: ") {
+		t.Fatalf("m with a refused file: %q", note)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "garbage" {
+		t.Fatal("the refused file was written over")
+	}
+	// The kiosk's keeper.
+	k = Session()
+	k.Toggle(l, "en", "un", b)
+	if k.Store().Len() != 1 || k.Note() != "" {
+		t.Fatalf("session keeper: %d marks, %q", k.Store().Len(), k.Note())
+	}
+	if _, note := Session().Copy(l, "en", Reading, 100); note != "No marks yet: m marks the passage at the top of the view." {
+		t.Fatalf("copy with no marks: %q", note)
+	}
+}
