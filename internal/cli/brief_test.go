@@ -307,3 +307,20 @@ func TestBriefInTheKiosk(t *testing.T) {
 		}
 	}
 }
+
+// A page the other language lacks (content being written): its passage is shown
+// in the language it was marked in, and says so, with that language's citation.
+func TestBriefWithoutACounterpart(t *testing.T) {
+	env, _ := briefEnv(t)
+	dir := copyContent(t)
+	markThree(t, env, "--content", dir)
+	os.Remove(filepath.Join(dir, "it", "nato.md"))
+	code, out, _ := runCLI(t, env, "--content", dir, "brief", "--lang", "it")
+	want := "[in inglese: questo passo non ha un corrispondente in italiano]\nThe Cyber Defence Pledge\n\nIn the same year, 2016,"
+	if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "Italy in NATO › The Cyber Defence Pledge. Sources: ") {
+		t.Fatalf("exit %d; brief lacks %q:\n%s", code, want, out)
+	}
+	if !strings.Contains(out, "L'Italia alle Nazioni Unite › In breve. Fonti: ") {
+		t.Fatalf("the other passages are no longer in Italian:\n%s", out)
+	}
+}
