@@ -14,7 +14,7 @@ import (
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
-func lib(t *testing.T) *library.Library {
+func lib(t testing.TB) *library.Library {
 	t.Helper()
 	l, err := library.Load(content.FS())
 	if err != nil {
