@@ -41,6 +41,9 @@ type MarkStrings struct {
 	// The line mode: the commands (English and Italian words are both accepted).
 	CmdMark, CmdMarks, CmdBrief string
 	LineMarks                   string // "Marks, %s:" (OrderReading / OrderMade)
+	LineItem                    string // "%d. %s: %s" (number, page and section, first words)
+	LineEmpty                   string // marks with no mark yet
+	LineNoSection               string // mark before a section is read
 	LineHelp                    string // the help lines of the three commands
 
 	// The command line: cyberdiplo brief.
@@ -91,7 +94,10 @@ var marksEnglish = MarkStrings{
 	More:          "left out for lack of room: %s; cyberdiplo brief prints them all",
 
 	CmdMark: "mark", CmdMarks: "marks", CmdBrief: "brief",
-	LineMarks: "Marks, %s:",
+	LineMarks:     "Marks, %s:",
+	LineItem:      "%d. %s: %s",
+	LineEmpty:     "No marks yet: type mark to mark the section being read.",
+	LineNoSection: "No section is being read: open a page first, then type mark.",
 	LineHelp: "mark: mark the section being read; mark again to unmark it.\n" +
 		"marks: the list of marks, numbered; a number opens one.\n" +
 		"brief: the marked passages, each with its citation.",
@@ -143,7 +149,10 @@ var marksItalian = MarkStrings{
 	More:          "rimasti fuori per mancanza di spazio: %s; cyberdiplo brief li stampa tutti",
 
 	CmdMark: "segna", CmdMarks: "segnati", CmdBrief: "promemoria",
-	LineMarks: "Passi segnati, %s:",
+	LineMarks:     "Passi segnati, %s:",
+	LineItem:      "%d. %s: %s",
+	LineEmpty:     "Nessun passo segnato: scrivi segna per segnare la sezione che stai leggendo.",
+	LineNoSection: "Non stai leggendo nessuna sezione: apri prima una pagina, poi scrivi segna.",
 	LineHelp: "segna: segna la sezione che stai leggendo; di nuovo segna per togliere il segno.\n" +
 		"segnati: l'elenco numerato dei passi segnati; un numero ne apre uno.\n" +
 		"promemoria: i passi segnati, ciascuno con la sua citazione.",

@@ -42,35 +42,60 @@ func Write(w io.Writer, entries []Entry, format, lang string) error {
 	return err
 }
 
-// passageText is one entry of a plain or Markdown brief, ending with a newline:
-// a note when it changed or is shown in another language, its text, a blank line
-// and its citation; a gone entry is one line that says so.
-func passageText(e Entry, format, lang string) string {
+// Notes says in lang what the list and the brief note about an entry, in this
+// order: that its passage is gone (with where it was), that its text changed since
+// it was marked, that it is shown in the language it was marked in. An entry that
+// reads as it was marked has none.
+func (e Entry) Notes(lang string) []string {
 	t := i18n.Marks(lang)
+	if e.Status == Gone {
+		return []string{t.Gone, fmt.Sprintf(t.GoneMarked, e.Mark.Block, i18n.LanguageName(e.Mark.Lang, lang),
+			i18n.CiteFor(lang).Date(e.Mark.Made.Format("2006-01-02")))}
+	}
+	var out []string
+	switch {
+	case e.Status == Changed && e.Mark.Lang != e.Lang:
+		out = append(out, fmt.Sprintf(t.ChangedIn, i18n.LanguageName(e.Mark.Lang, lang)))
+	case e.Status == Changed:
+		out = append(out, t.Changed)
+	}
+	if e.Untranslated(lang) {
+		out = append(out, fmt.Sprintf(t.NoCounterpart, i18n.LanguageName(e.Lang, lang), i18n.LanguageName(lang, lang)))
+	}
+	return out
+}
+
+// FirstWords is the start of an entry's text for a list: its first n words, and
+// "…" when there are more ("" for a gone entry).
+func (e Entry) FirstWords(n int) string {
+	words := strings.Fields(strings.TrimPrefix(e.Text, "- "))
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:max(n, 0)], " ") + "…"
+}
+
+// passageText is one entry of a plain or Markdown brief, ending with a newline:
+// its notes (Notes) when it has any, its text, a blank line and its citation; a
+// gone entry is one line that says so and where it was.
+func passageText(e Entry, format, lang string) string {
 	note := func(s string) string {
 		if format == Markdown {
 			return "*" + s + "*"
 		}
 		return "[" + s + "]"
 	}
+	notes := e.Notes(lang)
 	if e.Status == Gone {
-		marked := fmt.Sprintf(t.GoneMarked, e.Mark.Block, i18n.LanguageName(e.Mark.Lang, lang),
-			i18n.CiteFor(lang).Date(e.Mark.Made.Format("2006-01-02")))
-		return note(t.Gone) + " " + e.Where + " " + marked + "\n"
+		return note(notes[0]) + " " + e.Where + " " + notes[1] + "\n"
 	}
 	end := "\n"
 	if format == Markdown {
 		end = "\n\n"
 	}
 	var b strings.Builder
-	switch {
-	case e.Status == Changed && e.Mark.Lang != e.Lang:
-		b.WriteString(note(fmt.Sprintf(t.ChangedIn, i18n.LanguageName(e.Mark.Lang, lang))) + end)
-	case e.Status == Changed:
-		b.WriteString(note(t.Changed) + end)
-	}
-	if e.Untranslated(lang) {
-		b.WriteString(note(fmt.Sprintf(t.NoCounterpart, i18n.LanguageName(e.Lang, lang), i18n.LanguageName(lang, lang))) + end)
+	for _, n := range notes {
+		b.WriteString(note(n) + end)
 	}
 	text := e.Text
 	if format == Markdown {

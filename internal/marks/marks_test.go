@@ -383,3 +383,28 @@ func TestKeeper(t *testing.T) {
 		t.Fatalf("copy with no marks: %q", note)
 	}
 }
+
+// What the list of marks shows of an entry: its first words and its notes.
+func TestEntryForTheList(t *testing.T) {
+	l := lib(t)
+	s := New()
+	s.Add(l, "en", "un", blockOf(t, l, "en", "un", "In 2009-2010 Italy"), now)
+	s.marks = append(s.marks, Mark{Page: "un", Lang: "en", Anchor: "gone-section", Block: "4.1", Hash: Hash(""), Seq: 9, Made: now})
+	es := s.List(l, "it", Made)
+	if w := es[0].FirstWords(4); w != "Nel 2009-2010 l'Italia ha…" {
+		t.Fatalf("first words: %q", w)
+	}
+	if n := es[0].Notes("it"); len(n) != 0 {
+		t.Fatalf("an unchanged passage has notes: %q", n)
+	}
+	if n := es[1].Notes("it"); len(n) != 2 || n[0] != "scomparso: questo passo non è più nella guida" || n[1] != "(blocco 4.1, segnato in inglese, 1 dicembre 2026)" {
+		t.Fatalf("a gone passage's notes: %q", n)
+	}
+	if es[1].Where != "L'Italia alle Nazioni Unite › gone-section" || es[1].FirstWords(4) != "" {
+		t.Fatalf("a gone passage: %q %q", es[1].Where, es[1].FirstWords(4))
+	}
+	s.marks[0].Hash = Hash("what it said before")
+	if n := s.List(l, "it", Made)[0].Notes("it"); len(n) != 1 || n[0] != "cambiato da quando l'hai segnato in inglese" {
+		t.Fatalf("a changed passage's notes: %q", n)
+	}
+}
