@@ -48,7 +48,7 @@ func newBriefCmd(a *app) *cobra.Command {
 	fl.StringVar(&f.order, "order", "reading", "reading (page order, then place on the page) or made (the order the marks were made in)")
 	fl.BoolVar(&f.clear, "clear", false, "remove every mark: empty the brief")
 	fl.StringArrayVar(&f.add, "add", nil, "mark a passage: `PAGE#ANCHOR` for a section, PAGE#ANCHOR.N for its N-th passage (repeatable)")
-	fl.StringArrayVar(&f.remove, "remove", nil, "unmark a passage named as for --add (repeatable)")
+	fl.StringArrayVar(&f.remove, "remove", nil, "unmark a passage, `PAGE#ANCHOR`[.N] as for --add (repeatable)")
 	return cmd
 }
 

@@ -101,7 +101,7 @@ var helpItalian = map[string]string{
 	"reading (page order, then place on the page) or made (the order the marks were made in)":      "reading (ordine delle pagine, poi posto nella pagina) o made (l'ordine in cui sono stati segnati)",
 	"remove every mark: empty the brief":                                                           "toglie tutti i segni: svuota il promemoria",
 	"mark a passage: `PAGE#ANCHOR` for a section, PAGE#ANCHOR.N for its N-th passage (repeatable)": "segna un passo: `PAGINA#ANCORA` per una sezione, PAGINA#ANCORA.N per il suo N-esimo passo (ripetibile)",
-	"unmark a passage named as for --add (repeatable)":                                             "toglie il segno da un passo indicato come per --add (ripetibile)",
+	"unmark a passage, `PAGE#ANCHOR`[.N] as for --add (repeatable)":                                "toglie il segno da un passo, `PAGINA#ANCORA`[.N] come per --add (ripetibile)",
 
 	// search
 	"Find the sections that answer a query, in English and Italian": "Trova le sezioni che rispondono a una ricerca, in italiano e in inglese",
