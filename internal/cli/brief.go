@@ -180,11 +180,18 @@ func (a *app) passageSpec(lib *library.Library, lang, spec string) (*library.Pag
 			n, anchor = v, anchor[:i]
 		}
 	}
-	targets, err := a.targets(lib, lang, []string{name + "#" + anchor})
+	ids, err := a.resolve(lib, []string{name})
 	if err != nil {
 		return nil, -1, err
 	}
-	p, sec := targets[0].page, targets[0].section
+	p := lib.Page(lang, ids[0])
+	if p == nil {
+		return nil, -1, fmt.Errorf(a.t().NoVersion, ids[0], i18n.LanguageName(lang, a.msgLang()), a.contentName())
+	}
+	sec, err := a.findSection(lib, p, anchor)
+	if err != nil {
+		return nil, -1, err
+	}
 	s := p.Sections[sec]
 	first := s.First
 	if s.Heading.Block >= 0 {
