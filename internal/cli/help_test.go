@@ -15,7 +15,7 @@ var italianLocale = map[string]string{"LANG": "it_IT.UTF-8"}
 // --help as a user pipes it to a file: plain lines, no trailing space, every
 // command listed, in the locale's language.
 func TestHelp(t *testing.T) {
-	commands := []string{"completion", "help", "lint", "list", "man", "search", "serve", "show", "version"}
+	commands := []string{"brief", "completion", "help", "lint", "list", "man", "search", "serve", "show", "version"}
 	for _, c := range []struct {
 		env   map[string]string
 		args  []string
@@ -194,8 +194,8 @@ func TestErrorsInTheReadersLanguage(t *testing.T) {
 			"--content /nonexistent: not a directory",
 			"--content /nonexistent: non è una cartella"},
 		{[]string{"help", "foo"},
-			`there is no command "foo" to explain: use one of completion, help, lint, list, man,`,
-			`non c'è un comando "foo" da spiegare: usa uno di questi: completion, help, lint, list, man,`},
+			`there is no command "foo" to explain: use one of brief, completion, help, lint, list, man,`,
+			`non c'è un comando "foo" da spiegare: usa uno di questi: brief, completion, help, lint, list, man,`},
 	}
 	for _, c := range cases {
 		for _, lang := range []string{"en", "it"} {

@@ -197,7 +197,7 @@ func newRoot(a *app, restricted bool) *cobra.Command {
 	pf.StringVar(&a.contentDir, "content", "", "read the content from `DIR` (with en/ and it/) instead of the built-in one")
 	pf.StringVar(&a.styleFlag, "style", "auto", "style: auto, dark, light or ascii")
 	addReaderFlags(a, root)
-	root.AddCommand(newListCmd(a), newShowCmd(a), newSearchCmd(a), newLintCmd(a), newServeCmd(a), newVersionCmd(), newManCmd())
+	root.AddCommand(newListCmd(a), newShowCmd(a), newSearchCmd(a), newBriefCmd(a), newLintCmd(a), newServeCmd(a), newVersionCmd(), newManCmd())
 	root.SetHelpCommand(newHelpCmd(a))
 	return root
 }
@@ -227,6 +227,10 @@ func Execute(ctx context.Context, args []string, env Env) int {
 // show or search, with plain output. Anything else is refused with exit status 1.
 func ExecuteRestricted(ctx context.Context, args []string, env Env) int {
 	a := &app{env: withDefaults(env)}
+	if len(args) > 0 && args[0] == "brief" { // marks belong to the visitor's session, not to the server
+		fmt.Fprintln(a.env.Err, "cyberdiplo: "+i18n.Marks(a.msgLang()).Kiosk)
+		return 1
+	}
 	if len(args) == 0 || (args[0] != "list" && args[0] != "show" && args[0] != "search") {
 		fmt.Fprintln(a.env.Err, "cyberdiplo: "+a.t().Restricted)
 		return 1

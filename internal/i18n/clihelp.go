@@ -77,6 +77,32 @@ var helpItalian = map[string]string{
 	"list the anchors of the pages' headings (for PAGE#ANCHOR) instead of their text":                          "elenca le ancore dei titoli delle pagine (per PAGINA#ANCORA) invece del testo",
 	"with the glossary: print the term base (term, acronym, the other language's term)":                        "con il glossario: stampa la base terminologica (termine, sigla, termine nell'altra lingua)",
 
+	// brief
+	"Print the passages you marked, each with its citation, for a meeting": "Stampa i passi che hai segnato, ciascuno con la sua citazione, per una riunione",
+	"brief prints the passages marked in the reader (m), in reading order or the order made,\n" +
+		"each followed by its citation line as show --cite writes it, in the language of --lang\n" +
+		"(the same passages in the other language when the marks were made in it). A passage whose\n" +
+		"text changed since it was marked says so; one whose section is gone is listed as gone.\n" +
+		"The marks are kept in $XDG_STATE_HOME/cyberdiplo/marks.json (at most 200).": "brief stampa i passi segnati nel lettore (m), in ordine di lettura o nell'ordine in cui sono\n" +
+		"stati segnati, ciascuno seguito dalla sua riga di citazione come la scrive show --cite, nella\n" +
+		"lingua di --lang (gli stessi passi nell'altra lingua se sono stati segnati in quella). Un passo\n" +
+		"il cui testo è cambiato da quando è stato segnato lo dice; uno la cui sezione non c'è più è\n" +
+		"elencato come scomparso. I segni stanno in $XDG_STATE_HOME/cyberdiplo/marks.json (al massimo 200).",
+	"  cyberdiplo brief --lang it\n" +
+		"  cyberdiplo brief --format markdown > meeting.md\n" +
+		"  cyberdiplo brief --add un#key-facts.2 --add nato#the-cyber-defence-pledge\n" +
+		"  cyberdiplo brief --format json | jq -r '.[].citation'\n" +
+		"  cyberdiplo brief --clear": "  cyberdiplo brief --lang it\n" +
+		"  cyberdiplo brief --format markdown > riunione.md\n" +
+		"  cyberdiplo brief --lang it --add onu#in-breve.2 --add nato#il-cyber-defence-pledge\n" +
+		"  cyberdiplo brief --format json | jq -r '.[].citation'\n" +
+		"  cyberdiplo brief --clear",
+	"plain, markdown or json": "plain (testo semplice), markdown o json",
+	"reading (page order, then place on the page) or made (the order the marks were made in)":      "reading (ordine delle pagine, poi posto nella pagina) o made (l'ordine in cui sono stati segnati)",
+	"remove every mark: empty the brief":                                                           "toglie tutti i segni: svuota il promemoria",
+	"mark a passage: `PAGE#ANCHOR` for a section, PAGE#ANCHOR.N for its N-th passage (repeatable)": "segna un passo: `PAGINA#ANCORA` per una sezione, PAGINA#ANCORA.N per il suo N-esimo passo (ripetibile)",
+	"unmark a passage, `PAGE#ANCHOR`[.N] as for --add (repeatable)":                                "toglie il segno da un passo, `PAGINA#ANCORA`[.N] come per --add (ripetibile)",
+
 	// search
 	"Find the sections that answer a query, in English and Italian": "Trova le sezioni che rispondono a una ricerca, in italiano e in inglese",
 	"search prints one line per section: the page and heading in a column, then the passage\n" +
