@@ -311,6 +311,11 @@ const (
 	refusedChannels = "channels" // a session beyond maxSessionsPerConn
 )
 
+// refusedReasons are every reason above: the metrics show each, at 0 until it
+// happens. A new reason goes here too.
+var refusedReasons = []string{refusedRate, refusedAddress, refusedFull, refusedProxy, refusedBusy,
+	refusedAuth, refusedClosing, refusedChannels}
+
 // accept is the ConnCallback: the PROXY header (from a trusted proxy), then the
 // rate limit per address, and caps on connections per address and in all, all
 // on the visitor's address.
@@ -380,7 +385,7 @@ func (s *Server) connFailed(c net.Conn, err error) {
 
 // refused logs a refused connection, at most one line a second.
 func (s *Server) refused(c net.Conn, reason, why string) {
-	s.metrics.refused.WithLabelValues(reason).Inc()
+	s.metrics.refused(reason)
 	now := time.Now().UnixNano()
 	last := s.refusedLog.Load()
 	if now-last < int64(time.Second) || !s.refusedLog.CompareAndSwap(last, now) {
