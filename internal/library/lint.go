@@ -87,6 +87,7 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 		problems = append(problems, lintOrders(pages[lang])...)
 		for _, p := range pages[lang] {
 			problems = append(problems, lintLinks(p, pages[lang])...)
+			problems = append(problems, lintShortcodes(p)...)
 		}
 	}
 	sources, terms, present, metaProblems := readMeta(fsys)
@@ -172,6 +173,46 @@ func lintLinks(p *Page, pages map[string]*Page) []Problem {
 		}
 	}
 	return out
+}
+
+// lintShortcodes refuses an emoji shortcode (":flag-it:"): neither the reader nor
+// the tools turn them into emoji, so a reader would see the code itself.
+func lintShortcodes(p *Page) []Problem {
+	var out []Problem
+	for _, b := range p.Blocks {
+		if b.Kind == KindCode {
+			continue
+		}
+		if code := shortcodeIn(b.Text); code != "" {
+			out = append(out, Problem{Path: p.Path, Line: b.Line,
+				Message: fmt.Sprintf("emoji shortcode %q: shortcodes are shown as typed; write the character itself, or words", code)})
+		}
+	}
+	return out
+}
+
+// shortcodeIn returns the first ":name:" in s whose name is lower-case letters,
+// digits, '_', '+' or '-' with at least one letter (so "10:30:15" is not one).
+func shortcodeIn(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ':' {
+			continue
+		}
+		letter := false
+		j := i + 1
+		for ; j < len(s); j++ {
+			c := s[j]
+			if c >= 'a' && c <= 'z' {
+				letter = true
+			} else if !(c >= '0' && c <= '9' || c == '_' || c == '+' || c == '-') {
+				break
+			}
+		}
+		if j < len(s) && s[j] == ':' && letter {
+			return s[i : j+1]
+		}
+	}
+	return ""
 }
 
 // lintPair compares the English and Italian versions of one page.

@@ -44,6 +44,7 @@ func TestLintFindsEachProblem(t *testing.T) {
 		"web-link":        {`en/two.md:17: link to the web "https://example.org": the briefing links only to its own pages (it is read offline)`},
 		"control-char":    {`en/one.md:23: control character U+001B (ESC) at column 6: remove it`, `en/one.md:23: number 31 is not in the same passage of it/one.md:23: the two languages disagree`},
 		"c1-char":         {`it/two.md:17: control character U+009B (CSI) at column 41: remove it`},
+		"emoji":           {`en/one.md:23: emoji shortcode ":tada:": shortcodes are shown as typed; write the character itself, or words`},
 		"no-sources":      {`sources.yaml:0: missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)`},
 	}
 	for name, want := range cases {
