@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"net/http/pprof"
 	"net/netip"
 	"os"
 	"os/signal"
@@ -73,7 +72,7 @@ func newServeCmd(a *app) *cobra.Command {
 		"headers are believed from --trusted-proxies only, and refused from anywhere else")
 	fl.StringVar(&f.trustedProxies, "trusted-proxies", "", "the balancers that may send a PROXY header: `CIDR`[,CIDR...] (such as 10.0.0.0/8,192.0.2.7)")
 	fl.StringVar(&f.logFormat, "log-format", "text", "`FORMAT` of the logs: text or json")
-	fl.StringVar(&f.pprofAddr, "pprof-addr", "", "serve Go's profiler (net/http/pprof) at http://`ADDR`/debug/pprof/, loopback only (default: off)")
+	fl.StringVar(&f.pprofAddr, "pprof-addr", "", pprofHelp)
 	fl.StringVar(&f.metricsAddr, "metrics-addr", "", "serve Prometheus metrics at http://`ADDR`/metrics (such as 127.0.0.1:9222; default: off)")
 	return cmd
 }
@@ -118,6 +117,9 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 		}
 	}
 	if f.pprofAddr != "" {
+		if pprofHandler() == nil {
+			return usageErr(k.PprofNotBuilt, f.pprofAddr)
+		}
 		host, _, err := net.SplitHostPort(f.pprofAddr)
 		ip := net.ParseIP(host)
 		if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
@@ -206,13 +208,7 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 			ln.Close() //nolint:errcheck
 			return usageErr("--pprof-addr %s: %v", f.pprofAddr, err)
 		}
-		mux := http.NewServeMux()
-		mux.HandleFunc("/debug/pprof/", pprof.Index)
-		mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
-		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-		mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
-		mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-		hs := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+		hs := &http.Server{Handler: pprofHandler(), ReadHeaderTimeout: 5 * time.Second}
 		defer hs.Close() //nolint:errcheck
 		logger.Info("profiler", "pprof_addr", pl.Addr().String())
 		go hs.Serve(pl) //nolint:errcheck
