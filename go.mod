@@ -6,7 +6,6 @@ require (
 	charm.land/bubbles/v2 v2.2.1
 	charm.land/bubbletea/v2 v2.1.1
 	charm.land/lipgloss/v2 v2.0.6
-	charm.land/log/v2 v2.0.1
 	charm.land/wish/v2 v2.0.1
 	github.com/VictoriaMetrics/metrics v1.45.0
 	github.com/anmitsu/go-shlex v0.0.0-20200514113438-38f4b401e2be
@@ -36,6 +35,7 @@ require (
 )
 
 require (
+	charm.land/log/v2 v2.0.1 // indirect
 	github.com/atotto/clipboard v0.1.4 // indirect
 	github.com/aymanbagabas/go-udiff v0.4.1 // indirect
 	github.com/charmbracelet/keygen v0.5.4 // indirect

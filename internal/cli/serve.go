@@ -4,16 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/netip"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
-	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
@@ -149,10 +151,7 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 	if f.hostKey == "" {
 		f.hostKey = kiosk.DefaultHostKeyPath(a.env.Getenv)
 	}
-	logger := log.NewWithOptions(a.env.Err, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339})
-	if f.logFormat == "json" {
-		logger.SetFormatter(log.JSONFormatter)
-	}
+	logger := newLogger(a.env.Err, f.logFormat)
 	srv, err := kiosk.New(kiosk.Config{
 		Listen:             f.listen,
 		HostKeyPath:        f.hostKey,
@@ -236,11 +235,32 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 	return nil
 }
 
+// newLogger writes the kiosk's log to w, one line an event, as text (key=value)
+// or JSON: the time to the second, the level in lower case, durations as "1.5s".
+func newLogger(w io.Writer, format string) *slog.Logger {
+	opts := &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+		switch {
+		case len(groups) > 0:
+		case a.Key == slog.TimeKey:
+			a.Value = slog.StringValue(a.Value.Time().Format(time.RFC3339))
+		case a.Key == slog.LevelKey:
+			a.Value = slog.StringValue(strings.ToLower(a.Value.String()))
+		case a.Value.Kind() == slog.KindDuration:
+			a.Value = slog.StringValue(a.Value.Duration().String())
+		}
+		return a
+	}}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
 // reload is SIGHUP: the authorized keys and the content (--content) are read
 // again, for the sessions that start from now on; open sessions are not touched.
 // A file that cannot be read, parsed or linted leaves what is in use, with one
 // error line in the log.
-func (a *app) reload(srv *kiosk.Server, logger *log.Logger, f *serveFlags) {
+func (a *app) reload(srv *kiosk.Server, logger *slog.Logger, f *serveFlags) {
 	if f.authKeys != "" {
 		if n, err := srv.ReloadAuthorizedKeys(); err != nil {
 			logger.Error("reload: authorized keys unchanged", "file", f.authKeys, "err", err)

@@ -4,14 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
+	"log/slog"
 	"net"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"charm.land/log/v2"
 	"charm.land/wish/v2"
 	"github.com/charmbracelet/ssh"
 	"github.com/pires/go-proxyproto"
@@ -27,7 +26,7 @@ var ErrServerClosed = ssh.ErrServerClosed
 // ListenAndServe, stop it with Shutdown.
 type Server struct {
 	cfg         Config
-	log         *log.Logger
+	log         *slog.Logger
 	ssh         *ssh.Server
 	fingerprint string
 	keyCreated  bool
@@ -88,7 +87,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.Lang = lang
 	if cfg.Logger == nil {
-		cfg.Logger = log.New(io.Discard)
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.HostKeyPath == "" {
 		cfg.HostKeyPath = DefaultHostKeyPath(nil)
