@@ -21,6 +21,9 @@ func (p Problem) String() string { return fmt.Sprintf("%s:%d: %s", p.Path, p.Lin
 // and Unicode's format characters (a bidi override reorders what is shown; a
 // zero-width space hides inside a word and defeats search).
 func isControl(r rune) bool {
+	if r >= 0x20 && r < 0x7f {
+		return false // printable ASCII, most of any page: no table lookup
+	}
 	return (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f) ||
 		unicode.Is(unicode.Cf, r) // format characters: bidi overrides, zero-width spaces, BOM
 }
