@@ -40,6 +40,18 @@ type Page struct {
 	Headings []Heading // the headings, in order (Sections[i].Heading for titled sections)
 	Links    []Link
 	Depth    int // how deep lists and quotes nest; over MaxNesting the page has no model and is not drawn
+
+	// model, when Load left the document model for later, parses it once:
+	// Library.Page and Library.Pages do before they hand the page out.
+	model *sync.Once
+}
+
+// loadModel parses the page's document model (the fields above from Sections on)
+// if it was left for later; at once when it is there already.
+func (p *Page) loadModel() {
+	if p.model != nil {
+		p.model.Do(func() { parseDoc(p) })
+	}
 }
 
 // Heading returns the index of the heading with the given anchor, or -1.
@@ -57,7 +69,11 @@ type Library struct {
 	pages   map[string][]*Page // by language, sorted by Order
 	sources []Source
 	terms   []Term
-	pairs   alignment
+
+	loaded map[string]func() // by language: parses every page's model, once
+
+	pairsMu sync.Mutex
+	pairs   alignment // filled as pages are paired (CounterpartSection)
 }
 
 // frontMatter is the YAML header of a page.
@@ -76,6 +92,10 @@ var ErrNoContent = errors.New("no pages found (expected en/*.md and it/*.md)")
 // Load reads every page of fsys. It is lenient, so that an editor's half-finished
 // content can still be read: a page whose front matter cannot be parsed is skipped
 // (lint reports it), and control characters never reach the pages.
+//
+// Only the front matter is read now: a page's document model is parsed when the
+// page is first asked for (Page parses that page, Pages every page of the
+// language, in parallel), so that a start parses what its first frame shows.
 func Load(fsys fs.FS) (*Library, error) {
 	// The sources and terms are read while the pages are parsed.
 	var sources []Source
@@ -85,14 +105,16 @@ func Load(fsys fs.FS) (*Library, error) {
 		defer close(meta)
 		sources, terms, _, _ = readMeta(fsys)
 	}()
-	pages, _, err := readAll(fsys)
+	pages, _, err := readAll(fsys, false)
 	<-meta
 	if err != nil {
 		return nil, err
 	}
-	lib := &Library{pages: pages}
+	lib := &Library{pages: pages, pairs: alignment{}, loaded: map[string]func(){}}
 	lib.sources, lib.terms = sources, terms
-	lib.align()
+	for _, lang := range Languages() {
+		lib.loaded[lang] = sync.OnceFunc(func() { loadModels(lib.pages[lang]) })
+	}
 	for _, lang := range Languages() {
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
 			a, b := lib.pages[lang][i], lib.pages[lang][j]
@@ -107,9 +129,10 @@ func Load(fsys fs.FS) (*Library, error) {
 
 // readAll parses every <lang>/*.md of fsys: the pages that could be read, and the
 // problems found on the way (lint reports them; Load skips what it cannot use).
-// The files are parsed concurrently (parsing them into the document model is most
-// of the time a start takes); pages and problems come out in file order.
-func readAll(fsys fs.FS) (map[string][]*Page, []Problem, error) {
+// With model, each page's document model is parsed too, else left for later
+// (Page.loadModel). The files are parsed concurrently; pages and problems come out
+// in file order.
+func readAll(fsys fs.FS, model bool) (map[string][]*Page, []Problem, error) {
 	type job struct {
 		lang, file string
 		data       []byte
@@ -143,7 +166,11 @@ func readAll(fsys fs.FS) (map[string][]*Page, []Problem, error) {
 		slots <- struct{}{}
 		go func() {
 			defer wg.Done()
-			j.page, j.problems = parsePage(j.lang, j.file, j.data)
+			if model {
+				j.page, j.problems = parsePage(j.lang, j.file, j.data)
+			} else if j.page, j.problems = parseFront(j.lang, j.file, j.data); j.page != nil {
+				j.page.model = new(sync.Once)
+			}
 			<-slots
 		}()
 	}
@@ -163,12 +190,32 @@ func readAll(fsys fs.FS) (map[string][]*Page, []Problem, error) {
 }
 
 // Pages returns the pages of a language in tab order.
-func (l *Library) Pages(lang string) []*Page { return l.pages[lang] }
+func (l *Library) Pages(lang string) []*Page {
+	if load := l.loaded[lang]; load != nil {
+		load()
+	}
+	return l.pages[lang]
+}
+
+// loadModels parses the models of pages that do not have theirs yet, in parallel.
+func loadModels(pages []*Page) {
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, p := range pages {
+		slots <- struct{}{}
+		wg.Go(func() {
+			p.loadModel()
+			<-slots
+		})
+	}
+	wg.Wait()
+}
 
 // Page returns a page by language and id, or nil.
 func (l *Library) Page(lang, id string) *Page {
 	for _, p := range l.pages[lang] {
 		if p.ID == id {
+			p.loadModel()
 			return p
 		}
 	}
@@ -215,9 +262,20 @@ func (l *Library) Resolve(name string) (string, bool) {
 	return "", false
 }
 
-// parsePage parses one file. It returns nil when the page cannot be used at all,
-// with the problems that say why; problems are also returned for a usable page.
+// parsePage parses one file, its document model included. It returns nil when the
+// page cannot be used at all, with the problems that say why; problems are also
+// returned for a usable page.
 func parsePage(lang, file string, data []byte) (*Page, []Problem) {
+	p, problems := parseFront(lang, file, data)
+	if p != nil {
+		problems = append(problems, parseDoc(p)...)
+	}
+	return p, problems
+}
+
+// parseFront parses one file but for its document model: the front matter, and
+// the body with control characters removed.
+func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 	var problems []Problem
 	add := func(line int, format string, args ...any) {
 		problems = append(problems, Problem{Path: file, Line: line, Message: fmt.Sprintf(format, args...)})
@@ -301,7 +359,6 @@ func parsePage(lang, file string, data []byte) (*Page, []Problem) {
 	if p.Tab == "" {
 		p.Tab = p.Title
 	}
-	problems = append(problems, parseDoc(p)...)
 	return p, problems
 }
 

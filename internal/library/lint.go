@@ -75,7 +75,7 @@ func controlProblems(file, text string) []Problem {
 
 // Lint checks the content of fsys and returns every problem, sorted by file and line.
 func Lint(fsys fs.FS) ([]Problem, error) {
-	read, problems, err := readAll(fsys)
+	read, problems, err := readAll(fsys, true)
 	if err != nil {
 		return nil, err
 	}
