@@ -66,14 +66,19 @@ func (p *Page) Heading(anchor string) int {
 
 // Library is the whole briefing: every page in every language, in tab order.
 type Library struct {
-	pages   map[string][]*Page // by language, sorted by Order
-	sources []Source
-	terms   []Term
+	pages map[string][]*Page // by language, sorted by Order
+	meta  func() meta        // sources.yaml and terms.yaml, parsed on first use
 
 	loaded map[string]func() // by language: parses every page's model, once
 
 	pairsMu sync.Mutex
 	pairs   alignment // filled as pages are paired (CounterpartSection)
+}
+
+// meta is what sources.yaml and terms.yaml declare.
+type meta struct {
+	sources []Source
+	terms   []Term
 }
 
 // frontMatter is the YAML header of a page.
@@ -93,25 +98,30 @@ var ErrNoContent = errors.New("no pages found (expected en/*.md and it/*.md)")
 // content can still be read: a page whose front matter cannot be parsed is skipped
 // (lint reports it), and control characters never reach the pages.
 //
-// Only the front matter is read now: a page's document model is parsed when the
-// page is first asked for (Page parses that page, Pages every page of the
-// language, in parallel), so that a start parses what its first frame shows.
+// Every file is read now, but only the front matter is parsed: a page's document
+// model is parsed when the page is first asked for (Page parses that page, Pages
+// every page of the language, in parallel), and sources.yaml and terms.yaml when
+// first used, so that a start parses what its first frame shows.
 func Load(fsys fs.FS) (*Library, error) {
-	// The sources and terms are read while the pages are parsed.
-	var sources []Source
-	var terms []Term
-	meta := make(chan struct{})
-	go func() {
-		defer close(meta)
-		sources, terms, _, _ = readMeta(fsys)
-	}()
 	pages, _, err := readAll(fsys, false)
-	<-meta
 	if err != nil {
 		return nil, err
 	}
+	var files [2][]byte
+	for i, name := range []string{SourcesFile, TermsFile} {
+		files[i], _, _ = readMetaFile(fsys, name)
+	}
 	lib := &Library{pages: pages, pairs: alignment{}, loaded: map[string]func(){}}
-	lib.sources, lib.terms = sources, terms
+	lib.meta = sync.OnceValue(func() meta {
+		var m meta
+		if files[0] != nil {
+			parseMetaFile(SourcesFile, files[0], &m.sources, &m.terms)
+		}
+		if files[1] != nil {
+			parseMetaFile(TermsFile, files[1], &m.sources, &m.terms)
+		}
+		return m
+	})
 	for _, lang := range Languages() {
 		lib.loaded[lang] = sync.OnceFunc(func() { loadModels(lib.pages[lang]) })
 	}
