@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Problem is one thing lint found wrong, at a file and line.
@@ -28,17 +29,30 @@ func isControl(r rune) bool {
 		unicode.Is(unicode.Cf, r) // format characters: bidi overrides, zero-width spaces, BOM
 }
 
+// hasControl reports whether s holds a control character (isControl): a pass over
+// the bytes, decoding only what is not ASCII.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isControl(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
 // Sanitize removes every control character but tab and newline, so that content
 // read from disk can never move the cursor, change colours or retitle a terminal.
 func Sanitize(s string) string {
-	clean := true
-	for _, r := range s {
-		if isControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if !hasControl(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -53,6 +67,9 @@ var controlNames = map[rune]string{0x1b: "ESC", 0x0d: "CR", 0x00: "NUL", 0x07: "
 	0x202e: "right-to-left override", 0x202d: "left-to-right override", 0x200b: "zero-width space", 0xfeff: "BOM", 0xad: "soft hyphen"}
 
 func controlProblems(file, text string) []Problem {
+	if !hasControl(text) {
+		return nil
+	}
 	var out []Problem
 	for i, line := range strings.Split(text, "\n") {
 		col := 0

@@ -86,3 +86,17 @@ func TestLoadSanitizesControlCharacters(t *testing.T) {
 		t.Fatalf("the rest of the line should stay: %q", p.Body)
 	}
 }
+
+// Sanitize takes out every control character, ASCII or not, and leaves text
+// without one as it is (tabs, newlines, accents and bullets included).
+func TestSanitizeEachKind(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\x1b[31mb": "a[31mb", "del\x7f": "del", "c1\u009bx": "c1x", "bidi\u202eok": "bidiok",
+		"zw\u200bsp": "zwsp", "bom\ufeff": "bom", "nul\x00": "nul", "cr\r\n": "cr\n",
+		"tab\tand\nnewline": "tab\tand\nnewline", "città • è": "città • è", "": "",
+	} {
+		if got := Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
