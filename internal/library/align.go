@@ -53,7 +53,7 @@ func (l *Library) pairing(id, from, to string) []int {
 	if p == nil || q == nil {
 		return nil
 	}
-	pairs = pairSections(p, q, l.meta().terms)
+	pairs = pairSections(p, q, l.terms())
 	l.pairsMu.Lock()
 	defer l.pairsMu.Unlock()
 	if l.pairs[id] == nil {

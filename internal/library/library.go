@@ -67,18 +67,15 @@ func (p *Page) Heading(anchor string) int {
 // Library is the whole briefing: every page in every language, in tab order.
 type Library struct {
 	pages map[string][]*Page // by language, sorted by Order
-	meta  func() meta        // sources.yaml and terms.yaml, parsed on first use
+	// sources.yaml and terms.yaml, each parsed on first use (the status line
+	// names sources on the first frame; terms wait for the glossary and search).
+	sources func() []Source
+	terms   func() []Term
 
 	loaded map[string]func() // by language: parses every page's model, once
 
 	pairsMu sync.Mutex
 	pairs   alignment // filled as pages are paired (CounterpartSection)
-}
-
-// meta is what sources.yaml and terms.yaml declare.
-type meta struct {
-	sources []Source
-	terms   []Term
 }
 
 // frontMatter is the YAML header of a page.
@@ -112,15 +109,17 @@ func Load(fsys fs.FS) (*Library, error) {
 		files[i], _, _ = readMetaFile(fsys, name)
 	}
 	lib := &Library{pages: pages, pairs: alignment{}, loaded: map[string]func(){}}
-	lib.meta = sync.OnceValue(func() meta {
-		var m meta
+	lib.sources = sync.OnceValue(func() (sources []Source) {
 		if files[0] != nil {
-			parseMetaFile(SourcesFile, files[0], &m.sources, &m.terms)
+			parseMetaFile(SourcesFile, files[0], &sources, nil)
 		}
+		return sources
+	})
+	lib.terms = sync.OnceValue(func() (terms []Term) {
 		if files[1] != nil {
-			parseMetaFile(TermsFile, files[1], &m.sources, &m.terms)
+			parseMetaFile(TermsFile, files[1], nil, &terms)
 		}
-		return m
+		return terms
 	})
 	for _, lang := range Languages() {
 		lib.loaded[lang] = sync.OnceFunc(func() { loadModels(lib.pages[lang]) })
@@ -230,6 +229,17 @@ func (l *Library) Page(lang, id string) *Page {
 		}
 	}
 	return nil
+}
+
+// Tab returns the tab label of a page by language and id, from its front matter
+// alone (its document model is not parsed for it), or false.
+func (l *Library) Tab(lang, id string) (string, bool) {
+	for _, p := range l.pages[lang] {
+		if p.ID == id {
+			return p.Tab, true
+		}
+	}
+	return "", false
 }
 
 // IDs returns the page ids in tab order: those of English, then any only Italian has.

@@ -112,6 +112,12 @@ func TestLoadParsesOnDemand(t *testing.T) {
 			}
 		}
 	}
+	if tab, ok := lib.Tab("it", "un"); !ok || tab != "ONU" {
+		t.Errorf("Tab(it, un) = %q, %v; want ONU", tab, ok)
+	}
+	if _, ok := lib.Tab("it", "nowhere"); ok {
+		t.Error("Tab(it, nowhere) found a page")
+	}
 	un := lib.Page("en", "un")
 	if len(un.Blocks) == 0 || len(un.Headings) == 0 {
 		t.Fatal("en/un.md: Page handed it out without its model")

@@ -53,11 +53,11 @@ type termFile struct {
 }
 
 // Sources returns the declared sources, in file order.
-func (l *Library) Sources() []Source { return l.meta().sources }
+func (l *Library) Sources() []Source { return l.sources() }
 
 // Source returns the source with the given id.
 func (l *Library) Source(id string) (Source, bool) {
-	for _, s := range l.meta().sources {
+	for _, s := range l.sources() {
 		if s.ID == id {
 			return s, true
 		}
@@ -66,7 +66,7 @@ func (l *Library) Source(id string) (Source, bool) {
 }
 
 // Terms returns the term base, in file order.
-func (l *Library) Terms() []Term { return l.meta().terms }
+func (l *Library) Terms() []Term { return l.terms() }
 
 // readMeta reads sources.yaml and terms.yaml when they exist. A file that cannot be
 // parsed is reported and read as empty.
