@@ -57,7 +57,7 @@ var (
 	hold     = flag.Duration("hold", time.Second, "how long everyone stays in, idle, after the first frames and after the keys (measured then)")
 	pprofs   = flag.String("pprof", "", "the servers' --pprof-addr, comma-separated (in -metrics order): a garbage collection is forced before each measure, so that it counts what is kept")
 	pidFlag  = flag.Int("pid", 0, "a server without --metrics-addr: its pid, for its RSS (from /proc)")
-	gcFirst  = flag.Bool("gc", true, "with -spawn: force a garbage collection before each measure (through --pprof-addr)")
+	gcFirst  = flag.Bool("gc", true, "with -spawn: force a garbage collection before each measure (through --pprof-addr: -bin built with -tags pprof)")
 	spread   = flag.Bool("spread", false, "each visitor connects from its own loopback address (127.0.x.y); on with -spawn")
 )
 
@@ -632,12 +632,15 @@ func spawnInstances(k int) (func(), error) {
 	var servers, metricsAddrs, pprofAddrs []string
 	for i := range k {
 		port, mport, pport := freePort(), freePort(), freePort()
-		cmd := exec.Command(*bin, "serve", "--listen", fmt.Sprintf("127.0.0.1:%d", port),
-			"--pprof-addr", fmt.Sprintf("127.0.0.1:%d", pport),
+		args := []string{"serve", "--listen", fmt.Sprintf("127.0.0.1:%d", port),
 			"--host-key", filepath.Join(dir, "ssh_host_ed25519"),
 			"--proxy-protocol", "--trusted-proxies", "127.0.0.1/32",
 			"--metrics-addr", fmt.Sprintf("127.0.0.1:%d", mport),
-			"--max-sessions", strconv.Itoa(*n), "--log-format", "json")
+			"--max-sessions", strconv.Itoa(*n), "--log-format", "json"}
+		if *gcFirst { // the profiler is in builds made with -tags pprof only
+			args = append(args, "--pprof-addr", fmt.Sprintf("127.0.0.1:%d", pport))
+		}
+		cmd := exec.Command(*bin, args...)
 		logf, err := os.Create(filepath.Join(dir, fmt.Sprintf("kiosk%d.log", i)))
 		if err != nil {
 			stop()

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -101,11 +102,12 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 	return usageErr("%v (see %s --help)", err, path)
 }
 
-// cobra's own words for arguments it refuses (spf13/cobra args.go).
+// cobra's own words for arguments it refuses (spf13/cobra args.go), compiled
+// when an error is first explained, not at every start.
 var (
-	reMaxArgs    = regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
-	reUnknownCmd = regexp.MustCompile(`^unknown command "(.*)" for "`)
-	reArgCount   = regexp.MustCompile(`^(accepts|requires) .*arg\(s\)`)
+	reMaxArgs    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`) })
+	reUnknownCmd = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^unknown command "(.*)" for "`) })
+	reArgCount   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(accepts|requires) .*arg\(s\)`) })
 )
 
 // explain turns cobra's errors about arguments into sentences naming the command,
@@ -124,7 +126,7 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 	name := strings.TrimPrefix(path, cmd.Root().Name()+" ") // after "cyberdiplo: "
 	args := cmd.Flags().Args()
 	given := strings.Join(args, " ")
-	if m := reMaxArgs.FindStringSubmatch(msg); m != nil {
+	if m := reMaxArgs().FindStringSubmatch(msg); m != nil {
 		most, _ := strconv.Atoi(m[1])
 		got, _ := strconv.Atoi(m[2])
 		switch {
@@ -135,13 +137,13 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 		}
 		return usageErr("%s: %s (see %s --help)", name, msg, path)
 	}
-	if m := reUnknownCmd.FindStringSubmatch(msg); m != nil {
+	if m := reUnknownCmd().FindStringSubmatch(msg); m != nil {
 		if cmd.HasAvailableSubCommands() {
 			return usageErr(t.UnknownCommand, name, m[1], commandNames(cmd))
 		}
 		return usageErr(t.NoArgs, name, m[1], path)
 	}
-	if reArgCount.MatchString(msg) {
+	if reArgCount().MatchString(msg) {
 		return usageErr("%s: %s (see %s --help)", name, msg, path)
 	}
 	return err

@@ -45,6 +45,7 @@ type app struct {
 	langFlag   string
 	styleFlag  string
 	reader     readerFlags
+	version    bool // --version
 	lib        *library.Library
 	root       *cobra.Command // the command tree, for suggestions
 }
@@ -171,11 +172,17 @@ func newRoot(a *app, restricted bool) *cobra.Command {
 		SilenceErrors: true,
 		Args:          cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if a.version {
+				_, err := fmt.Fprint(cmd.OutOrStdout(), versionText())
+				return err
+			}
 			return a.runReader(cmd, args)
 		},
 	}
-	root.Version = strings.TrimSpace(versionText())
-	root.SetVersionTemplate("{{.Version}}\n")
+	// --version is ours, not cobra's (root.Version): cobra prints a custom version
+	// text through text/template, whose reflection keeps every exported method of
+	// every type in the binary (0.4 MiB).
+	root.Flags().BoolVarP(&a.version, "version", "v", false, "version for "+root.Name())
 	root.SuggestionsMinimumDistance = 2 // "lsit" suggests list
 	root.SetFlagErrorFunc(a.flagError)
 	root.SetHelpFunc(a.help)

@@ -4,17 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"log/slog"
 	"net"
 	"net/http"
-	"net/http/pprof"
 	"net/netip"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
-	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
@@ -73,7 +74,7 @@ func newServeCmd(a *app) *cobra.Command {
 		"headers are believed from --trusted-proxies only, and refused from anywhere else")
 	fl.StringVar(&f.trustedProxies, "trusted-proxies", "", "the balancers that may send a PROXY header: `CIDR`[,CIDR...] (such as 10.0.0.0/8,192.0.2.7)")
 	fl.StringVar(&f.logFormat, "log-format", "text", "`FORMAT` of the logs: text or json")
-	fl.StringVar(&f.pprofAddr, "pprof-addr", "", "serve Go's profiler (net/http/pprof) at http://`ADDR`/debug/pprof/, loopback only (default: off)")
+	fl.StringVar(&f.pprofAddr, "pprof-addr", "", pprofHelp)
 	fl.StringVar(&f.metricsAddr, "metrics-addr", "", "serve Prometheus metrics at http://`ADDR`/metrics (such as 127.0.0.1:9222; default: off)")
 	return cmd
 }
@@ -118,6 +119,9 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 		}
 	}
 	if f.pprofAddr != "" {
+		if pprofHandler() == nil {
+			return usageErr(k.PprofNotBuilt, f.pprofAddr)
+		}
 		host, _, err := net.SplitHostPort(f.pprofAddr)
 		ip := net.ParseIP(host)
 		if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
@@ -147,10 +151,7 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 	if f.hostKey == "" {
 		f.hostKey = kiosk.DefaultHostKeyPath(a.env.Getenv)
 	}
-	logger := log.NewWithOptions(a.env.Err, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339})
-	if f.logFormat == "json" {
-		logger.SetFormatter(log.JSONFormatter)
-	}
+	logger := newLogger(a.env.Err, f.logFormat)
 	srv, err := kiosk.New(kiosk.Config{
 		Listen:             f.listen,
 		HostKeyPath:        f.hostKey,
@@ -206,13 +207,7 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 			ln.Close() //nolint:errcheck
 			return usageErr("--pprof-addr %s: %v", f.pprofAddr, err)
 		}
-		mux := http.NewServeMux()
-		mux.HandleFunc("/debug/pprof/", pprof.Index)
-		mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
-		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-		mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
-		mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-		hs := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+		hs := &http.Server{Handler: pprofHandler(), ReadHeaderTimeout: 5 * time.Second}
 		defer hs.Close() //nolint:errcheck
 		logger.Info("profiler", "pprof_addr", pl.Addr().String())
 		go hs.Serve(pl) //nolint:errcheck
@@ -240,11 +235,32 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 	return nil
 }
 
+// newLogger writes the kiosk's log to w, one line an event, as text (key=value)
+// or JSON: the time to the second, the level in lower case, durations as "1.5s".
+func newLogger(w io.Writer, format string) *slog.Logger {
+	opts := &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+		switch {
+		case len(groups) > 0:
+		case a.Key == slog.TimeKey:
+			a.Value = slog.StringValue(a.Value.Time().Format(time.RFC3339))
+		case a.Key == slog.LevelKey:
+			a.Value = slog.StringValue(strings.ToLower(a.Value.String()))
+		case a.Value.Kind() == slog.KindDuration:
+			a.Value = slog.StringValue(a.Value.Duration().String())
+		}
+		return a
+	}}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
 // reload is SIGHUP: the authorized keys and the content (--content) are read
 // again, for the sessions that start from now on; open sessions are not touched.
 // A file that cannot be read, parsed or linted leaves what is in use, with one
 // error line in the log.
-func (a *app) reload(srv *kiosk.Server, logger *log.Logger, f *serveFlags) {
+func (a *app) reload(srv *kiosk.Server, logger *slog.Logger, f *serveFlags) {
 	if f.authKeys != "" {
 		if n, err := srv.ReloadAuthorizedKeys(); err != nil {
 			logger.Error("reload: authorized keys unchanged", "file", f.authKeys, "err", err)

@@ -179,9 +179,10 @@ var helpItalian = map[string]string{
 	"take each visitor's address from the PROXY protocol header (v1 or v2) a balancer sends;\n" +
 		"headers are believed from --trusted-proxies only, and refused from anywhere else": "prende l'indirizzo di ogni visitatore dall'intestazione del protocollo PROXY (v1 o v2) inviata da un bilanciatore;\n" +
 		"le intestazioni valgono solo da --trusted-proxies, e da ogni altro indirizzo sono rifiutate",
-	"serve Go's profiler (net/http/pprof) at http://`ADDR`/debug/pprof/, loopback only (default: off)": "offre il profilatore di Go (net/http/pprof) su http://`ADDR`/debug/pprof/, solo loopback (predefinito: spento)",
-	"serve Prometheus metrics at http://`ADDR`/metrics (such as 127.0.0.1:9222; default: off)":         "offre le metriche Prometheus su http://`ADDR`/metrics (come 127.0.0.1:9222; predefinito: spento)",
-	"the balancers that may send a PROXY header: `CIDR`[,CIDR...] (such as 10.0.0.0/8,192.0.2.7)":      "i bilanciatori che possono inviare un'intestazione PROXY: `CIDR`[,CIDR...] (come 10.0.0.0/8,192.0.2.7)",
+	"serve Go's profiler (net/http/pprof) at http://`ADDR`/debug/pprof/, loopback only (default: off)":       "offre il profilatore di Go (net/http/pprof) su http://`ADDR`/debug/pprof/, solo loopback (predefinito: spento)",
+	"serve Go's profiler at http://`ADDR`/debug/pprof/, loopback only; not built in: build with -tags pprof": "offre il profilatore di Go su http://`ADDR`/debug/pprof/, solo loopback; non incluso: compila con -tags pprof",
+	"serve Prometheus metrics at http://`ADDR`/metrics (such as 127.0.0.1:9222; default: off)":               "offre le metriche Prometheus su http://`ADDR`/metrics (come 127.0.0.1:9222; predefinito: spento)",
+	"the balancers that may send a PROXY header: `CIDR`[,CIDR...] (such as 10.0.0.0/8,192.0.2.7)":            "i bilanciatori che possono inviare un'intestazione PROXY: `CIDR`[,CIDR...] (come 10.0.0.0/8,192.0.2.7)",
 
 	// version, man, help
 	"Print the version, commit, build date and Go version": "Stampa la versione, il commit, la data di compilazione e la versione di Go",

@@ -33,6 +33,7 @@ type KioskStrings struct {
 	NeedProxyProtocol  string // --trusted-proxies without --proxy-protocol
 	MetricsAddr        string // "--metrics-addr %s: use host:port, such as 127.0.0.1:9222"
 	PprofAddr          string // "--pprof-addr %s: use a loopback address such as 127.0.0.1:6060"
+	PprofNotBuilt      string // --pprof-addr in a build without the profiler (the address)
 }
 
 var kioskEnglish = KioskStrings{
@@ -55,6 +56,7 @@ var kioskEnglish = KioskStrings{
 	NeedProxyProtocol:  "--trusted-proxies is for --proxy-protocol: add it, or drop --trusted-proxies",
 	MetricsAddr:        "--metrics-addr %s: use host:port, such as 127.0.0.1:9222",
 	PprofAddr:          "--pprof-addr %s: use a loopback address such as 127.0.0.1:6060",
+	PprofNotBuilt:      "--pprof-addr %s: this build has no profiler; build with go build -tags pprof",
 }
 
 var kioskItalian = KioskStrings{
@@ -77,4 +79,5 @@ var kioskItalian = KioskStrings{
 	NeedProxyProtocol:  "--trusted-proxies serve con --proxy-protocol: aggiungilo, o togli --trusted-proxies",
 	MetricsAddr:        "--metrics-addr %s: usa host:porta, come 127.0.0.1:9222",
 	PprofAddr:          "--pprof-addr %s: usa un indirizzo di loopback come 127.0.0.1:6060",
+	PprofNotBuilt:      "--pprof-addr %s: questa build non ha il profilatore; compila con go build -tags pprof",
 }

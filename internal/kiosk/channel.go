@@ -117,7 +117,7 @@ func (s *Server) sessionChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.
 	}
 	if tc, ok := ctx.Value(connKey).(*trackedConn); ok {
 		if !tc.sessionOpened() {
-			s.metrics.refused.WithLabelValues(refusedChannels).Inc()
+			s.metrics.refused(refusedChannels)
 			nc.Reject(gossh.ResourceShortage, fmt.Sprintf(i18n.For(lang).Kiosk.TooManySessions, maxSessionsPerConn)) //nolint:errcheck
 			return
 		}

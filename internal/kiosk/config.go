@@ -18,12 +18,11 @@ package kiosk
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"time"
-
-	"charm.land/log/v2"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
@@ -87,7 +86,7 @@ type Config struct {
 	// after it opened (default DefaultStartTimeout).
 	StartTimeout time.Duration
 	Lang         string // language when neither the user name nor LANG says
-	Logger       *log.Logger
+	Logger       *slog.Logger
 	Library      *library.Library
 	// Exec runs a visitor's command (the restricted command line: list, show,
 	// search) and returns its exit status. Nil refuses every command.

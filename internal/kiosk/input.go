@@ -133,21 +133,23 @@ func (d *inputDecoder) typed(buf []byte, emit func(uv.Event)) int {
 	skip := max(n-maxQueue, 0)
 	d.dropped += int64(skip)
 	for _, c := range buf[skip:n] {
-		emit(asciiKeys[c-0x20])
+		emit(asciiKeys()[c-0x20])
 	}
 	return n
 }
 
 // asciiKeys are the key events of the printable ASCII characters, as the
-// decoder makes them, made once: a typed character then costs no allocation.
-// Read-only after initialisation.
-var asciiKeys = func() (keys [0x7f - 0x20]uv.Event) {
+// decoder makes them, made once, when the kiosk first reads a key (not at
+// package init: the reader, in the same binary, never needs them): a typed
+// character then costs no allocation. Read-only once made.
+var asciiKeys = sync.OnceValue(func() (keys *[0x7f - 0x20]uv.Event) {
+	keys = new([0x7f - 0x20]uv.Event)
 	var dec uv.EventDecoder
 	for i := range keys {
 		_, keys[i] = dec.Decode([]byte{byte(0x20 + i)})
 	}
 	return keys
-}()
+})
 
 // step decodes the event at the start of buf and returns the bytes it used, or 0
 // if buf may be the start of a longer sequence (never when force).

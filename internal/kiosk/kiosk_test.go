@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
@@ -19,7 +20,6 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/log/v2"
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -106,7 +106,7 @@ func start(t testing.TB, mod func(*kiosk.Config)) *harness {
 		HostKeyPath: filepath.Join(t.TempDir(), "hostkey"),
 		MaxSessions: 100,
 		Library:     testLib(t),
-		Logger:      log.New(logs),
+		Logger:      slog.New(slog.NewTextHandler(logs, nil)),
 		Exec:        execRestricted,
 	}
 	if mod != nil {

@@ -1,21 +1,24 @@
 package kiosk
 
 import (
+	"bufio"
+	"bytes"
 	"net/http"
+	"strings"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+	vm "github.com/VictoriaMetrics/metrics"
 )
 
-// metrics are the kiosk's Prometheus metrics, in a registry of its own (each
-// Server has one: no global state), with the Go runtime's and the process's.
+// metrics are the kiosk's metrics, in a set of its own (each Server has one: no
+// global state), written in the Prometheus text format with the Go runtime's and
+// the process's (go_*, process_*). VictoriaMetrics/metrics writes the text format
+// without Prometheus's client library and its protobuf encoding (1.7 MiB of binary).
 type metrics struct {
-	reg          *prometheus.Registry
-	sessions     *prometheus.CounterVec // by kind
-	refused      *prometheus.CounterVec // by reason
-	keyToFrame   prometheus.Histogram
-	bytesWritten prometheus.Counter
+	set          *vm.Set
+	sessions     map[string]*vm.Counter // by kind
+	refusedBy    map[string]*vm.Counter // by reason
+	keyToFrame   *vm.PrometheusHistogram
+	bytesWritten *vm.Counter
 }
 
 // Session kinds, as counted.
@@ -26,58 +29,111 @@ const (
 	kindLines   = "lines"   // the line mode for screen readers
 )
 
+var sessionKinds = []string{kindTUI, kindCommand, kindNote, kindLines}
+
+// family is what the # HELP and # TYPE lines say of a metric.
+type family struct{ name, typ, help string }
+
+// families are the kiosk's own metrics, as /metrics describes them.
+var families = []family{
+	{"cyberdiplo_sessions_total", "counter",
+		"Sessions started, by kind: tui (the reader), command, note (no terminal), lines (line mode)."},
+	{"cyberdiplo_connections_refused_total", "counter",
+		"Connections and sessions refused, by reason: rate, address (too many from one), full, proxy, busy (max sessions), auth, closing, channels (too many sessions on one connection)."},
+	{"cyberdiplo_keystroke_to_frame_seconds", "histogram",
+		"From a key's arrival to the end of the write of the frame it changed."},
+	{"cyberdiplo_bytes_written_total", "counter", "Bytes written to visitors' sessions."},
+	{"cyberdiplo_sessions_active", "gauge", "Sessions open now."},
+	{"cyberdiplo_connections_open", "gauge", "Connections open now."},
+	{"cyberdiplo_render_cache_hits_total", "counter", "Pages served from the shared render cache."},
+	{"cyberdiplo_render_cache_misses_total", "counter", "Pages rendered (not in the shared render cache)."},
+}
+
 func newMetrics(s *Server) *metrics {
+	set := vm.NewSet()
 	m := &metrics{
-		reg: prometheus.NewRegistry(),
-		sessions: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "cyberdiplo_sessions_total",
-			Help: "Sessions started, by kind: tui (the reader), command, note (no terminal), lines (line mode).",
-		}, []string{"kind"}),
-		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "cyberdiplo_connections_refused_total",
-			Help: "Connections and sessions refused, by reason: rate, address (too many from one), full, proxy, busy (max sessions), auth, closing, channels (too many sessions on one connection).",
-		}, []string{"reason"}),
-		keyToFrame: prometheus.NewHistogram(prometheus.HistogramOpts{
-			Name:    "cyberdiplo_keystroke_to_frame_seconds",
-			Help:    "From a key's arrival to the end of the write of the frame it changed.",
-			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1},
-		}),
-		bytesWritten: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "cyberdiplo_bytes_written_total",
-			Help: "Bytes written to visitors' sessions.",
-		}),
+		set:       set,
+		sessions:  map[string]*vm.Counter{},
+		refusedBy: map[string]*vm.Counter{},
+		keyToFrame: set.NewPrometheusHistogramExt("cyberdiplo_keystroke_to_frame_seconds",
+			[]float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1}),
+		bytesWritten: set.NewCounter("cyberdiplo_bytes_written_total"),
 	}
-	for _, k := range []string{kindTUI, kindCommand, kindNote, kindLines} {
-		m.sessions.WithLabelValues(k)
+	for _, k := range sessionKinds {
+		m.sessions[k] = set.NewCounter(`cyberdiplo_sessions_total{kind="` + k + `"}`)
 	}
-	for _, r := range []string{refusedRate, refusedAddress, refusedFull, refusedProxy, refusedBusy, refusedAuth, refusedClosing, refusedChannels} {
-		m.refused.WithLabelValues(r)
+	for _, r := range refusedReasons {
+		m.refusedBy[r] = set.NewCounter(`cyberdiplo_connections_refused_total{reason="` + r + `"}`)
 	}
-	m.reg.MustRegister(
-		collectors.NewGoCollector(),
-		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		m.sessions, m.refused, m.keyToFrame, m.bytesWritten,
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "cyberdiplo_sessions_active",
-			Help: "Sessions open now.",
-		}, func() float64 { return float64(s.Stats().Sessions) }),
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "cyberdiplo_connections_open",
-			Help: "Connections open now.",
-		}, func() float64 { return float64(s.conns.Load()) }),
-		prometheus.NewCounterFunc(prometheus.CounterOpts{
-			Name: "cyberdiplo_render_cache_hits_total",
-			Help: "Pages served from the shared render cache.",
-		}, func() float64 { h, _ := s.cacheCounts(); return float64(h) }),
-		prometheus.NewCounterFunc(prometheus.CounterOpts{
-			Name: "cyberdiplo_render_cache_misses_total",
-			Help: "Pages rendered (not in the shared render cache).",
-		}, func() float64 { _, m := s.cacheCounts(); return float64(m) }),
-	)
+	set.NewGauge("cyberdiplo_sessions_active", func() float64 { return float64(s.Stats().Sessions) })
+	set.NewGauge("cyberdiplo_connections_open", func() float64 { return float64(s.conns.Load()) })
+	set.NewGauge("cyberdiplo_render_cache_hits_total", func() float64 { h, _ := s.cacheCounts(); return float64(h) })
+	set.NewGauge("cyberdiplo_render_cache_misses_total", func() float64 { _, m := s.cacheCounts(); return float64(m) })
 	return m
+}
+
+// session counts a session of kind (one of sessionKinds).
+func (m *metrics) session(kind string) {
+	m.counter(m.sessions, "cyberdiplo_sessions_total", "kind", kind).Inc()
+}
+
+// refused counts a refusal for reason (one of refusedReasons).
+func (m *metrics) refused(reason string) {
+	m.counter(m.refusedBy, "cyberdiplo_connections_refused_total", "reason", reason).Inc()
+}
+
+// counter is the series of name{label="value"}: made at start for every known
+// value, and on first use for one added to the code but not to its list.
+func (m *metrics) counter(known map[string]*vm.Counter, name, label, value string) *vm.Counter {
+	if c := known[value]; c != nil {
+		return c
+	}
+	return m.set.GetOrCreateCounter(name + "{" + label + `="` + value + `"}`)
 }
 
 // MetricsHandler serves the kiosk's metrics in the Prometheus text format.
 func (s *Server) MetricsHandler() http.Handler {
-	return promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
+	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+		var own bytes.Buffer
+		s.metrics.set.WritePrometheus(&own)
+		bw := bufio.NewWriter(w)
+		writeWithHelp(bw, own.Bytes())
+		vm.WriteGoMetrics(bw)
+		vm.WriteProcMetrics(bw)
+		vm.WriteFDMetrics(bw)
+		bw.Flush() //nolint:errcheck // the scraper went away
+	})
+}
+
+// writeWithHelp writes the set's lines (sorted by family, as WritePrometheus
+// writes them) with each family's # HELP and # TYPE lines before its first.
+func writeWithHelp(w *bufio.Writer, text []byte) {
+	prev := ""
+	for line := range strings.Lines(string(text)) {
+		name, _, _ := strings.Cut(line, " ")
+		name, _, _ = strings.Cut(name, "{")
+		f, ok := familyOf(name)
+		if ok && f.name != prev {
+			w.WriteString("# HELP " + f.name + " " + f.help + "\n# TYPE " + f.name + " " + f.typ + "\n") //nolint:errcheck
+			prev = f.name
+		}
+		w.WriteString(line) //nolint:errcheck
+	}
+}
+
+// familyOf is the family a series belongs to: its name, or a histogram's.
+func familyOf(series string) (family, bool) {
+	for _, f := range families {
+		if series == f.name {
+			return f, true
+		}
+		if f.typ == "histogram" && strings.HasPrefix(series, f.name+"_") {
+			switch series[len(f.name):] {
+			case "_bucket", "_sum", "_count":
+				return f, true
+			}
+		}
+	}
+	return family{}, false
 }

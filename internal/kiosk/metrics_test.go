@@ -112,3 +112,44 @@ func TestMetricsPerServer(t *testing.T) {
 		t.Errorf("the other kiosk counted %v commands", n)
 	}
 }
+
+// TestMetricsFormat: what a Prometheus scraper reads: the content type, each of the
+// kiosk's metrics with its # HELP and # TYPE, the histogram's buckets, and the Go
+// runtime's and the process's metrics.
+func TestMetricsFormat(t *testing.T) {
+	h := start(t, nil)
+	rec := httptest.NewRecorder()
+	h.srv.MetricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/plain; version=0.0.4") {
+		t.Errorf("Content-Type %q, want the Prometheus text format", ct)
+	}
+	body := rec.Body.String()
+	for name, typ := range map[string]string{
+		"cyberdiplo_sessions_total": "counter", "cyberdiplo_connections_refused_total": "counter",
+		"cyberdiplo_keystroke_to_frame_seconds": "histogram", "cyberdiplo_bytes_written_total": "counter",
+		"cyberdiplo_sessions_active": "gauge", "cyberdiplo_connections_open": "gauge",
+		"cyberdiplo_render_cache_hits_total": "counter", "cyberdiplo_render_cache_misses_total": "counter",
+	} {
+		help := strings.Index(body, "# HELP "+name+" ")
+		tp := strings.Index(body, "# TYPE "+name+" "+typ+"\n")
+		first := strings.Index(body, "\n"+name)
+		if help < 0 || tp < 0 || !(help < tp && tp < first) {
+			t.Errorf("%s: want # HELP, then # TYPE %s, before its first line", name, typ)
+		}
+		if strings.Count(body, "# TYPE "+name+" ") != 1 {
+			t.Errorf("%s: want one # TYPE line", name)
+		}
+	}
+	m := scrape(t, h)
+	for _, le := range []string{"0.0005", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "+Inf"} {
+		if _, ok := m[`cyberdiplo_keystroke_to_frame_seconds_bucket{le="`+le+`"}`]; !ok {
+			t.Errorf("no histogram bucket le=%q", le)
+		}
+	}
+	for _, name := range []string{"go_goroutines", "go_memstats_heap_inuse_bytes", "go_memstats_stack_inuse_bytes",
+		"process_resident_memory_bytes", "process_open_fds", "process_cpu_seconds_total"} {
+		if m[name] <= 0 {
+			t.Errorf("%s = %v, want it measured", name, m[name])
+		}
+	}
+}

@@ -77,7 +77,7 @@ func (s *Server) allowed(key []byte) bool {
 	}
 	ok := (*keys)[string(key)]
 	if !ok {
-		s.metrics.refused.WithLabelValues(refusedAuth).Inc()
+		s.metrics.refused(refusedAuth)
 	}
 	return ok
 }

@@ -4,14 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
+	"log/slog"
 	"net"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"charm.land/log/v2"
 	"charm.land/wish/v2"
 	"github.com/charmbracelet/ssh"
 	"github.com/pires/go-proxyproto"
@@ -27,7 +26,7 @@ var ErrServerClosed = ssh.ErrServerClosed
 // ListenAndServe, stop it with Shutdown.
 type Server struct {
 	cfg         Config
-	log         *log.Logger
+	log         *slog.Logger
 	ssh         *ssh.Server
 	fingerprint string
 	keyCreated  bool
@@ -88,7 +87,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.Lang = lang
 	if cfg.Logger == nil {
-		cfg.Logger = log.New(io.Discard)
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.HostKeyPath == "" {
 		cfg.HostKeyPath = DefaultHostKeyPath(nil)
@@ -311,6 +310,11 @@ const (
 	refusedChannels = "channels" // a session beyond maxSessionsPerConn
 )
 
+// refusedReasons are every reason above: the metrics show each, at 0 until it
+// happens. A new reason goes here too.
+var refusedReasons = []string{refusedRate, refusedAddress, refusedFull, refusedProxy, refusedBusy,
+	refusedAuth, refusedClosing, refusedChannels}
+
 // accept is the ConnCallback: the PROXY header (from a trusted proxy), then the
 // rate limit per address, and caps on connections per address and in all, all
 // on the visitor's address.
@@ -380,7 +384,7 @@ func (s *Server) connFailed(c net.Conn, err error) {
 
 // refused logs a refused connection, at most one line a second.
 func (s *Server) refused(c net.Conn, reason, why string) {
-	s.metrics.refused.WithLabelValues(reason).Inc()
+	s.metrics.refused(reason)
 	now := time.Now().UnixNano()
 	last := s.refusedLog.Load()
 	if now-last < int64(time.Second) || !s.refusedLog.CompareAndSwap(last, now) {

@@ -15,9 +15,9 @@ import (
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
+	vm "github.com/VictoriaMetrics/metrics"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/ssh"
-	"github.com/prometheus/client_golang/prometheus"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
@@ -51,7 +51,7 @@ type visit struct {
 	hasPty bool
 	ch     *channel // the channel's state: its window changes
 	c      *shared  // the content, cache and index this session uses
-	bytes  prometheus.Counter
+	bytes  *vm.Counter
 
 	lastInput atomic.Int64 // unix nanos of the last byte from the visitor
 
@@ -84,7 +84,7 @@ func (v *visit) text() i18n.KioskStrings { return i18n.For(v.lang).Kiosk }
 // Write is the visitor's output: it is counted.
 func (v *visit) Write(p []byte) (int, error) {
 	n, err := v.Session.Write(p)
-	v.bytes.Add(float64(n))
+	v.bytes.Add(n)
 	return n, err
 }
 
@@ -284,17 +284,17 @@ func (s *Server) admitMW(next handler) handler {
 	return func(v *visit) {
 		switch s.admit(v) {
 		case endBusy:
-			s.metrics.refused.WithLabelValues(refusedBusy).Inc()
+			s.metrics.refused(refusedBusy)
 			v.finish(endBusy, 1)
 			_, _ = io.WriteString(v.Stderr(), v.text().Busy+"\n")
 			return
 		case endShutdown:
-			s.metrics.refused.WithLabelValues(refusedClosing).Inc()
+			s.metrics.refused(refusedClosing)
 			v.finish(endShutdown, 1)
 			_, _ = io.WriteString(v.Stderr(), v.text().Closing+"\n")
 			return
 		}
-		s.metrics.sessions.WithLabelValues(v.kind()).Inc()
+		s.metrics.session(v.kind())
 		defer s.release(v)
 		next(v)
 	}
@@ -425,7 +425,7 @@ func (s *Server) runReader(v *visit) {
 	profile := colorprofile.Env(environ) // from TERM, COLORTERM, NO_COLOR...
 	scr := newScreen(v, profile, v.lang, s.bufs)
 	scr.resize(win.Width, win.Height)
-	m := &screenModel{scr: scr, observe: s.metrics.keyToFrame.Observe, Model: tui.New(tui.Options{
+	m := &screenModel{scr: scr, observe: s.metrics.keyToFrame.Update, Model: tui.New(tui.Options{
 		Library: v.c.lib, Cache: v.c.cache, Index: v.c.index,
 		Lang: v.lang, Style: "auto", Width: w, Height: h,
 	})}

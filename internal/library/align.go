@@ -36,28 +36,31 @@ func pairSections(a, b *Page, terms []Term) []int {
 	return out
 }
 
-// alignment holds the section pairs of every page, computed once at Load.
+// alignment holds the section pairs of the pages paired so far.
 type alignment map[string]map[string][]int // page id -> "en>it" -> pairs
 
-func (l *Library) align() {
-	l.pairs = alignment{}
-	for _, a := range Languages() {
-		for _, b := range Languages() {
-			if a == b {
-				continue
-			}
-			for _, p := range l.pages[a] {
-				q := l.Page(b, p.ID)
-				if q == nil {
-					continue
-				}
-				if l.pairs[p.ID] == nil {
-					l.pairs[p.ID] = map[string][]int{}
-				}
-				l.pairs[p.ID][a+">"+b] = pairSections(p, q, l.terms)
-			}
-		}
+// pairing is the section pairs of page id from one language to another (for
+// each section of from, its counterpart in to, or -1), worked out on first use.
+func (l *Library) pairing(id, from, to string) []int {
+	key := from + ">" + to
+	l.pairsMu.Lock()
+	pairs, ok := l.pairs[id][key]
+	l.pairsMu.Unlock()
+	if ok {
+		return pairs
 	}
+	p, q := l.Page(from, id), l.Page(to, id)
+	if p == nil || q == nil {
+		return nil
+	}
+	pairs = pairSections(p, q, l.terms())
+	l.pairsMu.Lock()
+	defer l.pairsMu.Unlock()
+	if l.pairs[id] == nil {
+		l.pairs[id] = map[string][]int{}
+	}
+	l.pairs[id][key] = pairs
+	return pairs
 }
 
 // CounterpartSection returns the section of page id in language to that holds the
@@ -66,7 +69,7 @@ func (l *Library) CounterpartSection(id, from string, sec int, to string) int {
 	if from == to {
 		return sec
 	}
-	pairs := l.pairs[id][from+">"+to]
+	pairs := l.pairing(id, from, to)
 	if sec < 0 || sec >= len(pairs) {
 		return -1
 	}

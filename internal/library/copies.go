@@ -340,7 +340,7 @@ func OfficialNames(sources []Source, terms []Term) []string {
 
 // OfficialNames returns the names that may be quoted from a source (see the
 // function of that name).
-func (l *Library) OfficialNames() []string { return OfficialNames(l.sources, l.terms) }
+func (l *Library) OfficialNames() []string { return OfficialNames(l.sources(), l.terms()) }
 
 // lintNearCopies reports every passage that copies a seed's wording closely.
 func lintNearCopies(seeds map[string]string, names []string, pages map[string]map[string]*Page) []Problem {

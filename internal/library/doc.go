@@ -10,7 +10,6 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark"
-	emoji "github.com/yuin/goldmark-emoji"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -105,7 +104,7 @@ func (l Link) External() bool {
 // tree. A goldmark.Markdown is safe for concurrent use once built.
 var markdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.DefinitionList, emoji.Emoji),
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 })

@@ -40,6 +40,18 @@ type Page struct {
 	Headings []Heading // the headings, in order (Sections[i].Heading for titled sections)
 	Links    []Link
 	Depth    int // how deep lists and quotes nest; over MaxNesting the page has no model and is not drawn
+
+	// model, when Load left the document model for later, parses it once:
+	// Library.Page and Library.Pages do before they hand the page out.
+	model *sync.Once
+}
+
+// loadModel parses the page's document model (the fields above from Sections on)
+// if it was left for later; at once when it is there already.
+func (p *Page) loadModel() {
+	if p.model != nil {
+		p.model.Do(func() { parseDoc(p) })
+	}
 }
 
 // Heading returns the index of the heading with the given anchor, or -1.
@@ -54,10 +66,16 @@ func (p *Page) Heading(anchor string) int {
 
 // Library is the whole briefing: every page in every language, in tab order.
 type Library struct {
-	pages   map[string][]*Page // by language, sorted by Order
-	sources []Source
-	terms   []Term
-	pairs   alignment
+	pages map[string][]*Page // by language, sorted by Order
+	// sources.yaml and terms.yaml, each parsed on first use (the status line
+	// names sources on the first frame; terms wait for the glossary and search).
+	sources func() []Source
+	terms   func() []Term
+
+	loaded map[string]func() // by language: parses every page's model, once
+
+	pairsMu sync.Mutex
+	pairs   alignment // filled as pages are paired (CounterpartSection)
 }
 
 // frontMatter is the YAML header of a page.
@@ -76,23 +94,36 @@ var ErrNoContent = errors.New("no pages found (expected en/*.md and it/*.md)")
 // Load reads every page of fsys. It is lenient, so that an editor's half-finished
 // content can still be read: a page whose front matter cannot be parsed is skipped
 // (lint reports it), and control characters never reach the pages.
+//
+// Every file is read now, but only the front matter is parsed: a page's document
+// model is parsed when the page is first asked for (Page parses that page, Pages
+// every page of the language, in parallel), and sources.yaml and terms.yaml when
+// first used, so that a start parses what its first frame shows.
 func Load(fsys fs.FS) (*Library, error) {
-	// The sources and terms are read while the pages are parsed.
-	var sources []Source
-	var terms []Term
-	meta := make(chan struct{})
-	go func() {
-		defer close(meta)
-		sources, terms, _, _ = readMeta(fsys)
-	}()
-	pages, _, err := readAll(fsys)
-	<-meta
+	pages, _, err := readAll(fsys, false)
 	if err != nil {
 		return nil, err
 	}
-	lib := &Library{pages: pages}
-	lib.sources, lib.terms = sources, terms
-	lib.align()
+	var files [2][]byte
+	for i, name := range []string{SourcesFile, TermsFile} {
+		files[i], _, _ = readMetaFile(fsys, name)
+	}
+	lib := &Library{pages: pages, pairs: alignment{}, loaded: map[string]func(){}}
+	lib.sources = sync.OnceValue(func() (sources []Source) {
+		if files[0] != nil {
+			parseMetaFile(SourcesFile, files[0], &sources, nil)
+		}
+		return sources
+	})
+	lib.terms = sync.OnceValue(func() (terms []Term) {
+		if files[1] != nil {
+			parseMetaFile(TermsFile, files[1], nil, &terms)
+		}
+		return terms
+	})
+	for _, lang := range Languages() {
+		lib.loaded[lang] = sync.OnceFunc(func() { loadModels(lib.pages[lang]) })
+	}
 	for _, lang := range Languages() {
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
 			a, b := lib.pages[lang][i], lib.pages[lang][j]
@@ -107,9 +138,10 @@ func Load(fsys fs.FS) (*Library, error) {
 
 // readAll parses every <lang>/*.md of fsys: the pages that could be read, and the
 // problems found on the way (lint reports them; Load skips what it cannot use).
-// The files are parsed concurrently (parsing them into the document model is most
-// of the time a start takes); pages and problems come out in file order.
-func readAll(fsys fs.FS) (map[string][]*Page, []Problem, error) {
+// With model, each page's document model is parsed too, else left for later
+// (Page.loadModel). The files are parsed concurrently; pages and problems come out
+// in file order.
+func readAll(fsys fs.FS, model bool) (map[string][]*Page, []Problem, error) {
 	type job struct {
 		lang, file string
 		data       []byte
@@ -143,7 +175,11 @@ func readAll(fsys fs.FS) (map[string][]*Page, []Problem, error) {
 		slots <- struct{}{}
 		go func() {
 			defer wg.Done()
-			j.page, j.problems = parsePage(j.lang, j.file, j.data)
+			if model {
+				j.page, j.problems = parsePage(j.lang, j.file, j.data)
+			} else if j.page, j.problems = parseFront(j.lang, j.file, j.data); j.page != nil {
+				j.page.model = new(sync.Once)
+			}
 			<-slots
 		}()
 	}
@@ -163,16 +199,47 @@ func readAll(fsys fs.FS) (map[string][]*Page, []Problem, error) {
 }
 
 // Pages returns the pages of a language in tab order.
-func (l *Library) Pages(lang string) []*Page { return l.pages[lang] }
+func (l *Library) Pages(lang string) []*Page {
+	if load := l.loaded[lang]; load != nil {
+		load()
+	}
+	return l.pages[lang]
+}
+
+// loadModels parses the models of pages that do not have theirs yet, in parallel.
+func loadModels(pages []*Page) {
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, p := range pages {
+		slots <- struct{}{}
+		wg.Go(func() {
+			p.loadModel()
+			<-slots
+		})
+	}
+	wg.Wait()
+}
 
 // Page returns a page by language and id, or nil.
 func (l *Library) Page(lang, id string) *Page {
 	for _, p := range l.pages[lang] {
 		if p.ID == id {
+			p.loadModel()
 			return p
 		}
 	}
 	return nil
+}
+
+// Tab returns the tab label of a page by language and id, from its front matter
+// alone (its document model is not parsed for it), or false.
+func (l *Library) Tab(lang, id string) (string, bool) {
+	for _, p := range l.pages[lang] {
+		if p.ID == id {
+			return p.Tab, true
+		}
+	}
+	return "", false
 }
 
 // IDs returns the page ids in tab order: those of English, then any only Italian has.
@@ -215,9 +282,20 @@ func (l *Library) Resolve(name string) (string, bool) {
 	return "", false
 }
 
-// parsePage parses one file. It returns nil when the page cannot be used at all,
-// with the problems that say why; problems are also returned for a usable page.
+// parsePage parses one file, its document model included. It returns nil when the
+// page cannot be used at all, with the problems that say why; problems are also
+// returned for a usable page.
 func parsePage(lang, file string, data []byte) (*Page, []Problem) {
+	p, problems := parseFront(lang, file, data)
+	if p != nil {
+		problems = append(problems, parseDoc(p)...)
+	}
+	return p, problems
+}
+
+// parseFront parses one file but for its document model: the front matter, and
+// the body with control characters removed.
+func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 	var problems []Problem
 	add := func(line int, format string, args ...any) {
 		problems = append(problems, Problem{Path: file, Line: line, Message: fmt.Sprintf(format, args...)})
@@ -301,7 +379,6 @@ func parsePage(lang, file string, data []byte) (*Page, []Problem) {
 	if p.Tab == "" {
 		p.Tab = p.Title
 	}
-	problems = append(problems, parseDoc(p)...)
 	return p, problems
 }
 

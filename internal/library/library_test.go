@@ -96,3 +96,68 @@ func TestSlugAndFold(t *testing.T) {
 		}
 	}
 }
+
+// Load reads the front matter only; a page's model is parsed when the page is
+// asked for, and every page handed out has its model, whoever asks first and
+// however many ask at once (the kiosk's sessions share one Library).
+func TestLoadParsesOnDemand(t *testing.T) {
+	lib, err := Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Languages() {
+		for _, p := range lib.pages[lang] {
+			if p.Blocks != nil || p.Sections != nil {
+				t.Fatalf("%s: parsed by Load", p.Path)
+			}
+		}
+	}
+	if tab, ok := lib.Tab("it", "un"); !ok || tab != "ONU" {
+		t.Errorf("Tab(it, un) = %q, %v; want ONU", tab, ok)
+	}
+	if _, ok := lib.Tab("it", "nowhere"); ok {
+		t.Error("Tab(it, nowhere) found a page")
+	}
+	un := lib.Page("en", "un")
+	if len(un.Blocks) == 0 || len(un.Headings) == 0 {
+		t.Fatal("en/un.md: Page handed it out without its model")
+	}
+	for _, p := range lib.pages["it"] {
+		if p.Blocks != nil {
+			t.Errorf("%s: parsed when only en/un.md was asked for", p.Path)
+		}
+	}
+	want, err := Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := map[string]string{"en": "it", "it": "en"}
+	done := make(chan struct{})
+	for g := range 8 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			lang := Languages()[g%2]
+			for _, id := range ids {
+				p := lib.Page(lang, id)
+				if len(p.Blocks) == 0 || lib.CounterpartBlock(id, lang, 0, other[lang]) < 0 {
+					t.Errorf("%s/%s: no model, or no counterpart for its first block", lang, id)
+				}
+			}
+			if g%3 == 0 {
+				lib.Pages(other[lang])
+			}
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+	for _, lang := range Languages() {
+		for i, p := range lib.Pages(lang) {
+			w := want.Pages(lang)[i]
+			if len(p.Blocks) != len(w.Blocks) || len(p.Links) != len(w.Links) || p.Depth != w.Depth {
+				t.Errorf("%s: %d blocks, %d links, depth %d; parsed at once: %d, %d, %d",
+					p.Path, len(p.Blocks), len(p.Links), p.Depth, len(w.Blocks), len(w.Links), w.Depth)
+			}
+		}
+	}
+}

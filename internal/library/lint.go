@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Problem is one thing lint found wrong, at a file and line.
@@ -52,21 +53,37 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 // and Unicode's format characters (a bidi override reorders what is shown; a
 // zero-width space hides inside a word and defeats search).
 func isControl(r rune) bool {
+	if r >= 0x20 && r < 0x7f {
+		return false // printable ASCII, most of any page: no table lookup
+	}
 	return (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f) ||
 		unicode.Is(unicode.Cf, r) // format characters: bidi overrides, zero-width spaces, BOM
+}
+
+// hasControl reports whether s holds a control character (isControl): a pass over
+// the bytes, decoding only what is not ASCII.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isControl(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // Sanitize removes every control character but tab and newline, so that content
 // read from disk can never move the cursor, change colours or retitle a terminal.
 func Sanitize(s string) string {
-	clean := true
-	for _, r := range s {
-		if isControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if !hasControl(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -81,6 +98,9 @@ var controlNames = map[rune]string{0x1b: "ESC", 0x0d: "CR", 0x00: "NUL", 0x07: "
 	0x202e: "right-to-left override", 0x202d: "left-to-right override", 0x200b: "zero-width space", 0xfeff: "BOM", 0xad: "soft hyphen"}
 
 func controlProblems(file, text string) []Problem {
+	if !hasControl(text) {
+		return nil
+	}
 	var out []Problem
 	for i, line := range strings.Split(text, "\n") {
 		col := 0
@@ -104,7 +124,7 @@ func controlProblems(file, text string) []Problem {
 // Check checks the content of fsys as Lint does, with opts, and returns every
 // problem and warning, sorted by file and line.
 func Check(fsys fs.FS, opts Options) ([]Problem, error) {
-	read, problems, err := readAll(fsys)
+	read, problems, err := readAll(fsys, true)
 	if err != nil {
 		return nil, err
 	}
@@ -119,6 +139,7 @@ func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 		problems = append(problems, lintOrders(pages[lang])...)
 		for _, p := range pages[lang] {
 			problems = append(problems, lintLinks(p, pages[lang])...)
+			problems = append(problems, lintShortcodes(p)...)
 		}
 	}
 	sources, terms, present, metaProblems := readMeta(fsys)
@@ -209,6 +230,46 @@ func lintLinks(p *Page, pages map[string]*Page) []Problem {
 		}
 	}
 	return out
+}
+
+// lintShortcodes refuses an emoji shortcode (":flag-it:"): neither the reader nor
+// the tools turn them into emoji, so a reader would see the code itself.
+func lintShortcodes(p *Page) []Problem {
+	var out []Problem
+	for _, b := range p.Blocks {
+		if b.Kind == KindCode {
+			continue
+		}
+		if code := shortcodeIn(b.Text); code != "" {
+			out = append(out, Problem{Path: p.Path, Line: b.Line,
+				Message: fmt.Sprintf("emoji shortcode %q: shortcodes are shown as typed; write the character itself, or words", code)})
+		}
+	}
+	return out
+}
+
+// shortcodeIn returns the first ":name:" in s whose name is lower-case letters,
+// digits, '_', '+' or '-' with at least one letter (so "10:30:15" is not one).
+func shortcodeIn(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ':' {
+			continue
+		}
+		letter := false
+		j := i + 1
+		for ; j < len(s); j++ {
+			c := s[j]
+			if c >= 'a' && c <= 'z' {
+				letter = true
+			} else if !(c >= '0' && c <= '9' || c == '_' || c == '+' || c == '-') {
+				break
+			}
+		}
+		if j < len(s) && s[j] == ':' && letter {
+			return s[i : j+1]
+		}
+	}
+	return ""
 }
 
 // lintPair compares the English and Italian versions of one page.

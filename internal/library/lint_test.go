@@ -44,6 +44,7 @@ func TestLintFindsEachProblem(t *testing.T) {
 		"web-link":        {`en/two.md:17: link to the web "https://example.org": the briefing links only to its own pages (it is read offline)`},
 		"control-char":    {`en/one.md:23: control character U+001B (ESC) at column 6: remove it`, `en/one.md:23: number 31 is not in the same passage of it/one.md:23: the two languages disagree`},
 		"c1-char":         {`it/two.md:17: control character U+009B (CSI) at column 41: remove it`},
+		"emoji":           {`en/one.md:23: emoji shortcode ":tada:": shortcodes are shown as typed; write the character itself, or words`},
 		"no-sources":      {`sources.yaml:0: missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)`},
 		// Synonyms that are other names are flagged; shortenings of the term ("Cyber
 		// Pledge", "the Defence Pledge"), acronyms and lower-case synonyms are not,
@@ -131,5 +132,19 @@ func TestLintNearCopies(t *testing.T) {
 	}
 	if good, _ := Check(os.DirFS("testdata/lint/good"), Options{Seeds: seeds}); len(good) != 0 {
 		t.Fatalf("the good fixture against the seeds: %v", good)
+	}
+}
+
+// Sanitize takes out every control character, ASCII or not, and leaves text
+// without one as it is (tabs, newlines, accents and bullets included).
+func TestSanitizeEachKind(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\x1b[31mb": "a[31mb", "del\x7f": "del", "c1\u009bx": "c1x", "bidi\u202eok": "bidiok",
+		"zw\u200bsp": "zwsp", "bom\ufeff": "bom", "nul\x00": "nul", "cr\r\n": "cr\n",
+		"tab\tand\nnewline": "tab\tand\nnewline", "città • è": "città • è", "": "",
+	} {
+		if got := Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

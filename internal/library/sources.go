@@ -56,11 +56,11 @@ type termFile struct {
 }
 
 // Sources returns the declared sources, in file order.
-func (l *Library) Sources() []Source { return l.sources }
+func (l *Library) Sources() []Source { return l.sources() }
 
 // Source returns the source with the given id.
 func (l *Library) Source(id string) (Source, bool) {
-	for _, s := range l.sources {
+	for _, s := range l.sources() {
 		if s.ID == id {
 			return s, true
 		}
@@ -69,32 +69,50 @@ func (l *Library) Source(id string) (Source, bool) {
 }
 
 // Terms returns the term base, in file order.
-func (l *Library) Terms() []Term { return l.terms }
+func (l *Library) Terms() []Term { return l.terms() }
 
 // readMeta reads sources.yaml and terms.yaml when they exist. A file that cannot be
 // parsed is reported and read as empty.
 func readMeta(fsys fs.FS) (sources []Source, terms []Term, present map[string]bool, problems []Problem) {
 	present = map[string]bool{}
-	decode := func(name string, v any) {
-		f, err := fsys.Open(name)
-		if errors.Is(err, fs.ErrNotExist) {
-			return
+	files := map[string][]byte{}
+	for _, name := range []string{SourcesFile, TermsFile} {
+		data, ok, probs := readMetaFile(fsys, name)
+		present[name] = ok
+		files[name] = data
+		problems = append(problems, probs...)
+		if data != nil {
+			problems = append(problems, parseMetaFile(name, data, &sources, &terms)...)
 		}
-		present[name] = true
-		if err != nil {
-			problems = append(problems, Problem{Path: name, Line: 1, Message: err.Error()})
-			return
-		}
-		defer f.Close()
-		data, err := io.ReadAll(io.LimitReader(f, maxMetaFile+1))
-		if err != nil {
-			problems = append(problems, Problem{Path: name, Line: 1, Message: err.Error()})
-			return
-		}
-		if len(data) > maxMetaFile {
-			problems = append(problems, Problem{Path: name, Line: 1, Message: fmt.Sprintf("larger than %d bytes", maxMetaFile)})
-			return
-		}
+	}
+	return sources, terms, present, problems
+}
+
+// readMetaFile reads one of the meta files: its bytes (nil when it is absent or
+// cannot be read), whether it is there, and what went wrong reading it.
+func readMetaFile(fsys fs.FS, name string) ([]byte, bool, []Problem) {
+	f, err := fsys.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, true, []Problem{{Path: name, Line: 1, Message: err.Error()}}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxMetaFile+1))
+	if err != nil {
+		return nil, true, []Problem{{Path: name, Line: 1, Message: err.Error()}}
+	}
+	if len(data) > maxMetaFile {
+		return nil, true, []Problem{{Path: name, Line: 1, Message: fmt.Sprintf("larger than %d bytes", maxMetaFile)}}
+	}
+	return data, true, nil
+}
+
+// parseMetaFile parses sources.yaml into sources, or terms.yaml into terms.
+func parseMetaFile(name string, data []byte, sources *[]Source, terms *[]Term) []Problem {
+	var problems []Problem
+	decode := func(v any) {
 		dec := yaml.NewDecoder(bytes.NewReader([]byte(Sanitize(string(data)))))
 		dec.KnownFields(true)
 		if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
@@ -102,13 +120,16 @@ func readMeta(fsys fs.FS) (sources []Source, terms []Term, present map[string]bo
 			problems = append(problems, Problem{Path: name, Line: line, Message: msg})
 		}
 	}
-	decode(SourcesFile, &sources)
-	var tf []termFile
-	decode(TermsFile, &tf)
-	for _, t := range tf {
-		terms = append(terms, Term{ID: t.ID, ByLang: map[string]TermForm{"en": t.EN, "it": t.IT}})
+	if name == SourcesFile {
+		decode(sources)
+		return problems
 	}
-	return sources, terms, present, problems
+	var tf []termFile
+	decode(&tf)
+	for _, t := range tf {
+		*terms = append(*terms, Term{ID: t.ID, ByLang: map[string]TermForm{"en": t.EN, "it": t.IT}})
+	}
+	return problems
 }
 
 // lintSources checks sources.yaml and that every section names known sources, the

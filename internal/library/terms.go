@@ -36,7 +36,7 @@ func EquivalentLine(lang string, t Term) string {
 
 // TermAt returns the term whose glossary heading in lang has the anchor.
 func (l *Library) TermAt(lang, anchor string) (Term, bool) {
-	for _, t := range l.terms {
+	for _, t := range l.terms() {
 		if t.ByLang[lang].Anchor == anchor {
 			return t, true
 		}
@@ -47,7 +47,7 @@ func (l *Library) TermAt(lang, anchor string) (Term, bool) {
 // TermsSorted returns the term base in the alphabetical order of lang's terms
 // (case and accents ignored), as a reader of that language looks a term up.
 func (l *Library) TermsSorted(lang string) []Term {
-	ts := append([]Term(nil), l.terms...)
+	ts := append([]Term(nil), l.terms()...)
 	sort.SliceStable(ts, func(i, j int) bool {
 		return Fold(ts[i].ByLang[lang].Term) < Fold(ts[j].ByLang[lang].Term)
 	})

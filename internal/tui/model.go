@@ -656,8 +656,8 @@ func (m *Model) tabBar() (string, []tabSpan) {
 	labels := make([]string, len(m.ids))
 	for i, id := range m.ids {
 		labels[i] = id
-		if p := m.lib.Page(m.lang, id); p != nil {
-			labels[i] = p.Tab
+		if tab, ok := m.lib.Tab(m.lang, id); ok { // the label only: no page parsed for it
+			labels[i] = tab
 		}
 	}
 	return tabBar(labels, m.tab, m.width, m.lk)

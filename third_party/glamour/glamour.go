@@ -11,7 +11,6 @@ import (
 	"os"
 
 	"github.com/yuin/goldmark"
-	emoji "github.com/yuin/goldmark-emoji"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -201,14 +200,6 @@ func WithInlineTableLinks(inlineTableLinks bool) TermRendererOption {
 func WithPreservedNewLines() TermRendererOption {
 	return func(tr *TermRenderer) error {
 		tr.ansiOptions.PreserveNewLines = true
-		return nil
-	}
-}
-
-// WithEmoji sets a TermRenderer's emoji rendering.
-func WithEmoji() TermRendererOption {
-	return func(tr *TermRenderer) error {
-		emoji.New().Extend(tr.md)
 		return nil
 	}
 }

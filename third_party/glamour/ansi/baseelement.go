@@ -1,11 +1,9 @@
 package ansi
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
-	"text/template"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -21,19 +19,16 @@ type BaseElement struct {
 	Style  StylePrimitive
 }
 
+// formatToken writes token into format, where format says {{.text}} (what the
+// styles' Format fields use). Nothing else is a template: text/template's
+// reflection kept every exported method of every type in the binary.
 func formatToken(format string, token string) (string, error) {
-	var b bytes.Buffer
-
-	v := make(map[string]interface{})
-	v["text"] = token
-
-	tmpl, err := template.New(format).Funcs(TemplateFuncMap).Parse(format)
-	if err != nil {
-		return "", fmt.Errorf("glamour: error parsing template: %w", err)
+	const text = "{{.text}}"
+	rest := strings.ReplaceAll(format, text, "")
+	if strings.Contains(rest, "{{") {
+		return "", fmt.Errorf("glamour: format %q: only %s is replaced", format, text)
 	}
-
-	err = tmpl.Execute(&b, v)
-	return b.String(), err
+	return strings.ReplaceAll(format, text, token), nil
 }
 
 func renderText(w io.Writer, rules StylePrimitive, s string) (int, error) { //nolint:unparam

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/internal/autolink"
-	east "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	astext "github.com/yuin/goldmark/extension/ast"
 )
@@ -468,14 +467,6 @@ func (tr *ANSIRenderer) NewElement(node ast.Node, source []byte) Element {
 		return Element{}
 	case ast.KindTextBlock:
 		return Element{}
-
-	case east.KindEmoji:
-		n := node.(*east.Emoji)
-		return Element{
-			Renderer: &BaseElement{
-				Token: string(n.Value.Unicode),
-			},
-		}
 
 	// Unknown case
 	default:

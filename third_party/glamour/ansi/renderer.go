@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strings"
 
-	east "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	astext "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -85,9 +84,6 @@ func (r *ANSIRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 	// strikethrough
 	reg.Register(astext.KindStrikethrough, r.renderNode)
-
-	// emoji
-	reg.Register(east.KindEmoji, r.renderNode)
 }
 
 func (r *ANSIRenderer) renderNode(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
