@@ -201,21 +201,15 @@ func (a *app) showText(t target, format string, width int, style string) (string
 		}
 		return sectionMarkdown(p, t.section), nil
 	}
+	doc, err := a.cache().Render(p, width, style)
+	if err != nil {
+		return "", fmt.Errorf(a.t().RenderFailed, p.Path, err)
+	}
 	if t.section < 0 {
-		doc, err := a.cache().Render(p, width, style)
-		if err != nil {
-			return "", fmt.Errorf(a.t().RenderFailed, p.Path, err)
-		}
 		return doc.Text, nil
 	}
-	// One section is rendered alone, as a page of its own that is never the timeline.
-	part := &library.Page{Lang: p.Lang, ID: p.ID + "#" + p.Sections[t.section].Heading.Anchor,
-		Title: p.Title, Path: p.Path, Body: sectionMarkdown(p, t.section)}
-	text, err := render.Page(part, width, style)
-	if err != nil {
-		return "", fmt.Errorf(a.t().RenderFailed, p.Path+"#"+p.Sections[t.section].Heading.Anchor, err)
-	}
-	return text, nil
+	// One section: the lines the page drew for it.
+	return strings.Join(doc.SectionLines(p, t.section), "\n"), nil
 }
 
 func sourcesOf(lib *library.Library, p *library.Page, section int) []library.Source {
