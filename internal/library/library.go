@@ -40,6 +40,7 @@ type Page struct {
 	Headings []Heading // the headings, in order (Sections[i].Heading for titled sections)
 	Links    []Link
 	Depth    int // how deep lists and quotes nest; over MaxNesting the page has no model and is not drawn
+	tree     *Tree
 }
 
 // Heading returns the index of the heading with the given anchor, or -1.

@@ -16,12 +16,12 @@ import (
 // comes from the document model: each section opened by a level-2 heading is a
 // year (the heading is its label), each block under it an event, coloured by the
 // page its first link leads to. What comes before the first year is drawn by
-// Glamour. Years and events carry their block marks, and links their
-// hyperlinks (identity.go), like every other page.
+// Glamour. Years and events carry their block marks, and links their marks
+// (library/tree.go), like every other page.
 
 type event struct {
 	block int
-	text  string // styled, with its links' hyperlinks
+	text  string // styled, with its block's and its links' marks
 	forum string // page id of the event's first link
 }
 
@@ -45,7 +45,7 @@ func isTimeline(p *library.Page) bool {
 }
 
 // timeline renders the timeline page.
-func timeline(p *library.Page, root ast.Node, src []byte, num *numbering, width int, style string) (string, error) {
+func timeline(p *library.Page, t *library.Tree, width int, style string) (string, error) {
 	var years []year
 	var firstYear ast.Node
 	link := lipgloss.NewStyle()
@@ -53,12 +53,12 @@ func timeline(p *library.Page, root ast.Node, src []byte, num *numbering, width 
 		link = link.Underline(true)
 	}
 	for _, s := range p.Sections {
-		if s.Heading.Block < 0 || s.Heading.Block >= len(num.blocks) {
+		if t.Block(s.Heading.Block) == nil {
 			continue
 		}
 		if s.Heading.Level == 2 {
 			if firstYear == nil {
-				firstYear = num.blocks[s.Heading.Block]
+				firstYear = t.Block(s.Heading.Block)
 			}
 			years = append(years, year{block: s.Heading.Block, label: s.Heading.Text})
 		}
@@ -66,26 +66,23 @@ func timeline(p *library.Page, root ast.Node, src []byte, num *numbering, width 
 			continue
 		}
 		y := &years[len(years)-1]
-		for b := s.First; b < s.End && b < len(num.blocks); b++ {
+		for b := s.First; b < s.End && t.Block(b) != nil; b++ {
 			if p.Blocks[b].Kind == library.KindHeading {
 				continue
 			}
-			ev := event{block: b, text: inlineText(num.blocks[b], src, num, link)}
+			ev := event{block: b, text: inlineText(t.Block(b), t.Source(), link)}
 			if ls := p.Blocks[b].Links; len(ls) > 0 {
 				ev.forum = p.Links[ls[0]].Page
 			}
 			y.events = append(y.events, ev)
 		}
 	}
-	// Glamour draws what comes before the first year: cut the tree there.
-	if firstYear != nil && firstYear.Parent() == root {
-		for n := firstYear; n != nil; {
-			next := n.NextSibling()
-			root.RemoveChild(root, n)
-			n = next
-		}
+	// Glamour draws what comes before the first year.
+	var stop ast.Node
+	if firstYear != nil && firstYear.Parent() == t.Root() {
+		stop = firstYear
 	}
-	intro, err := glamourRender(root, src, num, width, style)
+	intro, err := glamourRender(t, stop, width, style)
 	if err != nil {
 		return "", err
 	}
@@ -97,8 +94,8 @@ func timeline(p *library.Page, root ast.Node, src []byte, num *numbering, width 
 }
 
 // inlineText is the text of a block's inline content as drawn on the timeline:
-// plain, with each numbered link inside its hyperlink and in the link style.
-func inlineText(node ast.Node, src []byte, num *numbering, link lipgloss.Style) string {
+// plain, with its marks, and links in the link style.
+func inlineText(node ast.Node, src []byte, link lipgloss.Style) string {
 	var b strings.Builder
 	var walk func(n ast.Node, inLink bool)
 	walk = func(n ast.Node, inLink bool) {
@@ -109,7 +106,7 @@ func inlineText(node ast.Node, src []byte, num *numbering, link lipgloss.Style) 
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					t += " "
 				}
-				if inLink {
+				if inLink && !strings.HasPrefix(t, "\x1b_") {
 					t = link.Render(t)
 				}
 				b.WriteString(t)
@@ -122,14 +119,7 @@ func inlineText(node ast.Node, src []byte, num *numbering, link lipgloss.Style) 
 			case *ast.AutoLink:
 				b.Write(c.Label(src))
 			case *ast.Link:
-				i, ok := num.linkOf[c]
-				if !ok {
-					walk(c, inLink)
-					continue
-				}
-				b.WriteString(ansi.SetHyperlink(linkURL(i)))
 				walk(c, true)
-				b.WriteString(ansi.ResetHyperlink())
 			default:
 				if c.Type() == ast.TypeBlock && b.Len() > 0 {
 					b.WriteByte(' ')
@@ -195,7 +185,7 @@ func drawYears(years []year, width int, style string) string {
 	}
 	var lines []string
 	for yi, y := range years {
-		label := blockMark(y.block) + yearStyle.Render(y.label)
+		label := library.Mark(library.BlockMark, y.block) + yearStyle.Render(y.label)
 		if !inline {
 			lines = append(lines, pad+label)
 		}
@@ -209,14 +199,14 @@ func drawYears(years []year, width int, style string) string {
 				var head string
 				switch {
 				case inline && ei == 0 && li == 0:
-					head = pad + blockMark(y.block) + yearStyle.Render(padTo(y.label, labelW)) + " " + axisStyle.Render(tee)
+					head = pad + library.Mark(library.BlockMark, y.block) + yearStyle.Render(padTo(y.label, labelW)) + " " + axisStyle.Render(tee)
 				case li == 0:
 					head = gutter + axisStyle.Render(tee)
 				default:
 					head = gutter + axisStyle.Render(axis) + "  "
 				}
 				if li == 0 {
-					w = colour(ev.forum).Render(marker) + " " + blockMark(ev.block) + w
+					w = colour(ev.forum).Render(marker) + " " + w // w starts with the event's mark
 				} else {
 					w = "  " + w
 				}
