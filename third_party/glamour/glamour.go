@@ -12,7 +12,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -221,15 +220,6 @@ func WithChromaFormatter(formatter string) TermRendererOption {
 	}
 }
 
-// WithIdentify sets a function asked about every node rendered, to keep the
-// identity of nodes in the rendered text (see ansi.Identity).
-func WithIdentify(identify func(ast.Node) ansi.Identity) TermRendererOption {
-	return func(tr *TermRenderer) error {
-		tr.ansiOptions.Identify = identify
-		return nil
-	}
-}
-
 // WithOptions sets multiple TermRenderer options within a single TermRendererOption.
 func WithOptions(options ...TermRendererOption) TermRendererOption {
 	return func(tr *TermRenderer) error {
@@ -283,15 +273,6 @@ func (tr *TermRenderer) Render(in string) (string, error) {
 func (tr *TermRenderer) RenderBytes(in []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	err := tr.md.Convert(in, &buf)
-	return buf.Bytes(), err
-}
-
-// RenderNode renders a document already parsed (with the same goldmark
-// extensions as the renderer's: GFM, definition lists, heading ids) from its
-// source.
-func (tr *TermRenderer) RenderNode(root ast.Node, source []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	err := tr.md.Renderer().Render(&buf, source, root)
 	return buf.Bytes(), err
 }
 
