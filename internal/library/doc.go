@@ -91,7 +91,10 @@ type Link struct {
 	Anchor string // target heading's anchor, or ""
 	Line   int    // 1-based line in the file
 	Index  int    // order among the page's links (document order), from 0
-	Block  int    // the block it is in
+	// Colour is the timeline colour of the page it leads to (that page's front
+	// matter), zero when it has none.
+	Colour Colour
+	Block  int // the block it is in
 	// Start and End are the byte range of Text in its block's Text: where the
 	// reader sees it (the same words may also appear earlier in the block).
 	Start, End int

@@ -31,9 +31,12 @@ type Page struct {
 	Order    int
 	Updated  string
 	Sources  []string
-	Path     string // "en/un.md", relative to the content root
-	Body     string // Markdown without the front matter, control characters removed
-	BodyLine int    // file line of the body's first line
+	Kind     PageKind // what the page is (front matter "kind", PagePlain when not given)
+	Colour   Colour   // its colour on the timeline (front matter "colour"), zero when none
+	Aliases  []string // other names a reader may type for it in this language, folded (front matter "aliases")
+	Path     string   // "en/un.md", relative to the content root
+	Body     string   // Markdown without the front matter, control characters removed
+	BodyLine int      // file line of the body's first line
 	// The document model, from one goldmark parse of Body (see doc.go).
 	Sections []Section
 	Blocks   []Block
@@ -69,6 +72,9 @@ type frontMatter struct {
 	Order   int      `yaml:"order"`
 	Updated string   `yaml:"updated"`
 	Sources []string `yaml:"sources"`
+	Kind    string   `yaml:"kind"`
+	Colour  *Colour  `yaml:"colour"`
+	Aliases []string `yaml:"aliases"`
 }
 
 // ErrNoContent is returned when a directory holds no page at all.
@@ -94,6 +100,7 @@ func Load(fsys fs.FS) (*Library, error) {
 	lib := &Library{pages: pages}
 	lib.sources, lib.terms = sources, terms
 	lib.align()
+	lib.colourLinks()
 	for _, lang := range Languages() {
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
 			a, b := lib.pages[lang][i], lib.pages[lang][j]
@@ -302,6 +309,7 @@ func parsePage(lang, file string, data []byte) (*Page, []Problem) {
 	if p.Tab == "" {
 		p.Tab = p.Title
 	}
+	p.checkKind(fm, func(field, format string, args ...any) { add(fieldLine(field), format, args...) })
 	problems = append(problems, parseDoc(p)...)
 	return p, problems
 }

@@ -89,6 +89,7 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 			problems = append(problems, lintLinks(p, pages[lang])...)
 		}
 	}
+	problems = append(problems, lintKinds(pages)...)
 	sources, terms, present, metaProblems := readMeta(fsys)
 	problems = append(problems, metaProblems...)
 	if present[SourcesFile] {
