@@ -158,7 +158,7 @@ func TestLintProvenanceAndBlocks(t *testing.T) {
 
 func TestLintTerms(t *testing.T) {
 	gl := func(title, h1, h2 string) string {
-		return "---\nid: glossary\ntitle: " + title + "\ntab: G\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# " + title + "\n<!-- sources: x -->\n\n## " + h1 + "\n<!-- sources: x -->\n\nText.\n\n## " + h2 + "\n<!-- sources: x -->\n\nText.\n"
+		return "---\nid: glossary\ntitle: " + title + "\ntab: G\norder: 1\nupdated: 2026-03\nkind: glossary\nsources:\n  - X\n---\n\n# " + title + "\n<!-- sources: x -->\n\n## " + h1 + "\n<!-- sources: x -->\n\nText.\n\n## " + h2 + "\n<!-- sources: x -->\n\nText.\n"
 	}
 	terms := `- id: cbm
   en: {term: confidence-building measures, acronym: CBM, anchor: cbm, synonyms: [trust-building measures]}
@@ -182,10 +182,10 @@ func TestLintTerms(t *testing.T) {
 		got = append(got, p.String())
 	}
 	want := []string{
-		`en/glossary.md:17: glossary entry "CBM": the line under its heading must read "*In Italian: misure di rafforzamento della fiducia (CBM)*" (term "cbm" in terms.yaml), not "Text."`,
-		`en/glossary.md:19: glossary entry "GGE" has no term in terms.yaml: add one`,
-		`it/glossary.md:17: glossary entry "CBM": the line under its heading must read "*In inglese: confidence-building measures (CBM)*" (term "cbm" in terms.yaml), not "Text."`,
-		`it/glossary.md:19: glossary entry "GGE" has no term in terms.yaml: add one`,
+		`en/glossary.md:18: glossary entry "CBM": the line under its heading must read "*In Italian: misure di rafforzamento della fiducia (CBM)*" (term "cbm" in terms.yaml), not "Text."`,
+		`en/glossary.md:20: glossary entry "GGE" has no term in terms.yaml: add one`,
+		`it/glossary.md:18: glossary entry "CBM": the line under its heading must read "*In inglese: confidence-building measures (CBM)*" (term "cbm" in terms.yaml), not "Text."`,
+		`it/glossary.md:20: glossary entry "GGE" has no term in terms.yaml: add one`,
 		`terms.yaml:1: term "ghost": en/glossary.md has no heading with anchor "ghost"`,
 		`terms.yaml:1: terms "cbm" and "ghost" both point to it/glossary.md#cbm`,
 		`terms.yaml:1: en name "trust-building measures" is given to terms "cbm" and "ghost": a name leads to one term`,

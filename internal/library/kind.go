@@ -113,6 +113,29 @@ func pageOfKind(pages map[string]*Page, k PageKind) *Page {
 	return nil
 }
 
+// Resolve turns what a user typed (an id, an alias of any language, any case)
+// into a page id.
+func (l *Library) Resolve(name string) (string, bool) {
+	n := Fold(strings.TrimSpace(name))
+	for _, id := range l.IDs() {
+		if id == n {
+			return id, true
+		}
+	}
+	for _, id := range l.IDs() {
+		for _, lang := range Languages() {
+			if p := l.Page(lang, id); p != nil {
+				for _, a := range p.Aliases {
+					if a == n {
+						return id, true
+					}
+				}
+			}
+		}
+	}
+	return "", false
+}
+
 // colourLinks gives each link to a page the colour of that page.
 func (l *Library) colourLinks() {
 	for _, lang := range Languages() {

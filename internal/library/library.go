@@ -198,31 +198,6 @@ func (l *Library) IDs() []string {
 	return ids
 }
 
-// italianNames maps the Italian names of the pages to their ids.
-var italianNames = map[string]string{
-	"panoramica":   "overview",
-	"ue":           "eu",
-	"onu":          "un",
-	"glossario":    "glossary",
-	"cronologia":   "timeline",
-	"informazioni": "about",
-	"info":         "about",
-}
-
-// Resolve turns what a user typed (an id, an Italian name, any case) into a page id.
-func (l *Library) Resolve(name string) (string, bool) {
-	n := Fold(strings.TrimSpace(name))
-	if id, ok := italianNames[n]; ok {
-		n = id
-	}
-	for _, id := range l.IDs() {
-		if id == n {
-			return id, true
-		}
-	}
-	return "", false
-}
-
 // parsePage parses one file. It returns nil when the page cannot be used at all,
 // with the problems that say why; problems are also returned for a usable page.
 func parsePage(lang, file string, data []byte) (*Page, []Problem) {

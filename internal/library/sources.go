@@ -213,7 +213,7 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 			if strings.TrimSpace(f.Term) == "" {
 				bad("term %q: missing %s term", name, lang)
 			}
-			g := pages[lang]["glossary"]
+			g := pageOfKind(pages[lang], PageGlossary)
 			if g == nil {
 				continue
 			}
@@ -253,7 +253,7 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 		}
 	}
 	for _, lang := range Languages() {
-		g := pages[lang]["glossary"]
+		g := pageOfKind(pages[lang], PageGlossary)
 		if g == nil {
 			continue
 		}

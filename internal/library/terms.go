@@ -11,6 +11,9 @@ import (
 // sees it, and checked against terms.yaml so that the two cannot drift apart.
 
 // GlossaryID is the id of the glossary page.
+//
+// Deprecated: a page says it is the glossary (PageGlossary); kept only until
+// its last callers move.
 const GlossaryID = "glossary"
 
 // equivalentPrefix introduces the other language's term, by the language of the page.
@@ -59,7 +62,7 @@ func (l *Library) TermsSorted(lang string) []Term {
 func lintEquivalents(terms []Term, pages map[string]map[string]*Page) []Problem {
 	var out []Problem
 	for _, lang := range Languages() {
-		g := pages[lang][GlossaryID]
+		g := pageOfKind(pages[lang], PageGlossary)
 		if g == nil || equivalentPrefix[lang] == "" {
 			continue
 		}

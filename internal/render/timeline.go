@@ -14,15 +14,15 @@ import (
 // The timeline page is drawn as a timeline: years down an axis, each event beside
 // its year with a marker in its forum's colour, wrapped to the width. Its shape
 // comes from the document model: each section opened by a level-2 heading is a
-// year (the heading is its label), each block under it an event, coloured by the
-// page its first link leads to. What comes before the first year is drawn by
+// year (the heading is its label), each block under it an event, in the colour
+// of the page its first link leads to (that page's front matter "colour"). What comes before the first year is drawn by
 // Glamour. Years and events carry their block marks, and links their marks
 // (library/tree.go), like every other page.
 
 type event struct {
-	block int
-	text  string // styled, with its block's and its links' marks
-	forum string // page id of the event's first link
+	block  int
+	text   string         // styled, with its block's and its links' marks
+	colour library.Colour // of the page its first link leads to; zero: the accent
 }
 
 type year struct {
@@ -31,9 +31,10 @@ type year struct {
 	events []event
 }
 
-// isTimeline reports whether a page has the timeline's shape.
+// isTimeline reports whether a page is the timeline (its front matter says so)
+// and has its shape.
 func isTimeline(p *library.Page) bool {
-	if p.ID != "timeline" {
+	if p.Kind != library.PageTimeline {
 		return false
 	}
 	for _, h := range p.Headings {
@@ -72,7 +73,7 @@ func timeline(p *library.Page, t *library.Tree, width int, style string) (string
 			}
 			ev := event{block: b, text: inlineText(t.Block(b), t.Source(), link)}
 			if ls := p.Blocks[b].Links; len(ls) > 0 {
-				ev.forum = p.Links[ls[0]].Page
+				ev.colour = p.Links[ls[0]].Colour
 			}
 			y.events = append(y.events, ev)
 		}
@@ -132,12 +133,8 @@ func inlineText(node ast.Node, src []byte, link lipgloss.Style) string {
 	return strings.TrimSpace(b.String())
 }
 
-// forumColours mark each forum's events; other pages get the accent.
-var forumColours = map[string][2]string{ // dark, light
-	"eu": {"#60A5FA", "#1D4ED8"}, "un": {"#38BDF8", "#0369A1"},
-	"nato": {"#34D399", "#047857"}, "osce": {"#FBBF24", "#B45309"},
-	"": {"#A5A3FF", "#5A56E0"},
-}
+// accent marks the events that lead to a page without a colour.
+var accent = library.Colour{Dark: "#A5A3FF", Light: "#5A56E0"}
 
 // drawYears draws the axis. Plain styles (ascii, notty) use ASCII only and no colour.
 func drawYears(years []year, width int, style string) string {
@@ -165,18 +162,17 @@ func drawYears(years []year, width int, style string) string {
 	}
 	yearStyle := lipgloss.NewStyle().Bold(true)
 	axisStyle := lipgloss.NewStyle()
-	colour := func(forum string) lipgloss.Style {
+	colour := func(c library.Colour) lipgloss.Style {
 		s := lipgloss.NewStyle()
 		if plain {
 			return s
 		}
-		c, ok := forumColours[forum]
-		if !ok {
-			c = forumColours[""]
+		if c.IsZero() {
+			c = accent
 		}
-		var col color.Color = lipgloss.Color(c[0])
+		var col color.Color = lipgloss.Color(c.Dark)
 		if style == "light" {
-			col = lipgloss.Color(c[1])
+			col = lipgloss.Color(c.Light)
 		}
 		return s.Foreground(col).Bold(true)
 	}
@@ -206,7 +202,7 @@ func drawYears(years []year, width int, style string) string {
 					head = gutter + axisStyle.Render(axis) + "  "
 				}
 				if li == 0 {
-					w = colour(ev.forum).Render(marker) + " " + w // w starts with the event's mark
+					w = colour(ev.colour).Render(marker) + " " + w // w starts with the event's mark
 				} else {
 					w = "  " + w
 				}
