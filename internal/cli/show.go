@@ -79,7 +79,7 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 	}
 	if f.terms {
 		for _, t := range targets {
-			if t.page.ID != library.GlossaryID || t.section >= 0 {
+			if t.page.Kind != library.PageGlossary || t.section >= 0 {
 				return plainErr(a.t().TermsAlone)
 			}
 		}
@@ -273,7 +273,7 @@ func writeShowJSON(out io.Writer, lib *library.Library, targets []target, withCi
 			}
 			sj := sectionJSON{Anchor: s.Heading.Anchor, Heading: s.Heading.Text, Level: s.Heading.Level,
 				Text: cite.Body(p, i), Sources: sourcesOf(lib, p, i)}
-			if p.ID == library.GlossaryID && s.Heading.Level >= 2 {
+			if p.Kind == library.PageGlossary && s.Heading.Level >= 2 {
 				if term, ok := lib.TermAt(p.Lang, s.Heading.Anchor); ok {
 					sj.Term = newTermJSON(term, p.Lang)
 				}

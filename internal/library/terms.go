@@ -10,12 +10,6 @@ import (
 // (CBM)*", written in the page so that every reader (the TUI, show, an SSH client)
 // sees it, and checked against terms.yaml so that the two cannot drift apart.
 
-// GlossaryID is the id of the glossary page.
-//
-// Deprecated: a page says it is the glossary (PageGlossary); kept only until
-// its last callers move.
-const GlossaryID = "glossary"
-
 // equivalentPrefix introduces the other language's term, by the language of the page.
 var equivalentPrefix = map[string]string{"en": "In Italian: ", "it": "In inglese: "}
 
