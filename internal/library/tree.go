@@ -173,8 +173,14 @@ func (t *Tree) markBlock(n ast.Node, i int) {
 		}
 		h = h.FirstChild()
 	}
-	mk := t.textNode(mark)
 	at := holder.FirstChild()
+	if tx, ok := at.(*ast.Text); ok {
+		if v := tx.Segment.Value(t.src); len(v) == 0 || !escapable(v[0]) {
+			tx.Segment = t.add(mark + string(v)) // one node less to draw
+			return
+		}
+	}
+	mk := t.textNode(mark)
 	if at != nil && at.Kind() == east.KindTaskCheckBox {
 		holder.InsertAfter(holder, at, mk) // Glamour looks for a task's box first
 		return
@@ -190,10 +196,7 @@ func (t *Tree) markBlock(n ast.Node, i int) {
 // the link and an end mark. Words, not the whole text: a link that wraps then
 // never has its marks open across a line's end, where the next line may start
 // with something else (a quote's bar, another cell of a table row). The
-// renderer joins the words of one link on one line into one span. Marks are
-// text nodes of their own: Glamour removes Markdown's backslash escapes from a
-// text node's text, which would take the "\" of a mark's terminator (ESC \)
-// when a word starting with "(" or "*" followed it in the same node.
+// renderer joins the words of one link on one line into one span.
 func (t *Tree) markLink(l *ast.Link, i int) {
 	start, end := Mark(LinkStart, i), Mark(LinkEnd, 0)
 	var texts []*ast.Text
@@ -204,27 +207,19 @@ func (t *Tree) markLink(l *ast.Link, i int) {
 		return ast.WalkContinue, nil
 	})
 	if len(texts) == 0 {
-		l.AppendChild(l, t.textNode(start))
-		l.AppendChild(l, t.textNode(end))
+		l.AppendChild(l, t.textNode(start+end))
 		return
 	}
 	for _, tx := range texts {
-		parent := tx.Parent()
-		seg := tx.Segment
-		v := seg.Value(t.src)
-		var last ast.Node
-		put := func(n *ast.Text) {
-			parent.InsertBefore(parent, tx, n)
-			last = n
-		}
+		v := tx.Segment.Value(t.src)
+		var b strings.Builder
+		var pieces []string // the node's new text, cut where a mark must end a node
 		for at := 0; at < len(v); {
 			j := at
 			for j < len(v) && v[j] == ' ' {
 				j++
 			}
-			if j > at {
-				put(ast.NewTextSegment(text.NewSegment(seg.Start+at, seg.Start+j)))
-			}
+			b.Write(v[at:j])
 			if j == len(v) {
 				break
 			}
@@ -232,20 +227,35 @@ func (t *Tree) markLink(l *ast.Link, i int) {
 			for k < len(v) && v[k] != ' ' {
 				k++
 			}
-			put(t.textNode(start))
-			put(ast.NewTextSegment(text.NewSegment(seg.Start+j, seg.Start+k)))
-			put(t.textNode(end))
+			b.WriteString(start)
+			if escapable(v[j]) {
+				pieces = append(pieces, b.String())
+				b.Reset()
+			}
+			b.Write(v[j:k])
+			b.WriteString(end)
 			at = k
 		}
-		if last == nil {
-			continue // an empty text node: kept as it is
-		}
-		lt := last.(*ast.Text)
-		lt.SetSoftLineBreak(tx.SoftLineBreak())
-		lt.SetHardLineBreak(tx.HardLineBreak())
-		lt.SetRaw(tx.IsRaw())
-		parent.RemoveChild(parent, tx)
+		pieces = append(pieces, b.String())
+		t.retext(tx, pieces)
 	}
+}
+
+// escapable reports whether Glamour takes a backslash before c for a Markdown
+// escape ("\(" drawn as "("). It does so in the text of every text node, so a
+// mark, which ends with ESC and a backslash, must never be followed by such a
+// character in the same node: the mark would lose its end.
+func escapable(c byte) bool { return strings.IndexByte("\\`*_{}[]<>()#+-.!|", c) >= 0 }
+
+// retext gives a text node new text, in as many nodes as pieces: the first
+// pieces become nodes of their own before it, and the node keeps the last, with
+// its line break.
+func (t *Tree) retext(tx *ast.Text, pieces []string) {
+	parent := tx.Parent()
+	for _, p := range pieces[:len(pieces)-1] {
+		parent.InsertBefore(parent, tx, t.textNode(p))
+	}
+	tx.Segment = t.add(pieces[len(pieces)-1])
 }
 
 // nbsp replaces the space of a date.
