@@ -32,17 +32,25 @@ func NewMarginWriter(ctx RenderContext, w io.Writer, rules StyleBlock) *MarginWr
 		margin = *rules.Margin
 	}
 
-	pw := NewPaddingWriter(w, int(bs.Width(ctx)), func(_ io.Writer) {
+	padFunc := func(_ io.Writer) {
 		_, _ = renderText(w, rules.StylePrimitive, " ")
-	})
+	}
+	if invisibleOnSpace(rules.StylePrimitive) {
+		padFunc = nil // plain spaces look the same
+	}
+	pw := NewPaddingWriter(w, int(bs.Width(ctx)), padFunc)
 
 	ic := " "
 	if rules.IndentToken != nil {
 		ic = *rules.IndentToken
 	}
-	iw := NewIndentWriter(pw, int(indentation+margin), func(_ io.Writer) {
+	indentFunc := func(_ io.Writer) {
 		_, _ = renderText(w, bs.Parent().Style.StylePrimitive, ic)
-	})
+	}
+	if ic == " " && invisibleOnSpace(bs.Parent().Style.StylePrimitive) {
+		indentFunc = nil
+	}
+	iw := NewIndentWriter(pw, int(indentation+margin), indentFunc)
 
 	return &MarginWriter{
 		w:  lipgloss.NewWrapWriter(w),
@@ -228,4 +236,14 @@ func (w *IndentWriter) Close() error {
 	}
 
 	return werr
+}
+
+// invisibleOnSpace reports whether a style draws a space as a plain space: it
+// sets at most a foreground colour, bold or italic (cyberdiplo patch
+// 0004-plain-padding: padding and indentation were written one styled space at
+// a time, most of the bytes of a rendered page).
+func invisibleOnSpace(s StylePrimitive) bool {
+	set := func(b *bool) bool { return b != nil && *b }
+	return s.BackgroundColor == nil && !set(s.Underline) && !set(s.CrossedOut) &&
+		!set(s.Inverse) && !set(s.Blink)
 }
