@@ -203,7 +203,9 @@ type docParser struct {
 
 // parseDoc fills p.Sections, p.Blocks, p.Headings and p.Links from p.Body.
 func parseDoc(p *Page) []Problem {
-	d := &docParser{p: p, src: []byte(p.Body)}
+	// The source has room for what the tree transforms add after the body
+	// (tree.go): marks and rewritten text, about a fifth of a page's length.
+	d := &docParser{p: p, src: append(make([]byte, 0, len(p.Body)+len(p.Body)/4+256), p.Body...)}
 	d.starts = []int{0}
 	for i, c := range d.src {
 		if c == '\n' {
@@ -222,8 +224,7 @@ func parseDoc(p *Page) []Problem {
 	}
 	d.walk(root)
 	d.finish()
-	p.tree = &Tree{root: root, src: d.src, blocks: d.blockNodes, links: d.linkNodes}
-	p.tree.prepare(d.markers)
+	p.tree = &Tree{root: root, src: d.src, blocks: d.blockNodes, links: d.linkNodes, markers: d.markers}
 	return d.problems
 }
 

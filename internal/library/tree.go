@@ -1,8 +1,10 @@
 package library
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -27,29 +29,39 @@ import (
 //     which a word wrapper does not break; the renderer draws a plain space.
 //
 // Text that a transform adds or changes lives in Source after the page's body:
-// text nodes point into it like any other. After Load the tree is never changed
-// again, so that renders of one page may run at once.
+// text nodes point into it like any other. The transforms run once, when the
+// tree is first asked for (most starts draw one page before the others are
+// needed); the tree is never changed after that, so that renders of one page
+// may run at once.
 
 // Tree is a page's goldmark tree, as it is drawn.
 type Tree struct {
-	root   ast.Node
-	src    []byte
-	blocks []ast.Node // the node of Page.Blocks[i]
-	links  []ast.Node // the node of Page.Links[i]
+	root    ast.Node
+	src     []byte
+	blocks  []ast.Node // the node of Page.Blocks[i]
+	links   []ast.Node // the node of Page.Links[i]
+	markers []ast.Node // the sources markers, until the transforms remove them
+	once    sync.Once
+}
+
+// ready applies the transforms, once.
+func (t *Tree) ready() *Tree {
+	t.once.Do(t.prepare)
+	return t
 }
 
 // Root is the document node. It must not be changed.
-func (t *Tree) Root() ast.Node { return t.root }
+func (t *Tree) Root() ast.Node { return t.ready().root }
 
 // Source is the text the tree's segments point into.
-func (t *Tree) Source() []byte { return t.src }
+func (t *Tree) Source() []byte { return t.ready().src }
 
 // Block returns the node of block i of the page, or nil.
 func (t *Tree) Block(i int) ast.Node {
 	if i < 0 || i >= len(t.blocks) {
 		return nil
 	}
-	return t.blocks[i]
+	return t.ready().blocks[i]
 }
 
 // Tree returns the tree the page is drawn from; nil for a page with no model
@@ -110,8 +122,8 @@ func ReadMark(data []byte) (MarkKind, int) {
 }
 
 // prepare applies the transforms to the tree of a page whose model is built.
-func (t *Tree) prepare(markers []ast.Node) {
-	for _, m := range markers {
+func (t *Tree) prepare() {
+	for _, m := range t.markers {
 		if p := m.Parent(); p != nil {
 			p.RemoveChild(p, m)
 		}
@@ -120,6 +132,7 @@ func (t *Tree) prepare(markers []ast.Node) {
 	for i, b := range t.blocks {
 		t.markBlock(b, i)
 	}
+	t.markers = nil
 	numbered := make(map[ast.Node]int, len(t.links))
 	for i, l := range t.links {
 		numbered[l] = i
@@ -174,13 +187,7 @@ func (t *Tree) markBlock(n ast.Node, i int) {
 		h = h.FirstChild()
 	}
 	at := holder.FirstChild()
-	if tx, ok := at.(*ast.Text); ok {
-		if v := tx.Segment.Value(t.src); len(v) == 0 || !escapable(v[0]) {
-			tx.Segment = t.add(mark + string(v)) // one node less to draw
-			return
-		}
-	}
-	mk := t.textNode(mark)
+	mk := t.textNode(mark) // a node of its own: gluing it to the text would copy the block's first line
 	if at != nil && at.Kind() == east.KindTaskCheckBox {
 		holder.InsertAfter(holder, at, mk) // Glamour looks for a task's box first
 		return
@@ -291,40 +298,51 @@ func (t *Tree) keepDatesTogether(n ast.Node) {
 
 // datesInRun makes the dates of adjacent text nodes unbreakable.
 func (t *Tree) datesInRun(run []*ast.Text) {
-	var joined []byte
-	owner := []int{} // the node of each byte of joined
-	for k, tx := range run {
-		v := tx.Segment.Value(t.src)
-		joined = append(joined, v...)
-		for range v {
-			owner = append(owner, k)
+	if len(run) == 1 { // most runs: nothing to join
+		v := run[0].Segment.Value(t.src)
+		if sp := dateSpaces(v); len(sp) > 0 {
+			run[0].Segment = t.add(withNbsp(v, sp))
 		}
-	}
-	spaces := dateSpaces(joined)
-	if len(spaces) == 0 {
 		return
 	}
-	// Rewrite each node that holds a date's space, from its own bytes.
-	offset := make([]int, len(run)+1)
-	for k, tx := range run {
-		offset[k+1] = offset[k] + tx.Segment.Len()
+	digits := false
+	for _, tx := range run {
+		digits = digits || bytes.ContainsAny(tx.Segment.Value(t.src), "0123456789")
 	}
-	for len(spaces) > 0 {
-		k := owner[spaces[0]]
-		v := joined[offset[k]:offset[k+1]]
-		var b strings.Builder
-		last := 0
-		for len(spaces) > 0 && owner[spaces[0]] == k {
-			at := spaces[0] - offset[k]
-			b.Write(v[last:at])
-			b.WriteString(nbsp)
-			last = at + 1
+	if !digits {
+		return
+	}
+	var joined []byte
+	offset := make([]int, len(run)+1) // where each node's text starts in joined
+	for k, tx := range run {
+		joined = append(joined, tx.Segment.Value(t.src)...)
+		offset[k+1] = len(joined)
+	}
+	spaces := dateSpaces(joined)
+	for k := 0; k < len(run) && len(spaces) > 0; k++ {
+		var own []int // the spaces in node k, from its start
+		for len(spaces) > 0 && spaces[0] < offset[k+1] {
+			own = append(own, spaces[0]-offset[k])
 			spaces = spaces[1:]
 		}
-		b.Write(v[last:])
-		seg := t.add(b.String())
-		run[k].Segment = seg
+		if len(own) > 0 {
+			run[k].Segment = t.add(withNbsp(joined[offset[k]:offset[k+1]], own))
+		}
 	}
+}
+
+// withNbsp is v with a no-break space for the space at each offset.
+func withNbsp(v []byte, spaces []int) string {
+	var b strings.Builder
+	b.Grow(len(v) + len(spaces))
+	last := 0
+	for _, at := range spaces {
+		b.Write(v[last:at])
+		b.WriteString(nbsp)
+		last = at + 1
+	}
+	b.Write(v[last:])
+	return b.String()
 }
 
 // dateSpaces returns the offsets of the spaces in s that sit between a day and a
