@@ -554,3 +554,32 @@ func BenchmarkRenderTop(b *testing.B) {
 		}
 	}
 }
+
+// A page's tree is made ready by its first render: renders of one fresh page at
+// once, at different widths, draw the same as one at a time (go test -race
+// checks that they share it safely).
+func TestFirstRendersAtOnce(t *testing.T) {
+	want, err := Render(lib(t).Page("en", "glossary"), 60, "dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := lib(t).Page("en", "glossary") // a fresh library: its tree not yet drawn
+	var wg sync.WaitGroup
+	docs := make([]*Doc, 4)
+	for i := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			docs[i], _ = Render(p, 60+i%2*10, "dark")
+		}()
+	}
+	wg.Wait()
+	for i, d := range docs {
+		if d == nil {
+			t.Fatalf("render %d failed", i)
+		}
+		if i%2 == 0 && d.Text != want.Text {
+			t.Errorf("render %d at once differs from one alone", i)
+		}
+	}
+}
