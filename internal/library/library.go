@@ -164,7 +164,7 @@ func readAll(fsys fs.FS) (map[string][]*Page, []Problem, error) {
 			pages[j.lang] = append(pages[j.lang], j.page)
 		}
 	}
-	if len(pages["en"]) == 0 && len(pages["it"]) == 0 {
+	if len(pages) == 0 { // no page in any language
 		return nil, nil, ErrNoContent
 	}
 	return pages, problems, nil

@@ -168,3 +168,24 @@ func TestTermHelpers(t *testing.T) {
 		t.Error("out-of-range sections and unknown pages must pair with -1")
 	}
 }
+
+// The term base has a column per language, keyed by its code; a column for a
+// language the briefing is not written in is reported, not silently read.
+func TestTermColumnsAreLanguages(t *testing.T) {
+	fsys := glossaryFS([2]string{"*In Italian: misure di costruzione della fiducia (CBM)*", "*In Italian: misure restrittive*"},
+		[2]string{"*In inglese: confidence-building measures (CBM)*", "*In inglese: restrictive measures*"})
+	fsys["terms.yaml"] = &fstest.MapFile{Data: []byte(string(fsys["terms.yaml"].Data) + `- id: extra
+  en: {term: extra}
+  it: {term: extra}
+  xx: {term: extra}
+`)}
+	found := false
+	for _, p := range lintStrings(t, fsys) {
+		if p == `terms.yaml:1: term 3 ("extra"): "xx" is not a language of the briefing (en, it)` {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a column for an unknown language is not reported: %v", lintStrings(t, fsys))
+	}
+}
