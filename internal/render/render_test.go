@@ -583,3 +583,23 @@ func TestFirstRendersAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// Links are underlined wherever they are drawn, the timeline's included (its
+// events are drawn by timeline.go, not by Glamour).
+func TestLinksAreUnderlined(t *testing.T) {
+	for _, id := range []string{"timeline", "un"} {
+		p := lib(t).Page("en", id)
+		d, err := Render(p, 80, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range d.Links {
+			cells := uv.NewStyledString(d.Lines[s.Line]).Lines(ansi.GraphemeWidth)[0]
+			for x := s.Col0; x < s.Col1 && x < len(cells); x++ {
+				if cells[x].Content != " " && cells[x].Style.Underline == 0 {
+					t.Fatalf("%s: link %d drawn without underline at line %d cell %d: %q", id, s.Index, s.Line, x, d.Plain[s.Line])
+				}
+			}
+		}
+	}
+}

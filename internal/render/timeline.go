@@ -107,8 +107,8 @@ func inlineText(node ast.Node, src []byte, link lipgloss.Style) string {
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					t += " "
 				}
-				if inLink && !strings.HasPrefix(t, "\x1b_") {
-					t = link.Render(t)
+				if inLink {
+					t = styleAroundMarks(t, link)
 				}
 				b.WriteString(t)
 			case *ast.String:
@@ -131,6 +131,31 @@ func inlineText(node ast.Node, src []byte, link lipgloss.Style) string {
 	}
 	walk(node, false)
 	return strings.TrimSpace(b.String())
+}
+
+// styleAroundMarks draws the text of s in a style, and its marks (zero-width
+// APC strings, library/tree.go) as they are: a style's escape sequences must not
+// land inside a mark.
+func styleAroundMarks(s string, st lipgloss.Style) string {
+	var b strings.Builder
+	for s != "" {
+		i := strings.Index(s, "\x1b_")
+		if i < 0 {
+			b.WriteString(st.Render(s))
+			break
+		}
+		j := strings.Index(s[i:], "\x1b\\")
+		if j < 0 {
+			b.WriteString(st.Render(s))
+			break
+		}
+		if i > 0 {
+			b.WriteString(st.Render(s[:i]))
+		}
+		b.WriteString(s[i : i+j+2])
+		s = s[i+j+2:]
+	}
+	return b.String()
 }
 
 // accent marks the events that lead to a page without a colour.
