@@ -521,30 +521,3 @@ func (p *Page) SectionByAnchor(anchor string) int {
 	}
 	return -1
 }
-
-// PlainInline returns the text a reader sees of one line of inline Markdown:
-// links keep their text, emphasis and code markers go.
-func PlainInline(s string) string {
-	if s == "" {
-		return ""
-	}
-	src := []byte(s)
-	root := parseMarkdown(src)
-	d := &docParser{p: &Page{}, src: src, starts: []int{0}}
-	var b strings.Builder
-	var walk func(n ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			if c.Type() == ast.TypeBlock && c.FirstChild() != nil && c.FirstChild().Type() == ast.TypeInline {
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				d.inline(c, &b, -1)
-				continue
-			}
-			walk(c)
-		}
-	}
-	walk(root)
-	return strings.TrimSpace(b.String())
-}

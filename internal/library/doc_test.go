@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 const modelPage = `---
@@ -90,8 +92,8 @@ func TestPlainInline(t *testing.T) {
 		"*Programma d'azione* (PoA)":           "Programma d'azione (PoA)",
 		"":                                     "",
 	} {
-		if got := PlainInline(in); got != want {
-			t.Errorf("PlainInline(%q) = %q, want %q", in, got, want)
+		if got := plainInline(in); got != want {
+			t.Errorf("plainInline(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -307,4 +309,32 @@ func TestLintFormatCharacters(t *testing.T) {
 	if s := Sanitize("OE\u200bWG"); s != "OEWG" {
 		t.Errorf("Sanitize kept a zero-width space: %q", s)
 	}
+}
+
+// plainInline returns the text a reader sees of one line of inline Markdown
+// (the model's inline walk on its own):
+// links keep their text, emphasis and code markers go.
+func plainInline(s string) string {
+	if s == "" {
+		return ""
+	}
+	src := []byte(s)
+	root := parseMarkdown(src)
+	d := &docParser{p: &Page{}, src: src, starts: []int{0}}
+	var b strings.Builder
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() == ast.TypeBlock && c.FirstChild() != nil && c.FirstChild().Type() == ast.TypeInline {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				d.inline(c, &b, -1)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	return strings.TrimSpace(b.String())
 }
