@@ -494,7 +494,7 @@ func (d *docParser) finish() {
 	}
 }
 
-// Section returns the index of the section that holds block b, or -1.
+// SectionOf returns the index of the section that holds block b, or -1.
 func (p *Page) SectionOf(block int) int {
 	if block < 0 || block >= len(p.Blocks) {
 		return -1
