@@ -79,7 +79,7 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 	}
 	if f.terms {
 		for _, t := range targets {
-			if t.page.ID != library.GlossaryID || t.section >= 0 {
+			if t.page.Kind != library.PageGlossary || t.section >= 0 {
 				return plainErr(a.t().TermsAlone)
 			}
 		}
@@ -201,21 +201,15 @@ func (a *app) showText(t target, format string, width int, style string) (string
 		}
 		return sectionMarkdown(p, t.section), nil
 	}
+	doc, err := a.cache().Render(p, width, style)
+	if err != nil {
+		return "", fmt.Errorf(a.t().RenderFailed, p.Path, err)
+	}
 	if t.section < 0 {
-		doc, err := a.cache().Render(p, width, style)
-		if err != nil {
-			return "", fmt.Errorf(a.t().RenderFailed, p.Path, err)
-		}
 		return doc.Text, nil
 	}
-	// One section is rendered alone, as a page of its own that is never the timeline.
-	part := &library.Page{Lang: p.Lang, ID: p.ID + "#" + p.Sections[t.section].Heading.Anchor,
-		Title: p.Title, Path: p.Path, Body: sectionMarkdown(p, t.section)}
-	text, err := render.Page(part, width, style)
-	if err != nil {
-		return "", fmt.Errorf(a.t().RenderFailed, p.Path+"#"+p.Sections[t.section].Heading.Anchor, err)
-	}
-	return text, nil
+	// One section: the lines the page drew for it.
+	return strings.Join(doc.SectionLines(p, t.section), "\n"), nil
 }
 
 func sourcesOf(lib *library.Library, p *library.Page, section int) []library.Source {
@@ -279,7 +273,7 @@ func writeShowJSON(out io.Writer, lib *library.Library, targets []target, withCi
 			}
 			sj := sectionJSON{Anchor: s.Heading.Anchor, Heading: s.Heading.Text, Level: s.Heading.Level,
 				Text: cite.Body(p, i), Sources: sourcesOf(lib, p, i)}
-			if p.ID == library.GlossaryID && s.Heading.Level >= 2 {
+			if p.Kind == library.PageGlossary && s.Heading.Level >= 2 {
 				if term, ok := lib.TermAt(p.Lang, s.Heading.Anchor); ok {
 					sj.Term = newTermJSON(term, p.Lang)
 				}

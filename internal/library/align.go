@@ -16,7 +16,7 @@ func pairSections(a, b *Page, terms []Term) []int {
 			out[i] = i
 		}
 	}
-	if a.ID != GlossaryID || len(terms) == 0 {
+	if a.Kind != PageGlossary || len(terms) == 0 {
 		return out
 	}
 	for i, s := range a.Sections {

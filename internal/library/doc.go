@@ -20,7 +20,8 @@ import (
 // The document model. Each page is parsed once, with goldmark configured as Glamour
 // configures it, into sections, blocks, headings and links. Everything else (the
 // renderer's positions, search, lint, citations, the language toggle) reads this
-// model; nothing parses Markdown again.
+// model, and the renderer draws the same tree (tree.go, with the model's
+// identities written into it); nothing parses Markdown again.
 //
 // A section is a heading and the blocks up to the next heading of any level.
 // Sections align across languages by position; blocks align by position inside a
@@ -89,7 +90,10 @@ type Link struct {
 	Anchor string // target heading's anchor, or ""
 	Line   int    // 1-based line in the file
 	Index  int    // order among the page's links (document order), from 0
-	Block  int    // the block it is in
+	// Colour is the timeline colour of the page it leads to (that page's front
+	// matter), zero when it has none.
+	Colour Colour
+	Block  int // the block it is in
 	// Start and End are the byte range of Text in its block's Text: where the
 	// reader sees it (the same words may also appear earlier in the block).
 	Start, End int
@@ -109,18 +113,17 @@ var markdown = sync.OnceValue(func() goldmark.Markdown {
 	)
 })
 
-// ParseMarkdown parses Markdown as Glamour does. The renderer walks the same tree
-// to give blocks and links the identities this package assigns.
-func ParseMarkdown(src []byte) ast.Node {
+// parseMarkdown parses Markdown as Glamour does.
+func parseMarkdown(src []byte) ast.Node {
 	return markdown().Parser().Parse(text.NewReader(src))
 }
 
-// BlockKindOf reports whether n is a block of the document model, and its kind.
+// blockKindOf reports whether n is a block of the document model, and its kind.
 // Blocks are numbered in document order (a pre-order walk of the goldmark tree):
 // headings, list items, tables, block quotes, code blocks, and non-empty paragraphs
 // that are not inside one of those. Nothing inside a block is a block, except a list nested
 // in a list item, whose items are blocks of their own.
-func BlockKindOf(n ast.Node) (BlockKind, bool) {
+func blockKindOf(n ast.Node) (BlockKind, bool) {
 	switch n.Kind() {
 	case ast.KindHeading:
 		return KindHeading, true
@@ -147,9 +150,9 @@ func BlockKindOf(n ast.Node) (BlockKind, bool) {
 	return 0, false
 }
 
-// SourcesMarker reports whether n is a sources marker ("<!-- sources: a b -->") and
-// the ids it names. The renderer draws no marker.
-func SourcesMarker(n ast.Node, src []byte) ([]string, bool) {
+// sourcesMarker reports whether n is a sources marker ("<!-- sources: a b -->") and
+// the ids it names. The tree drawn has no marker (tree.go).
+func sourcesMarker(n ast.Node, src []byte) ([]string, bool) {
 	h, ok := n.(*ast.HTMLBlock)
 	if !ok {
 		return nil, false
@@ -176,11 +179,10 @@ func SourcesMarker(n ast.Node, src []byte) ([]string, bool) {
 	return ids, true
 }
 
-// HoldsInline reports whether n is where inline content (text, links) sits: a
+// holdsInline reports whether n is where inline content (text, links) sits: a
 // paragraph, or any block whose children are inline (a table cell, a heading
-// inside a list item). The renderer's walk uses it too, so both number the same
-// links.
-func HoldsInline(n ast.Node) bool {
+// inside a list item).
+func holdsInline(n ast.Node) bool {
 	if n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock {
 		return true
 	}
@@ -194,18 +196,22 @@ type docParser struct {
 	starts []int // byte offset of each line of src
 	// problems found while parsing (markers in the wrong place), for lint
 	problems []Problem
+	// the nodes of the blocks, links and sources markers, for the tree drawn
+	blockNodes, linkNodes, markers []ast.Node
 }
 
 // parseDoc fills p.Sections, p.Blocks, p.Headings and p.Links from p.Body.
 func parseDoc(p *Page) []Problem {
-	d := &docParser{p: p, src: []byte(p.Body)}
+	// The source has room for what the tree transforms add after the body
+	// (tree.go): marks and rewritten text, about a fifth of a page's length.
+	d := &docParser{p: p, src: append(make([]byte, 0, len(p.Body)+len(p.Body)/4+256), p.Body...)}
 	d.starts = []int{0}
 	for i, c := range d.src {
 		if c == '\n' {
 			d.starts = append(d.starts, i+1)
 		}
 	}
-	root := ParseMarkdown(d.src)
+	root := parseMarkdown(d.src)
 	p.Depth = nesting(root)
 	if p.Depth > MaxNesting {
 		// Rendering cost grows with the square of the depth (each level indents
@@ -217,6 +223,7 @@ func parseDoc(p *Page) []Problem {
 	}
 	d.walk(root)
 	d.finish()
+	p.tree = &Tree{root: root, src: d.src, blocks: d.blockNodes, links: d.linkNodes, markers: d.markers}
 	return d.problems
 }
 
@@ -268,11 +275,12 @@ func (d *docParser) nodeLine(n ast.Node) int {
 
 func (d *docParser) walk(n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if ids, ok := SourcesMarker(c, d.src); ok {
+		if ids, ok := sourcesMarker(c, d.src); ok {
+			d.markers = append(d.markers, c)
 			d.marker(c, ids)
 			continue
 		}
-		kind, ok := BlockKindOf(c)
+		kind, ok := blockKindOf(c)
 		if !ok {
 			d.walk(c)
 			continue
@@ -374,7 +382,7 @@ func (d *docParser) block(n ast.Node, kind BlockKind) {
 
 // collect gathers the text of the paragraphs inside n, and the lists nested in it.
 func (d *docParser) collect(n ast.Node, b *strings.Builder, block int, nested *[]ast.Node) {
-	if HoldsInline(n) {
+	if holdsInline(n) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
@@ -393,6 +401,7 @@ func (d *docParser) collect(n ast.Node, b *strings.Builder, block int, nested *[
 func (d *docParser) addBlock(kind BlockKind, txt string, line int, n ast.Node) {
 	s := d.section()
 	s.End = len(d.p.Blocks) + 1
+	d.blockNodes = append(d.blockNodes, n)
 	d.p.Blocks = append(d.p.Blocks, Block{
 		ID:      strconv.Itoa(s.Index) + "." + strconv.Itoa(len(d.p.Blocks)-s.First),
 		Index:   len(d.p.Blocks),
@@ -454,6 +463,7 @@ func (d *docParser) link(n *ast.Link, txt string, block, start, end int) {
 		l.Page, l.Anchor = page, anchor
 	}
 	d.p.Links = append(d.p.Links, l)
+	d.linkNodes = append(d.linkNodes, n)
 	if l.Block >= 0 && l.Block < len(d.p.Blocks) {
 		d.p.Blocks[l.Block].Links = append(d.p.Blocks[l.Block].Links, l.Index)
 	}
@@ -483,7 +493,7 @@ func (d *docParser) finish() {
 	}
 }
 
-// Section returns the index of the section that holds block b, or -1.
+// SectionOf returns the index of the section that holds block b, or -1.
 func (p *Page) SectionOf(block int) int {
 	if block < 0 || block >= len(p.Blocks) {
 		return -1
@@ -509,31 +519,4 @@ func (p *Page) SectionByAnchor(anchor string) int {
 		}
 	}
 	return -1
-}
-
-// PlainInline returns the text a reader sees of one line of inline Markdown:
-// links keep their text, emphasis and code markers go.
-func PlainInline(s string) string {
-	if s == "" {
-		return ""
-	}
-	src := []byte(s)
-	root := ParseMarkdown(src)
-	d := &docParser{p: &Page{}, src: src, starts: []int{0}}
-	var b strings.Builder
-	var walk func(n ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			if c.Type() == ast.TypeBlock && c.FirstChild() != nil && c.FirstChild().Type() == ast.TypeInline {
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				d.inline(c, &b, -1)
-				continue
-			}
-			walk(c)
-		}
-	}
-	walk(root)
-	return strings.TrimSpace(b.String())
 }

@@ -51,7 +51,3 @@ func Slug(heading string) string {
 	}
 	return b.String()
 }
-
-// StripInline removes the inline Markdown a reader does not see: links keep their
-// text, emphasis and code markers go. It parses s with the document model's parser.
-func StripInline(s string) string { return PlainInline(s) }

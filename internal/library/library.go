@@ -31,26 +31,33 @@ type Page struct {
 	Order    int
 	Updated  string
 	Sources  []string
-	Path     string // "en/un.md", relative to the content root
-	Body     string // Markdown without the front matter, control characters removed
-	BodyLine int    // file line of the body's first line
+	Kind     PageKind // what the page is (front matter "kind", PagePlain when not given)
+	Colour   Colour   // its colour on the timeline (front matter "colour"), zero when none
+	Aliases  []string // other names a reader may type for it in this language, folded (front matter "aliases")
+	Path     string   // "en/un.md", relative to the content root
+	Body     string   // Markdown without the front matter, control characters removed
+	BodyLine int      // file line of the body's first line
 	// The document model, from one goldmark parse of Body (see doc.go).
 	Sections []Section
 	Blocks   []Block
 	Headings []Heading // the headings, in order (Sections[i].Heading for titled sections)
 	Links    []Link
 	Depth    int // how deep lists and quotes nest; over MaxNesting the page has no model and is not drawn
+	tree     *Tree
 
 	// model, when Load left the document model for later, parses it once:
 	// Library.Page and Library.Pages do before they hand the page out.
 	model *sync.Once
+	// linkColour gives the timeline colour of the page a link leads to (set by
+	// Load; nil for a page read by lint alone).
+	linkColour func(id string) Colour
 }
 
 // loadModel parses the page's document model (the fields above from Sections on)
 // if it was left for later; at once when it is there already.
 func (p *Page) loadModel() {
 	if p.model != nil {
-		p.model.Do(func() { parseDoc(p) })
+		p.model.Do(func() { parseDoc(p); p.colourLinks() })
 	}
 }
 
@@ -86,6 +93,9 @@ type frontMatter struct {
 	Order   int      `yaml:"order"`
 	Updated string   `yaml:"updated"`
 	Sources []string `yaml:"sources"`
+	Kind    string   `yaml:"kind"`
+	Colour  *Colour  `yaml:"colour"`
+	Aliases []string `yaml:"aliases"`
 }
 
 // ErrNoContent is returned when a directory holds no page at all.
@@ -124,6 +134,7 @@ func Load(fsys fs.FS) (*Library, error) {
 	for _, lang := range Languages() {
 		lib.loaded[lang] = sync.OnceFunc(func() { loadModels(lib.pages[lang]) })
 	}
+	lib.colourLinks()
 	for _, lang := range Languages() {
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
 			a, b := lib.pages[lang][i], lib.pages[lang][j]
@@ -192,7 +203,7 @@ func readAll(fsys fs.FS, model bool) (map[string][]*Page, []Problem, error) {
 			pages[j.lang] = append(pages[j.lang], j.page)
 		}
 	}
-	if len(pages["en"]) == 0 && len(pages["it"]) == 0 {
+	if len(pages) == 0 { // no page in any language
 		return nil, nil, ErrNoContent
 	}
 	return pages, problems, nil
@@ -255,31 +266,6 @@ func (l *Library) IDs() []string {
 		}
 	}
 	return ids
-}
-
-// italianNames maps the Italian names of the pages to their ids.
-var italianNames = map[string]string{
-	"panoramica":   "overview",
-	"ue":           "eu",
-	"onu":          "un",
-	"glossario":    "glossary",
-	"cronologia":   "timeline",
-	"informazioni": "about",
-	"info":         "about",
-}
-
-// Resolve turns what a user typed (an id, an Italian name, any case) into a page id.
-func (l *Library) Resolve(name string) (string, bool) {
-	n := Fold(strings.TrimSpace(name))
-	if id, ok := italianNames[n]; ok {
-		n = id
-	}
-	for _, id := range l.IDs() {
-		if id == n {
-			return id, true
-		}
-	}
-	return "", false
 }
 
 // parsePage parses one file, its document model included. It returns nil when the
@@ -379,6 +365,7 @@ func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 	if p.Tab == "" {
 		p.Tab = p.Title
 	}
+	p.checkKind(fm, func(field, format string, args ...any) { add(fieldLine(field), format, args...) })
 	return p, problems
 }
 

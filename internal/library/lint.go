@@ -142,6 +142,7 @@ func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 			problems = append(problems, lintShortcodes(p)...)
 		}
 	}
+	problems = append(problems, lintKinds(pages)...)
 	sources, terms, present, metaProblems := readMeta(fsys)
 	problems = append(problems, metaProblems...)
 	if present[SourcesFile] {

@@ -45,6 +45,10 @@ func TestLintFindsEachProblem(t *testing.T) {
 		"control-char":    {`en/one.md:23: control character U+001B (ESC) at column 6: remove it`, `en/one.md:23: number 31 is not in the same passage of it/one.md:23: the two languages disagree`},
 		"c1-char":         {`it/two.md:17: control character U+009B (CSI) at column 41: remove it`},
 		"emoji":           {`en/one.md:23: emoji shortcode ":tada:": shortcodes are shown as typed; write the character itself, or words`},
+		"bad-kind":        {`en/two.md:7: front matter: kind "forums" is not one of page, forum, glossary, timeline`},
+		"kind-differs":    {`it/two.md:1: kind forum differs from en/two.md (page)`},
+		"bad-colour":      {`en/two.md:7: front matter: colour needs dark and light, each "#RRGGBB" (got dark "#12345", light "#FFFFFF")`},
+		"bad-alias":       {`it/two.md:1: alias "one" is the id of another page`},
 		"no-sources":      {`sources.yaml:0: missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)`},
 		// Synonyms that are other names are flagged; shortenings of the term ("Cyber
 		// Pledge", "the Defence Pledge"), acronyms and lower-case synonyms are not,

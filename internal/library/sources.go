@@ -48,11 +48,11 @@ type Term struct {
 	ByLang map[string]TermForm `json:"forms"`
 }
 
-// termFile is one entry of terms.yaml.
+// termFile is one entry of terms.yaml: its id, and its form in each language,
+// keyed by language code (a language is a column of the term base, not a field).
 type termFile struct {
-	ID string   `yaml:"id"`
-	EN TermForm `yaml:"en"`
-	IT TermForm `yaml:"it"`
+	ID    string              `yaml:"id"`
+	Forms map[string]TermForm `yaml:",inline"`
 }
 
 // Sources returns the declared sources, in file order.
@@ -126,10 +126,33 @@ func parseMetaFile(name string, data []byte, sources *[]Source, terms *[]Term) [
 	}
 	var tf []termFile
 	decode(&tf)
-	for _, t := range tf {
-		*terms = append(*terms, Term{ID: t.ID, ByLang: map[string]TermForm{"en": t.EN, "it": t.IT}})
+	known := map[string]bool{}
+	for _, lang := range Languages() {
+		known[lang] = true
+	}
+	for i, t := range tf {
+		for _, lang := range sortedForms(t.Forms) {
+			if !known[lang] {
+				problems = append(problems, Problem{Path: TermsFile, Line: 1,
+					Message: fmt.Sprintf("term %d (%q): %q is not a language of the briefing (%s)", i+1, t.ID, lang, strings.Join(Languages(), ", "))})
+				delete(t.Forms, lang)
+			}
+		}
+		if t.Forms == nil {
+			t.Forms = map[string]TermForm{}
+		}
+		*terms = append(*terms, Term{ID: t.ID, ByLang: t.Forms})
 	}
 	return problems
+}
+
+func sortedForms(m map[string]TermForm) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // lintSources checks sources.yaml and that every section names known sources, the
@@ -237,7 +260,7 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 			if strings.TrimSpace(f.Term) == "" {
 				bad("term %q: missing %s term", name, lang)
 			}
-			g := pages[lang]["glossary"]
+			g := pageOfKind(pages[lang], PageGlossary)
 			if g == nil {
 				continue
 			}
@@ -277,7 +300,7 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 		}
 	}
 	for _, lang := range Languages() {
-		g := pages[lang]["glossary"]
+		g := pageOfKind(pages[lang], PageGlossary)
 		if g == nil {
 			continue
 		}

@@ -10,9 +10,6 @@ import (
 // (CBM)*", written in the page so that every reader (the TUI, show, an SSH client)
 // sees it, and checked against terms.yaml so that the two cannot drift apart.
 
-// GlossaryID is the id of the glossary page.
-const GlossaryID = "glossary"
-
 // equivalentPrefix introduces the other language's term, by the language of the page.
 var equivalentPrefix = map[string]string{"en": "In Italian: ", "it": "In inglese: "}
 
@@ -59,7 +56,7 @@ func (l *Library) TermsSorted(lang string) []Term {
 func lintEquivalents(terms []Term, pages map[string]map[string]*Page) []Problem {
 	var out []Problem
 	for _, lang := range Languages() {
-		g := pages[lang][GlossaryID]
+		g := pageOfKind(pages[lang], PageGlossary)
 		if g == nil || equivalentPrefix[lang] == "" {
 			continue
 		}

@@ -11,7 +11,7 @@ import (
 // glossaryFS is a two-entry glossary whose equivalent lines are given per language.
 func glossaryFS(enLines, itLines [2]string) fstest.MapFS {
 	gl := func(title string, heads [2]string, lines [2]string) string {
-		s := "---\nid: glossary\ntitle: " + title + "\ntab: G\norder: 1\nupdated: 2026-03\nsources:\n  - X\n---\n\n# " + title + "\n<!-- sources: x -->\n"
+		s := "---\nid: glossary\ntitle: " + title + "\ntab: G\norder: 1\nupdated: 2026-03\nkind: glossary\nsources:\n  - X\n---\n\n# " + title + "\n<!-- sources: x -->\n"
 		for i := range heads {
 			s += "\n## " + heads[i] + "\n<!-- sources: x -->\n\n"
 			if lines[i] != "" {
@@ -66,18 +66,18 @@ func TestLintEquivalentLines(t *testing.T) {
 	}{
 		{"wrong term",
 			[2]string{"*In Italian: misure di rafforzamento della fiducia (CBM)*", good[0][1]}, good[1],
-			`en/glossary.md:17: glossary entry "CBM (confidence-building measures)": the line under its heading must read "*In Italian: misure di costruzione della fiducia (CBM)*" (term "cbm" in terms.yaml), not "In Italian: misure di rafforzamento della fiducia (CBM)"`},
+			`en/glossary.md:18: glossary entry "CBM (confidence-building measures)": the line under its heading must read "*In Italian: misure di costruzione della fiducia (CBM)*" (term "cbm" in terms.yaml), not "In Italian: misure di rafforzamento della fiducia (CBM)"`},
 		{"acronym left out",
 			good[0], [2]string{"*In inglese: confidence-building measures*", good[1][1]},
-			`it/glossary.md:17: glossary entry "CBM (misure di costruzione della fiducia)": the line under its heading must read "*In inglese: confidence-building measures (CBM)*" (term "cbm" in terms.yaml), not "In inglese: confidence-building measures"`},
+			`it/glossary.md:18: glossary entry "CBM (misure di costruzione della fiducia)": the line under its heading must read "*In inglese: confidence-building measures (CBM)*" (term "cbm" in terms.yaml), not "In inglese: confidence-building measures"`},
 		{"line missing",
 			[2]string{good[0][0], ""}, good[1],
-			`en/glossary.md:24: glossary entry "Restrictive measures": the line under its heading must read "*In Italian: misure restrittive*" (term "restrictive-measures" in terms.yaml), not "Text."` + "\n" +
-				`it/glossary.md:21: section "Misure restrittive" has 3 blocks (paragraphs, list items, tables), but 2 in en/glossary.md:21 ("Restrictive measures"): both languages need the same passages`},
+			`en/glossary.md:25: glossary entry "Restrictive measures": the line under its heading must read "*In Italian: misure restrittive*" (term "restrictive-measures" in terms.yaml), not "Text."` + "\n" +
+				`it/glossary.md:22: section "Misure restrittive" has 3 blocks (paragraphs, list items, tables), but 2 in en/glossary.md:22 ("Restrictive measures"): both languages need the same passages`},
 		{"a list instead",
 			good[0], [2]string{good[1][0], "- In inglese: restrictive measures"},
-			`it/glossary.md:24: glossary entry "Misure restrittive": the line under its heading must read "*In inglese: restrictive measures*" (term "restrictive-measures" in terms.yaml), not a list item` + "\n" +
-				`it/glossary.md:24: block 2.1 is a list item, but a paragraph in en/glossary.md:24: both languages need the same passages`},
+			`it/glossary.md:25: glossary entry "Misure restrittive": the line under its heading must read "*In inglese: restrictive measures*" (term "restrictive-measures" in terms.yaml), not a list item` + "\n" +
+				`it/glossary.md:25: block 2.1 is a list item, but a paragraph in en/glossary.md:25: both languages need the same passages`},
 	}
 	for _, c := range cases {
 		got := lintStrings(t, glossaryFS(c.en, c.it))
@@ -91,6 +91,10 @@ func TestTermHelpers(t *testing.T) {
 	lib, err := Load(content.FS())
 	if err != nil {
 		t.Fatal(err)
+	}
+	glossaryID := lib.IDOfKind(PageGlossary)
+	if glossaryID != "glossary" {
+		t.Fatalf("the glossary is %q, want the page that says it is one", glossaryID)
 	}
 	cbm, ok := lib.TermAt("it", "cbm-misure-di-costruzione-della-fiducia")
 	if !ok || cbm.ID != "cbm" {
@@ -128,7 +132,7 @@ func TestTermHelpers(t *testing.T) {
 		if lang == "it" {
 			other = "en"
 		}
-		g := lib.Page(lang, GlossaryID)
+		g := lib.Page(lang, glossaryID)
 		var prev string
 		entries := 0
 		for i, s := range g.Sections {
@@ -141,14 +145,14 @@ func TestTermHelpers(t *testing.T) {
 			} else {
 				prev = k
 			}
-			j := lib.CounterpartSection(GlossaryID, lang, i, other)
+			j := lib.CounterpartSection(glossaryID, lang, i, other)
 			ta, _ := lib.TermAt(lang, s.Heading.Anchor)
-			tb, _ := lib.TermAt(other, lib.Page(other, GlossaryID).Sections[j].Heading.Anchor)
+			tb, _ := lib.TermAt(other, lib.Page(other, glossaryID).Sections[j].Heading.Anchor)
 			if ta.ID == "" || ta.ID != tb.ID {
-				t.Errorf("%s glossary entry %q pairs with %q, another term", lang, s.Heading.Text, lib.Page(other, GlossaryID).Sections[j].Heading.Text)
+				t.Errorf("%s glossary entry %q pairs with %q, another term", lang, s.Heading.Text, lib.Page(other, glossaryID).Sections[j].Heading.Text)
 			}
-			b := lib.CounterpartBlock(GlossaryID, lang, s.First+1, other)
-			if b < 0 || lib.Page(other, GlossaryID).Blocks[b].Section != j {
+			b := lib.CounterpartBlock(glossaryID, lang, s.First+1, other)
+			if b < 0 || lib.Page(other, glossaryID).Blocks[b].Section != j {
 				t.Errorf("%s glossary entry %q: its first paragraph pairs with block %d, outside the paired entry", lang, s.Heading.Text, b)
 			}
 		}
@@ -162,5 +166,26 @@ func TestTermHelpers(t *testing.T) {
 	}
 	if lib.CounterpartSection("un", "en", 999, "it") != -1 || lib.CounterpartBlock("nope", "en", 0, "it") != -1 {
 		t.Error("out-of-range sections and unknown pages must pair with -1")
+	}
+}
+
+// The term base has a column per language, keyed by its code; a column for a
+// language the briefing is not written in is reported, not silently read.
+func TestTermColumnsAreLanguages(t *testing.T) {
+	fsys := glossaryFS([2]string{"*In Italian: misure di costruzione della fiducia (CBM)*", "*In Italian: misure restrittive*"},
+		[2]string{"*In inglese: confidence-building measures (CBM)*", "*In inglese: restrictive measures*"})
+	fsys["terms.yaml"] = &fstest.MapFile{Data: []byte(string(fsys["terms.yaml"].Data) + `- id: extra
+  en: {term: extra}
+  it: {term: extra}
+  xx: {term: extra}
+`)}
+	found := false
+	for _, p := range lintStrings(t, fsys) {
+		if p == `terms.yaml:1: term 3 ("extra"): "xx" is not a language of the briefing (en, it)` {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a column for an unknown language is not reported: %v", lintStrings(t, fsys))
 	}
 }

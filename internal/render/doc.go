@@ -39,12 +39,18 @@ type LinkSpan struct {
 
 type blockTop struct{ line, block int }
 
-// newDoc reads a page rendered with identity marks (identity.go) back. Each line
-// is decoded with x/ansi (DecodeSequence; ultraviolet's ReadStyle and ReadLink
-// for what a style or a hyperlink sets): block marks give the line each block
-// starts on, hyperlinks the cells of each link. The line is written again without
-// them, with the fewest escape sequences that keep its look: Glamour styles every
-// word and every space as its own run, most of a page's bytes.
+// nbsp is the space of a date kept on one line (library/tree.go), drawn as a
+// plain space.
+const nbsp = "\u00a0"
+
+// newDoc reads a page rendered with identity marks (library/tree.go) back. Each
+// line is decoded with x/ansi (DecodeSequence; ultraviolet's ReadStyle for what a
+// style sets): block marks give the line each block starts on, the cells between
+// a link's start and end marks are the link's (a link may wrap: its marks then
+// sit on different lines). The line is written again without them (and without
+// any hyperlink Glamour drew), with the fewest escape sequences that keep its
+// look: Glamour styles every word and every space as its own run, most of a
+// page's bytes.
 func newDoc(p *library.Page, text string) *Doc {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	src := strings.Split(text, "\n")
@@ -59,10 +65,11 @@ func newDoc(p *library.Page, text string) *Doc {
 	parser := ansi.GetParser()
 	defer ansi.PutParser(parser)
 	var out, plain strings.Builder
+	link := -1 // the link whose text is being read
 	for y, line := range src {
 		out.Reset()
 		plain.Reset()
-		d.redrawLine(y, line, parser, &out, &plain)
+		d.redrawLine(y, line, parser, &link, &out, &plain)
 		d.Lines[y] = out.String()
 		d.Plain[y] = strings.TrimRight(plain.String(), " ")
 	}
@@ -82,13 +89,13 @@ func newDoc(p *library.Page, text string) *Doc {
 }
 
 // redrawLine reads line y and writes it again to out (and its text to plain).
+// link is the link being read, -1 for none; a line may start or end it.
 // A space whose style cannot be seen on a space (a colour, bold, italic) waits:
 // it is written under whatever style is drawn around it, so that a run of words
 // in one style is one run; spaces left at the end of the line are padding, and
 // dropped.
-func (d *Doc) redrawLine(y int, line string, p *ansi.Parser, out, plain *strings.Builder) {
+func (d *Doc) redrawLine(y int, line string, p *ansi.Parser, link *int, out, plain *strings.Builder) {
 	var pen, drawn uv.Style // the style the line sets, the style written
-	var link uv.Link
 	var state byte
 	col, spaces := 0, 0
 	for s := line; len(s) > 0; {
@@ -98,20 +105,25 @@ func (d *Doc) redrawLine(y int, line string, p *ansi.Parser, out, plain *strings
 			switch {
 			case ansi.HasCsiPrefix(seq) && p.Command() == 'm':
 				uv.ReadStyle(p.Params(), &pen)
-			case ansi.HasOscPrefix(seq) && p.Command() == 8:
-				uv.ReadLink(p.Data(), &link)
 			case ansi.HasApcPrefix(seq):
-				if b := markedBlock(p.Data()); b >= 0 && b < len(d.blockLines) && d.blockLines[b] < 0 {
-					d.blockLines[b] = y
+				switch kind, i := library.ReadMark(p.Data()); kind {
+				case library.BlockMark:
+					if i < len(d.blockLines) && d.blockLines[i] < 0 {
+						d.blockLines[i] = y
+					}
+				case library.LinkStart:
+					*link = i
+				case library.LinkEnd:
+					*link = -1
 				}
 			}
 			continue // nothing else of Glamour's is drawn
 		}
 		if seq == nbsp {
-			seq = " " // a date kept on one line (together.go)
+			seq = " " // a date kept on one line (library/tree.go)
 		}
-		if l := linkOf(link.URL); l >= 0 {
-			d.addLinkCell(l, y, col, width)
+		if *link >= 0 {
+			d.addLinkCell(*link, y, col, width)
 		}
 		col += width
 		plain.WriteString(seq)
@@ -177,9 +189,11 @@ func (d *Doc) cut(n int) {
 // addLinkCell adds a cell to link l's span on line y, or starts a span.
 func (d *Doc) addLinkCell(l, y, col, w int) {
 	if n := len(d.Links); n > 0 {
+		// The link's words are marked one by one: the spaces between two
+		// words of it on one line are its own.
 		s := &d.Links[n-1]
-		if s.Index == l && s.Line == y && s.Col1 == col {
-			s.Col1 += w
+		if s.Index == l && s.Line == y && s.Col1 <= col {
+			s.Col1 = col + w
 			return
 		}
 	}

@@ -1,8 +1,17 @@
 // Package render turns pages into terminal text with Glamour, through a cache that
 // many sessions can share.
+//
+// A page is drawn from the tree its document model was parsed into
+// (library.Tree), in which every block starts with a zero-width mark naming it
+// and every link's text sits between marks naming it. Glamour draws the tree as
+// it draws any (glamourRender); newDoc then reads the drawn lines back with
+// x/ansi's decoder: the line of each block's mark, the cells between each link's
+// marks. The marks are removed from what is drawn.
 package render
 
 import (
+	"bufio"
+	"bytes"
 	"container/list"
 	"fmt"
 	"strings"
@@ -10,10 +19,10 @@ import (
 	"unicode/utf8"
 
 	xansi "github.com/charmbracelet/x/ansi"
-	"github.com/cyberdiplo/cyberdiplo/third_party/glamour"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/styles"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
@@ -48,24 +57,15 @@ func Page(p *library.Page, width int, style string) (string, error) {
 // Render renders a page into a Doc: its lines, and where each block and link
 // was drawn. Slow (milliseconds): call it through a Cache, off the UI loop.
 func Render(p *library.Page, width int, style string) (*Doc, error) {
-	if width < 10 {
-		width = 10
+	t, err := check(p, &width, style)
+	if err != nil {
+		return nil, err
 	}
-	if !ValidStyle(style) {
-		return nil, fmt.Errorf("unknown style %q", style)
-	}
-	if p.Depth > library.MaxNesting {
-		return nil, fmt.Errorf("%s nests lists or quotes %d deep (at most %d): run cyberdiplo lint", p.Path, p.Depth, library.MaxNesting)
-	}
-	src := keepDatesTogether([]byte(p.Body))
-	root := library.ParseMarkdown(src)
-	num := number(root, src)
 	var out string
-	var err error
 	if isTimeline(p) {
-		out, err = timeline(p, root, src, num, width, style)
+		out, err = timeline(p, t, width, style)
 	} else {
-		out, err = glamourRender(root, src, num, width, style)
+		out, err = glamourRender(t, nil, width, style)
 	}
 	if err != nil {
 		return nil, err
@@ -79,46 +79,59 @@ func Render(p *library.Page, width int, style string) (*Doc, error) {
 	return d, nil
 }
 
+// check checks what Render is asked for, and returns the page's tree.
+func check(p *library.Page, width *int, style string) (*library.Tree, error) {
+	*width = max(*width, 10)
+	if !ValidStyle(style) {
+		return nil, fmt.Errorf("unknown style %q", style)
+	}
+	if p.Depth > library.MaxNesting {
+		return nil, fmt.Errorf("%s nests lists or quotes %d deep (at most %d): run cyberdiplo lint", p.Path, p.Depth, library.MaxNesting)
+	}
+	t := p.Tree()
+	if t == nil {
+		return nil, fmt.Errorf("%s has no document model (a page is drawn from library.Load)", p.Path)
+	}
+	return t, nil
+}
+
 // RenderTop renders the top of a page: its first top-level blocks, enough of
 // them to fill lines rendered lines. Those lines are the lines Render draws at
 // the top of the page, in a fraction of the time: the reader paints its first
 // frame from them while the whole page renders. The Doc holds only the blocks
 // and links drawn; Partial reports it.
 func RenderTop(p *library.Page, width int, style string, lines int) (*Doc, error) {
-	if width < 10 {
-		width = 10
+	t, err := check(p, &width, style)
+	if err != nil {
+		return nil, err
 	}
-	if !ValidStyle(style) {
-		return nil, fmt.Errorf("unknown style %q", style)
-	}
-	if isTimeline(p) || p.Depth > library.MaxNesting {
+	if isTimeline(p) {
 		return Render(p, width, style)
 	}
-	src := keepDatesTogether([]byte(p.Body))
-	root := library.ParseMarkdown(src)
-	num := number(root, src)
 	// Keep top-level nodes until they certainly fill the lines (each block takes
 	// at least one line, and a line holds at most width characters), and one more:
 	// the last lines of a cut document are its end, not the page's.
-	need, kept := 0, 0
+	blocks := map[ast.Node]int{} // blocks in each top-level node
+	for i := range p.Blocks {
+		n := t.Block(i)
+		for n != nil && n.Parent() != t.Root() {
+			n = n.Parent()
+		}
+		blocks[n]++
+	}
+	need := 0
 	var cut ast.Node
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+	for n := t.Root().FirstChild(); n != nil; n = n.NextSibling() {
 		if need > lines+2 {
 			cut = n
 			break
 		}
-		need += minLines(n, src, width) + 1
-		kept++
+		need += minLines(n, blocks[n], t.Source(), width) + 1
 	}
 	if cut == nil {
 		return Render(p, width, style) // the whole page is short
 	}
-	for n := cut; n != nil; {
-		next := n.NextSibling()
-		root.RemoveChild(root, n)
-		n = next
-	}
-	out, err := glamourRender(root, src, num, width, style)
+	out, err := glamourRender(t, cut, width, style)
 	if err != nil {
 		return nil, err
 	}
@@ -134,18 +147,12 @@ func RenderTop(p *library.Page, width int, style string, lines int) (*Doc, error
 	return d, nil
 }
 
-// minLines is the fewest rendered lines a node can take at a width: one per
-// block in it, and its text's length in lines.
-func minLines(n ast.Node, src []byte, width int) int {
-	blocks, chars := 0, 0
+// minLines is the fewest rendered lines a node holding a number of blocks can
+// take at a width: one per block, and its text's length in lines.
+func minLines(n ast.Node, blocks int, src []byte, width int) int {
+	chars := 0
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if _, ok := library.BlockKindOf(c); ok {
-			blocks++
-		}
-		if t, ok := c.(*ast.Text); ok {
+		if t, ok := c.(*ast.Text); ok && entering {
 			chars += utf8.RuneCount(t.Segment.Value(src))
 		}
 		return ast.WalkContinue, nil
@@ -153,20 +160,51 @@ func minLines(n ast.Node, src []byte, width int) int {
 	return max(blocks, chars/max(width, 1))
 }
 
-// glamourRender renders a parsed page with Glamour, marking its blocks and links.
-func glamourRender(root ast.Node, src []byte, num *numbering, width int, style string) (string, error) {
-	r, err := newRenderer(style, width, num)
-	if err != nil {
+// glamourRender draws a page's tree with Glamour, unmodified: its own node
+// renderers (ansi.NewRenderer) driven over the tree, which already carries the
+// marks of the page's blocks and links (library/tree.go). The top-level nodes
+// from stop on are left out (nil: none). The tree is only read.
+func glamourRender(t *library.Tree, stop ast.Node, width int, style string) (string, error) {
+	r := ansi.NewRenderer(ansi.Options{WordWrap: width, Styles: styleConfig(style), InlineTableLinks: true})
+	funcs := nodeRenderers{}
+	r.RegisterFuncs(funcs)
+	var out bytes.Buffer
+	w := bufio.NewWriter(&out)
+	src := t.Source()
+	visit := func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f := funcs[n.Kind()]; f != nil {
+			return f(w, src, n, entering)
+		}
+		return ast.WalkContinue, nil
+	}
+	// As goldmark's renderer.Render walks a document, but for stop.
+	root := t.Root()
+	if _, err := visit(root, true); err != nil {
 		return "", err
 	}
-	out, err := r.RenderNode(root, src)
-	return string(out), err
+	for c := root.FirstChild(); c != nil && c != stop; c = c.NextSibling() {
+		if err := ast.Walk(c, visit); err != nil {
+			return "", err
+		}
+	}
+	if _, err := visit(root, false); err != nil {
+		return "", err
+	}
+	if err := w.Flush(); err != nil {
+		return "", err
+	}
+	return out.String(), nil
 }
 
-// newRenderer returns a Glamour renderer for a style and width that marks the
-// numbered blocks and links. Links are underlined in every style but notty: it is
-// how a reader tells them apart without colour. The ascii style draws ASCII only.
-func newRenderer(style string, width int, num *numbering) (*glamour.TermRenderer, error) {
+// nodeRenderers collects the node renderers Glamour registers, by node kind.
+type nodeRenderers map[ast.NodeKind]renderer.NodeRendererFunc
+
+func (m nodeRenderers) Register(k ast.NodeKind, f renderer.NodeRendererFunc) { m[k] = f }
+
+// styleConfig is the Glamour style of a style name. Links are underlined in
+// every style but notty: it is how a reader tells them apart without colour.
+// The ascii style draws ASCII only.
+func styleConfig(style string) ansi.StyleConfig {
 	var cfg ansi.StyleConfig
 	switch style {
 	case "dark":
@@ -183,8 +221,7 @@ func newRenderer(style string, width int, num *numbering) (*glamour.TermRenderer
 		underline := true
 		cfg.LinkText.Underline = &underline
 	}
-	return glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width),
-		glamour.WithInlineTableLinks(true), glamour.WithIdentify(num.identify))
+	return cfg
 }
 
 // Plain removes every escape sequence (colours, OSC 8 links) and the spaces Glamour

@@ -10,7 +10,6 @@ import (
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/yuin/goldmark/ast"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
@@ -100,47 +99,6 @@ func trickyLib(t testing.TB) *library.Library {
 		t.Fatal(err)
 	}
 	return l
-}
-
-// nodeText is the plain text of a node's inline content (links keep their text).
-func nodeText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			b.Write(t.Segment.Value(src))
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
-}
-
-// The renderer numbers blocks and links exactly as the document model does:
-// block i drawn is Page.Blocks[i], link i is Page.Links[i].
-func TestNumberingMatchesTheModel(t *testing.T) {
-	var pages []*library.Page
-	for _, l := range []*library.Library{lib(t), trickyLib(t)} {
-		for _, lang := range library.Languages() {
-			pages = append(pages, l.Pages(lang)...)
-		}
-	}
-	for _, p := range pages {
-		src := []byte(p.Body)
-		n := number(library.ParseMarkdown(src), src)
-		if len(n.blocks) != len(p.Blocks) || len(n.links) != len(p.Links) {
-			t.Fatalf("%s/%s: numbered %d blocks and %d links; the model has %d and %d",
-				p.Lang, p.ID, len(n.blocks), len(n.links), len(p.Blocks), len(p.Links))
-		}
-		for i, node := range n.blocks {
-			if k, _ := library.BlockKindOf(node); k != p.Blocks[i].Kind {
-				t.Errorf("%s/%s block %d: %v, the model says %v", p.Lang, p.ID, i, k, p.Blocks[i].Kind)
-			}
-		}
-		for i, node := range n.links {
-			if got := nodeText(node, src); got != p.Links[i].Text {
-				t.Errorf("%s/%s link %d: %q, the model says %q", p.Lang, p.ID, i, got, p.Links[i].Text)
-			}
-		}
-	}
 }
 
 // Every block and every link of every page, in every style and at several
@@ -499,10 +457,7 @@ func TestRedrawnLinesAreSmall(t *testing.T) {
 	raw, drawn, text := 0, 0, 0
 	for _, lang := range library.Languages() {
 		for _, p := range l.Pages(lang) {
-			src := []byte(p.Body)
-			root := library.ParseMarkdown(src)
-			num := number(root, src)
-			out, err := glamourRender(root, src, num, 80, "dark")
+			out, err := glamourRender(p.Tree(), nil, 80, "dark")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -532,10 +487,7 @@ func TestRedrawnLinesLookTheSame(t *testing.T) {
 				if p.ID == "timeline" {
 					continue // drawn by timeline.go, not Glamour alone
 				}
-				src := []byte(p.Body)
-				root := library.ParseMarkdown(src)
-				num := number(root, src)
-				raw, err := glamourRender(root, src, num, 70, style)
+				raw, err := glamourRender(p.Tree(), nil, 70, style)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -599,6 +551,55 @@ func BenchmarkRenderTop(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := RenderTop(p, 80, "dark", 22); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// A page's tree is made ready by its first render: renders of one fresh page at
+// once, at different widths, draw the same as one at a time (go test -race
+// checks that they share it safely).
+func TestFirstRendersAtOnce(t *testing.T) {
+	want, err := Render(lib(t).Page("en", "glossary"), 60, "dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := lib(t).Page("en", "glossary") // a fresh library: its tree not yet drawn
+	var wg sync.WaitGroup
+	docs := make([]*Doc, 4)
+	for i := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			docs[i], _ = Render(p, 60+i%2*10, "dark")
+		}()
+	}
+	wg.Wait()
+	for i, d := range docs {
+		if d == nil {
+			t.Fatalf("render %d failed", i)
+		}
+		if i%2 == 0 && d.Text != want.Text {
+			t.Errorf("render %d at once differs from one alone", i)
+		}
+	}
+}
+
+// Links are underlined wherever they are drawn, the timeline's included (its
+// events are drawn by timeline.go, not by Glamour).
+func TestLinksAreUnderlined(t *testing.T) {
+	for _, id := range []string{"timeline", "un"} {
+		p := lib(t).Page("en", id)
+		d, err := Render(p, 80, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range d.Links {
+			cells := uv.NewStyledString(d.Lines[s.Line]).Lines(ansi.GraphemeWidth)[0]
+			for x := s.Col0; x < s.Col1 && x < len(cells); x++ {
+				if cells[x].Content != " " && cells[x].Style.Underline == 0 {
+					t.Fatalf("%s: link %d drawn without underline at line %d cell %d: %q", id, s.Index, s.Line, x, d.Plain[s.Line])
+				}
+			}
 		}
 	}
 }

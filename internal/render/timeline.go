@@ -14,15 +14,15 @@ import (
 // The timeline page is drawn as a timeline: years down an axis, each event beside
 // its year with a marker in its forum's colour, wrapped to the width. Its shape
 // comes from the document model: each section opened by a level-2 heading is a
-// year (the heading is its label), each block under it an event, coloured by the
-// page its first link leads to. What comes before the first year is drawn by
-// Glamour. Years and events carry their block marks, and links their
-// hyperlinks (identity.go), like every other page.
+// year (the heading is its label), each block under it an event, in the colour
+// of the page its first link leads to (that page's front matter "colour"). What comes before the first year is drawn by
+// Glamour. Years and events carry their block marks, and links their marks
+// (library/tree.go), like every other page.
 
 type event struct {
-	block int
-	text  string // styled, with its links' hyperlinks
-	forum string // page id of the event's first link
+	block  int
+	text   string         // styled, with its block's and its links' marks
+	colour library.Colour // of the page its first link leads to; zero: the accent
 }
 
 type year struct {
@@ -31,9 +31,10 @@ type year struct {
 	events []event
 }
 
-// isTimeline reports whether a page has the timeline's shape.
+// isTimeline reports whether a page is the timeline (its front matter says so)
+// and has its shape.
 func isTimeline(p *library.Page) bool {
-	if p.ID != "timeline" {
+	if p.Kind != library.PageTimeline {
 		return false
 	}
 	for _, h := range p.Headings {
@@ -45,7 +46,7 @@ func isTimeline(p *library.Page) bool {
 }
 
 // timeline renders the timeline page.
-func timeline(p *library.Page, root ast.Node, src []byte, num *numbering, width int, style string) (string, error) {
+func timeline(p *library.Page, t *library.Tree, width int, style string) (string, error) {
 	var years []year
 	var firstYear ast.Node
 	link := lipgloss.NewStyle()
@@ -53,12 +54,12 @@ func timeline(p *library.Page, root ast.Node, src []byte, num *numbering, width 
 		link = link.Underline(true)
 	}
 	for _, s := range p.Sections {
-		if s.Heading.Block < 0 || s.Heading.Block >= len(num.blocks) {
+		if t.Block(s.Heading.Block) == nil {
 			continue
 		}
 		if s.Heading.Level == 2 {
 			if firstYear == nil {
-				firstYear = num.blocks[s.Heading.Block]
+				firstYear = t.Block(s.Heading.Block)
 			}
 			years = append(years, year{block: s.Heading.Block, label: s.Heading.Text})
 		}
@@ -66,26 +67,23 @@ func timeline(p *library.Page, root ast.Node, src []byte, num *numbering, width 
 			continue
 		}
 		y := &years[len(years)-1]
-		for b := s.First; b < s.End && b < len(num.blocks); b++ {
+		for b := s.First; b < s.End && t.Block(b) != nil; b++ {
 			if p.Blocks[b].Kind == library.KindHeading {
 				continue
 			}
-			ev := event{block: b, text: inlineText(num.blocks[b], src, num, link)}
+			ev := event{block: b, text: inlineText(t.Block(b), t.Source(), link)}
 			if ls := p.Blocks[b].Links; len(ls) > 0 {
-				ev.forum = p.Links[ls[0]].Page
+				ev.colour = p.Links[ls[0]].Colour
 			}
 			y.events = append(y.events, ev)
 		}
 	}
-	// Glamour draws what comes before the first year: cut the tree there.
-	if firstYear != nil && firstYear.Parent() == root {
-		for n := firstYear; n != nil; {
-			next := n.NextSibling()
-			root.RemoveChild(root, n)
-			n = next
-		}
+	// Glamour draws what comes before the first year.
+	var stop ast.Node
+	if firstYear != nil && firstYear.Parent() == t.Root() {
+		stop = firstYear
 	}
-	intro, err := glamourRender(root, src, num, width, style)
+	intro, err := glamourRender(t, stop, width, style)
 	if err != nil {
 		return "", err
 	}
@@ -97,8 +95,8 @@ func timeline(p *library.Page, root ast.Node, src []byte, num *numbering, width 
 }
 
 // inlineText is the text of a block's inline content as drawn on the timeline:
-// plain, with each numbered link inside its hyperlink and in the link style.
-func inlineText(node ast.Node, src []byte, num *numbering, link lipgloss.Style) string {
+// plain, with its marks, and links in the link style.
+func inlineText(node ast.Node, src []byte, link lipgloss.Style) string {
 	var b strings.Builder
 	var walk func(n ast.Node, inLink bool)
 	walk = func(n ast.Node, inLink bool) {
@@ -110,7 +108,7 @@ func inlineText(node ast.Node, src []byte, num *numbering, link lipgloss.Style) 
 					t += " "
 				}
 				if inLink {
-					t = link.Render(t)
+					t = styleAroundMarks(t, link)
 				}
 				b.WriteString(t)
 			case *ast.String:
@@ -122,14 +120,7 @@ func inlineText(node ast.Node, src []byte, num *numbering, link lipgloss.Style) 
 			case *ast.AutoLink:
 				b.Write(c.Label(src))
 			case *ast.Link:
-				i, ok := num.linkOf[c]
-				if !ok {
-					walk(c, inLink)
-					continue
-				}
-				b.WriteString(ansi.SetHyperlink(linkURL(i)))
 				walk(c, true)
-				b.WriteString(ansi.ResetHyperlink())
 			default:
 				if c.Type() == ast.TypeBlock && b.Len() > 0 {
 					b.WriteByte(' ')
@@ -142,12 +133,33 @@ func inlineText(node ast.Node, src []byte, num *numbering, link lipgloss.Style) 
 	return strings.TrimSpace(b.String())
 }
 
-// forumColours mark each forum's events; other pages get the accent.
-var forumColours = map[string][2]string{ // dark, light
-	"eu": {"#60A5FA", "#1D4ED8"}, "un": {"#38BDF8", "#0369A1"},
-	"nato": {"#34D399", "#047857"}, "osce": {"#FBBF24", "#B45309"},
-	"": {"#A5A3FF", "#5A56E0"},
+// styleAroundMarks draws the text of s in a style, and its marks (zero-width
+// APC strings, library/tree.go) as they are: a style's escape sequences must not
+// land inside a mark.
+func styleAroundMarks(s string, st lipgloss.Style) string {
+	var b strings.Builder
+	for s != "" {
+		i := strings.Index(s, "\x1b_")
+		if i < 0 {
+			b.WriteString(st.Render(s))
+			break
+		}
+		j := strings.Index(s[i:], "\x1b\\")
+		if j < 0 {
+			b.WriteString(st.Render(s))
+			break
+		}
+		if i > 0 {
+			b.WriteString(st.Render(s[:i]))
+		}
+		b.WriteString(s[i : i+j+2])
+		s = s[i+j+2:]
+	}
+	return b.String()
 }
+
+// accent marks the events that lead to a page without a colour.
+var accent = library.Colour{Dark: "#A5A3FF", Light: "#5A56E0"}
 
 // drawYears draws the axis. Plain styles (ascii, notty) use ASCII only and no colour.
 func drawYears(years []year, width int, style string) string {
@@ -175,18 +187,17 @@ func drawYears(years []year, width int, style string) string {
 	}
 	yearStyle := lipgloss.NewStyle().Bold(true)
 	axisStyle := lipgloss.NewStyle()
-	colour := func(forum string) lipgloss.Style {
+	colour := func(c library.Colour) lipgloss.Style {
 		s := lipgloss.NewStyle()
 		if plain {
 			return s
 		}
-		c, ok := forumColours[forum]
-		if !ok {
-			c = forumColours[""]
+		if c.IsZero() {
+			c = accent
 		}
-		var col color.Color = lipgloss.Color(c[0])
+		var col color.Color = lipgloss.Color(c.Dark)
 		if style == "light" {
-			col = lipgloss.Color(c[1])
+			col = lipgloss.Color(c.Light)
 		}
 		return s.Foreground(col).Bold(true)
 	}
@@ -195,7 +206,7 @@ func drawYears(years []year, width int, style string) string {
 	}
 	var lines []string
 	for yi, y := range years {
-		label := blockMark(y.block) + yearStyle.Render(y.label)
+		label := library.Mark(library.BlockMark, y.block) + yearStyle.Render(y.label)
 		if !inline {
 			lines = append(lines, pad+label)
 		}
@@ -209,14 +220,14 @@ func drawYears(years []year, width int, style string) string {
 				var head string
 				switch {
 				case inline && ei == 0 && li == 0:
-					head = pad + blockMark(y.block) + yearStyle.Render(padTo(y.label, labelW)) + " " + axisStyle.Render(tee)
+					head = pad + library.Mark(library.BlockMark, y.block) + yearStyle.Render(padTo(y.label, labelW)) + " " + axisStyle.Render(tee)
 				case li == 0:
 					head = gutter + axisStyle.Render(tee)
 				default:
 					head = gutter + axisStyle.Render(axis) + "  "
 				}
 				if li == 0 {
-					w = colour(ev.forum).Render(marker) + " " + blockMark(ev.block) + w
+					w = colour(ev.colour).Render(marker) + " " + w // w starts with the event's mark
 				} else {
 					w = "  " + w
 				}

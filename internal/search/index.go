@@ -176,12 +176,10 @@ func New(lib *library.Library) *Index {
 	return ix
 }
 
-// glossaryID is the page whose "##" sections are glossary entries.
-const glossaryID = "glossary"
-
 // concepts returns the term base of lib as concepts.
 func concepts(lib *library.Library) []concept {
 	var out []concept
+	glossaryID := lib.IDOfKind(library.PageGlossary) // the page whose "##" sections are glossary entries
 	if terms := lib.Terms(); len(terms) > 0 {
 		for _, t := range terms {
 			c := concept{id: t.ID, forms: map[string]conceptForm{}}
@@ -325,7 +323,7 @@ func itoa(i int) string {
 func (b *builder) addDoc(p *library.Page, si int, terms string) {
 	s := &p.Sections[si]
 	d := doc{page: p, section: int32(si), kind: Body, dated: isDate(s.Heading.Text)}
-	if p.ID == glossaryID && s.Heading.Level == 2 {
+	if p.Kind == library.PageGlossary && s.Heading.Level == 2 {
 		d.kind = Term
 	}
 	id := int32(len(b.li.docs))

@@ -15,9 +15,13 @@ import (
 )
 
 func page(id, title string, order int, body string) *fstest.MapFile {
+	kind := "page"
+	if id == "glossary" {
+		kind = "glossary" // the fixtures' glossary says what it is
+	}
 	return &fstest.MapFile{Data: []byte(fmt.Sprintf(
-		"---\nid: %s\ntitle: %s\ntab: %s\norder: %d\nupdated: 2026-03\nsources:\n  - Test\n---\n%s",
-		id, title, title, order, body))}
+		"---\nid: %s\ntitle: %s\ntab: %s\norder: %d\nupdated: 2026-03\nkind: %s\nsources:\n  - Test\n---\n%s",
+		id, title, title, order, kind, body))}
 }
 
 var longLine = "This paragraph is deliberately long so that its snippet has to be cut: it goes on and on about " +

@@ -22,14 +22,21 @@ type keyMap struct {
 	Back, Copy, CopyList, Side           key.Binding
 }
 
-func newKeyMap(s i18n.Strings) keyMap {
+// newKeyMap is the key map in a language's strings, for a briefing of tabs
+// pages: the digits 1 to 9 go to the first nine.
+func newKeyMap(s i18n.Strings, tabs int) keyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	digits := []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}[:min(max(tabs, 1), 9)]
+	tabN := "1"
+	if len(digits) > 1 {
+		tabN += "…" + digits[len(digits)-1]
 	}
 	return keyMap{
 		Next:      b("→", s.KeyTabs, "right"),
 		Prev:      b("←", s.KeyTabs, "left"),
-		TabN:      b("1…8", s.KeyTabN, "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		TabN:      b(tabN, s.KeyTabN, digits...),
 		Down:      b("j e ↓ ctrl+e", s.KeyLine, "j", "e", "down", "ctrl+e", "ctrl+n"),
 		Up:        b("k y ↑ ctrl+y", s.KeyLine, "k", "y", "up", "ctrl+y", "ctrl+p"),
 		PageDown:  b("space f pgdn ctrl+f", s.KeyPage, "space", "f", "pgdown", "ctrl+f"),

@@ -218,7 +218,7 @@ func (m *Model) TopBlock() (p *library.Page, block, line int) {
 func (m *Model) setLang(lang string) {
 	m.lang = lang
 	m.s = i18n.For(lang)
-	m.keys = newKeyMap(m.s)
+	m.keys = newKeyMap(m.s, len(m.ids))
 }
 
 // bgTimeoutMsg ends the wait for the terminal's background colour.

@@ -11,7 +11,6 @@ import (
 	"os"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -212,15 +211,6 @@ func WithChromaFormatter(formatter string) TermRendererOption {
 	}
 }
 
-// WithIdentify sets a function asked about every node rendered, to keep the
-// identity of nodes in the rendered text (see ansi.Identity).
-func WithIdentify(identify func(ast.Node) ansi.Identity) TermRendererOption {
-	return func(tr *TermRenderer) error {
-		tr.ansiOptions.Identify = identify
-		return nil
-	}
-}
-
 // WithOptions sets multiple TermRenderer options within a single TermRendererOption.
 func WithOptions(options ...TermRendererOption) TermRendererOption {
 	return func(tr *TermRenderer) error {
@@ -274,15 +264,6 @@ func (tr *TermRenderer) Render(in string) (string, error) {
 func (tr *TermRenderer) RenderBytes(in []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	err := tr.md.Convert(in, &buf)
-	return buf.Bytes(), err
-}
-
-// RenderNode renders a document already parsed (with the same goldmark
-// extensions as the renderer's: GFM, definition lists, heading ids) from its
-// source.
-func (tr *TermRenderer) RenderNode(root ast.Node, source []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	err := tr.md.Renderer().Render(&buf, source, root)
 	return buf.Bytes(), err
 }
 

@@ -243,16 +243,12 @@ func (tr *ANSIRenderer) NewElement(node ast.Node, source []byte) Element {
 			}
 		}
 
-		url, skipHref := string(n.Destination), isFooterLinks
-		if id := ctx.identify(node); id.LinkURL != "" {
-			url, skipHref = id.LinkURL, true
-		}
 		return Element{
 			Renderer: &LinkElement{
 				BaseURL:  ctx.options.BaseURL,
-				URL:      url,
+				URL:      string(n.Destination),
 				Children: children,
-				SkipHref: skipHref,
+				SkipHref: isFooterLinks,
 			},
 		}
 	case ast.KindAutoLink:

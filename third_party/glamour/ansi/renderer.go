@@ -21,8 +21,6 @@ type Options struct {
 	PreserveNewLines bool
 	Styles           StyleConfig
 	ChromaFormatter  string
-	// Identify, when set, is asked about every node rendered (see Identity).
-	Identify func(ast.Node) Identity
 }
 
 // ANSIRenderer renders markdown content as ANSI escaped sequences.
@@ -95,11 +93,6 @@ func (r *ANSIRenderer) renderNode(w util.BufWriter, source []byte, node ast.Node
 		return ast.WalkContinue, nil
 	}
 
-	id := r.context.identify(node)
-	if id.Skip {
-		return ast.WalkSkipChildren, nil
-	}
-
 	e := r.NewElement(node, source)
 	if entering { //nolint: nestif
 		// everything below the Document element gets rendered into a block buffer
@@ -108,18 +101,11 @@ func (r *ANSIRenderer) renderNode(w util.BufWriter, source []byte, node ast.Node
 		}
 
 		_, _ = io.WriteString(writeTo, e.Entering)
-		pushes := pushesBlock(e.Renderer)
-		if id.Mark != "" && !pushes {
-			_, _ = io.WriteString(writeTo, id.Mark)
-		}
 		if e.Renderer != nil {
 			err := e.Renderer.Render(writeTo, r.context)
 			if err != nil {
 				return ast.WalkStop, fmt.Errorf("glamour: error rendering: %w", err)
 			}
-		}
-		if id.Mark != "" && pushes {
-			_, _ = io.WriteString(bs.Current().Block, id.Mark)
 		}
 	} else {
 		// everything below the Document element gets rendered into a block buffer

@@ -4,9 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"text/template"
-
-	"golang.org/x/text/cases"
-	"golang.org/x/text/language"
 )
 
 // TemplateFuncMap contains a few useful template helpers.
@@ -72,9 +69,9 @@ var (
 		"SplitAfter":   strings.SplitAfter,
 		"SplitAfterN":  strings.SplitAfterN,
 		"SplitN":       strings.SplitN,
-		"Title":        cases.Title(language.English).String,
-		"ToLower":      cases.Lower(language.English).String,
-		"ToTitle":      cases.Upper(language.English).String,
+		"Title":        titleCase,
+		"ToLower":      strings.ToLower,
+		"ToTitle":      strings.ToUpper,
 		"ToUpper":      strings.ToUpper,
 		"Trim":         strings.Trim,
 		"TrimLeft":     strings.TrimLeft,
