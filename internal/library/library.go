@@ -56,8 +56,10 @@ func (p *Page) Heading(anchor string) int {
 type Library struct {
 	pages   map[string][]*Page // by language, sorted by Order
 	sources []Source
-	terms   []Term
-	pairs   alignment
+	terms   []Term // the glossary entries of concepts
+	// concepts is terms.yaml whole: the glossary entries and the themes.
+	concepts []Term
+	pairs    alignment
 }
 
 // frontMatter is the YAML header of a page.
@@ -91,7 +93,7 @@ func Load(fsys fs.FS) (*Library, error) {
 		return nil, err
 	}
 	lib := &Library{pages: pages}
-	lib.sources, lib.terms = sources, terms
+	lib.sources, lib.terms, lib.concepts = sources, glossaryTerms(terms), terms
 	lib.align()
 	for _, lang := range Languages() {
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {

@@ -89,7 +89,8 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 			problems = append(problems, lintLinks(p, pages[lang])...)
 		}
 	}
-	sources, terms, present, metaProblems := readMeta(fsys)
+	sources, concepts, present, metaProblems := readMeta(fsys)
+	terms := glossaryTerms(concepts)
 	problems = append(problems, metaProblems...)
 	if present[SourcesFile] {
 		problems = append(problems, lintSources(sources, terms, pages)...)
@@ -98,7 +99,7 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 			Message: "missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)"})
 	}
 	if present[TermsFile] {
-		problems = append(problems, lintTerms(terms, pages)...)
+		problems = append(problems, lintTerms(concepts, pages)...)
 		problems = append(problems, lintEquivalents(terms, pages)...)
 	}
 	en, it := pages["en"], pages["it"]

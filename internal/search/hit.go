@@ -130,7 +130,7 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 // under a glossary heading): it is no passage to show.
 func (li *langIndex) restates(d int32, text string, env *snowballstem.Env) bool {
 	cs := li.own[d]
-	if len(cs) == 0 {
+	if len(cs) == 0 || li.docs[d].kind != Term {
 		return false
 	}
 	var keys []string

@@ -92,6 +92,9 @@ type langIndex struct {
 	cpostOff []int32
 	cpost    []posting
 	cnames   [][][]string
+	// cbags are, per concept, its names of two words or more and its phrases, as
+	// key sets a query may hold in any order (see findMentions).
+	cbags [][][]string
 	// own lists, per doc, the concepts it is the glossary entry of.
 	own map[int32][]int
 
@@ -109,15 +112,20 @@ type concept struct {
 	id string
 	// names are the ways of naming it: term, acronym and synonyms, in every language.
 	names []string
+	// phrases are the everyday words for it, in every language: a query holding
+	// one's words in any order mentions the concept.
+	phrases []string
 	// forms holds, per language, the words of the term base for that language's
-	// glossary section (its "terms" field) and that section.
+	// section of the concept (its "terms" field) and that section.
 	forms map[string]conceptForm
 }
 
 type conceptForm struct {
-	text    string // term, acronym and synonyms, one a line
+	text    string // term, acronym, synonyms and phrases, one a line
 	page    string
-	section int // -1 when the anchor names no section
+	section int   // -1 when the anchor names no section
+	also    []int // further sections of the concept (Term.Also), on their pages
+	alsoPg  []string
 }
 
 // Index is a search index over every section of every page of a library, in
@@ -182,7 +190,8 @@ const glossaryID = "glossary"
 // concepts returns the term base of lib as concepts.
 func concepts(lib *library.Library) []concept {
 	var out []concept
-	if terms := lib.Terms(); len(terms) > 0 {
+	if terms := lib.Concepts(); len(terms) > 0 {
+		first := library.Languages()[0]
 		for _, t := range terms {
 			c := concept{id: t.ID, forms: map[string]conceptForm{}}
 			for _, lang := range library.Languages() {
@@ -197,16 +206,33 @@ func concepts(lib *library.Library) []concept {
 						c.names = appendName(c.names, n)
 					}
 				}
+				for _, n := range f.Phrases {
+					if n = strings.TrimSpace(n); n != "" {
+						lines = append(lines, n)
+						c.phrases = appendName(c.phrases, n)
+					}
+				}
 				sec := -1
-				if p := lib.Page(lang, glossaryID); p != nil && f.Anchor != "" {
-					if sec = p.SectionByAnchor(f.Anchor); sec >= 0 {
+				if p := lib.Page(lang, t.PageID()); p != nil && f.Anchor != "" {
+					if sec = p.SectionByAnchor(f.Anchor); sec >= 0 && t.InGlossary() {
 						// The entry's heading names it too ("OEWG (Open-ended Working Group)").
 						for _, n := range headingNames(p.Sections[sec].Heading.Text) {
 							c.names = appendName(c.names, n)
 						}
 					}
 				}
-				c.forms[lang] = conceptForm{text: strings.Join(lines, "\n"), page: glossaryID, section: sec}
+				cf := conceptForm{text: strings.Join(lines, "\n"), page: t.PageID(), section: sec}
+				for _, ref := range t.Also {
+					page, anchor, _ := strings.Cut(ref, "#")
+					if p := lib.Page(first, page); p != nil {
+						if si := p.SectionByAnchor(anchor); si >= 0 {
+							if si = lib.CounterpartSection(page, first, si, lang); si >= 0 {
+								cf.also, cf.alsoPg = append(cf.also, si), append(cf.alsoPg, page)
+							}
+						}
+					}
+				}
+				c.forms[lang] = cf
 			}
 			out = append(out, c)
 		}
@@ -291,7 +317,11 @@ func buildLang(lang string, pages []*library.Page, cs []concept) *langIndex {
 	terms := map[[2]string]string{} // (page, section) -> terms field text
 	for _, c := range cs {
 		if f, ok := c.forms[lang]; ok && f.section >= 0 && f.text != "" {
-			terms[[2]string{f.page, itoa(f.section)}] = f.text
+			k := [2]string{f.page, itoa(f.section)}
+			if terms[k] != "" {
+				terms[k] += "\n"
+			}
+			terms[k] += f.text
 		}
 	}
 	for _, p := range pages {
@@ -570,10 +600,19 @@ func (li *langIndex) buildConcepts(cs []concept) {
 		keys []int32
 	}
 	byFirst := map[int32][]name{}
+	li.cbags = make([][][]string, len(cs))
 	for ci, c := range cs {
-		for _, n := range c.names {
+		for ni, n := range append(slices.Clip(c.names), c.phrases...) {
 			ks := li.analyzeName(n, env)
 			if len(ks) == 0 {
+				continue
+			}
+			if len(ks) > 1 || ni >= len(c.names) {
+				li.cbags[ci] = append(li.cbags[ci], ks)
+			}
+			if ni >= len(c.names) {
+				// A phrase is matched in a query, never looked for in the text:
+				// everyday words say other things too.
 				continue
 			}
 			li.cnames[ci] = append(li.cnames[ci], ks)
@@ -595,6 +634,11 @@ func (li *langIndex) buildConcepts(cs []concept) {
 		if f, ok := c.forms[li.lang]; ok {
 			if d := li.docOf(f.page, f.section); d >= 0 {
 				own[d] = append(own[d], ci)
+			}
+			for i, si := range f.also {
+				if d := li.docOf(f.alsoPg[i], si); d >= 0 && !slices.Contains(own[d], ci) {
+					own[d] = append(own[d], ci)
+				}
 			}
 		}
 	}

@@ -147,11 +147,15 @@ type keyInfo struct {
 	prefix string // when set, a word starting with it is marked up to its end only
 }
 
-// mention is a run of query words that names a concept.
+// mention is a set of query words that names a concept: a run of words that is
+// one of its names, or words that hold one of its phrases in any order.
 type mention struct {
-	first, n int // slots [first, first+n)
+	bits     uint32 // the slots
 	concepts []int
 }
+
+// first is the first slot of a mention.
+func (m mention) first() int { return bits.TrailingZeros32(m.bits) }
 
 // query is a parsed query matched against the index.
 type query struct {
@@ -270,10 +274,9 @@ func (ix *Index) compile(text string) *query {
 			}
 		}
 		for _, mn := range q.mentions {
-			bits := uint32(1)<<(mn.first+mn.n) - 1<<mn.first
 			for _, c := range mn.concepts {
 				for _, name := range lq.li.cnames[c] {
-					ph := phrase{keys: make([]int32, len(name)), slots: bits}
+					ph := phrase{keys: make([]int32, len(name)), slots: mn.bits}
 					for i, k := range name {
 						ph.keys[i] = -1
 						if id, ok := lq.li.keyID[k]; ok {
@@ -335,7 +338,7 @@ func (q *query) statistics() {
 				}
 			}
 			q.cidf[c] = idf(n, count())
-			if mn.first == 0 && mn.n == len(q.slots) {
+			if mn.bits == uint32(1)<<len(q.slots)-1 {
 				q.named = append(q.named, c)
 			}
 		}
@@ -586,19 +589,34 @@ func (li *langIndex) corrections(w string, n int, last bool) []alt {
 	return out
 }
 
-// findMentions finds the runs of query words that name a concept: in some
-// language's analysis, each word of the run has a key (its own, or one it
-// matches) equal to the name's word at that place.
+// findMentions finds the sets of query words that name a concept: in some
+// language's analysis, a run of words whose keys (their own, or ones they match)
+// are one of the concept's names, word for word; or words, each matching a
+// different word of one of its names or phrases of two words or more, that
+// hold all of them in any order within a few words ("rules for how countries
+// should behave" holds "how states behave"... when the phrase is "countries
+// behave"). Larger sets win; a word belongs to one mention at most.
 func (q *query) findMentions(env *snowballstem.Env) {
-	type span struct{ first, n int }
-	found := map[span][]int{}
+	found := map[uint32][]int{}
+	add := func(set uint32, c int) {
+		if !slices.Contains(found[set], c) {
+			found[set] = append(found[set], c)
+		}
+	}
 	for _, lq := range q.langs {
 		li := lq.li
+		// A phrase held in any order counts no correction of a short word: two
+		// everyday words and a typo are too weak a sign of a concept.
 		keys := make([][]string, len(q.slots))
+		bagKeys := make([][]string, len(q.slots))
 		for i, s := range q.slots {
 			keys[i] = append(keys[i], li.keyOf(s.word, env))
+			bagKeys[i] = append(bagKeys[i], keys[i][0])
 			for _, a := range lq.slots[i].alts {
 				keys[i] = append(keys[i], li.keys[a.key])
+				if a.class != cTypo || s.n >= 6 {
+					bagKeys[i] = append(bagKeys[i], li.keys[a.key])
+				}
 			}
 		}
 		for c, names := range li.cnames {
@@ -612,44 +630,83 @@ func (q *query) findMentions(env *snowballstem.Env) {
 						}
 					}
 					if ok {
-						sp := span{first, len(name)}
-						if !slices.Contains(found[sp], c) {
-							found[sp] = append(found[sp], c)
-						}
+						add(uint32(1)<<(first+len(name))-1<<first, c)
 					}
 				}
 			}
 		}
-	}
-	// Longest runs first; a word belongs to one run at most.
-	spans := make([]span, 0, len(found))
-	for sp := range found {
-		spans = append(spans, sp)
-	}
-	slices.SortFunc(spans, func(a, b span) int {
-		if a.n != b.n {
-			return b.n - a.n
+		for c, bags := range li.cbags {
+			for _, bag := range bags {
+				if set, ok := holds(bagKeys, bag); ok {
+					add(set, c)
+				}
+			}
 		}
-		return a.first - b.first
+	}
+	sets := make([]uint32, 0, len(found))
+	for set := range found {
+		sets = append(sets, set)
+	}
+	slices.SortFunc(sets, func(a, b uint32) int {
+		if na, nb := bits.OnesCount32(a), bits.OnesCount32(b); na != nb {
+			return nb - na
+		}
+		// Of two as large, the tighter.
+		if sa, sb := spread(a), spread(b); sa != sb {
+			return sa - sb
+		}
+		return int(a) - int(b)
 	})
-	used := make([]bool, len(q.slots))
-	for _, sp := range spans {
-		free := true
-		for i := sp.first; i < sp.first+sp.n; i++ {
-			free = free && !used[i]
-		}
-		if !free {
+	var used uint32
+	for _, set := range sets {
+		if set&used != 0 {
 			continue
 		}
-		for i := sp.first; i < sp.first+sp.n; i++ {
-			used[i] = true
-			q.matched[i] = true
+		used |= set
+		for b := set; b != 0; b &= b - 1 {
+			q.matched[bits.TrailingZeros32(b)] = true
 		}
-		cs := found[sp]
+		cs := found[set]
 		slices.Sort(cs)
-		q.mentions = append(q.mentions, mention{first: sp.first, n: sp.n, concepts: cs})
+		q.mentions = append(q.mentions, mention{bits: set, concepts: cs})
 	}
-	slices.SortFunc(q.mentions, func(a, b mention) int { return a.first - b.first })
+	slices.SortFunc(q.mentions, func(a, b mention) int { return a.first() - b.first() })
+}
+
+// bagSlack is how many other words may come between the words of a phrase held
+// in any order.
+const bagSlack = 2
+
+// holds returns the slots of the query (keys: each slot's keys) that hold every
+// key of bag, one slot each, spanning at most len(bag)+bagSlack slots: the first
+// such set, slot by slot.
+func holds(keys [][]string, bag []string) (uint32, bool) {
+	if len(bag) > len(keys) || len(bag) == 0 {
+		return 0, false
+	}
+	for start := 0; start < len(keys); start++ {
+		end := min(len(keys), start+len(bag)+bagSlack)
+		var set uint32
+		n := 0
+		for _, k := range bag {
+			for i := start; i < end; i++ {
+				if set&(1<<i) == 0 && slices.Contains(keys[i], k) {
+					set |= 1 << i
+					n++
+					break
+				}
+			}
+		}
+		if n == len(bag) && set&(1<<start) != 0 {
+			return set, true
+		}
+	}
+	return 0, false
+}
+
+// spread is the distance from the first to the last slot of a set.
+func spread(set uint32) int {
+	return 31 - bits.LeadingZeros32(set) - bits.TrailingZeros32(set)
 }
 
 // scored is the outcome of scoring one language: per doc, its score, the slots it
@@ -694,19 +751,22 @@ func (q *query) score(lq *langQuery) *scored {
 	grpB := make([]uint32, n)
 	var slotT, grpT []int32
 
+	// Each mention is a group of slots, scored at the best of its words and its
+	// concepts; every other slot is a group of its own.
 	type group struct {
-		first, n int
+		bits     uint32
 		concepts []int
 	}
 	var groups []group
-	for i := 0; i < len(q.slots); {
-		if j := slices.IndexFunc(q.mentions, func(m mention) bool { return m.first == i }); j >= 0 {
-			groups = append(groups, group{i, q.mentions[j].n, q.mentions[j].concepts})
-			i += q.mentions[j].n
-			continue
+	var inMention uint32
+	for _, m := range q.mentions {
+		groups = append(groups, group{m.bits, m.concepts})
+		inMention |= m.bits
+	}
+	for i := range q.slots {
+		if inMention&(1<<i) == 0 {
+			groups = append(groups, group{bits: 1 << i})
 		}
-		groups = append(groups, group{i, 1, nil})
-		i++
 	}
 	touch := func(list []int32, seen []float64, d int32) []int32 {
 		if seen[d] == 0 {
@@ -730,7 +790,8 @@ func (q *query) score(lq *langQuery) *scored {
 		}
 	}
 	for _, g := range groups {
-		for i := g.first; i < g.first+g.n; i++ {
+		for gb := g.bits; gb != 0; gb &= gb - 1 {
+			i := bits.TrailingZeros32(gb)
 			m := &lq.slots[i]
 			for _, a := range m.alts {
 				ps := li.post[li.postOff[a.key]:li.postOff[a.key+1]]
@@ -767,10 +828,10 @@ func (q *query) score(lq *langQuery) *scored {
 			}
 			slotT = slotT[:0]
 		}
-		all := uint32(1)<<(g.first+g.n) - 1<<g.first
+		all := g.bits
 		for _, c := range g.concepts {
 			ps := li.cpost[li.cpostOff[c]:li.cpostOff[c+1]]
-			w := wSynonym * float64(g.n) * q.cidf[c]
+			w := wSynonym * float64(bits.OnesCount32(g.bits)) * q.cidf[c]
 			for pi := range ps {
 				d := ps[pi].doc
 				if s := li.bm25(&ps[pi], w); s > grpS[d] {
