@@ -104,25 +104,58 @@ func (q *query) langQueryOf(li *langIndex) *langQuery {
 }
 
 // bestBlock returns the block of section s of p whose text matches the most query
-// words (then the most often), with its marks; -1 when no block matches.
-func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weight []float64, env *snowballstem.Env) (int, []mark) {
+// words (then the most often), with its marks and the sentence to centre the
+// snippet on; -1 when no block matches. A sentence that holds the kind of fact
+// the query asks for (a date for "when") counts as much as one more word.
+func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weight []float64, a ask, env *snowballstem.Env) (int, []mark, [2]int) {
 	best, bestScore := -1, 0.0
+	var bestFocus [2]int
 	var bestMarks, ms []mark
+	bonus := 1.0
+	for _, w := range weight {
+		bonus = max(bonus, w+1)
+	}
+	firstText := true
 	for bi := s.First; bi < s.End && bi < len(p.Blocks); bi++ {
 		if p.Blocks[bi].Kind == library.KindHeading || lq.li.restates(d, p.Blocks[bi].Text, env) {
 			continue
 		}
-		ms = lq.marks(p.Blocks[bi].Text, env, ms[:0])
+		text := p.Blocks[bi].Text
+		ms = lq.marks(text, env, ms[:0])
 		var have uint32
 		for _, m := range ms {
 			have |= m.slots
 		}
-		if score := slotWeight(have, weight) + 0.001*float64(len(ms)); score > bestScore {
-			best, bestScore = bi, score
-			bestMarks = append(bestMarks[:0], ms...)
+		if have == 0 && a == askNone {
+			firstText = false
+			continue
 		}
+		// The block's sentences: the one with the most of the query, and the answer.
+		for si, sen := range sentences(text) {
+			var in uint32
+			n := 0
+			for _, m := range ms {
+				if m.start < sen[1] && m.end > sen[0] {
+					in |= m.slots
+					n++
+				}
+			}
+			score := slotWeight(in, weight) + 0.001*float64(n)
+			if in != 0 || have != 0 {
+				// The rest of the block counts a little: a sentence is read with it.
+				score += 0.25 * slotWeight(have&^in, weight)
+			}
+			if answers(a, text[sen[0]:sen[1]], firstText && si == 0 && lq.li.docs[d].kind == Term) && (in != 0 || have != 0) {
+				score += bonus
+			}
+			if score > bestScore {
+				best, bestScore, bestFocus = bi, score, sen
+				bestMarks = append(bestMarks[:0], ms...)
+			}
+		}
+		firstText = false
 	}
-	return best, bestMarks
+	return best, bestMarks, bestFocus
 }
 
 // restates reports whether a block of doc d says nothing but the names of the
@@ -191,12 +224,12 @@ func (q *query) hit(r row, width int) Hit {
 		h.HeadingIndex = headingIndex(p, int(d.section))
 		h.HeadingMarks = ranges(lq.marks(h.Heading, env, nil))
 	}
-	bi, ms := bestBlock(lq, r.doc, p, s, q.idf, env)
+	bi, ms, focus := bestBlock(lq, r.doc, p, s, q.idf, q.ask, env)
 	if bi < 0 && r.from.li != li {
 		// Found through another language: the passage at the same place there.
 		od := &r.from.li.docs[r.fromDoc]
 		os := &od.page.Sections[od.section]
-		if obi, _ := bestBlock(r.from.lq, r.fromDoc, od.page, os, q.idf, env); obi >= 0 {
+		if obi, _, _ := bestBlock(r.from.lq, r.fromDoc, od.page, os, q.idf, q.ask, env); obi >= 0 {
 			if at := s.First + (obi - os.First); at < s.End && at < len(p.Blocks) {
 				bi = at
 			}
@@ -213,11 +246,12 @@ func (q *query) hit(r row, width int) Hit {
 		}
 		if bi >= 0 {
 			ms = lq.marks(p.Blocks[bi].Text, env, nil)
+			focus = [2]int{}
 		}
 	}
 	if bi >= 0 {
 		h.Block, h.Line = bi, p.Blocks[bi].Line
-		h.Snippet, h.Marks = cut(p.Blocks[bi].Text, ms, q.idf, width)
+		h.Snippet, h.Marks = cut(p.Blocks[bi].Text, ms, q.idf, width, focus, q.ask)
 	}
 	if d.kind != Term && len(h.Marks) == 0 && len(h.HeadingMarks) > 0 {
 		h.Kind = Heading
@@ -233,10 +267,13 @@ func headingIndex(p *library.Page, si int) int {
 	return si
 }
 
-// cut returns text on one line, at most width runes, centred on its best cluster
-// of marks (the most query words within the width), cut at spaces with "…" where
-// it was cut, and the marks moved with it.
-func cut(text string, ms []mark, weight []float64, width int) (string, [][2]int) {
+// cut returns text on one line, at most width runes, with "…" where it was cut,
+// and the marks moved with it. It is centred on focus (a sentence, when not
+// empty) when the sentence fits, else on the best cluster of marks (the most
+// query words within the width) inside it, where the fact the query asks for
+// counts as a word; it is cut at spaces, never inside a date of several words
+// ("12 March 2021").
+func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a ask) (string, [][2]int) {
 	// One line: line breaks (of tables, code) become spaces, byte for byte, so
 	// that the marks stay where they are.
 	text = strings.Map(func(r rune) rune {
@@ -264,23 +301,50 @@ func cut(text string, ms []mark, weight []float64, width int) (string, [][2]int)
 	}
 	avail := width - 2 // room between two "…"
 	cs, ce := 0, 0
-	if len(ms) > 0 {
-		// The cluster of marks with the most query words that fits.
-		bestI, bestJ, bestScore := 0, 0, -1.0
-		for i := range ms {
-			var have uint32
-			for j := i; j < len(ms); j++ {
-				if runeOf(ms[j].end)-runeOf(ms[i].start) > avail {
-					break
-				}
-				have |= ms[j].slots
-				if score := slotWeight(have, weight) + 0.001*float64(j-i); score > bestScore {
-					bestI, bestJ, bestScore = i, j, score
+	if focus[1] > focus[0] && runeOf(focus[1])-runeOf(focus[0]) <= avail {
+		cs, ce = runeOf(focus[0]), runeOf(focus[1])
+	} else {
+		// The cluster of marks, and of the facts asked for, with the most query
+		// words that fits, inside the sentence when there is one.
+		cand := ms
+		if focus[1] > focus[0] {
+			cand = nil
+			for _, m := range ms {
+				if m.start < focus[1] && m.end > focus[0] {
+					cand = append(cand, m)
 				}
 			}
+			const factBit = 1 << 31
+			for _, sen := range [][2]int{focus} {
+				scanWords(text[sen[0]:sen[1]], func(start, end int) {
+					if answers(a, text[sen[0]+start:sen[0]+end], false) {
+						cand = mergeMarks(cand, []mark{{sen[0] + start, sen[0] + end, factBit}})
+					}
+				})
+			}
 		}
-		cs, ce = runeOf(ms[bestI].start), runeOf(ms[bestJ].end)
-		ce = min(ce, cs+avail)
+		w := append(slices.Clone(weight), make([]float64, 32)...)
+		w[31] = 0
+		for _, x := range weight {
+			w[31] = max(w[31], x)
+		}
+		if len(cand) > 0 {
+			bestI, bestJ, bestScore := 0, 0, -1.0
+			for i := range cand {
+				var have uint32
+				for j := i; j < len(cand); j++ {
+					if runeOf(cand[j].end)-runeOf(cand[i].start) > avail {
+						break
+					}
+					have |= cand[j].slots
+					if score := slotWeight(have, w) + 0.001*float64(j-i); score > bestScore {
+						bestI, bestJ, bestScore = i, j, score
+					}
+				}
+			}
+			cs, ce = runeOf(cand[bestI].start), runeOf(cand[bestJ].end)
+			ce = min(ce, cs+avail)
+		}
 	}
 	start := cs - (avail-(ce-cs))/2
 	end := start + avail
@@ -299,6 +363,14 @@ func cut(text string, ms []mark, weight []float64, width int) (string, [][2]int)
 	if end < n {
 		if i := strings.LastIndexByte(text[at[min(max(ce, start), end)]:at[end]], ' '); i >= 0 {
 			end = runeOf(at[min(max(ce, start), end)] + i)
+		}
+	}
+	// Never inside a date of several words: leave it out whole.
+	for _, ds := range dateSpans(text) {
+		if s, e := runeOf(ds[0]), runeOf(ds[1]); s < end && end < e && s > start {
+			end = s
+		} else if s < start && start < e && e < end {
+			start = e
 		}
 	}
 	from, to := at[start], at[end]

@@ -174,11 +174,13 @@ type query struct {
 	// when: the query asks when ("when", "quando", "what year"): a section whose
 	// heading is a date answers it.
 	when bool
+	// ask is the kind of fact the query asks for: its snippets show it.
+	ask ask
 }
 
 // compile parses a query and finds what each of its words matches.
 func (ix *Index) compile(text string) *query {
-	q := &query{ix: ix, text: text, slots: parseQuery(text), when: asksWhen(text)}
+	q := &query{ix: ix, text: text, slots: parseQuery(text), when: asksWhen(text), ask: asksFor(text)}
 	if len(q.slots) == 0 || len(ix.langs) == 0 {
 		return q
 	}
