@@ -217,6 +217,13 @@ func (q *query) hit(r row, width int) Hit {
 		HeadingIndex: -1, Line: s.Heading.Line, Block: -1, Kind: d.kind, OtherLang: r.other,
 		Via: vias[r.class], Found: r.from.li.lang, Score: math.Round(r.score*1000) / 1000,
 	}
+	if q.ix.lib != nil {
+		for _, id := range s.Sources {
+			if src, ok := q.ix.lib.Source(id); ok {
+				h.Sources = append(h.Sources, Source{ID: id, Publisher: src.Publisher, Year: src.AsOf})
+			}
+		}
+	}
 	lq := q.langQueryOf(li)
 	env := snowballstem.NewEnv("")
 	if s.Heading.Block >= 0 {
@@ -301,9 +308,14 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 	}
 	avail := width - 2 // room between two "…"
 	cs, ce := 0, 0
-	if focus[1] > focus[0] && runeOf(focus[1])-runeOf(focus[0]) <= avail {
+	switch {
+	case focus[1] > focus[0] && runeOf(focus[1])-runeOf(focus[0]) <= avail:
 		cs, ce = runeOf(focus[0]), runeOf(focus[1])
-	} else {
+	case focus[1] > focus[0] && a == askWhat:
+		// A definition is read from its start.
+		cs = runeOf(focus[0])
+		ce = cs + avail
+	default:
 		// The cluster of marks, and of the facts asked for, with the most query
 		// words that fits, inside the sentence when there is one.
 		cand := ms
@@ -315,18 +327,25 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 				}
 			}
 			const factBit = 1 << 31
-			for _, sen := range [][2]int{focus} {
-				scanWords(text[sen[0]:sen[1]], func(start, end int) {
-					if answers(a, text[sen[0]+start:sen[0]+end], false) {
-						cand = mergeMarks(cand, []mark{{sen[0] + start, sen[0] + end, factBit}})
-					}
-				})
+			var facts []mark
+			sen := text[focus[0]:focus[1]]
+			scanWords(sen, func(start, end int) {
+				if answers(a, sen[start:end], false) {
+					facts = append(facts, mark{focus[0] + start, focus[0] + end, factBit})
+				}
+			})
+			// A date of several words is one fact.
+			for _, ds := range dateSpans(sen) {
+				facts = mergeMarks(facts, []mark{{focus[0] + ds[0], focus[0] + ds[1], factBit}})
 			}
+			cand = mergeMarks(cand, facts)
 		}
 		w := append(slices.Clone(weight), make([]float64, 32)...)
-		w[31] = 0
+		// The fact asked for counts a little more than any one word: the row's
+		// heading already names the subject.
+		w[31] = 0.5
 		for _, x := range weight {
-			w[31] = max(w[31], x)
+			w[31] = max(w[31], x+0.5)
 		}
 		if len(cand) > 0 {
 			bestI, bestJ, bestScore := 0, 0, -1.0

@@ -256,6 +256,7 @@ func (ix *Index) compile(text string) *query {
 		}
 	}
 	q.findMentions(env)
+	q.distrust(known)
 	for _, lq := range q.langs {
 		lq.keys = map[int32]keyInfo{}
 		for i, s := range q.slots {
@@ -292,6 +293,68 @@ func (ix *Index) compile(text string) *query {
 	}
 	q.statistics()
 	return q
+}
+
+// distrust drops the weak corrections of a query that names something the
+// briefing does not hold: when a word matches nothing at all ("budapest"), the
+// query is probably about that thing ("Budapest Convention"), and its other
+// words are not corrected into the briefing's words unless the correction is
+// sure (one edit in a word of 7 letters or more): "convention" does not become
+// "convened", a word of the same root.
+func (q *query) distrust(known []bool) {
+	name := false
+	for i := range q.slots {
+		name = name || !q.matched[i]
+	}
+	if !name {
+		return
+	}
+	for i, s := range q.slots {
+		if known[i] || q.inMention(i) {
+			continue
+		}
+		matched := false
+		for _, lq := range q.langs {
+			m := &lq.slots[i]
+			m.alts = slices.DeleteFunc(m.alts, func(a alt) bool {
+				return a.class != cTypo || a.weight < wTypo1 || s.n < 7
+			})
+			matched = matched || m.any()
+		}
+		q.matched[i] = matched
+	}
+}
+
+// inMention reports whether slot i is part of a mention of a concept.
+func (q *query) inMention(i int) bool {
+	return slices.ContainsFunc(q.mentions, func(m mention) bool { return m.bits&(1<<i) != 0 })
+}
+
+// namesSomethingElse reports whether a query is a name the briefing does not
+// hold: some of its words match nothing, and what matches is one word that the
+// text has only in another form, naming no concept ("paris call": "call" alone
+// would find "calls"; "pledge xyzzyq" still finds the Pledge).
+func (q *query) namesSomethingElse() bool {
+	if len(q.slots) < 2 {
+		return false
+	}
+	n, unmatched := 0, false
+	for i := range q.slots {
+		if !q.matched[i] {
+			unmatched = true
+			continue
+		}
+		if q.inMention(i) {
+			return false
+		}
+		for _, lq := range q.langs {
+			if lq.slots[i].word >= 0 {
+				return false
+			}
+		}
+		n++
+	}
+	return unmatched && n <= 1
 }
 
 // statistics computes the idf of each slot and mentioned concept over positions,
@@ -1008,6 +1071,9 @@ func (ix *Index) Find(text string, opt Options) Result {
 		return res
 	}
 	res.Unmatched, res.DidYouMean = q.unmatched()
+	if q.namesSomethingElse() {
+		return res
+	}
 	first := 0
 	for i, li := range ix.langs {
 		if li.lang == opt.Lang {
@@ -1106,7 +1172,7 @@ func (q *query) unmatched() ([]string, string) {
 			continue
 		}
 		words = append(words, q.text[s.start:s.end])
-		if sug := q.ix.suggest(s); sug != "" {
+		if sug := q.suggest(i); sug != "" {
 			b.WriteString(q.text[prev:s.start])
 			b.WriteString(sug)
 			prev, changed = s.end, true
@@ -1119,25 +1185,83 @@ func (q *query) unmatched() ([]string, string) {
 	return words, strings.TrimSpace(b.String())
 }
 
-// suggest returns the closest word of the index to a query word that matched
-// nothing: at most 1 edit away for 3-4 letters, 2 for 5-8, 3 from 9; among the
-// closest, the one in most sections.
-func (ix *Index) suggest(s slot) string {
+// suggestEdits is how far a word the briefing lacks may be from the word
+// suggested for it: one edit up to 6 letters, two from 7 ("Zepplnn" for
+// "zeppelin", not "paesi" for "paris").
+func suggestEdits(n int) int {
+	if n >= 7 {
+		return 2
+	}
+	return 1
+}
+
+// suggest returns the closest word of the index to query word i, which matched
+// nothing: within suggestEdits, never a stop word, and found in one section
+// with the query's other matched words, so that the suggestion is a phrase the
+// briefing holds ("paesi call" is none); among the closest, the one in most
+// sections.
+func (q *query) suggest(i int) string {
+	s := q.slots[i]
 	if !s.letters || s.n < 3 || s.n > maxWordRunes {
 		return ""
 	}
-	k := maxTypos(s.n) + 1
+	k := suggestEdits(s.n)
 	best, bestD, bestDF := "", k+1, 0
-	for _, li := range ix.langs {
-		for l := max(s.n-k, 1); l <= s.n+k && l < len(li.byLen); l++ {
+	for _, lq := range q.langs {
+		li := lq.li
+		for l := max(s.n-k, 3); l <= s.n+k && l < len(li.byLen); l++ {
 			for _, id := range li.byLen[l] {
+				if li.stop[id] || isNoise(li.words[id]) {
+					continue
+				}
 				d := distance(s.word, li.words[id], k, false)
 				df := int(li.wdocOff[id+1] - li.wdocOff[id])
-				if d <= k && (d < bestD || (d == bestD && df > bestDF)) {
+				if d <= k && (d < bestD || (d == bestD && df > bestDF)) && q.together(lq, i, id) {
 					best, bestD, bestDF = li.display[id], d, df
 				}
 			}
 		}
 	}
 	return best
+}
+
+// together reports whether some section of lq's language holds word id and a
+// match of each matched query word but slot i.
+func (q *query) together(lq *langQuery, i int, id int32) bool {
+	li := lq.li
+	for _, d := range li.wdoc[li.wdocOff[id]:li.wdocOff[id+1]] {
+		ok := true
+		for j := range q.slots {
+			if j == i || !q.matched[j] || isStop(q.slots[j].word) {
+				continue
+			}
+			if !lq.docHas(d, j) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// docHas reports whether doc d matches slot j by its word, key or alternatives.
+func (lq *langQuery) docHas(d int32, j int) bool {
+	li, m := lq.li, &lq.slots[j]
+	has := func(k int32) bool {
+		ps := li.post[li.postOff[k]:li.postOff[k+1]]
+		x, found := slices.BinarySearchFunc(ps, d, func(p posting, d int32) int { return int(p.doc - d) })
+		return found && x >= 0
+	}
+	if m.key >= 0 && has(m.key) {
+		return true
+	}
+	for _, a := range m.alts {
+		if has(a.key) {
+			return true
+		}
+	}
+	return false
 }
