@@ -47,7 +47,7 @@ type CLIStrings struct {
 	BadLimit         string // "--limit %d: use a number of matches from 1 (default %d)"
 	NoMatch          string // "no match for %q in %s" (a language: LangEnglish, LangItalian)
 	NoMatchAnyLang   string // "no match for %q in any language"
-	NoMatchWords     string // "no match for %s": the words of a query that matched nothing
+	NoMatchWords     string // "no match for: %s": the words of a query that matched nothing, comma-separated
 	SearchDidYouMean string // "did you mean: %s"
 	LangEnglish      string // "English", as NoMatch names it
 	LangItalian      string // "Italian"
@@ -111,7 +111,7 @@ var cliEnglish = CLIStrings{
 	BadLimit:         "--limit %d: use a number of matches from 1 (default %d)",
 	NoMatch:          "no match for %q in %s",
 	NoMatchAnyLang:   "no match for %q in any language",
-	NoMatchWords:     "no match for %s",
+	NoMatchWords:     "no match for: %s",
 	SearchDidYouMean: "did you mean: %s",
 	LangEnglish:      "English",
 	LangItalian:      "Italian",
@@ -172,7 +172,7 @@ var cliItalian = CLIStrings{
 	BadLimit:         "--limit %d: usa un numero di risultati da 1 in su (predefinito %d)",
 	NoMatch:          "nessun risultato per %q in %s",
 	NoMatchAnyLang:   "nessun risultato per %q in nessuna lingua",
-	NoMatchWords:     "nessun risultato per %s",
+	NoMatchWords:     "nessun risultato per: %s",
 	SearchDidYouMean: "forse cercavi: %s",
 	LangEnglish:      "inglese",
 	LangItalian:      "italiano",
