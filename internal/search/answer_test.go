@@ -158,6 +158,9 @@ func TestSnippetKeepsDates(t *testing.T) {
 	if len(hs) == 0 || hs[0].SourcesLabel() != "MAECI 2026, 2021" {
 		t.Errorf("sources of %v: %q", wheres(hs), hs[0].SourcesLabel())
 	}
+	if got := hs[0].RowLabel(10); got != "2026, 2021" {
+		t.Errorf("narrow label %q", got)
+	}
 	hs = shipped().Search("A/65/201", Options{Lang: "en"})
 	found := false
 	for _, h := range hs {

@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind is what a hit is: a glossary entry, a section matched by its heading, or
@@ -171,6 +172,33 @@ func (h Hit) Where() string {
 		return h.Page
 	}
 	return h.Page + " › " + h.Heading
+}
+
+// Years are the years the hit's sources reflect, newest first, as a narrow row
+// shows them: "2026, 2021".
+func (h Hit) Years() string {
+	var ys []int
+	for _, s := range h.Sources {
+		if !slices.Contains(ys, s.Year) {
+			ys = append(ys, s.Year)
+		}
+	}
+	slices.SortFunc(ys, func(a, b int) int { return b - a })
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = fmt.Sprint(y)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// RowLabel is the sources of a hit as a row of the given room shows them: by
+// publisher with their years when they fit ("MAECI 2026, 2021"), else their
+// years alone ("2026, 2021").
+func (h Hit) RowLabel(room int) string {
+	if l := h.SourcesLabel(); utf8.RuneCountInString(l) <= room {
+		return l
+	}
+	return h.Years()
 }
 
 // SourcesLabel names the hit's sources with their years, by publisher, newest
