@@ -165,6 +165,9 @@ func sentences(text string) [][2]int {
 // dateSpans returns the byte ranges of the dates of several words in text ("12
 // March 2021", "March 2026", "spring 2021"): a snippet never cuts one.
 func dateSpans(text string) [][2]int {
+	if !hasDigit(text) {
+		return nil // a date of several words has a day or a year
+	}
 	type word struct {
 		start, end int
 		kind       byte // 'd' a day number, 'm' a month, 'y' a year, 0 other

@@ -385,7 +385,8 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 		}
 	}
 	// Never inside a date of several words: leave it out whole.
-	for _, ds := range dateSpans(text) {
+	for _, ds := range dateSpans(text[at[max(start-20, 0)]:at[min(end+20, n)]]) {
+		ds[0], ds[1] = ds[0]+at[max(start-20, 0)], ds[1]+at[max(start-20, 0)]
 		if s, e := runeOf(ds[0]), runeOf(ds[1]); s < end && end < e && s > start {
 			end = s
 		} else if s < start && start < e && e < end {

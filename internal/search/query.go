@@ -700,8 +700,21 @@ func (q *query) findMentions(env *snowballstem.Env) {
 				}
 			}
 		}
+		// Most phrases lack one of their words in the query: look them up first.
+		inQuery := map[string]bool{}
+		for _, ks := range bagKeys {
+			for _, k := range ks {
+				inQuery[k] = true
+			}
+		}
 		for c, bags := range li.cbags {
+		bag:
 			for _, bag := range bags {
+				for _, k := range bag {
+					if !inQuery[k] {
+						continue bag
+					}
+				}
 				if set, ok := holds(bagKeys, bag); ok {
 					add(set, c)
 				}
