@@ -18,7 +18,7 @@ const defaultSearchLimit = 20
 // pipeWidth. From wideRows columns a result is one line: the "page › heading"
 // column, as wide as its widest entry (at most maxWhereWidth cells and half the
 // width), the snippet, then the sources with their years. Narrower, a result is
-// two lines: "page › heading (sources)", then the snippet indented by
+// two lines: "page › heading · sources", then the snippet indented by
 // snippetIndent, as wide as the rest, so that the answer it carries fits.
 const (
 	maxWhereWidth = 48
@@ -196,7 +196,7 @@ func indent(width int) int { return min(snippetIndent, max(width-20, 0)) }
 
 // writeHits prints each hit in rows of the given width: one line ("page ›
 // heading" padded to a column, the snippet, the sources) from wideRows columns,
-// two lines below ("page › heading (sources)", then the snippet indented), with
+// two lines below ("page › heading · sources", then the snippet indented), with
 // the matches in bold when bold is set.
 func writeHits(w io.Writer, hits []search.Hit, bold bool, width int) {
 	wide := width >= wideRows
@@ -207,7 +207,7 @@ func writeHits(w io.Writer, hits []search.Hit, bold bool, width int) {
 		src := sourcesCell(h)
 		room := col
 		if !wide {
-			room = width - ansi.StringWidth(src) - 1
+			room = width - ansi.StringWidth(src) - 1 // "(x)" is as wide as "· x"
 			if room < 10 {
 				// Too narrow for both: the place, and no sources rather than a cut year.
 				src, room = "", width
@@ -233,6 +233,9 @@ func writeHits(w io.Writer, hits []search.Hit, bold bool, width int) {
 		}
 		snippet := emphasize(h.Snippet, h.Marks, bold)
 		if !wide {
+			if src != "" {
+				src = "· " + strings.TrimSuffix(strings.TrimPrefix(src, "("), ")")
+			}
 			fmt.Fprintln(w, strings.TrimRight(emphasize(shown, marks, bold)+" "+src, " "))
 			if h.Snippet != "" {
 				fmt.Fprintln(w, strings.Repeat(" ", indent(width))+snippet)
@@ -281,11 +284,16 @@ type jsonHit struct {
 	Marks        [][2]int   `json:"marks"` // byte ranges of snippet that matched
 	Score        float64    `json:"score"`
 	Via          search.Via `json:"via"` // exact, stem, prefix, typo, synonym, other-language
+	// Sources are the sources the section rests on, with the year each reflects.
+	Sources []search.Source `json:"sources"`
 }
 
 func writeHitsJSON(w io.Writer, hits []search.Hit) error {
 	out := make([]jsonHit, 0, len(hits))
 	for _, h := range hits {
+		if h.Sources == nil {
+			h.Sources = []search.Source{}
+		}
 		marks := h.Marks
 		if marks == nil {
 			marks = [][2]int{}
@@ -294,7 +302,7 @@ func writeHitsJSON(w io.Writer, hits []search.Hit) error {
 			Lang: h.Lang, Page: h.Page, PageTitle: h.PageTitle, Heading: h.Heading,
 			Anchor: h.Anchor, HeadingIndex: h.HeadingIndex, Line: h.Line,
 			Kind: h.Kind.String(), OtherLang: h.OtherLang, Snippet: h.Snippet, Marks: marks,
-			Score: h.Score, Via: h.Via,
+			Score: h.Score, Via: h.Via, Sources: h.Sources,
 		})
 	}
 	enc := json.NewEncoder(w)

@@ -32,8 +32,8 @@ func searchLines(s string) []string {
 // searchRow is one result of the two-line layout (narrower than wideRows).
 type searchRow struct{ where, sources, snippet string }
 
-// searchRows reads the results of the two-line layout: "page › heading
-// (sources)", then the snippet indented.
+// searchRows reads the results of the two-line layout: "page › heading ·
+// sources", then the snippet indented.
 func searchRows(t *testing.T, out string) []searchRow {
 	t.Helper()
 	var rows []searchRow
@@ -46,8 +46,8 @@ func searchRows(t *testing.T, out string) []searchRow {
 			continue
 		}
 		r := searchRow{where: l}
-		if i := strings.LastIndex(l, " ("); i > 0 && strings.HasSuffix(l, ")") && !strings.HasSuffix(l, "(via it)") && !strings.HasSuffix(l, "(via en)") {
-			r.where, r.sources = l[:i], l[i+2:len(l)-1]
+		if i := strings.LastIndex(l, " · "); i > 0 {
+			r.where, r.sources = l[:i], l[i+len(" · "):]
 		}
 		rows = append(rows, r)
 	}
@@ -253,7 +253,7 @@ func TestSearchJSON(t *testing.T) {
 	if len(hits) < 4 {
 		t.Fatalf("%d hits", len(hits))
 	}
-	for _, k := range []string{"lang", "page", "page_title", "heading", "anchor", "heading_index", "line", "kind", "other_lang", "snippet", "marks", "score", "via"} {
+	for _, k := range []string{"lang", "page", "page_title", "heading", "anchor", "heading_index", "line", "kind", "other_lang", "snippet", "marks", "score", "via", "sources"} {
 		if _, ok := hits[0][k]; !ok {
 			t.Errorf("no %q in %v", k, hits[0])
 		}
