@@ -62,7 +62,8 @@ func (lq *langQuery) marks(text string, env *snowballstem.Env, out []mark) []mar
 	}
 	var ph []mark
 	for i := range words {
-		for _, p := range lq.phrases {
+		for _, pi := range lq.byFirst[words[i].key] {
+			p := &lq.phrases[pi]
 			if i+len(p.keys) > len(words) {
 				continue
 			}
@@ -145,7 +146,7 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 				// The rest of the block counts a little: a sentence is read with it.
 				score += 0.25 * slotWeight(have&^in, weight)
 			}
-			if answers(a, text[sen[0]:sen[1]], firstText && si == 0 && lq.li.docs[d].kind == Term) && (in != 0 || have != 0) {
+			if score+bonus > bestScore && (in != 0 || have != 0) && answers(a, text[sen[0]:sen[1]], firstText && si == 0 && lq.li.docs[d].kind == Term) {
 				score += bonus
 			}
 			if score > bestScore {
@@ -329,14 +330,18 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 			const factBit = 1 << 31
 			var facts []mark
 			sen := text[focus[0]:focus[1]]
-			scanWords(sen, func(start, end int) {
-				if answers(a, sen[start:end], false) {
-					facts = append(facts, mark{focus[0] + start, focus[0] + end, factBit})
-				}
-			})
+			if a != askNone && a != askWhat {
+				scanWords(sen, func(start, end int) {
+					if answers(a, sen[start:end], false) {
+						facts = append(facts, mark{focus[0] + start, focus[0] + end, factBit})
+					}
+				})
+			}
 			// A date of several words is one fact.
-			for _, ds := range dateSpans(sen) {
-				facts = mergeMarks(facts, []mark{{focus[0] + ds[0], focus[0] + ds[1], factBit}})
+			if a == askWhen {
+				for _, ds := range dateSpans(sen) {
+					facts = mergeMarks(facts, []mark{{focus[0] + ds[0], focus[0] + ds[1], factBit}})
+				}
 			}
 			cand = mergeMarks(cand, facts)
 		}
@@ -384,13 +389,24 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 			end = runeOf(at[min(max(ce, start), end)] + i)
 		}
 	}
-	// Never inside a date of several words: leave it out whole.
-	for _, ds := range dateSpans(text[at[max(start-20, 0)]:at[min(end+20, n)]]) {
-		ds[0], ds[1] = ds[0]+at[max(start-20, 0)], ds[1]+at[max(start-20, 0)]
-		if s, e := runeOf(ds[0]), runeOf(ds[1]); s < end && end < e && s > start {
-			end = s
-		} else if s < start && start < e && e < end {
-			start = e
+	// Never inside a date of several words ("12 March 2021", at most 20 runes):
+	// leave it out whole. Only the text around each cut is looked at.
+	const dateRunes = 20
+	if end < n {
+		lo := max(end-dateRunes, start)
+		for _, ds := range dateSpans(text[at[lo]:at[min(end+dateRunes, n)]]) {
+			if s, e := runeOf(at[lo]+ds[0]), runeOf(at[lo]+ds[1]); s < end && end < e && s > start {
+				end = s
+			}
+		}
+	}
+	if start > 0 {
+		hi := min(start+dateRunes, end)
+		for _, ds := range dateSpans(text[at[max(start-dateRunes, 0)]:at[hi]]) {
+			off := at[max(start-dateRunes, 0)]
+			if s, e := runeOf(off+ds[0]), runeOf(off+ds[1]); s < start && start < e && e < end {
+				start = e
+			}
 		}
 	}
 	from, to := at[start], at[end]

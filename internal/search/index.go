@@ -92,9 +92,11 @@ type langIndex struct {
 	cpostOff []int32
 	cpost    []posting
 	cnames   [][][]string
-	// cbags are, per concept, its names of two words or more and its phrases, as
-	// key sets a query may hold in any order (see findMentions).
-	cbags [][][]string
+	// bags are the concepts' names of two words or more and their phrases, as
+	// key sets a query may hold in any order (see findMentions); bagsByKey lists
+	// the bags that hold each key.
+	bags      []bag
+	bagsByKey map[string][]int32
 	// own lists, per doc, the concepts it is the glossary entry of.
 	own map[int32][]int
 
@@ -105,6 +107,12 @@ type langIndex struct {
 	pos []int32
 	// heads are the keys of each doc's heading, stop words left out.
 	heads [][]int32
+}
+
+// bag is a name or phrase of a concept as a set of keys.
+type bag struct {
+	concept int
+	keys    []string
 }
 
 // concept is one entry of the term base: a glossary entry in every language.
@@ -600,7 +608,7 @@ func (li *langIndex) buildConcepts(cs []concept) {
 		keys []int32
 	}
 	byFirst := map[int32][]name{}
-	li.cbags = make([][][]string, len(cs))
+	li.bagsByKey = map[string][]int32{}
 	for ci, c := range cs {
 		for ni, n := range append(slices.Clip(c.names), c.phrases...) {
 			ks := li.analyzeName(n, env)
@@ -608,7 +616,13 @@ func (li *langIndex) buildConcepts(cs []concept) {
 				continue
 			}
 			if len(ks) > 1 || ni >= len(c.names) {
-				li.cbags[ci] = append(li.cbags[ci], ks)
+				id := int32(len(li.bags))
+				li.bags = append(li.bags, bag{ci, ks})
+				for i, k := range ks {
+					if !slices.Contains(ks[:i], k) {
+						li.bagsByKey[k] = append(li.bagsByKey[k], id)
+					}
+				}
 			}
 			if ni >= len(c.names) {
 				// A phrase is matched in a query, never looked for in the text:

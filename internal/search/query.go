@@ -134,6 +134,7 @@ type langQuery struct {
 	// phrases are the names of the concepts the query mentions, as key sequences
 	// (-1 for a word this language's text lacks): marked only whole.
 	phrases []phrase
+	byFirst map[int32][]int // the phrases by their first key
 }
 
 type phrase struct {
@@ -286,6 +287,13 @@ func (ix *Index) compile(text string) *query {
 							ph.keys[i] = id
 						}
 					}
+					if slices.Contains(ph.keys, -1) {
+						continue // a word this language's text lacks: it marks nothing
+					}
+					if lq.byFirst == nil {
+						lq.byFirst = map[int32][]int{}
+					}
+					lq.byFirst[ph.keys[0]] = append(lq.byFirst[ph.keys[0]], len(lq.phrases))
 					lq.phrases = append(lq.phrases, ph)
 				}
 			}
@@ -700,23 +708,29 @@ func (q *query) findMentions(env *snowballstem.Env) {
 				}
 			}
 		}
-		// Most phrases lack one of their words in the query: look them up first.
+		// The phrases that hold one of the query's keys, each looked at once.
 		inQuery := map[string]bool{}
 		for _, ks := range bagKeys {
 			for _, k := range ks {
 				inQuery[k] = true
 			}
 		}
-		for c, bags := range li.cbags {
-		bag:
-			for _, bag := range bags {
-				for _, k := range bag {
-					if !inQuery[k] {
-						continue bag
+		seen := map[int32]bool{}
+		for k := range inQuery {
+		bags:
+			for _, id := range li.bagsByKey[k] {
+				if seen[id] {
+					continue
+				}
+				seen[id] = true
+				b := li.bags[id]
+				for _, bk := range b.keys {
+					if !inQuery[bk] {
+						continue bags
 					}
 				}
-				if set, ok := holds(bagKeys, bag); ok {
-					add(set, c)
+				if set, ok := holds(bagKeys, b.keys); ok {
+					add(set, b.concept)
 				}
 			}
 		}
