@@ -210,6 +210,12 @@ func (ix *Index) compile(text string) *query {
 					m.addAlt(alt{key: li.wordKey[id], weight: wStem, class: cStem})
 				}
 			}
+			// The plain word for a word of the text ("countries" for "States").
+			for _, t := range everyday()[s.word] {
+				if id, ok := li.wordID[t]; ok {
+					m.addAlt(alt{key: li.wordKey[id], weight: wEveryday, class: cSynonym})
+				}
+			}
 			if m.any() {
 				known[i] = true
 			}
@@ -325,7 +331,7 @@ func (q *query) distrust(known []bool) {
 		for _, lq := range q.langs {
 			m := &lq.slots[i]
 			m.alts = slices.DeleteFunc(m.alts, func(a alt) bool {
-				return a.class != cTypo || a.weight < wTypo1 || s.n < 7
+				return a.class == cStem || a.class == cTypo && (a.weight < wTypo1 || s.n < 7)
 			})
 			matched = matched || m.any()
 		}
