@@ -120,9 +120,10 @@ type concept struct {
 	id string
 	// names are the ways of naming it: term, acronym and synonyms, in every language.
 	names []string
-	// phrases are the everyday words for it, in every language: a query holding
-	// one's words in any order mentions the concept.
-	phrases []string
+	// phrases are the everyday words for it, by language: a query holding one's
+	// words in any order mentions the concept. Each is analysed in its own
+	// language only: the query is matched in both.
+	phrases map[string][]string
 	// forms holds, per language, the words of the term base for that language's
 	// section of the concept (its "terms" field) and that section.
 	forms map[string]conceptForm
@@ -201,7 +202,7 @@ func concepts(lib *library.Library) []concept {
 	if terms := lib.Concepts(); len(terms) > 0 {
 		first := library.Languages()[0]
 		for _, t := range terms {
-			c := concept{id: t.ID, forms: map[string]conceptForm{}}
+			c := concept{id: t.ID, forms: map[string]conceptForm{}, phrases: map[string][]string{}}
 			for _, lang := range library.Languages() {
 				f, ok := t.ByLang[lang]
 				if !ok {
@@ -217,7 +218,7 @@ func concepts(lib *library.Library) []concept {
 				for _, n := range f.Phrases {
 					if n = strings.TrimSpace(n); n != "" {
 						lines = append(lines, n)
-						c.phrases = appendName(c.phrases, n)
+						c.phrases[lang] = append(c.phrases[lang], n)
 					}
 				}
 				sec := -1
@@ -610,7 +611,7 @@ func (li *langIndex) buildConcepts(cs []concept) {
 	byFirst := map[int32][]name{}
 	li.bagsByKey = map[string][]int32{}
 	for ci, c := range cs {
-		for ni, n := range append(slices.Clip(c.names), c.phrases...) {
+		for ni, n := range append(slices.Clip(c.names), c.phrases[li.lang]...) {
 			ks := li.analyzeName(n, env)
 			if len(ks) == 0 {
 				continue
