@@ -113,7 +113,7 @@ func answers(a ask, sentence string, first bool) bool {
 	found := false
 	n := 0
 	var buf []byte
-	prev := ""
+	prev, prevDay := "", false
 	scanWords(sentence, func(start, end int) {
 		if found {
 			return
@@ -124,12 +124,27 @@ func answers(a ask, sentence string, first bool) bool {
 		n++
 		acronym := prev != "" && strings.ToUpper(prev) == prev && strings.ToLower(prev) != prev
 		prev = raw
+		if a == askCount && prevDay {
+			// The number before was a day ("12 March"), not a count.
+			prevDay = false
+			if monthWords[w] {
+				return
+			}
+			found = true
+			return
+		}
 		switch a {
 		case askWhen:
 			found = isYear(w) || monthWords[w]
 		case askCount:
-			// A count, not a name ("CBM 14") nor a document symbol ("A/65/201").
-			found = numberWords[w] || hasDigit(w) && !isYear(w) && !strings.Contains(raw, "/") && !acronym
+			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
+			// a day ("12 March", decided at the next word).
+			digits := hasDigit(w) && !isYear(w) && !strings.Contains(raw, "/") && !acronym
+			if digits && len(w) <= 2 && end < len(sentence) {
+				prevDay = true
+				return
+			}
+			found = numberWords[w] || digits
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
 			found = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)

@@ -164,6 +164,8 @@ func TestEval(t *testing.T) {
 			// The row shows the heading and the snippet: a timeline's year is its heading.
 			if row := hits[0].Heading + " " + hits[0].Snippet; r == 1 && strings.Contains(strings.ToLower(row), strings.ToLower(c.inSnippet)) {
 				answered++
+			} else if c.set == "tune" && len(hits) > 0 {
+				t.Logf("eval.tsv:%d %q: the first row %q %q lacks %q", c.line, c.query, hits[0].Heading, hits[0].Snippet, c.inSnippet)
 			}
 		}
 		for _, k := range []string{c.kind, "all"} {
