@@ -232,12 +232,13 @@ func (q *query) hit(r row, width int) Hit {
 		h.HeadingIndex = headingIndex(p, int(d.section))
 		h.HeadingMarks = ranges(lq.marks(h.Heading, env, nil))
 	}
-	bi, ms, focus := bestBlock(lq, r.doc, p, s, q.idf, q.ask, env)
+	sw := q.snippetWeights()
+	bi, ms, focus := bestBlock(lq, r.doc, p, s, sw, q.ask, env)
 	if bi < 0 && r.from.li != li {
 		// Found through another language: the passage at the same place there.
 		od := &r.from.li.docs[r.fromDoc]
 		os := &od.page.Sections[od.section]
-		if obi, _, _ := bestBlock(r.from.lq, r.fromDoc, od.page, os, q.idf, q.ask, env); obi >= 0 {
+		if obi, _, _ := bestBlock(r.from.lq, r.fromDoc, od.page, os, sw, q.ask, env); obi >= 0 {
 			if at := s.First + (obi - os.First); at < s.End && at < len(p.Blocks) {
 				bi = at
 			}
@@ -259,12 +260,39 @@ func (q *query) hit(r row, width int) Hit {
 	}
 	if bi >= 0 {
 		h.Block, h.Line = bi, p.Blocks[bi].Line
-		h.Snippet, h.Marks = cut(p.Blocks[bi].Text, ms, q.idf, width, focus, q.ask)
+		h.Snippet, h.Marks = cut(p.Blocks[bi].Text, ms, sw, width, focus, q.ask)
 	}
 	if d.kind != Term && len(h.Marks) == 0 && len(h.HeadingMarks) > 0 {
 		h.Kind = Heading
 	}
 	return h
+}
+
+// snippetWeights are the weights of the query's words when a passage is
+// chosen: the words of one mention of a concept count as one word (the rarest
+// of them), since the concept's name, however many words it has, is one thing
+// the query names ("gruppo di lavoro aperto" is the OEWG, not three words).
+func (q *query) snippetWeights() []float64 {
+	w := slices.Clone(q.idf)
+	for _, m := range q.mentions {
+		first, best := -1, 0.0
+		for b := m.bits; b != 0; b &= b - 1 {
+			i := bits.TrailingZeros32(b)
+			if i >= len(w) {
+				continue
+			}
+			best = max(best, w[i])
+			if first < 0 {
+				first = i
+			} else {
+				w[i] = -1 // slotWeight adds weight+1: nothing
+			}
+		}
+		if first >= 0 {
+			w[first] = best
+		}
+	}
+	return w
 }
 
 // headingIndex returns the index in p.Headings of section si's heading.
