@@ -130,6 +130,12 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 		most, _ := strconv.Atoi(m[1])
 		got, _ := strconv.Atoi(m[2])
 		switch {
+		case !cmd.HasParent() && most == 1 && len(args) > 0:
+			// "cyberdiplo serch oewg": a misspelt command, not two pages.
+			if s, ok := a.suggestFor(args[0]); ok && s.command && !a.isPage(args[0]) {
+				return usageErr(t.NotACommand, args[0], strings.Join(append([]string{cmd.Root().Name(), s.name}, args[1:]...), " "))
+			}
+			return usageErr(t.OnePage, got, given, given)
 		case !cmd.HasParent() && most == 1:
 			return usageErr(t.OnePage, got, given, given)
 		case most == 1:

@@ -122,8 +122,9 @@ func (a *app) resolve(lib *library.Library, names []string) ([]string, error) {
 	return ids, nil
 }
 
-// unknownPage names the pages in the reader's language, then in the other, and a
-// command the name was perhaps meant to be (cyberdiplo lsit).
+// unknownPage names the pages in the reader's language, then in the other, and
+// the page or command the name was perhaps meant to be (glosary, cyberdiplo
+// lsit; see suggest.go).
 func (a *app) unknownPage(lib *library.Library, name string) error {
 	t, lang := a.t(), a.msgLang()
 	names := map[string][]string{}
@@ -142,10 +143,11 @@ func (a *app) unknownPage(lib *library.Library, name string) error {
 		list += " (" + other + ")"
 	}
 	msg := fmt.Sprintf(t.UnknownPage, name, list)
-	if a.root != nil {
-		for _, s := range a.root.SuggestionsFor(name) {
-			msg += fmt.Sprintf(t.DidYouMean, s)
-			break
+	if s, ok := suggestName(name, suggestCandidates(a.root, lib)); ok {
+		if s.command {
+			msg += fmt.Sprintf(t.DidYouMean, s.name)
+		} else {
+			msg += fmt.Sprintf(t.DidYouMeanPage, s.name)
 		}
 	}
 	return plainErr(msg)

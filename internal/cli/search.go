@@ -14,22 +14,33 @@ import (
 
 const defaultSearchLimit = 20
 
-// Layout of a result line: the "page › heading" column is as wide as its widest
-// entry, at most maxWhereWidth cells (and half the terminal); the snippet takes
-// the rest of the terminal's width, or search.SnippetRunes when it is unknown.
+// Layout of a result: its width is --width, else the terminal's, else
+// pipeWidth. From wideRows columns a result is one line: the "page › heading"
+// column, as wide as its widest entry (at most maxWhereWidth cells and half the
+// width), the snippet, then the sources with their years. Narrower, a result is
+// two lines: "page › heading · sources", then the snippet indented by
+// snippetIndent, as wide as the rest, so that the answer it carries fits.
 const (
 	maxWhereWidth = 48
 	minSnippet    = 30
+	pipeWidth     = 80
+	wideRows      = 120
+	snippetIndent = 4
+	minWidth      = 20 // as BadWidth says
+	maxCLIWidth   = 1000
 )
 
 func newSearchCmd(a *app) *cobra.Command {
 	var allLangs, asJSON bool
-	var limit int
+	var limit, width int
 	cmd := &cobra.Command{
 		Use:   "search QUERY...",
 		Short: "Find the sections that answer a query, in English and Italian",
-		Long: "search prints one line per section: the page and heading in a column, then the passage\n" +
-			"that matches best, with the matches in bold on a terminal. Both languages are searched:\n" +
+		Long: "search prints each section that matches: the page and heading, the passage that answers\n" +
+			"best (the sentence with the date, number, actor or definition a question asks for), with\n" +
+			"the matches in bold on a terminal, and the sources with their years. From 120 columns a\n" +
+			"section is one line, narrower two (the passage indented under its heading); the width is\n" +
+			"--width, else the terminal's, else 80 when piped. Both languages are searched:\n" +
 			"a section found in the other language is shown in yours, marked (via it) or (via en).\n" +
 			"Case and accents do not matter; other forms of a word (misure for misura), British and\n" +
 			"American spellings (defense, defence), typos in words of 4 letters or more (resilence),\n" +
@@ -50,6 +61,9 @@ func newSearchCmd(a *app) *cobra.Command {
 			if limit < 1 {
 				return usageErr(a.t().BadLimit, limit, defaultSearchLimit)
 			}
+			if width != 0 && (width < minWidth || width > maxCLIWidth) {
+				return usageErr(a.t().BadWidth, width)
+			}
 			lang, err := a.lang()
 			if err != nil {
 				return err
@@ -60,19 +74,18 @@ func newSearchCmd(a *app) *cobra.Command {
 			}
 			query := strings.Join(args, " ")
 			opt := search.Options{Lang: lang, AllLangs: allLangs || a.langFlag == "", Limit: limit}
-			// The snippet gets what the terminal has left after the column.
-			width := 0
-			if a.env.Width > 0 && !asJSON {
-				width = max(a.env.Width-whereWidth(nil, a.env.Width)-2, minSnippet)
-				opt.Width = width
+			if width == 0 {
+				width = a.env.Width
 			}
+			if width <= 0 {
+				width = pipeWidth
+			}
+			width = min(max(width, minWidth), maxCLIWidth)
 			res := ix.Find(query, opt)
-			if width > 0 {
-				// Now that the column is known, give the snippets all the room left.
-				if w := max(a.env.Width-whereWidth(res.Hits, a.env.Width)-2, minSnippet); w != width {
-					opt.Width = w
-					res = ix.Find(query, opt)
-				}
+			if !asJSON && len(res.Hits) > 0 {
+				// Now that the rows are known, give the snippets all the room left.
+				opt.Width = snippetWidth(res.Hits, width)
+				res = ix.Find(query, opt)
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
@@ -81,10 +94,12 @@ func newSearchCmd(a *app) *cobra.Command {
 				}
 			} else {
 				bold := a.env.Terminal && a.env.Getenv("NO_COLOR") == ""
-				writeHits(out, res.Hits, bold, a.env.Width)
+				writeHits(out, res.Hits, bold, width)
 			}
 			errs, t := cmd.ErrOrStderr(), a.t()
 			switch {
+			case len(res.Hits) == 0 && len(res.Unmatched) > 0:
+				fmt.Fprintf(errs, t.NoMatchWords+"\n", strings.Join(res.Unmatched, ", "))
 			case len(res.Hits) == 0 && opt.AllLangs:
 				fmt.Fprintf(errs, t.NoMatchAnyLang+"\n", query)
 			case len(res.Hits) == 0:
@@ -94,7 +109,7 @@ func newSearchCmd(a *app) *cobra.Command {
 				}
 				fmt.Fprintf(errs, t.NoMatch+"\n", query, name)
 			case len(res.Unmatched) > 0:
-				fmt.Fprintf(errs, t.NoMatchWords+"\n", quoteAll(res.Unmatched))
+				fmt.Fprintf(errs, t.NoMatchWords+"\n", strings.Join(res.Unmatched, ", "))
 			}
 			if res.DidYouMean != "" {
 				fmt.Fprintf(errs, t.SearchDidYouMean+"\n", res.DidYouMean)
@@ -109,15 +124,8 @@ func newSearchCmd(a *app) *cobra.Command {
 	f.BoolVar(&allLangs, "all-langs", false, "with --lang, also list the other language's own sections after (the default without --lang)")
 	f.BoolVar(&asJSON, "json", false, "print the matches as a JSON array")
 	f.IntVar(&limit, "limit", defaultSearchLimit, "print at most `N` matches")
+	f.IntVar(&width, "width", 0, "fit the lines in `N` columns (default: the terminal's width, else 80)")
 	return cmd
-}
-
-func quoteAll(words []string) string {
-	q := make([]string, len(words))
-	for i, w := range words {
-		q[i] = fmt.Sprintf("%q", w)
-	}
-	return strings.Join(q, ", ")
 }
 
 // whereCell is the first column of a hit's line: "page › heading", with "[it] "
@@ -160,12 +168,56 @@ func whereWidth(hits []search.Hit, term int) int {
 	return min(w, limit)
 }
 
-// writeHits prints one line per hit: the "page › heading" column, padded, then the
-// snippet, with the matches in bold when bold is set.
-func writeHits(w io.Writer, hits []search.Hit, bold bool, term int) {
-	col := whereWidth(hits, term)
+// sourcesCell is a hit's sources as a row shows them: "(MAECI 2026, 2021)".
+func sourcesCell(h search.Hit) string {
+	if l := h.SourcesLabel(); l != "" {
+		return "(" + l + ")"
+	}
+	return ""
+}
+
+// snippetWidth is the room a row of the given width leaves the snippets: the
+// rest of the line after the column and the sources on a wide row, the line
+// less the indent on a narrow one.
+func snippetWidth(hits []search.Hit, width int) int {
+	if width < wideRows {
+		return width - indent(width)
+	}
+	src := 0
+	for _, h := range hits {
+		src = max(src, ansi.StringWidth(sourcesCell(h)))
+	}
+	return max(width-whereWidth(hits, width)-2-src-2, minSnippet)
+}
+
+// indent is the indent of a snippet on a narrow row: less on the narrowest,
+// so that a snippet keeps 20 runes.
+func indent(width int) int { return min(snippetIndent, max(width-20, 0)) }
+
+// writeHits prints each hit in rows of the given width: one line ("page ›
+// heading" padded to a column, the snippet, the sources) from wideRows columns,
+// two lines below ("page › heading · sources", then the snippet indented), with
+// the matches in bold when bold is set.
+func writeHits(w io.Writer, hits []search.Hit, bold bool, width int) {
+	wide := width >= wideRows
+	col := whereWidth(hits, width)
+	sw := snippetWidth(hits, width)
 	for _, h := range hits {
 		cell, at := whereCell(h)
+		src := sourcesCell(h)
+		room := col
+		if !wide {
+			room = width - ansi.StringWidth(src) - 1 // "(x)" is as wide as "· x"
+			if room < 10 && h.Years() != "" {
+				// Too many publishers for the row: their years alone.
+				src = "(" + h.Years() + ")"
+				room = width - ansi.StringWidth(src) - 1
+			}
+			if room < 10 {
+				// Too narrow for both: the place, and no sources rather than a cut year.
+				src, room = "", width
+			}
+		}
 		var marks [][2]int
 		if at >= 0 {
 			for _, m := range h.HeadingMarks {
@@ -173,8 +225,8 @@ func writeHits(w io.Writer, hits []search.Hit, bold bool, term int) {
 			}
 		}
 		shown := cell
-		if ansi.StringWidth(cell) > col {
-			shown = ansi.Truncate(cell, col, "…")
+		if ansi.StringWidth(cell) > room {
+			shown = ansi.Truncate(cell, room, "…")
 			kept := len(shown) - len("…")
 			var in [][2]int
 			for _, m := range marks {
@@ -184,8 +236,20 @@ func writeHits(w io.Writer, hits []search.Hit, bold bool, term int) {
 			}
 			marks = in
 		}
+		snippet := emphasize(h.Snippet, h.Marks, bold)
+		if !wide {
+			if src != "" {
+				src = "· " + strings.TrimSuffix(strings.TrimPrefix(src, "("), ")")
+			}
+			fmt.Fprintln(w, strings.TrimRight(emphasize(shown, marks, bold)+" "+src, " "))
+			if h.Snippet != "" {
+				fmt.Fprintln(w, strings.Repeat(" ", indent(width))+snippet)
+			}
+			continue
+		}
 		pad := strings.Repeat(" ", max(col-ansi.StringWidth(shown), 0))
-		fmt.Fprintln(w, strings.TrimRight(emphasize(shown, marks, bold)+pad+"  "+emphasize(h.Snippet, h.Marks, bold), " "))
+		spad := strings.Repeat(" ", max(sw-ansi.StringWidth(h.Snippet), 0))
+		fmt.Fprintln(w, strings.TrimRight(emphasize(shown, marks, bold)+pad+"  "+snippet+spad+"  "+src, " "))
 	}
 }
 
@@ -225,11 +289,16 @@ type jsonHit struct {
 	Marks        [][2]int   `json:"marks"` // byte ranges of snippet that matched
 	Score        float64    `json:"score"`
 	Via          search.Via `json:"via"` // exact, stem, prefix, typo, synonym, other-language
+	// Sources are the sources the section rests on, with the year each reflects.
+	Sources []search.Source `json:"sources"`
 }
 
 func writeHitsJSON(w io.Writer, hits []search.Hit) error {
 	out := make([]jsonHit, 0, len(hits))
 	for _, h := range hits {
+		if h.Sources == nil {
+			h.Sources = []search.Source{}
+		}
 		marks := h.Marks
 		if marks == nil {
 			marks = [][2]int{}
@@ -238,7 +307,7 @@ func writeHitsJSON(w io.Writer, hits []search.Hit) error {
 			Lang: h.Lang, Page: h.Page, PageTitle: h.PageTitle, Heading: h.Heading,
 			Anchor: h.Anchor, HeadingIndex: h.HeadingIndex, Line: h.Line,
 			Kind: h.Kind.String(), OtherLang: h.OtherLang, Snippet: h.Snippet, Marks: marks,
-			Score: h.Score, Via: h.Via,
+			Score: h.Score, Via: h.Via, Sources: h.Sources,
 		})
 	}
 	enc := json.NewEncoder(w)

@@ -29,39 +29,97 @@ func searchLines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-func TestSearchPrintsOneLinePerSection(t *testing.T) {
+// searchRow is one result of the two-line layout (narrower than wideRows).
+type searchRow struct{ where, sources, snippet string }
+
+// searchRows reads the results of the two-line layout: "page › heading ·
+// sources", then the snippet indented.
+func searchRows(t *testing.T, out string) []searchRow {
+	t.Helper()
+	var rows []searchRow
+	for _, l := range searchLines(out) {
+		if strings.HasPrefix(l, strings.Repeat(" ", snippetIndent)) {
+			if len(rows) == 0 || rows[len(rows)-1].snippet != "" {
+				t.Fatalf("a snippet without its heading: %q\n%s", l, out)
+			}
+			rows[len(rows)-1].snippet = l[snippetIndent:]
+			continue
+		}
+		r := searchRow{where: l}
+		if i := strings.LastIndex(l, " · "); i > 0 {
+			r.where, r.sources = l[:i], l[i+len(" · "):]
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func TestSearchRows(t *testing.T) {
+	// Piped: 80 columns, two lines a section.
 	code, out, errs := runSearch(t, false, nil, "oewg", "--lang", "en")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	ls := searchLines(out)
-	if len(ls) < 3 || len(ls) > 20 {
-		t.Fatalf("%d lines:\n%s", len(ls), out)
+	rows := searchRows(t, out)
+	if len(rows) < 3 || len(rows) > 20 {
+		t.Fatalf("%d rows:\n%s", len(rows), out)
 	}
-	// The glossary entry first; "page › heading" in a column, then the passage.
-	if !strings.HasPrefix(ls[0], "glossary › OEWG (Open-ended Working Group)  ") {
-		t.Errorf("first line %q", ls[0])
+	// The glossary entry first; its sources with their years; then the passage.
+	if rows[0].where != "glossary › OEWG (Open-ended Working Group)" || rows[0].sources != "MAECI 2026, 2021" || rows[0].snippet == "" {
+		t.Errorf("first row %+v", rows[0])
 	}
-	col := -1
 	seen := map[string]bool{}
-	for _, l := range ls {
-		where, snippet, ok := strings.Cut(l, "  ")
-		if !ok || !strings.Contains(where, " › ") || strings.HasPrefix(l, "[") {
-			t.Errorf("line %q: want page › heading, then the passage", l)
+	for _, r := range rows {
+		if !strings.Contains(r.where, " › ") || strings.HasPrefix(r.where, "[") || r.sources == "" {
+			t.Errorf("row %+v: want page › heading (sources), then the passage", r)
 		}
-		// The passages start in one column.
+		if seen[r.where] {
+			t.Errorf("section %q twice", r.where)
+		}
+		seen[r.where] = true
+	}
+	for _, l := range searchLines(out) {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("piped line of %d columns: %q", w, l)
+		}
+	}
+	if strings.ContainsRune(out, 0x1b) || errs != "" {
+		t.Errorf("piped output holds escapes or messages: %q %q", out, errs)
+	}
+	// From 120 columns: one line a section, the passages in one column, the
+	// sources last.
+	_, out, _ = runSearch(t, false, nil, "oewg", "--lang", "en", "--width", "160")
+	col := -1
+	for _, l := range searchLines(out) {
+		where, snippet, ok := strings.Cut(l, "  ")
+		if !ok || !strings.Contains(where, " › ") || !strings.HasSuffix(l, ")") || ansi.StringWidth(l) > 160 {
+			t.Errorf("line %q: want page › heading, the passage, the sources, in 160 columns", l)
+		}
 		start := len([]rune(l)) - len([]rune(strings.TrimLeft(snippet, " ")))
 		if col >= 0 && start != col {
 			t.Errorf("passage of %q starts at %d, not %d", l, start, col)
 		}
 		col = start
-		if seen[where] {
-			t.Errorf("section %q twice", where)
-		}
-		seen[where] = true
 	}
-	if strings.ContainsRune(out, 0x1b) || errs != "" {
-		t.Errorf("piped output holds escapes or messages: %q %q", out, errs)
+}
+
+// TestSearchShowsTheAnswer: at 80 columns, piped, the first row carries the
+// date, the number or the definition asked for, whole.
+func TestSearchShowsTheAnswer(t *testing.T) {
+	for _, c := range []struct {
+		args   []string
+		answer string
+	}{
+		{[]string{"first", "oewg", "end", "--lang", "en"}, "12 March 2021"},
+		{[]string{"when", "was", "the", "pledge", "adopted", "--lang", "en"}, "2016"},
+		{[]string{"what", "is", "the", "cyber", "defence", "pledge", "--lang", "en"}, "A commitment adopted by the NATO Allies in 2016"},
+		{[]string{"quante", "misure", "di", "fiducia", "ha", "l'osce", "--lang", "it"}, "16"},
+	} {
+		_, out, _ := runSearch(t, false, nil, c.args...)
+		rows := searchRows(t, out)
+		if len(rows) == 0 || !strings.Contains(rows[0].where+" "+rows[0].snippet, c.answer) {
+			t.Errorf("%q: first row %+v, want %q in it", c.args, rows, c.answer)
+		}
 	}
 }
 
@@ -80,18 +138,17 @@ func TestSearchIssueExamples(t *testing.T) {
 		{[]string{"sanctions", "malicious", "cyber", "--lang", "en"}, []string{"Restrictive measures", "Toolbox"}},
 	} {
 		code, out, errs := runSearch(t, false, nil, c.args...)
-		ls := searchLines(out)
-		if code != 0 || len(ls) == 0 {
+		rows := searchRows(t, out)
+		if code != 0 || len(rows) == 0 {
 			t.Errorf("%q: exit %d %s", c.args, code, errs)
 			continue
 		}
-		where, _, _ := strings.Cut(ls[0], "  ")
 		ok := c.first == nil
 		for _, f := range c.first {
-			ok = ok || strings.Contains(where, f)
+			ok = ok || strings.Contains(rows[0].where, f)
 		}
 		if !ok {
-			t.Errorf("%q: first line %q, want one of %q in its column", c.args, ls[0], c.first)
+			t.Errorf("%q: first row %q, want one of %q in it", c.args, rows[0].where, c.first)
 		}
 	}
 }
@@ -106,6 +163,9 @@ func TestSearchBothLanguages(t *testing.T) {
 	ls := searchLines(out)
 	seenEn := false
 	for _, l := range ls {
+		if strings.HasPrefix(l, " ") {
+			continue // a snippet
+		}
 		if strings.HasPrefix(l, "[en] ") {
 			seenEn = true
 		} else if seenEn {
@@ -143,7 +203,7 @@ func TestSearchJoinsWordsAndFolds(t *testing.T) {
 }
 
 func TestSearchWidth(t *testing.T) {
-	for _, w := range []int{40, 80, 120, 200} {
+	for _, w := range []int{20, 40, 80, 120, 200} {
 		var o, e bytes.Buffer
 		code := Execute(context.Background(), []string{"search", "cyber", "resilience", "--lang", "en"}, Env{
 			Out: &o, Err: &e, Terminal: true, Width: w, Getenv: func(k string) string {
@@ -160,7 +220,7 @@ func TestSearchWidth(t *testing.T) {
 		for _, l := range searchLines(o.String()) {
 			longest = max(longest, ansi.StringWidth(l))
 		}
-		if longest > max(w, 48/2+2+30) || (w >= 80 && longest < w-12) {
+		if longest > w || (w >= 80 && longest < w-16) {
 			t.Errorf("width %d: longest line %d:\n%s", w, longest, o.String())
 		}
 	}
@@ -193,7 +253,7 @@ func TestSearchJSON(t *testing.T) {
 	if len(hits) < 4 {
 		t.Fatalf("%d hits", len(hits))
 	}
-	for _, k := range []string{"lang", "page", "page_title", "heading", "anchor", "heading_index", "line", "kind", "other_lang", "snippet", "marks", "score", "via"} {
+	for _, k := range []string{"lang", "page", "page_title", "heading", "anchor", "heading_index", "line", "kind", "other_lang", "snippet", "marks", "score", "via", "sources"} {
 		if _, ok := hits[0][k]; !ok {
 			t.Errorf("no %q in %v", k, hits[0])
 		}
@@ -236,7 +296,7 @@ func TestSearchJSON(t *testing.T) {
 
 func TestSearchNoMatch(t *testing.T) {
 	code, out, errs := runSearch(t, false, nil, "zzzqqq")
-	if code != 1 || out != "" || errs != "no match for \"zzzqqq\" in any language\n" {
+	if code != 1 || out != "" || errs != "no match for: zzzqqq\n" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	code, out, _ = runSearch(t, false, nil, "zzzqqq", "--json")
@@ -245,14 +305,23 @@ func TestSearchNoMatch(t *testing.T) {
 	}
 	// A word too far from any for a typo: a suggestion from the briefing's words.
 	code, out, errs = runSearch(t, false, nil, "diplmcy")
-	if code != 1 || out != "" || errs != "no match for \"diplmcy\" in any language\ndid you mean: diplomacy\n" {
+	if code != 1 || out != "" || errs != "no match for: diplmcy\ndid you mean: diplomacy\n" {
 		t.Fatalf("diplmcy: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	// Not every word has to match: the others still find sections, exit 0, and
 	// the word that matched nothing is named.
 	code, out, errs = runSearch(t, false, nil, "oewg", "zzzqqq", "--lang", "en")
-	if code != 0 || out == "" || errs != "no match for \"zzzqqq\"\n" {
+	if code != 0 || out == "" || errs != "no match for: zzzqqq\n" {
 		t.Fatalf("oewg zzzqqq: exit %d, stderr %q", code, errs)
+	}
+	// A name the briefing does not hold is not corrected into its words.
+	code, out, errs = runSearch(t, false, nil, "budapest", "convention")
+	if code != 1 || out != "" || errs != "no match for: budapest, convention\n" {
+		t.Fatalf("budapest convention: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	code, _, errs = runSearch(t, false, nil, "paris", "call", "--width", "19")
+	if code != 2 || !strings.Contains(errs, "--width 19") {
+		t.Fatalf("--width 19: exit %d, stderr %q", code, errs)
 	}
 }
 

@@ -30,6 +30,10 @@ type CLIStrings struct {
 	NeedTerminal string // the reader without a terminal
 	Restricted   string // the kiosk's command line: what it runs
 
+	// Suggestions for a misspelt page or command (suggest.go)
+	DidYouMeanPage string // " (did you mean %s?)", after UnknownPage: a page close to what was typed
+	NotACommand    string // "%q is neither a page nor a command: did you mean %s?"
+
 	// show
 	ShowNeedsPage string // "show needs at least one page: ..."
 	UnknownFormat string // "--format: unknown format %q: use ansi, plain or markdown"
@@ -47,7 +51,7 @@ type CLIStrings struct {
 	BadLimit         string // "--limit %d: use a number of matches from 1 (default %d)"
 	NoMatch          string // "no match for %q in %s" (a language: LangEnglish, LangItalian)
 	NoMatchAnyLang   string // "no match for %q in any language"
-	NoMatchWords     string // "no match for %s": the words of a query that matched nothing
+	NoMatchWords     string // "no match for: %s": the words of a query that matched nothing, comma-separated
 	SearchDidYouMean string // "did you mean: %s"
 	LangEnglish      string // "English", as NoMatch names it
 	LangItalian      string // "Italian"
@@ -98,6 +102,9 @@ var cliEnglish = CLIStrings{
 	NeedTerminal: "the reader needs a terminal: to print a page use cyberdiplo show PAGE, to read line by line cyberdiplo --accessible",
 	Restricted:   "only these commands are available here: list, show, search (for example: show un --lang it)",
 
+	DidYouMeanPage: " (did you mean %s?)",
+	NotACommand:    "%q is neither a page nor a command: did you mean %s?",
+
 	ShowNeedsPage: "show needs at least one page: for example cyberdiplo show un (cyberdiplo list shows them all)",
 	UnknownFormat: "--format: unknown format %q: use ansi, plain, markdown or json",
 	BadWidth:      "--width %d: use a number of columns from 20 to 1000",
@@ -113,7 +120,7 @@ var cliEnglish = CLIStrings{
 	BadLimit:         "--limit %d: use a number of matches from 1 (default %d)",
 	NoMatch:          "no match for %q in %s",
 	NoMatchAnyLang:   "no match for %q in any language",
-	NoMatchWords:     "no match for %s",
+	NoMatchWords:     "no match for: %s",
 	SearchDidYouMean: "did you mean: %s",
 	LangEnglish:      "English",
 	LangItalian:      "Italian",
@@ -161,6 +168,9 @@ var cliItalian = CLIStrings{
 	NeedTerminal: "il lettore richiede un terminale: per stampare una pagina usa cyberdiplo show PAGINA, per leggere a righe cyberdiplo --accessible",
 	Restricted:   "qui sono disponibili solo questi comandi: list, show, search (per esempio: show onu --lang it)",
 
+	DidYouMeanPage: " (forse intendevi %s?)",
+	NotACommand:    "%q non è né una pagina né un comando: forse intendevi %s?",
+
 	ShowNeedsPage: "show richiede almeno una pagina: per esempio cyberdiplo show onu (cyberdiplo list le elenca tutte)",
 	UnknownFormat: "--format: formato sconosciuto %q: usa ansi, plain, markdown o json",
 	BadWidth:      "--width %d: usa un numero di colonne da 20 a 1000",
@@ -176,7 +186,7 @@ var cliItalian = CLIStrings{
 	BadLimit:         "--limit %d: usa un numero di risultati da 1 in su (predefinito %d)",
 	NoMatch:          "nessun risultato per %q in %s",
 	NoMatchAnyLang:   "nessun risultato per %q in nessuna lingua",
-	NoMatchWords:     "nessun risultato per %s",
+	NoMatchWords:     "nessun risultato per: %s",
 	SearchDidYouMean: "forse cercavi: %s",
 	LangEnglish:      "inglese",
 	LangItalian:      "italiano",

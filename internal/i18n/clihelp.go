@@ -105,16 +105,22 @@ var helpItalian = map[string]string{
 
 	// search
 	"Find the sections that answer a query, in English and Italian": "Trova le sezioni che rispondono a una ricerca, in italiano e in inglese",
-	"search prints one line per section: the page and heading in a column, then the passage\n" +
-		"that matches best, with the matches in bold on a terminal. Both languages are searched:\n" +
+	"search prints each section that matches: the page and heading, the passage that answers\n" +
+		"best (the sentence with the date, number, actor or definition a question asks for), with\n" +
+		"the matches in bold on a terminal, and the sources with their years. From 120 columns a\n" +
+		"section is one line, narrower two (the passage indented under its heading); the width is\n" +
+		"--width, else the terminal's, else 80 when piped. Both languages are searched:\n" +
 		"a section found in the other language is shown in yours, marked (via it) or (via en).\n" +
 		"Case and accents do not matter; other forms of a word (misure for misura), British and\n" +
 		"American spellings (defense, defence), typos in words of 4 letters or more (resilence),\n" +
 		"the start of the last word (pled), a question's small words (when, was, quanti) and the\n" +
 		"glossary's other names for a term (CBM, misure di costruzione della fiducia) all find\n" +
 		"it; not every word has to match. With no --lang, your language's sections come first,\n" +
-		"then the other language's own. It exits 1 only when nothing matches.": "search stampa una riga per sezione: la pagina e il titolo in una colonna, poi il passo\n" +
-		"che corrisponde meglio, con le corrispondenze in grassetto su un terminale. Cerca in entrambe\n" +
+		"then the other language's own. It exits 1 only when nothing matches.": "search stampa ogni sezione che corrisponde: la pagina e il titolo, il passo che risponde\n" +
+		"meglio (la frase con la data, il numero, il soggetto o la definizione che la domanda chiede),\n" +
+		"con le corrispondenze in grassetto su un terminale, e le fonti con il loro anno. Da 120 colonne\n" +
+		"una sezione occupa una riga, sotto due (il passo rientrato sotto il titolo); la larghezza è\n" +
+		"--width, altrimenti quella del terminale, altrimenti 80 in una pipe. Cerca in entrambe\n" +
 		"le lingue: una sezione trovata nell'altra lingua è mostrata nella tua, segnata (via en) o\n" +
 		"(via it). Maiuscole e accenti non contano; la trovano anche altre forme di una parola (misura\n" +
 		"per misure), l'ortografia britannica e americana (defense, defence), errori di battitura in\n" +
@@ -129,8 +135,9 @@ var helpItalian = map[string]string{
 		"  cyberdiplo search confidence-building measures --lang it\n" +
 		"  cyberdiplo search attivita --lang it --json",
 	"with --lang, also list the other language's own sections after (the default without --lang)": "con --lang, elenca dopo anche le sezioni proprie dell'altra lingua (predefinito senza --lang)",
-	"print the matches as a JSON array": "stampa i risultati come array JSON",
-	"print at most `N` matches":         "stampa al massimo `N` risultati",
+	"print the matches as a JSON array":                                     "stampa i risultati come array JSON",
+	"print at most `N` matches":                                             "stampa al massimo `N` risultati",
+	"fit the lines in `N` columns (default: the terminal's width, else 80)": "fa stare le righe in `N` colonne (predefinito: la larghezza del terminale, altrimenti 80)",
 
 	// lint
 	"Check the content: parity between languages, front matter, links, control characters": "Controlla il contenuto: parità tra le lingue, intestazioni, collegamenti, caratteri di controllo",

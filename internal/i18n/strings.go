@@ -22,6 +22,9 @@ type Strings struct {
 	SearchPrompt string
 	SearchNoHits string
 	SearchHint   string
+	SearchCount  string // "%d results"
+	SearchOne    string // "1 result"
+	Unmatched    string // "no match for: %s" (the words, comma-separated)
 	Match        string // "match %d of %d"
 	Matches      string // "%d matches" (none is current)
 	NoMatches    string
@@ -55,6 +58,7 @@ var english = Strings{
 	KeyBack: "back to where you were", KeyMouse: "The wheel scrolls; a click opens a tab or a link.",
 	KeyClose:     "close, clear the marks",
 	SearchPrompt: "Search: ", SearchNoHits: "No match", SearchHint: "↑/↓ pick · Enter open · Esc cancel",
+	SearchCount: "%d results", SearchOne: "1 result", Unmatched: "no match for: %s",
 	Match: "match %d of %d", Matches: "%d matches", NoMatches: "no match on this page",
 	OutlineTitle: "Outline", OutlineHint: "↑/↓ pick · Enter jump · / filter · c copy · Esc close",
 	LinkTo: "→ %s", NoLinks: "no link on screen", NoMoreLinks: "no further link",
@@ -82,6 +86,7 @@ var italian = Strings{
 	KeyBack: "torna dov'eri", KeyMouse: "La rotella scorre; un clic apre una scheda o un collegamento.",
 	KeyClose:     "chiudi, togli i segni",
 	SearchPrompt: "Cerca: ", SearchNoHits: "Nessun risultato", SearchHint: "↑/↓ scegli · Invio apri · Esc annulla",
+	SearchCount: "%d risultati", SearchOne: "1 risultato", Unmatched: "nessun risultato per: %s",
 	Match: "risultato %d di %d", Matches: "%d risultati", NoMatches: "nessun risultato in questa pagina",
 	OutlineTitle: "Indice", OutlineHint: "↑/↓ scegli · Invio vai · / filtra · c copia · Esc chiudi",
 	LinkTo: "→ %s", NoLinks: "nessun collegamento visibile", NoMoreLinks: "nessun altro collegamento",

@@ -95,8 +95,11 @@ func (p *Page) checkKind(fm frontMatter, add func(field, format string, args ...
 func (l *Library) IDOfKind(k PageKind) string {
 	for _, id := range l.IDs() {
 		for _, lang := range Languages() {
-			if p := l.Page(lang, id); p != nil && p.Kind == k {
-				return id
+			// The kind is front matter: no page model is parsed to find it.
+			for _, p := range l.pages[lang] {
+				if p.ID == id && p.Kind == k {
+					return id
+				}
 			}
 		}
 	}

@@ -77,7 +77,9 @@ type Library struct {
 	// sources.yaml and terms.yaml, each parsed on first use (the status line
 	// names sources on the first frame; terms wait for the glossary and search).
 	sources func() []Source
-	terms   func() []Term
+	terms   func() []Term // the glossary entries of concepts
+	// concepts is terms.yaml whole: the glossary entries and the themes.
+	concepts func() []Term
 
 	loaded map[string]func() // by language: parses every page's model, once
 
@@ -125,12 +127,13 @@ func Load(fsys fs.FS) (*Library, error) {
 		}
 		return sources
 	})
-	lib.terms = sync.OnceValue(func() (terms []Term) {
+	lib.concepts = sync.OnceValue(func() (terms []Term) {
 		if files[1] != nil {
 			parseMetaFile(TermsFile, files[1], nil, &terms)
 		}
 		return terms
 	})
+	lib.terms = sync.OnceValue(func() []Term { return glossaryTerms(lib.concepts()) })
 	for _, lang := range Languages() {
 		lib.loaded[lang] = sync.OnceFunc(func() { loadModels(lib.pages[lang]) })
 	}

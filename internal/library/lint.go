@@ -143,7 +143,8 @@ func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 		}
 	}
 	problems = append(problems, lintKinds(pages)...)
-	sources, terms, present, metaProblems := readMeta(fsys)
+	sources, concepts, present, metaProblems := readMeta(fsys)
+	terms := glossaryTerms(concepts)
 	problems = append(problems, metaProblems...)
 	if present[SourcesFile] {
 		problems = append(problems, lintSources(sources, terms, pages)...)
@@ -152,7 +153,7 @@ func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 			Message: "missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)"})
 	}
 	if present[TermsFile] {
-		problems = append(problems, lintTerms(terms, pages)...)
+		problems = append(problems, lintTerms(concepts, pages)...)
 		problems = append(problems, lintEquivalents(terms, pages)...)
 		problems = append(problems, lintNames(terms, pages)...)
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,19 +42,60 @@ type TermForm struct {
 	Acronym  string   `yaml:"acronym" json:"acronym,omitempty"`
 	Anchor   string   `yaml:"anchor" json:"anchor"` // its heading in <lang>/glossary.md
 	Synonyms []string `yaml:"synonyms" json:"synonyms,omitempty"`
+	// Phrases are the everyday words people use for the concept ("rules of the
+	// road" for the norms): search matches them in any order, and they are
+	// never shown as names.
+	Phrases []string `yaml:"phrases" json:"phrases,omitempty"`
 }
 
-// Term is one entry of the term base, in every language.
+// Term is one entry of the term base, in every language: a glossary entry, or a
+// theme of the briefing that no glossary entry holds (Page names the page of its
+// section then).
 type Term struct {
 	ID     string              `json:"id"`
+	Kind   string              `json:"kind,omitempty"` // body, instrument, measure or theme (ConceptKinds)
+	Page   string              `json:"page,omitempty"` // "" for the glossary
+	Also   []string            `json:"also,omitempty"` // further sections that answer it: "page#anchor", anchors of the first language
 	ByLang map[string]TermForm `json:"forms"`
 }
 
-// termFile is one entry of terms.yaml: its id, and its form in each language,
-// keyed by language code (a language is a column of the term base, not a field).
+// ConceptKinds are the kinds of concept terms.yaml may declare.
+var ConceptKinds = []string{"body", "instrument", "measure", "theme"}
+
+// InGlossary reports whether the term is a glossary entry.
+func (t Term) InGlossary() bool { return t.Page == "" }
+
+// PageID is the page of the term's section: the glossary (the page of kind
+// glossary) unless Page says otherwise.
+func (l *Library) PageID(t Term) string {
+	if t.Page == "" {
+		return l.IDOfKind(PageGlossary)
+	}
+	return t.Page
+}
+
+// glossaryTerms returns the terms that are glossary entries.
+func glossaryTerms(terms []Term) []Term {
+	var out []Term
+	for _, t := range terms {
+		if t.InGlossary() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// termFile is one entry of terms.yaml: its id, what it is, and its form in each
+// language, keyed by language code (a language is a column of the term base, not
+// a field).
 type termFile struct {
 	ID    string              `yaml:"id"`
+	Kind  string              `yaml:"kind"`
+	Page  string              `yaml:"page"`
+	Also  []string            `yaml:"also"`
 	Forms map[string]TermForm `yaml:",inline"`
+	// Phrases are given apart from the names, per language: {en: [...], it: [...]}.
+	Phrases map[string][]string `yaml:"phrases"`
 }
 
 // Sources returns the declared sources, in file order.
@@ -68,8 +111,12 @@ func (l *Library) Source(id string) (Source, bool) {
 	return Source{}, false
 }
 
-// Terms returns the term base, in file order.
+// Terms returns the glossary entries of the term base, in file order.
 func (l *Library) Terms() []Term { return l.terms() }
+
+// Concepts returns the whole concept base, in file order: the glossary entries
+// and the themes that have a section of their own elsewhere.
+func (l *Library) Concepts() []Term { return l.concepts() }
 
 // readMeta reads sources.yaml and terms.yaml when they exist. A file that cannot be
 // parsed is reported and read as empty.
@@ -141,7 +188,17 @@ func parseMetaFile(name string, data []byte, sources *[]Source, terms *[]Term) [
 		if t.Forms == nil {
 			t.Forms = map[string]TermForm{}
 		}
-		*terms = append(*terms, Term{ID: t.ID, ByLang: t.Forms})
+		for _, lang := range slices.Sorted(maps.Keys(t.Phrases)) {
+			f, ok := t.Forms[lang]
+			if !known[lang] || !ok {
+				problems = append(problems, Problem{Path: TermsFile, Line: 1,
+					Message: fmt.Sprintf("term %q: phrases in %q: the languages are %s", t.ID, lang, strings.Join(Languages(), ", "))})
+				continue
+			}
+			f.Phrases = append(f.Phrases, t.Phrases[lang]...)
+			t.Forms[lang] = f
+		}
+		*terms = append(*terms, Term{ID: t.ID, Kind: t.Kind, Page: t.Page, Also: t.Also, ByLang: t.Forms})
 	}
 	return problems
 }
@@ -236,16 +293,18 @@ func sorted(s []string) []string {
 	return c
 }
 
-// lintTerms checks the term base against the glossary pages: every entry has a term
-// and an existing glossary heading in each language, and every glossary entry
-// (a heading below the page title) has exactly one term.
+// lintTerms checks the concept base against the pages: every concept has a term
+// and an existing section in each language (a glossary heading, or the section a
+// theme names), its kind is known, its further sections exist in both languages,
+// no name or phrase leads to two concepts, and every glossary entry (a heading
+// below the page title) has exactly one term.
 func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 	var out []Problem
 	bad := func(format string, args ...any) {
 		out = append(out, Problem{Path: TermsFile, Line: 1, Message: fmt.Sprintf(format, args...)})
 	}
 	seen := map[string]bool{}
-	used := map[string]map[string]string{} // lang -> anchor -> term id
+	used := map[string]map[string]string{} // lang -> glossary anchor -> term id
 	for i, t := range terms {
 		name := t.ID
 		if name == "" {
@@ -255,17 +314,32 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 			bad("term %q: declared twice", t.ID)
 		}
 		seen[t.ID] = true
+		if t.Kind != "" && !slices.Contains(ConceptKinds, t.Kind) {
+			bad("term %q: kind %q: use one of %s", name, t.Kind, strings.Join(ConceptKinds, ", "))
+		}
+		if !t.InGlossary() && t.Kind != "theme" {
+			bad("term %q: a concept outside the glossary (page %q) is a theme: add kind: theme", name, t.Page)
+		}
 		for _, lang := range Languages() {
 			f := t.ByLang[lang]
 			if strings.TrimSpace(f.Term) == "" {
 				bad("term %q: missing %s term", name, lang)
 			}
-			g := pageOfKind(pages[lang], PageGlossary)
+			g := pages[lang][t.Page]
+			if t.InGlossary() {
+				g = pageOfKind(pages[lang], PageGlossary)
+			}
 			if g == nil {
+				if !t.InGlossary() {
+					bad("term %q: no page %q in %s", name, t.Page, lang)
+				}
 				continue
 			}
 			if f.Anchor == "" || g.SectionByAnchor(f.Anchor) < 0 {
 				bad("term %q: %s has no heading with anchor %q", name, g.Path, f.Anchor)
+				continue
+			}
+			if !t.InGlossary() {
 				continue
 			}
 			if used[lang] == nil {
@@ -276,11 +350,33 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 			}
 			used[lang][f.Anchor] = name
 		}
+		for _, ref := range t.Also {
+			page, anchor, _ := strings.Cut(ref, "#")
+			first := Languages()[0]
+			p := pages[first][page]
+			si := -1
+			if p != nil {
+				si = p.SectionByAnchor(anchor)
+			}
+			if si < 0 || p.Kind == PageGlossary {
+				bad("term %q: also %q: no such section in %s (give page#anchor of a page other than the glossary, anchors in %s)", name, ref, first, first)
+				continue
+			}
+			for _, lang := range Languages()[1:] {
+				if q := pages[lang][page]; q == nil || len(q.Sections) != len(p.Sections) {
+					bad("term %q: also %q: %s/%s.md has no section at the same place", name, ref, lang, page)
+				}
+			}
+		}
 	}
 	// The names a reader may type (term, acronym, synonyms) lead to one concept:
-	// a name given to two would make search pick between them at random.
+	// a name given to two would make search pick between them at random. A phrase
+	// (everyday words, matched in any order) leads to one concept unless every
+	// concept it leads to lists it: its words, as a set, are no other concept's.
 	for _, lang := range Languages() {
 		owner := map[string]string{}
+		bySet := map[string][]string{}         // word set -> concepts with a name or phrase of those words
+		listed := map[string]map[string]bool{} // concept -> folded phrases it lists
 		for _, t := range terms {
 			f := t.ByLang[lang]
 			names := append([]string{f.Term, f.Acronym}, f.Synonyms...)
@@ -296,6 +392,35 @@ func lintTerms(terms []Term, pages map[string]map[string]*Page) []Problem {
 					bad("%s name %q is given to terms %q and %q: a name leads to one term", lang, n, o, t.ID)
 				}
 				owner[k] = t.ID
+				if ws := wordSet(n); !slices.Contains(bySet[ws], t.ID) {
+					bySet[ws] = append(bySet[ws], t.ID)
+				}
+			}
+			listed[t.ID] = map[string]bool{}
+			for _, ph := range f.Phrases {
+				if strings.TrimSpace(ph) == "" {
+					bad("term %q: an empty %s phrase", t.ID, lang)
+					continue
+				}
+				listed[t.ID][wordSet(ph)] = true
+			}
+		}
+		for _, t := range terms {
+			for _, ph := range t.ByLang[lang].Phrases {
+				ws := wordSet(ph)
+				if ws == "" {
+					continue
+				}
+				for _, o := range bySet[ws] {
+					if o != t.ID {
+						bad("%s phrase %q of term %q has the words of a name of term %q: a phrase leads to one concept", lang, ph, t.ID, o)
+					}
+				}
+				for _, o := range terms {
+					if o.ID != t.ID && listed[o.ID][ws] && !slices.Contains(o.ByLang[lang].Phrases, ph) {
+						bad("%s phrase %q of term %q has the words of a phrase of term %q: list the same phrase in both, or reword one", lang, ph, t.ID, o.ID)
+					}
+				}
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package library
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -187,5 +188,127 @@ func TestTermColumnsAreLanguages(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("a column for an unknown language is not reported: %v", lintStrings(t, fsys))
+	}
+}
+
+// TestLintConceptBase checks what lint says of the concept base beyond the
+// glossary: themes with a section of their own, kinds, further sections, and
+// phrases that would lead to two concepts.
+func TestLintConceptBase(t *testing.T) {
+	good := [2][2]string{
+		{"*In Italian: misure di costruzione della fiducia (CBM)*", "*In Italian: misure restrittive*"},
+		{"*In inglese: confidence-building measures (CBM)*", "*In inglese: restrictive measures*"},
+	}
+	base := glossaryFS(good[0], good[1])
+	with := func(extra string) fstest.MapFS {
+		fsys := fstest.MapFS{}
+		for k, v := range base {
+			fsys[k] = v
+		}
+		fsys["terms.yaml"] = &fstest.MapFile{Data: append(append([]byte(nil), base["terms.yaml"].Data...), extra...)}
+		note := func(title, head string) *fstest.MapFile {
+			return &fstest.MapFile{Data: []byte("---\nid: notes\ntitle: " + title + "\ntab: N\norder: 2\nupdated: 2026-03\nsources:\n  - X\n---\n\n# " +
+				title + "\n<!-- sources: x -->\n\n## " + head + "\n<!-- sources: x -->\n\nText.\n")}
+		}
+		fsys["en/notes.md"], fsys["it/notes.md"] = note("Notes", "Penalties"), note("Note", "Penalità")
+		return fsys
+	}
+	cases := []struct {
+		name, extra string
+		want        []string
+	}{
+		{"a theme and its phrases", `- id: penalties
+  kind: theme
+  page: notes
+  also: ["glossary#restrictive-measures", "notes#penalties"]
+  en: {term: penalties, anchor: nowhere}
+  it: {term: penalità, anchor: penalita}
+  phrases: {en: [punishing attackers], it: [punire]}
+`, []string{
+			`terms.yaml:1: term "penalties": en/notes.md has no heading with anchor "nowhere"`,
+			`terms.yaml:1: term "penalties": also "glossary#restrictive-measures": no such section in en (give page#anchor of a page other than the glossary, anchors in en)`,
+		}},
+		{"an unknown kind", `- id: odd
+  kind: gadget
+  page: nowhere
+  en: {term: odd, anchor: x}
+  it: {term: strano, anchor: x}
+`, []string{
+			`terms.yaml:1: term "odd": kind "gadget": use one of body, instrument, measure, theme`,
+			`terms.yaml:1: term "odd": a concept outside the glossary (page "nowhere") is a theme: add kind: theme`,
+			`terms.yaml:1: term "odd": no page "nowhere" in en`,
+			`terms.yaml:1: term "odd": no page "nowhere" in it`,
+		}},
+		{"a phrase that is another concept's name", `- id: punish
+  kind: theme
+  page: notes
+  en: {term: punishing, anchor: penalties}
+  it: {term: punire, anchor: penalita}
+  phrases: {en: [the sanctions], it: [sanzioni ue]}
+`, []string{
+			`terms.yaml:1: en phrase "the sanctions" of term "punish" has the words of a name of term "restrictive-measures": a phrase leads to one concept`,
+		}},
+		{"a phrase two concepts hold in other words", `- id: a
+  kind: theme
+  page: notes
+  en: {term: alpha, anchor: penalties}
+  it: {term: alfa, anchor: penalita}
+  phrases: {en: [help for poor countries, shared words], it: [aiuto]}
+- id: b
+  kind: theme
+  page: notes
+  en: {term: beta, anchor: penalties}
+  it: {term: beta, anchor: penalita}
+  phrases: {en: [poor countries help, shared words], it: [aiuto]}
+`, []string{
+			`terms.yaml:1: en phrase "help for poor countries" of term "a" has the words of a phrase of term "b": list the same phrase in both, or reword one`,
+			`terms.yaml:1: en phrase "poor countries help" of term "b" has the words of a phrase of term "a": list the same phrase in both, or reword one`,
+		}},
+	}
+	for _, c := range cases {
+		got := lintStrings(t, with(c.extra))
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: lint does not say\n  %s\nit says:\n  %s", c.name, w, strings.Join(got, "\n  "))
+			}
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %d problems, want %d:\n  %s", c.name, len(got), len(c.want), strings.Join(got, "\n  "))
+		}
+	}
+}
+
+// TestShippedConceptBase: every concept of the shipped terms.yaml has a kind and
+// reaches its section in both languages, and the themes stay out of the glossary.
+func TestShippedConceptBase(t *testing.T) {
+	lib, err := Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes := 0
+	for _, c := range lib.Concepts() {
+		if !slices.Contains(ConceptKinds, c.Kind) {
+			t.Errorf("concept %q: kind %q", c.ID, c.Kind)
+		}
+		for _, lang := range Languages() {
+			p := lib.Page(lang, lib.PageID(c))
+			if p == nil || p.SectionByAnchor(c.ByLang[lang].Anchor) < 0 {
+				t.Errorf("concept %q: no section %s#%s in %s", c.ID, lib.PageID(c), c.ByLang[lang].Anchor, lang)
+			}
+			if len(c.ByLang[lang].Phrases) == 0 {
+				t.Errorf("concept %q: no everyday phrase in %s", c.ID, lang)
+			}
+		}
+		if !c.InGlossary() {
+			themes++
+		}
+	}
+	if themes == 0 || len(lib.Terms())+themes != len(lib.Concepts()) {
+		t.Errorf("%d concepts, %d glossary terms, %d themes", len(lib.Concepts()), len(lib.Terms()), themes)
+	}
+	for _, term := range lib.Terms() {
+		if !term.InGlossary() {
+			t.Errorf("Terms() holds the theme %q", term.ID)
+		}
 	}
 }

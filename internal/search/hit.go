@@ -62,7 +62,8 @@ func (lq *langQuery) marks(text string, env *snowballstem.Env, out []mark) []mar
 	}
 	var ph []mark
 	for i := range words {
-		for _, p := range lq.phrases {
+		for _, pi := range lq.byFirst[words[i].key] {
+			p := &lq.phrases[pi]
 			if i+len(p.keys) > len(words) {
 				continue
 			}
@@ -104,25 +105,58 @@ func (q *query) langQueryOf(li *langIndex) *langQuery {
 }
 
 // bestBlock returns the block of section s of p whose text matches the most query
-// words (then the most often), with its marks; -1 when no block matches.
-func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weight []float64, env *snowballstem.Env) (int, []mark) {
+// words (then the most often), with its marks and the sentence to centre the
+// snippet on; -1 when no block matches. A sentence that holds the kind of fact
+// the query asks for (a date for "when") counts as much as one more word.
+func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weight []float64, a ask, env *snowballstem.Env) (int, []mark, [2]int) {
 	best, bestScore := -1, 0.0
+	var bestFocus [2]int
 	var bestMarks, ms []mark
+	bonus := 1.0
+	for _, w := range weight {
+		bonus = max(bonus, w+1)
+	}
+	firstText := true
 	for bi := s.First; bi < s.End && bi < len(p.Blocks); bi++ {
 		if p.Blocks[bi].Kind == library.KindHeading || lq.li.restates(d, p.Blocks[bi].Text, env) {
 			continue
 		}
-		ms = lq.marks(p.Blocks[bi].Text, env, ms[:0])
+		text := p.Blocks[bi].Text
+		ms = lq.marks(text, env, ms[:0])
 		var have uint32
 		for _, m := range ms {
 			have |= m.slots
 		}
-		if score := slotWeight(have, weight) + 0.001*float64(len(ms)); score > bestScore {
-			best, bestScore = bi, score
-			bestMarks = append(bestMarks[:0], ms...)
+		if have == 0 && a == askNone {
+			firstText = false
+			continue
 		}
+		// The block's sentences: the one with the most of the query, and the answer.
+		for si, sen := range sentences(text) {
+			var in uint32
+			n := 0
+			for _, m := range ms {
+				if m.start < sen[1] && m.end > sen[0] {
+					in |= m.slots
+					n++
+				}
+			}
+			score := slotWeight(in, weight) + 0.001*float64(n)
+			if in != 0 || have != 0 {
+				// The rest of the block counts a little: a sentence is read with it.
+				score += 0.25 * slotWeight(have&^in, weight)
+			}
+			if score+bonus > bestScore && (in != 0 || have != 0) && answers(a, text[sen[0]:sen[1]], firstText && si == 0 && lq.li.docs[d].kind == Term) {
+				score += bonus
+			}
+			if score > bestScore {
+				best, bestScore, bestFocus = bi, score, sen
+				bestMarks = append(bestMarks[:0], ms...)
+			}
+		}
+		firstText = false
 	}
-	return best, bestMarks
+	return best, bestMarks, bestFocus
 }
 
 // restates reports whether a block of doc d says nothing but the names of the
@@ -130,7 +164,7 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 // under a glossary heading): it is no passage to show.
 func (li *langIndex) restates(d int32, text string, env *snowballstem.Env) bool {
 	cs := li.own[d]
-	if len(cs) == 0 {
+	if len(cs) == 0 || li.docs[d].kind != Term {
 		return false
 	}
 	var keys []string
@@ -184,6 +218,13 @@ func (q *query) hit(r row, width int) Hit {
 		HeadingIndex: -1, Line: s.Heading.Line, Block: -1, Kind: d.kind, OtherLang: r.other,
 		Via: vias[r.class], Found: r.from.li.lang, Score: math.Round(r.score*1000) / 1000,
 	}
+	if q.ix.lib != nil {
+		for _, id := range s.Sources {
+			if src, ok := q.ix.lib.Source(id); ok {
+				h.Sources = append(h.Sources, Source{ID: id, Publisher: src.Publisher, Year: src.AsOf})
+			}
+		}
+	}
 	lq := q.langQueryOf(li)
 	env := snowballstem.NewEnv("")
 	if s.Heading.Block >= 0 {
@@ -191,12 +232,13 @@ func (q *query) hit(r row, width int) Hit {
 		h.HeadingIndex = headingIndex(p, int(d.section))
 		h.HeadingMarks = ranges(lq.marks(h.Heading, env, nil))
 	}
-	bi, ms := bestBlock(lq, r.doc, p, s, q.idf, env)
+	sw := q.snippetWeights()
+	bi, ms, focus := bestBlock(lq, r.doc, p, s, sw, q.ask, env)
 	if bi < 0 && r.from.li != li {
 		// Found through another language: the passage at the same place there.
 		od := &r.from.li.docs[r.fromDoc]
 		os := &od.page.Sections[od.section]
-		if obi, _ := bestBlock(r.from.lq, r.fromDoc, od.page, os, q.idf, env); obi >= 0 {
+		if obi, _, _ := bestBlock(r.from.lq, r.fromDoc, od.page, os, sw, q.ask, env); obi >= 0 {
 			if at := s.First + (obi - os.First); at < s.End && at < len(p.Blocks) {
 				bi = at
 			}
@@ -213,16 +255,44 @@ func (q *query) hit(r row, width int) Hit {
 		}
 		if bi >= 0 {
 			ms = lq.marks(p.Blocks[bi].Text, env, nil)
+			focus = [2]int{}
 		}
 	}
 	if bi >= 0 {
 		h.Block, h.Line = bi, p.Blocks[bi].Line
-		h.Snippet, h.Marks = cut(p.Blocks[bi].Text, ms, q.idf, width)
+		h.Snippet, h.Marks = cut(p.Blocks[bi].Text, ms, sw, width, focus, q.ask)
 	}
 	if d.kind != Term && len(h.Marks) == 0 && len(h.HeadingMarks) > 0 {
 		h.Kind = Heading
 	}
 	return h
+}
+
+// snippetWeights are the weights of the query's words when a passage is
+// chosen: the words of one mention of a concept count as one word (the rarest
+// of them), since the concept's name, however many words it has, is one thing
+// the query names ("gruppo di lavoro aperto" is the OEWG, not three words).
+func (q *query) snippetWeights() []float64 {
+	w := slices.Clone(q.idf)
+	for _, m := range q.mentions {
+		first, best := -1, 0.0
+		for b := m.bits; b != 0; b &= b - 1 {
+			i := bits.TrailingZeros32(b)
+			if i >= len(w) {
+				continue
+			}
+			best = max(best, w[i])
+			if first < 0 {
+				first = i
+			} else {
+				w[i] = -1 // slotWeight adds weight+1: nothing
+			}
+		}
+		if first >= 0 {
+			w[first] = best
+		}
+	}
+	return w
 }
 
 // headingIndex returns the index in p.Headings of section si's heading.
@@ -233,10 +303,13 @@ func headingIndex(p *library.Page, si int) int {
 	return si
 }
 
-// cut returns text on one line, at most width runes, centred on its best cluster
-// of marks (the most query words within the width), cut at spaces with "…" where
-// it was cut, and the marks moved with it.
-func cut(text string, ms []mark, weight []float64, width int) (string, [][2]int) {
+// cut returns text on one line, at most width runes, with "…" where it was cut,
+// and the marks moved with it. It is centred on focus (a sentence, when not
+// empty) when the sentence fits, else on the best cluster of marks (the most
+// query words within the width) inside it, where the fact the query asks for
+// counts as a word; it is cut at spaces, never inside a date of several words
+// ("12 March 2021").
+func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a ask) (string, [][2]int) {
 	// One line: line breaks (of tables, code) become spaces, byte for byte, so
 	// that the marks stay where they are.
 	text = strings.Map(func(r rune) rune {
@@ -264,23 +337,66 @@ func cut(text string, ms []mark, weight []float64, width int) (string, [][2]int)
 	}
 	avail := width - 2 // room between two "…"
 	cs, ce := 0, 0
-	if len(ms) > 0 {
-		// The cluster of marks with the most query words that fits.
-		bestI, bestJ, bestScore := 0, 0, -1.0
-		for i := range ms {
-			var have uint32
-			for j := i; j < len(ms); j++ {
-				if runeOf(ms[j].end)-runeOf(ms[i].start) > avail {
-					break
-				}
-				have |= ms[j].slots
-				if score := slotWeight(have, weight) + 0.001*float64(j-i); score > bestScore {
-					bestI, bestJ, bestScore = i, j, score
+	switch {
+	case focus[1] > focus[0] && runeOf(focus[1])-runeOf(focus[0]) <= avail:
+		cs, ce = runeOf(focus[0]), runeOf(focus[1])
+	case focus[1] > focus[0] && a == askWhat:
+		// A definition is read from its start.
+		cs = runeOf(focus[0])
+		ce = cs + avail
+	default:
+		// The cluster of marks, and of the facts asked for, with the most query
+		// words that fits, inside the sentence when there is one.
+		cand := ms
+		if focus[1] > focus[0] {
+			cand = nil
+			for _, m := range ms {
+				if m.start < focus[1] && m.end > focus[0] {
+					cand = append(cand, m)
 				}
 			}
+			const factBit = 1 << 31
+			var facts []mark
+			sen := text[focus[0]:focus[1]]
+			if a != askNone && a != askWhat {
+				scanWords(sen, func(start, end int) {
+					if answers(a, sen[start:end], false) {
+						facts = append(facts, mark{focus[0] + start, focus[0] + end, factBit})
+					}
+				})
+			}
+			// A date of several words is one fact.
+			if a == askWhen {
+				for _, ds := range dateSpans(sen) {
+					facts = mergeMarks(facts, []mark{{focus[0] + ds[0], focus[0] + ds[1], factBit}})
+				}
+			}
+			cand = mergeMarks(cand, facts)
 		}
-		cs, ce = runeOf(ms[bestI].start), runeOf(ms[bestJ].end)
-		ce = min(ce, cs+avail)
+		w := append(slices.Clone(weight), make([]float64, 32)...)
+		// The fact asked for counts a little more than any one word: the row's
+		// heading already names the subject.
+		w[31] = 0.5
+		for _, x := range weight {
+			w[31] = max(w[31], x+0.5)
+		}
+		if len(cand) > 0 {
+			bestI, bestJ, bestScore := 0, 0, -1.0
+			for i := range cand {
+				var have uint32
+				for j := i; j < len(cand); j++ {
+					if runeOf(cand[j].end)-runeOf(cand[i].start) > avail {
+						break
+					}
+					have |= cand[j].slots
+					if score := slotWeight(have, w) + 0.001*float64(j-i); score > bestScore {
+						bestI, bestJ, bestScore = i, j, score
+					}
+				}
+			}
+			cs, ce = runeOf(cand[bestI].start), runeOf(cand[bestJ].end)
+			ce = min(ce, cs+avail)
+		}
 	}
 	start := cs - (avail-(ce-cs))/2
 	end := start + avail
@@ -299,6 +415,26 @@ func cut(text string, ms []mark, weight []float64, width int) (string, [][2]int)
 	if end < n {
 		if i := strings.LastIndexByte(text[at[min(max(ce, start), end)]:at[end]], ' '); i >= 0 {
 			end = runeOf(at[min(max(ce, start), end)] + i)
+		}
+	}
+	// Never inside a date of several words ("12 March 2021", at most 20 runes):
+	// leave it out whole. Only the text around each cut is looked at.
+	const dateRunes = 20
+	if end < n {
+		lo := max(end-dateRunes, start)
+		for _, ds := range dateSpans(text[at[lo]:at[min(end+dateRunes, n)]]) {
+			if s, e := runeOf(at[lo]+ds[0]), runeOf(at[lo]+ds[1]); s < end && end < e && s > start {
+				end = s
+			}
+		}
+	}
+	if start > 0 {
+		hi := min(start+dateRunes, end)
+		for _, ds := range dateSpans(text[at[max(start-dateRunes, 0)]:at[hi]]) {
+			off := at[max(start-dateRunes, 0)]
+			if s, e := runeOf(off+ds[0]), runeOf(off+ds[1]); s < start && start < e && e < end {
+				start = e
+			}
 		}
 	}
 	from, to := at[start], at[end]

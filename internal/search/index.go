@@ -92,6 +92,11 @@ type langIndex struct {
 	cpostOff []int32
 	cpost    []posting
 	cnames   [][][]string
+	// bags are the concepts' names of two words or more and their phrases, as
+	// key sets a query may hold in any order (see findMentions); bagsByKey lists
+	// the bags that hold each key.
+	bags      []bag
+	bagsByKey map[string][]int32
 	// own lists, per doc, the concepts it is the glossary entry of.
 	own map[int32][]int
 
@@ -104,20 +109,32 @@ type langIndex struct {
 	heads [][]int32
 }
 
+// bag is a name or phrase of a concept as a set of keys.
+type bag struct {
+	concept int
+	keys    []string
+}
+
 // concept is one entry of the term base: a glossary entry in every language.
 type concept struct {
 	id string
 	// names are the ways of naming it: term, acronym and synonyms, in every language.
 	names []string
+	// phrases are the everyday words for it, by language: a query holding one's
+	// words in any order mentions the concept. Each is analysed in its own
+	// language only: the query is matched in both.
+	phrases map[string][]string
 	// forms holds, per language, the words of the term base for that language's
-	// glossary section (its "terms" field) and that section.
+	// section of the concept (its "terms" field) and that section.
 	forms map[string]conceptForm
 }
 
 type conceptForm struct {
-	text    string // term, acronym and synonyms, one a line
+	text    string // term, acronym, synonyms and phrases, one a line
 	page    string
-	section int // -1 when the anchor names no section
+	section int   // -1 when the anchor names no section
+	also    []int // further sections of the concept (Term.Also), on their pages
+	alsoPg  []string
 }
 
 // Index is a search index over every section of every page of a library, in
@@ -180,9 +197,10 @@ func New(lib *library.Library) *Index {
 func concepts(lib *library.Library) []concept {
 	var out []concept
 	glossaryID := lib.IDOfKind(library.PageGlossary) // the page whose "##" sections are glossary entries
-	if terms := lib.Terms(); len(terms) > 0 {
+	if terms := lib.Concepts(); len(terms) > 0 {
+		first := library.Languages()[0]
 		for _, t := range terms {
-			c := concept{id: t.ID, forms: map[string]conceptForm{}}
+			c := concept{id: t.ID, forms: map[string]conceptForm{}, phrases: map[string][]string{}}
 			for _, lang := range library.Languages() {
 				f, ok := t.ByLang[lang]
 				if !ok {
@@ -195,16 +213,33 @@ func concepts(lib *library.Library) []concept {
 						c.names = appendName(c.names, n)
 					}
 				}
+				for _, n := range f.Phrases {
+					if n = strings.TrimSpace(n); n != "" {
+						lines = append(lines, n)
+						c.phrases[lang] = append(c.phrases[lang], n)
+					}
+				}
 				sec := -1
-				if p := lib.Page(lang, glossaryID); p != nil && f.Anchor != "" {
-					if sec = p.SectionByAnchor(f.Anchor); sec >= 0 {
+				if p := lib.Page(lang, lib.PageID(t)); p != nil && f.Anchor != "" {
+					if sec = p.SectionByAnchor(f.Anchor); sec >= 0 && t.InGlossary() {
 						// The entry's heading names it too ("OEWG (Open-ended Working Group)").
 						for _, n := range headingNames(p.Sections[sec].Heading.Text) {
 							c.names = appendName(c.names, n)
 						}
 					}
 				}
-				c.forms[lang] = conceptForm{text: strings.Join(lines, "\n"), page: glossaryID, section: sec}
+				cf := conceptForm{text: strings.Join(lines, "\n"), page: lib.PageID(t), section: sec}
+				for _, ref := range t.Also {
+					page, anchor, _ := strings.Cut(ref, "#")
+					if p := lib.Page(first, page); p != nil {
+						if si := p.SectionByAnchor(anchor); si >= 0 {
+							if si = lib.CounterpartSection(page, first, si, lang); si >= 0 {
+								cf.also, cf.alsoPg = append(cf.also, si), append(cf.alsoPg, page)
+							}
+						}
+					}
+				}
+				c.forms[lang] = cf
 			}
 			out = append(out, c)
 		}
@@ -289,7 +324,11 @@ func buildLang(lang string, pages []*library.Page, cs []concept) *langIndex {
 	terms := map[[2]string]string{} // (page, section) -> terms field text
 	for _, c := range cs {
 		if f, ok := c.forms[lang]; ok && f.section >= 0 && f.text != "" {
-			terms[[2]string{f.page, itoa(f.section)}] = f.text
+			k := [2]string{f.page, itoa(f.section)}
+			if terms[k] != "" {
+				terms[k] += "\n"
+			}
+			terms[k] += f.text
 		}
 	}
 	for _, p := range pages {
@@ -568,10 +607,25 @@ func (li *langIndex) buildConcepts(cs []concept) {
 		keys []int32
 	}
 	byFirst := map[int32][]name{}
+	li.bagsByKey = map[string][]int32{}
 	for ci, c := range cs {
-		for _, n := range c.names {
+		for ni, n := range append(slices.Clip(c.names), c.phrases[li.lang]...) {
 			ks := li.analyzeName(n, env)
 			if len(ks) == 0 {
+				continue
+			}
+			if len(ks) > 1 || ni >= len(c.names) {
+				id := int32(len(li.bags))
+				li.bags = append(li.bags, bag{ci, ks})
+				for i, k := range ks {
+					if !slices.Contains(ks[:i], k) {
+						li.bagsByKey[k] = append(li.bagsByKey[k], id)
+					}
+				}
+			}
+			if ni >= len(c.names) {
+				// A phrase is matched in a query, never looked for in the text:
+				// everyday words say other things too.
 				continue
 			}
 			li.cnames[ci] = append(li.cnames[ci], ks)
@@ -593,6 +647,11 @@ func (li *langIndex) buildConcepts(cs []concept) {
 		if f, ok := c.forms[li.lang]; ok {
 			if d := li.docOf(f.page, f.section); d >= 0 {
 				own[d] = append(own[d], ci)
+			}
+			for i, si := range f.also {
+				if d := li.docOf(f.alsoPg[i], si); d >= 0 && !slices.Contains(own[d], ci) {
+					own[d] = append(own[d], ci)
+				}
 			}
 		}
 	}

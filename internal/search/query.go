@@ -134,6 +134,7 @@ type langQuery struct {
 	// phrases are the names of the concepts the query mentions, as key sequences
 	// (-1 for a word this language's text lacks): marked only whole.
 	phrases []phrase
+	byFirst map[int32][]int // the phrases by their first key
 }
 
 type phrase struct {
@@ -147,11 +148,15 @@ type keyInfo struct {
 	prefix string // when set, a word starting with it is marked up to its end only
 }
 
-// mention is a run of query words that names a concept.
+// mention is a set of query words that names a concept: a run of words that is
+// one of its names, or words that hold one of its phrases in any order.
 type mention struct {
-	first, n int // slots [first, first+n)
+	bits     uint32 // the slots
 	concepts []int
 }
+
+// first is the first slot of a mention.
+func (m mention) first() int { return bits.TrailingZeros32(m.bits) }
 
 // query is a parsed query matched against the index.
 type query struct {
@@ -170,11 +175,13 @@ type query struct {
 	// when: the query asks when ("when", "quando", "what year"): a section whose
 	// heading is a date answers it.
 	when bool
+	// ask is the kind of fact the query asks for: its snippets show it.
+	ask ask
 }
 
 // compile parses a query and finds what each of its words matches.
 func (ix *Index) compile(text string) *query {
-	q := &query{ix: ix, text: text, slots: parseQuery(text), when: asksWhen(text)}
+	q := &query{ix: ix, text: text, slots: parseQuery(text), when: asksWhen(text), ask: asksFor(text)}
 	if len(q.slots) == 0 || len(ix.langs) == 0 {
 		return q
 	}
@@ -201,6 +208,12 @@ func (ix *Index) compile(text string) *query {
 			if m.word < 0 && m.key < 0 && s.letters && s.n >= 3 && strings.HasSuffix(s.word, "s") {
 				if id, ok := li.wordID[s.word[:len(s.word)-1]]; ok {
 					m.addAlt(alt{key: li.wordKey[id], weight: wStem, class: cStem})
+				}
+			}
+			// The plain word for a word of the text ("countries" for "States").
+			for _, t := range everyday()[s.word] {
+				if id, ok := li.wordID[t]; ok {
+					m.addAlt(alt{key: li.wordKey[id], weight: wEveryday, class: cSynonym})
 				}
 			}
 			if m.any() {
@@ -250,6 +263,7 @@ func (ix *Index) compile(text string) *query {
 		}
 	}
 	q.findMentions(env)
+	q.distrust(known)
 	for _, lq := range q.langs {
 		lq.keys = map[int32]keyInfo{}
 		for i, s := range q.slots {
@@ -270,16 +284,22 @@ func (ix *Index) compile(text string) *query {
 			}
 		}
 		for _, mn := range q.mentions {
-			bits := uint32(1)<<(mn.first+mn.n) - 1<<mn.first
 			for _, c := range mn.concepts {
 				for _, name := range lq.li.cnames[c] {
-					ph := phrase{keys: make([]int32, len(name)), slots: bits}
+					ph := phrase{keys: make([]int32, len(name)), slots: mn.bits}
 					for i, k := range name {
 						ph.keys[i] = -1
 						if id, ok := lq.li.keyID[k]; ok {
 							ph.keys[i] = id
 						}
 					}
+					if slices.Contains(ph.keys, -1) {
+						continue // a word this language's text lacks: it marks nothing
+					}
+					if lq.byFirst == nil {
+						lq.byFirst = map[int32][]int{}
+					}
+					lq.byFirst[ph.keys[0]] = append(lq.byFirst[ph.keys[0]], len(lq.phrases))
 					lq.phrases = append(lq.phrases, ph)
 				}
 			}
@@ -287,6 +307,68 @@ func (ix *Index) compile(text string) *query {
 	}
 	q.statistics()
 	return q
+}
+
+// distrust drops the weak corrections of a query that names something the
+// briefing does not hold: when a word matches nothing at all ("budapest"), the
+// query is probably about that thing ("Budapest Convention"), and its other
+// words are not corrected into the briefing's words unless the correction is
+// sure (one edit in a word of 7 letters or more): "convention" does not become
+// "convened", a word of the same root.
+func (q *query) distrust(known []bool) {
+	name := false
+	for i := range q.slots {
+		name = name || !q.matched[i]
+	}
+	if !name {
+		return
+	}
+	for i, s := range q.slots {
+		if known[i] || q.inMention(i) {
+			continue
+		}
+		matched := false
+		for _, lq := range q.langs {
+			m := &lq.slots[i]
+			m.alts = slices.DeleteFunc(m.alts, func(a alt) bool {
+				return a.class == cStem || a.class == cTypo && (a.weight < wTypo1 || s.n < 7)
+			})
+			matched = matched || m.any()
+		}
+		q.matched[i] = matched
+	}
+}
+
+// inMention reports whether slot i is part of a mention of a concept.
+func (q *query) inMention(i int) bool {
+	return slices.ContainsFunc(q.mentions, func(m mention) bool { return m.bits&(1<<i) != 0 })
+}
+
+// namesSomethingElse reports whether a query is a name the briefing does not
+// hold: some of its words match nothing, and what matches is one word that the
+// text has only in another form, naming no concept ("paris call": "call" alone
+// would find "calls"; "pledge xyzzyq" still finds the Pledge).
+func (q *query) namesSomethingElse() bool {
+	if len(q.slots) < 2 {
+		return false
+	}
+	n, unmatched := 0, false
+	for i := range q.slots {
+		if !q.matched[i] {
+			unmatched = true
+			continue
+		}
+		if q.inMention(i) {
+			return false
+		}
+		for _, lq := range q.langs {
+			if lq.slots[i].word >= 0 {
+				return false
+			}
+		}
+		n++
+	}
+	return unmatched && n <= 1
 }
 
 // statistics computes the idf of each slot and mentioned concept over positions,
@@ -335,7 +417,7 @@ func (q *query) statistics() {
 				}
 			}
 			q.cidf[c] = idf(n, count())
-			if mn.first == 0 && mn.n == len(q.slots) {
+			if mn.bits == uint32(1)<<len(q.slots)-1 {
 				q.named = append(q.named, c)
 			}
 		}
@@ -586,19 +668,34 @@ func (li *langIndex) corrections(w string, n int, last bool) []alt {
 	return out
 }
 
-// findMentions finds the runs of query words that name a concept: in some
-// language's analysis, each word of the run has a key (its own, or one it
-// matches) equal to the name's word at that place.
+// findMentions finds the sets of query words that name a concept: in some
+// language's analysis, a run of words whose keys (their own, or ones they match)
+// are one of the concept's names, word for word; or words, each matching a
+// different word of one of its names or phrases of two words or more, that
+// hold all of them in any order within a few words ("rules for how countries
+// should behave" holds "how states behave"... when the phrase is "countries
+// behave"). Larger sets win; a word belongs to one mention at most.
 func (q *query) findMentions(env *snowballstem.Env) {
-	type span struct{ first, n int }
-	found := map[span][]int{}
+	found := map[uint32][]int{}
+	add := func(set uint32, c int) {
+		if !slices.Contains(found[set], c) {
+			found[set] = append(found[set], c)
+		}
+	}
 	for _, lq := range q.langs {
 		li := lq.li
+		// A phrase held in any order counts no correction of a short word: two
+		// everyday words and a typo are too weak a sign of a concept.
 		keys := make([][]string, len(q.slots))
+		bagKeys := make([][]string, len(q.slots))
 		for i, s := range q.slots {
 			keys[i] = append(keys[i], li.keyOf(s.word, env))
+			bagKeys[i] = append(bagKeys[i], keys[i][0])
 			for _, a := range lq.slots[i].alts {
 				keys[i] = append(keys[i], li.keys[a.key])
+				if a.class != cTypo || s.n >= 6 {
+					bagKeys[i] = append(bagKeys[i], li.keys[a.key])
+				}
 			}
 		}
 		for c, names := range li.cnames {
@@ -612,44 +709,102 @@ func (q *query) findMentions(env *snowballstem.Env) {
 						}
 					}
 					if ok {
-						sp := span{first, len(name)}
-						if !slices.Contains(found[sp], c) {
-							found[sp] = append(found[sp], c)
-						}
+						add(uint32(1)<<(first+len(name))-1<<first, c)
 					}
 				}
 			}
 		}
-	}
-	// Longest runs first; a word belongs to one run at most.
-	spans := make([]span, 0, len(found))
-	for sp := range found {
-		spans = append(spans, sp)
-	}
-	slices.SortFunc(spans, func(a, b span) int {
-		if a.n != b.n {
-			return b.n - a.n
+		// The phrases that hold one of the query's keys, each looked at once.
+		inQuery := map[string]bool{}
+		for _, ks := range bagKeys {
+			for _, k := range ks {
+				inQuery[k] = true
+			}
 		}
-		return a.first - b.first
+		seen := map[int32]bool{}
+		for k := range inQuery {
+		bags:
+			for _, id := range li.bagsByKey[k] {
+				if seen[id] {
+					continue
+				}
+				seen[id] = true
+				b := li.bags[id]
+				for _, bk := range b.keys {
+					if !inQuery[bk] {
+						continue bags
+					}
+				}
+				if set, ok := holds(bagKeys, b.keys); ok {
+					add(set, b.concept)
+				}
+			}
+		}
+	}
+	sets := make([]uint32, 0, len(found))
+	for set := range found {
+		sets = append(sets, set)
+	}
+	slices.SortFunc(sets, func(a, b uint32) int {
+		if na, nb := bits.OnesCount32(a), bits.OnesCount32(b); na != nb {
+			return nb - na
+		}
+		// Of two as large, the tighter.
+		if sa, sb := spread(a), spread(b); sa != sb {
+			return sa - sb
+		}
+		return int(a) - int(b)
 	})
-	used := make([]bool, len(q.slots))
-	for _, sp := range spans {
-		free := true
-		for i := sp.first; i < sp.first+sp.n; i++ {
-			free = free && !used[i]
-		}
-		if !free {
+	var used uint32
+	for _, set := range sets {
+		if set&used != 0 {
 			continue
 		}
-		for i := sp.first; i < sp.first+sp.n; i++ {
-			used[i] = true
-			q.matched[i] = true
+		used |= set
+		for b := set; b != 0; b &= b - 1 {
+			q.matched[bits.TrailingZeros32(b)] = true
 		}
-		cs := found[sp]
+		cs := found[set]
 		slices.Sort(cs)
-		q.mentions = append(q.mentions, mention{first: sp.first, n: sp.n, concepts: cs})
+		q.mentions = append(q.mentions, mention{bits: set, concepts: cs})
 	}
-	slices.SortFunc(q.mentions, func(a, b mention) int { return a.first - b.first })
+	slices.SortFunc(q.mentions, func(a, b mention) int { return a.first() - b.first() })
+}
+
+// bagSlack is how many other words may come between the words of a phrase held
+// in any order.
+const bagSlack = 2
+
+// holds returns the slots of the query (keys: each slot's keys) that hold every
+// key of bag, one slot each, spanning at most len(bag)+bagSlack slots: the first
+// such set, slot by slot.
+func holds(keys [][]string, bag []string) (uint32, bool) {
+	if len(bag) > len(keys) || len(bag) == 0 {
+		return 0, false
+	}
+	for start := 0; start < len(keys); start++ {
+		end := min(len(keys), start+len(bag)+bagSlack)
+		var set uint32
+		n := 0
+		for _, k := range bag {
+			for i := start; i < end; i++ {
+				if set&(1<<i) == 0 && slices.Contains(keys[i], k) {
+					set |= 1 << i
+					n++
+					break
+				}
+			}
+		}
+		if n == len(bag) && set&(1<<start) != 0 {
+			return set, true
+		}
+	}
+	return 0, false
+}
+
+// spread is the distance from the first to the last slot of a set.
+func spread(set uint32) int {
+	return 31 - bits.LeadingZeros32(set) - bits.TrailingZeros32(set)
 }
 
 // scored is the outcome of scoring one language: per doc, its score, the slots it
@@ -694,19 +849,22 @@ func (q *query) score(lq *langQuery) *scored {
 	grpB := make([]uint32, n)
 	var slotT, grpT []int32
 
+	// Each mention is a group of slots, scored at the best of its words and its
+	// concepts; every other slot is a group of its own.
 	type group struct {
-		first, n int
+		bits     uint32
 		concepts []int
 	}
 	var groups []group
-	for i := 0; i < len(q.slots); {
-		if j := slices.IndexFunc(q.mentions, func(m mention) bool { return m.first == i }); j >= 0 {
-			groups = append(groups, group{i, q.mentions[j].n, q.mentions[j].concepts})
-			i += q.mentions[j].n
-			continue
+	var inMention uint32
+	for _, m := range q.mentions {
+		groups = append(groups, group{m.bits, m.concepts})
+		inMention |= m.bits
+	}
+	for i := range q.slots {
+		if inMention&(1<<i) == 0 {
+			groups = append(groups, group{bits: 1 << i})
 		}
-		groups = append(groups, group{i, 1, nil})
-		i++
 	}
 	touch := func(list []int32, seen []float64, d int32) []int32 {
 		if seen[d] == 0 {
@@ -730,7 +888,8 @@ func (q *query) score(lq *langQuery) *scored {
 		}
 	}
 	for _, g := range groups {
-		for i := g.first; i < g.first+g.n; i++ {
+		for gb := g.bits; gb != 0; gb &= gb - 1 {
+			i := bits.TrailingZeros32(gb)
 			m := &lq.slots[i]
 			for _, a := range m.alts {
 				ps := li.post[li.postOff[a.key]:li.postOff[a.key+1]]
@@ -767,10 +926,10 @@ func (q *query) score(lq *langQuery) *scored {
 			}
 			slotT = slotT[:0]
 		}
-		all := uint32(1)<<(g.first+g.n) - 1<<g.first
+		all := g.bits
 		for _, c := range g.concepts {
 			ps := li.cpost[li.cpostOff[c]:li.cpostOff[c+1]]
-			w := wSynonym * float64(g.n) * q.cidf[c]
+			w := wSynonym * float64(bits.OnesCount32(g.bits)) * q.cidf[c]
 			for pi := range ps {
 				d := ps[pi].doc
 				if s := li.bm25(&ps[pi], w); s > grpS[d] {
@@ -945,6 +1104,9 @@ func (ix *Index) Find(text string, opt Options) Result {
 		return res
 	}
 	res.Unmatched, res.DidYouMean = q.unmatched()
+	if q.namesSomethingElse() {
+		return res
+	}
 	first := 0
 	for i, li := range ix.langs {
 		if li.lang == opt.Lang {
@@ -1043,7 +1205,7 @@ func (q *query) unmatched() ([]string, string) {
 			continue
 		}
 		words = append(words, q.text[s.start:s.end])
-		if sug := q.ix.suggest(s); sug != "" {
+		if sug := q.suggest(i); sug != "" {
 			b.WriteString(q.text[prev:s.start])
 			b.WriteString(sug)
 			prev, changed = s.end, true
@@ -1056,25 +1218,95 @@ func (q *query) unmatched() ([]string, string) {
 	return words, strings.TrimSpace(b.String())
 }
 
-// suggest returns the closest word of the index to a query word that matched
-// nothing: at most 1 edit away for 3-4 letters, 2 for 5-8, 3 from 9; among the
-// closest, the one in most sections.
-func (ix *Index) suggest(s slot) string {
+// suggestEdits is how far a word the briefing lacks may be from the word
+// suggested for it: one edit up to 6 letters, two from 7 ("Zepplnn" for
+// "zeppelin", not "paesi" for "paris").
+func suggestEdits(n int) int {
+	if n >= 7 {
+		return 2
+	}
+	return 1
+}
+
+// suggest returns the closest word of the index to query word i, which matched
+// nothing: within suggestEdits, never a stop word, and found in one section
+// with the query's other matched words, so that the suggestion is a phrase the
+// briefing holds ("paesi call" is none); among the closest, the one in most
+// sections.
+func (q *query) suggest(i int) string {
+	s := q.slots[i]
 	if !s.letters || s.n < 3 || s.n > maxWordRunes {
 		return ""
 	}
-	k := maxTypos(s.n) + 1
+	k := suggestEdits(s.n)
 	best, bestD, bestDF := "", k+1, 0
-	for _, li := range ix.langs {
-		for l := max(s.n-k, 1); l <= s.n+k && l < len(li.byLen); l++ {
+	for _, lq := range q.langs {
+		li := lq.li
+		for l := max(s.n-k, 3); l <= s.n+k && l < len(li.byLen); l++ {
 			for _, id := range li.byLen[l] {
+				if li.stop[id] || isNoise(li.words[id]) {
+					continue
+				}
 				d := distance(s.word, li.words[id], k, false)
+				if d >= 2 && !sameFirstRune(s.word, li.words[id]) {
+					// Two edits and another first letter is more often a name the
+					// briefing lacks than a typo ("tallinn" is not "calling").
+					continue
+				}
 				df := int(li.wdocOff[id+1] - li.wdocOff[id])
-				if d <= k && (d < bestD || (d == bestD && df > bestDF)) {
+				if d <= k && (d < bestD || (d == bestD && df > bestDF)) && q.together(lq, i, id) {
 					best, bestD, bestDF = li.display[id], d, df
 				}
 			}
 		}
 	}
 	return best
+}
+
+// sameFirstRune reports whether a and b begin with the same letter.
+func sameFirstRune(a, b string) bool {
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return ra == rb
+}
+
+// together reports whether some section of lq's language holds word id and a
+// match of each matched query word but slot i.
+func (q *query) together(lq *langQuery, i int, id int32) bool {
+	li := lq.li
+	for _, d := range li.wdoc[li.wdocOff[id]:li.wdocOff[id+1]] {
+		ok := true
+		for j := range q.slots {
+			if j == i || !q.matched[j] || isStop(q.slots[j].word) {
+				continue
+			}
+			if !lq.docHas(d, j) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// docHas reports whether doc d matches slot j by its word, key or alternatives.
+func (lq *langQuery) docHas(d int32, j int) bool {
+	li, m := lq.li, &lq.slots[j]
+	has := func(k int32) bool {
+		ps := li.post[li.postOff[k]:li.postOff[k+1]]
+		x, found := slices.BinarySearchFunc(ps, d, func(p posting, d int32) int { return int(p.doc - d) })
+		return found && x >= 0
+	}
+	if m.key >= 0 && has(m.key) {
+		return true
+	}
+	for _, a := range m.alts {
+		if has(a.key) {
+			return true
+		}
+	}
+	return false
 }

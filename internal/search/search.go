@@ -26,6 +26,13 @@
 // goroutines (SSH sessions) may search it at the same time.
 package search
 
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
 // Kind is what a hit is: a glossary entry, a section matched by its heading, or
 // a section matched in its text.
 type Kind uint8
@@ -141,10 +148,92 @@ type Hit struct {
 	// Score is the section's rank score: higher is better; comparable only within
 	// one search.
 	Score float64
-	// Snippet is a passage of the section on one line, centred on the best match,
-	// with "…" where it was cut; Marks are the byte ranges of Snippet that matched.
+	// Snippet is a passage of the section on one line, centred on the sentence
+	// that best answers the query (its words, and the date, number, actor or
+	// definition it asks for), with "…" where it was cut; Marks are the byte
+	// ranges of Snippet that matched.
 	Snippet string
 	Marks   [][2]int
+	// Sources are the sources the section rests on, with the year each reflects.
+	Sources []Source
+}
+
+// Source is a source a section rests on, as a result row names it.
+type Source struct {
+	ID        string `json:"id"`
+	Publisher string `json:"publisher,omitempty"`
+	Year      int    `json:"year"`
+}
+
+// Where is the hit's place as a row names it: "page › heading", or the page id
+// alone for text before the first heading.
+func (h Hit) Where() string {
+	if h.Heading == "" {
+		return h.Page
+	}
+	return h.Page + " › " + h.Heading
+}
+
+// Years are the years the hit's sources reflect, newest first, as a narrow row
+// shows them: "2026, 2021".
+func (h Hit) Years() string {
+	var ys []int
+	for _, s := range h.Sources {
+		if !slices.Contains(ys, s.Year) {
+			ys = append(ys, s.Year)
+		}
+	}
+	slices.SortFunc(ys, func(a, b int) int { return b - a })
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = fmt.Sprint(y)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// RowLabel is the sources of a hit as a row of the given room shows them: by
+// publisher with their years when they fit ("MAECI 2026, 2021"), else their
+// years alone ("2026, 2021").
+func (h Hit) RowLabel(room int) string {
+	if l := h.SourcesLabel(); utf8.RuneCountInString(l) <= room {
+		return l
+	}
+	return h.Years()
+}
+
+// SourcesLabel names the hit's sources with their years, by publisher, newest
+// first: "MAECI 2026, 2021; United Nations 2010"; "" when it names none.
+func (h Hit) SourcesLabel() string {
+	var b strings.Builder
+	var pubs []string
+	years := map[string][]int{}
+	for _, s := range h.Sources {
+		p := s.Publisher
+		if p == "" {
+			p = s.ID
+		}
+		if _, ok := years[p]; !ok {
+			pubs = append(pubs, p)
+		}
+		if !slices.Contains(years[p], s.Year) {
+			years[p] = append(years[p], s.Year)
+		}
+	}
+	for i, p := range pubs {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p)
+		ys := years[p]
+		slices.SortFunc(ys, func(a, b int) int { return b - a })
+		for j, y := range ys {
+			if j > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, " %d", y)
+		}
+	}
+	return b.String()
 }
 
 // Result is what Find returns: the hits, and the words that matched nothing.

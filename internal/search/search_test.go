@@ -612,7 +612,8 @@ func checkMarks(t *testing.T, text string, ms [][2]int) {
 }
 
 func FuzzSearch(f *testing.F) {
-	for _, q := range []string{"oewg", "attivita", "CBM 14", "12 March", "pled", "Perche\u0301", "", "a b c", "l'OEWG", "\xff\xfe", "resilence", "OWEG"} {
+	for _, q := range []string{"oewg", "attivita", "CBM 14", "12 March", "pled", "Perche\u0301", "", "a b c", "l'OEWG", "\xff\xfe", "resilence", "OWEG",
+		"when did 12 March 2021", "how many 16", "what is the", "quanti sono", "perché. ; !", "who where why", "budapest convention"} {
 		f.Add(q)
 	}
 	ix := fixtureIndex()

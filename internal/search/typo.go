@@ -129,3 +129,20 @@ func isSwap(a, b string) bool {
 	rb2, nb2 := utf8.DecodeRuneInString(b[i+nb:])
 	return ra == rb2 && rb == ra2 && na+na2 == nb+nb2 && a[i+na+na2:] == b[i+nb+nb2:]
 }
+
+// EditDistance is the edit distance search uses (insertions, deletions,
+// substitutions and swaps of neighbours, over folded runes) between a and b
+// when it is at most k, else k+1. Words longer than 40 runes compare exactly.
+func EditDistance(a, b string, k int) int {
+	return distance(foldString(a), foldString(b), k, false)
+}
+
+// SuggestEdits is how many edits a word of n runes may be from what search, or
+// a command line, suggests for it: one up to 6 letters, two from 7.
+func SuggestEdits(n int) int { return suggestEdits(n) }
+
+// foldString folds a whole string as search folds a word (case and accents).
+func foldString(s string) string {
+	var buf []byte
+	return string(foldWord(buf, s))
+}

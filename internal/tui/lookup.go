@@ -21,6 +21,8 @@ type lookup struct {
 	hits    []search.Hit
 	sel     int
 	suggest string // "did you mean" when nothing matched
+	// unmatched are the words of the query that matched nothing.
+	unmatched []string
 
 	query   string          // the search whose occurrences are marked ("" for none)
 	matcher *search.Matcher // marks query's matches as the search found them (nil: no index)
@@ -207,10 +209,11 @@ func (l *lookup) refresh(m *Model) {
 	l.sel = 0
 	l.hits = nil
 	if m.index != nil {
-		// The snippet gets the box's width less the "page › heading" before it.
-		width := max(min(m.width-4, 90)-4-2-28, 20)
-		res := m.index.Find(l.input.Value(), search.Options{Lang: m.lang, AllLangs: true, Limit: 50, Width: width})
-		l.hits, l.suggest = res.Hits, res.DidYouMean
+		// The snippet gets the row less the "page › heading" column and the
+		// sources' years after it.
+		_, snip, _ := boxColumns(m.width)
+		res := m.index.Find(l.input.Value(), search.Options{Lang: m.lang, AllLangs: true, Limit: 50, Width: snip})
+		l.hits, l.suggest, l.unmatched = res.Hits, res.DidYouMean, res.Unmatched
 	}
 }
 
@@ -525,10 +528,53 @@ func (l *lookup) status(m *Model) string {
 	return ""
 }
 
+// boxMargin is what the search box leaves of the window's width.
+const boxMargin = 4
+
+// wideBox is the narrowest search box whose rows are one line each (the place,
+// the snippet, the sources); a narrower box gives each result two lines, the
+// place and the sources' years, then the snippet indented, so that the
+// snippet keeps the room to carry its answer.
+const wideBox = 116
+
+// boxColumns returns, for a window of the given width, the search box's width,
+// the room of a snippet and that of the sources in a row.
+func boxColumns(width int) (box, snippet, sources int) {
+	box = max(width-boxMargin, 24)
+	row := box - 6 // the box's border and padding, the "› " of a row
+	if box < wideBox {
+		return box, max(row-2, 20), 24
+	}
+	sources = 24 // "MAECI 2026, 2021"
+	return box, max(row-row/3-2-sources-2-4, 20), sources
+}
+
+// writePairs writes results as two lines each (heads[i], then snips[i]
+// indented), at most rows lines, scrolled so that sel is visible, sel marked.
+func writePairs(b *strings.Builder, heads, snips []string, sel, rows, width int, lk look) {
+	per := max(rows/2, 1)
+	start := 0
+	if sel >= per {
+		start = sel - per + 1
+	}
+	for i := start; i < len(heads) && i < start+per; i++ {
+		line := ansi.Truncate(heads[i], max(width-2, 1), lk.text("…"))
+		if i == sel {
+			line = lk.st.Selected.Render(lk.text("› ") + ansi.Strip(line))
+		} else {
+			line = "  " + line
+		}
+		b.WriteString(line + "\n")
+		if snips[i] != "" {
+			b.WriteString("    " + ansi.Truncate(snips[i], max(width-4, 1), lk.text("…")) + "\n")
+		}
+	}
+}
+
 // box draws the search box or the outline.
 func (l *lookup) box(m *Model) string {
 	st := m.lk.st
-	w := min(m.width-4, 90)
+	w, snipW, srcW := boxColumns(m.width)
 	rows := max(m.pageHeight()-6, 1)
 	var b strings.Builder
 	if m.mode == modeOutline {
@@ -548,6 +594,7 @@ func (l *lookup) box(m *Model) string {
 	l.input.SetWidth(max(w-6-ansi.StringWidth(m.s.SearchPrompt), 1))
 	b.WriteString(st.OverlayTitle.Render(m.s.SearchPrompt) + l.input.View() + "\n")
 	items := make([]string, len(l.hits))
+	snips := make([]string, len(l.hits))
 	for i, h := range l.hits {
 		where := h.Page
 		if p := m.lib.Page(h.Lang, h.Page); p != nil {
@@ -571,18 +618,43 @@ func (l *lookup) box(m *Model) string {
 			}
 			snip = lipgloss.StyleRanges(snip, rs...)
 		}
-		items[i] = st.KeyCol.Render(m.lk.text(where)) + "  " + m.lk.text(snip)
+		if w < wideBox {
+			// Two lines: the place and the sources, then the snippet.
+			src := h.RowLabel(srcW)
+			where = ansi.Truncate(m.lk.text(where), max(w-6-2-ansi.StringWidth(src), 10), m.lk.text("…"))
+			items[i] = st.KeyCol.Render(where) + "  " + st.Dim.Render(m.lk.text(src))
+			snips[i] = m.lk.text(snip)
+			continue
+		}
+		// One line: the place in a column of a third of the row, the snippet, the sources.
+		col := (w - 6) / 3
+		where = ansi.Truncate(m.lk.text(where), col, m.lk.text("…"))
+		pad := strings.Repeat(" ", max(col-ansi.StringWidth(where), 0))
+		// The sources in a column: the ASCII style writes each "…" in 3 cells.
+		spad := strings.Repeat(" ", max(snipW+4-ansi.StringWidth(m.lk.text(h.Snippet)), 0))
+		items[i] = st.KeyCol.Render(where) + pad + "  " + m.lk.text(snip) + spad + "  " + st.Dim.Render(m.lk.text(h.RowLabel(srcW)))
 	}
 	if l.input.Value() != "" && len(l.hits) == 0 {
 		msg := m.s.SearchNoHits
+		if len(l.unmatched) > 0 {
+			msg = fmt.Sprintf(m.s.Unmatched, strings.Join(l.unmatched, ", "))
+		}
 		if l.suggest != "" {
 			msg += " · " + fmt.Sprintf(m.s.Tools.DidYouMean, l.suggest)
 		}
 		b.WriteString(st.Dim.Render(ansi.Truncate(m.lk.text(msg), w-4, m.lk.text("…"))) + "\n")
+	} else if w < wideBox {
+		writePairs(&b, items, snips, l.sel, rows, w-4, m.lk)
 	} else {
 		writeList(&b, items, l.sel, rows, w-4, m.lk)
 	}
-	b.WriteString("\n" + st.Dim.Render(ansi.Truncate(m.lk.text(m.s.SearchHint), w-4, m.lk.text("…"))))
+	hint := m.s.SearchHint
+	if n := len(l.hits); n == 1 {
+		hint = m.s.SearchOne + " · " + hint
+	} else if n > 1 {
+		hint = fmt.Sprintf(m.s.SearchCount, n) + " · " + hint
+	}
+	b.WriteString("\n" + st.Dim.Render(ansi.Truncate(m.lk.text(hint), w-4, m.lk.text("…"))))
 	return st.Overlay.Width(w).Render(b.String())
 }
 

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSuggestions: a misspelt command or page gets the one it was meant to be,
+// by search's edit distance, over commands, page ids, tabs and titles in both
+// languages.
+func TestSuggestions(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serch", "oewg"}, `"serch" is neither a page nor a command: did you mean cyberdiplo search oewg?`},
+		{[]string{"nat"}, "(did you mean nato?)"},
+		{[]string{"show", "unn"}, "(did you mean un?)"},
+		{[]string{"glosary"}, "(did you mean glossary?)"},
+		{[]string{"onuu"}, "(did you mean onu?)"},
+		{[]string{"show", "Cronologa"}, "(did you mean cronologia?)"},
+		{[]string{"lsit"}, "(or did you mean the command list?)"},
+		{[]string{"show", "Italy in NATO!"}, "(did you mean nato?)"},
+	} {
+		code, _, errs := runCLI(t, nil, c.args...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("%q: exit %d, stderr %q, want %q in it", c.args, code, errs, c.want)
+		}
+	}
+	// Nothing close: no guess.
+	for _, args := range [][]string{{"zzzz"}, {"show", "budapest"}, {"nato", "oewg"}} {
+		if _, _, errs := runCLI(t, nil, args...); strings.Contains(errs, "did you mean") {
+			t.Errorf("%q: %q", args, errs)
+		}
+	}
+}
+
+func TestSuggestName(t *testing.T) {
+	cs := []candidate{
+		{"man", suggestion{"man", true}},
+		{"nato", suggestion{name: "nato"}},
+		{"search", suggestion{"search", true}},
+	}
+	for typed, want := range map[string]string{"nat": "nato", "NAT": "nato", "serch": "search", "mann": "man"} {
+		if s, ok := suggestName(typed, cs); !ok || s.name != want {
+			t.Errorf("%q: %q %v, want %q", typed, s.name, ok, want)
+		}
+	}
+	for _, typed := range []string{"nato", "x", "", "qqqq"} {
+		if s, ok := suggestName(typed, cs); ok {
+			t.Errorf("%q: suggests %q", typed, s.name)
+		}
+	}
+}

@@ -1,0 +1,223 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Answer-bearing snippets: a question says what kind of fact it wants (when: a
+// date; how many: a number; who: an actor; what is: a definition; where: a
+// place or forum; why: a reason), and the snippet shows the sentence of the
+// section that holds such a fact as well as the query's words.
+
+// ask is the kind of fact a query asks for.
+type ask uint8
+
+const (
+	askNone  ask = iota
+	askWhen      // when, quando, what year, che anno, since when, da quando
+	askCount     // how many, quanti, quante, number of, numero di
+	askWho       // who, chi, which body
+	askWhat      // what is, che cos'è, cos'è, define, meaning, significato
+	askWhere     // where, dove, in which forum
+	askWhy       // why, perché, per quale motivo
+)
+
+// asksFor returns the kind of fact a query asks for, from its first words that
+// say it (in the first MaxQueryBytes bytes).
+func asksFor(q string) ask {
+	q = q[:min(len(q), MaxQueryBytes)]
+	var words []string
+	var buf []byte
+	scanWords(q, func(start, end int) {
+		buf = foldWord(buf, q[start:end])
+		if len(buf) > 0 && len(words) < MaxWords*2 {
+			words = append(words, string(buf))
+		}
+	})
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		prev := ""
+		if i > 0 {
+			prev = words[i-1]
+		}
+		switch {
+		case w == "when" || w == "quando" || w == "date" || w == "data" && prev != "" || w == "since" && next == "when":
+			return askWhen
+		case (w == "year" || w == "years" || w == "anno" || w == "anni") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || i == 0):
+			return askWhen
+		case w == "how" && (next == "many" || next == "much"), w == "quanti" || w == "quante" || w == "quanto" || w == "quanta",
+			(w == "number" || w == "numero") && i < 2:
+			return askCount
+		case w == "who" || w == "whom" || w == "chi":
+			return askWho
+		case w == "where" || w == "dove" || w == "dov":
+			return askWhere
+		case w == "why" || w == "perche" || w == "motivo" && prev == "quale":
+			return askWhy
+		case (w == "what" || w == "which") && (next == "is" || next == "are" || next == "s" || next == "was" || next == "does" && i+2 < len(words) && words[i+2] == "mean"),
+			w == "cos" || w == "cosa" && (next == "e" || next == "sono" || next == "significa") || w == "che" && next == "cos",
+			w == "define" || w == "definition" || w == "meaning" || w == "means" || w == "significato" || w == "significa" || w == "definizione" || w == "whats":
+			return askWhat
+		}
+	}
+	return askNone
+}
+
+// Words that mark a sentence as holding a fact of a kind, folded.
+var (
+	monthWords = wordSet(`january february march april may june july august september october november december
+		spring summer autumn winter gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre
+		novembre dicembre primavera estate autunno inverno`)
+	numberWords = wordSet(`one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+		fifteen sixteen seventeen eighteen nineteen twenty uno una due tre quattro cinque sei sette otto nove dieci
+		undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti`)
+	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown
+		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato`)
+	defineWords = wordSet(`is are means refers e sono indica significa`)
+	actorWords  = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
+		member members membri group gruppo union unione`)
+)
+
+func wordSet(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}
+
+// isYear reports whether a word is a year (1900 to 2099) or a span of years ("2021-2025").
+func isYear(w string) bool {
+	for part := range strings.SplitSeq(w, "-") {
+		if len(part) != 4 || (part[:2] != "19" && part[:2] != "20") || strings.Trim(part, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// hasDigit reports whether s holds a decimal digit.
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// answers reports whether a sentence holds the kind of fact a asks for. first is
+// whether the sentence opens the first text of a glossary entry: a definition.
+func answers(a ask, sentence string, first bool) bool {
+	if a == askNone {
+		return false
+	}
+	found := false
+	n := 0
+	var buf []byte
+	prev, prevDay := "", false
+	scanWords(sentence, func(start, end int) {
+		if found {
+			return
+		}
+		raw := sentence[start:end]
+		buf = foldWord(buf, raw)
+		w := string(buf)
+		n++
+		acronym := prev != "" && strings.ToUpper(prev) == prev && strings.ToLower(prev) != prev
+		prev = raw
+		if a == askCount && prevDay {
+			// The number before was a day ("12 March"), not a count.
+			prevDay = false
+			if monthWords[w] {
+				return
+			}
+			found = true
+			return
+		}
+		switch a {
+		case askWhen:
+			found = isYear(w) || monthWords[w]
+		case askCount:
+			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
+			// a day ("12 March", decided at the next word).
+			digits := hasDigit(w) && !isYear(w) && !strings.Contains(raw, "/") && !acronym
+			if digits && len(w) <= 2 && end < len(sentence) {
+				prevDay = true
+				return
+			}
+			found = numberWords[w] || digits
+		case askWho, askWhere:
+			r, _ := utf8.DecodeRuneInString(raw)
+			found = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
+		case askWhy:
+			found = reasonWords[w]
+		case askWhat:
+			found = first || n <= 12 && defineWords[w]
+		}
+	})
+	return found
+}
+
+// sentences returns the byte ranges of the sentences of a block's text: cut
+// after ".", "?" or "!" followed by a space.
+func sentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i+1 < len(text); i++ {
+		switch text[i] {
+		case '.', '?', '!':
+			if text[i+1] == ' ' {
+				out = append(out, [2]int{start, i + 1})
+				start = i + 2
+			}
+		}
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// dateSpans returns the byte ranges of the dates of several words in text ("12
+// March 2021", "March 2026", "spring 2021"): a snippet never cuts one.
+func dateSpans(text string) [][2]int {
+	if !hasDigit(text) {
+		return nil // a date of several words has a day or a year
+	}
+	type word struct {
+		start, end int
+		kind       byte // 'd' a day number, 'm' a month, 'y' a year, 0 other
+	}
+	var ws []word
+	var buf []byte
+	scanWords(text, func(start, end int) {
+		buf = foldWord(buf, text[start:end])
+		w := string(buf)
+		k := byte(0)
+		switch {
+		case isYear(w):
+			k = 'y'
+		case monthWords[w]:
+			k = 'm'
+		case len(w) <= 2 && strings.Trim(w, "0123456789") == "":
+			k = 'd'
+		}
+		ws = append(ws, word{start, end, k})
+	})
+	var out [][2]int
+	for i := 0; i < len(ws); i++ {
+		if ws[i].kind != 'm' {
+			continue
+		}
+		s, e := i, i
+		if i > 0 && ws[i-1].kind == 'd' {
+			s = i - 1
+		}
+		if i+1 < len(ws) && ws[i+1].kind == 'y' {
+			e = i + 1
+		}
+		if s != e {
+			out = append(out, [2]int{ws[s].start, ws[e].end})
+		}
+	}
+	return out
+}

@@ -1,0 +1,172 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/cyberdiplo/cyberdiplo/content"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
+)
+
+var shipped = sync.OnceValue(func() *Index {
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		panic(err)
+	}
+	return New(lib)
+})
+
+// TestAnswerInFirstRow: for each of the examples of issue 24, the first result's
+// row (its heading and snippet, as wide as an 80-column terminal leaves it, and wider)
+// shows the answer: the date, the number, the definition.
+func TestAnswerInFirstRow(t *testing.T) {
+	cases := []struct{ lang, query, where, answer string }{
+		{"en", "first oewg end", "", "12 March 2021"},
+		{"en", "when did the first OEWG end", "", "12 March 2021"},
+		{"en", "when was the pledge adopted", "", "2016"},
+		{"en", "what is the cyber defence pledge", "glossary › Cyber Defence Pledge", "A commitment adopted by the NATO Allies in 2016"},
+		{"en", "how many confidence-building measures does the OSCE have", "", "16"},
+		{"en", "how many GGEs have there been", "", "Six"},
+		{"en", "who leads Italy's cyber diplomacy", "", "MAECI"},
+		{"it", "quando si è chiuso il primo oewg", "", "12 marzo 2021"},
+		{"it", "che cos'è il cyber defence pledge", "glossary › Cyber Defence Pledge", "Un impegno adottato dagli Alleati della NATO nel 2016"},
+		{"it", "quante misure di fiducia ha l'osce", "", "16"},
+		{"it", "quando è stato adottato il pledge", "", "2016"},
+	}
+	for _, width := range []int{76, 100} {
+		for _, c := range cases {
+			hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 1, Width: width})
+			if len(hs) == 0 {
+				t.Errorf("%q: no result", c.query)
+				continue
+			}
+			h := hs[0]
+			row := h.Heading + " " + h.Snippet
+			if !strings.Contains(strings.ToLower(row), strings.ToLower(c.answer)) || c.where != "" && h.Where() != c.where {
+				t.Errorf("%q at %d runes: first row %q %q, want %s with %q", c.query, width, h.Where(), h.Snippet, c.where, c.answer)
+			}
+		}
+	}
+}
+
+// TestParaphraseExamples: the issue's paraphrases reach what they mean.
+func TestParaphraseExamples(t *testing.T) {
+	cases := []struct {
+		lang, query string
+		within      int
+		want        []string // page#anchor (English anchors)
+	}{
+		{"en", "the alliance promise on cyber", 3, []string{"nato#the-cyber-defence-pledge", "glossary#cyber-defence-pledge"}},
+		{"en", "ways the eu can answer an attack", 3, []string{"eu#the-cyber-diplomacy-toolbox", "glossary#eu-cyber-diplomacy-toolbox"}},
+		{"en", "what changed between 2021 and 2026", 1, []string{"about#where-the-sources-differ", "eu#maeci-s-priorities"}},
+		{"en", "rules of the road", 1, []string{"glossary#norms-of-responsible-state-behaviour", "un#what-the-un-groups-discuss"}},
+		{"en", "how states should behave", 1, []string{"glossary#norms-of-responsible-state-behaviour", "un#what-the-un-groups-discuss"}},
+		{"en", "skills for poorer countries", 1, []string{"glossary#capacity-building"}},
+		{"en", "Italy's legal paper", 1, []string{"glossary#italian-position-paper-on-international-law-and-cyberspace", "overview#italy-s-vision-and-international-law"}},
+		{"it", "cosa è cambiato tra il 2021 e il 2026", 1, []string{"about#where-the-sources-differ", "eu#maeci-s-priorities"}},
+		{"it", "regole del gioco nel cyberspazio", 1, []string{"glossary#norms-of-responsible-state-behaviour", "un#what-the-un-groups-discuss"}},
+	}
+	lib := shipped().lib
+	for _, c := range cases {
+		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: c.within})
+		var got []string
+		ok := false
+		for _, h := range hs {
+			// The English anchor of the same section.
+			si := lib.CounterpartSection(h.Page, h.Lang, h.Section, "en")
+			a := h.Page + "#" + lib.Page("en", h.Page).Sections[max(si, 0)].Heading.Anchor
+			got = append(got, a)
+			ok = ok || slices.Contains(c.want, a)
+		}
+		if !ok {
+			t.Errorf("%q: first %d are %v, want one of %v", c.query, c.within, got, c.want)
+		}
+	}
+	// A question about change does not rank NATO's "changing domain" first.
+	if hs := shipped().Search("what changed between 2021 and 2026", Options{Lang: "en", Limit: 1}); len(hs) == 1 && hs[0].Page == "nato" {
+		t.Errorf("what changed: %s first", hs[0].Where())
+	}
+}
+
+// TestHonestCorrections: a word that is probably a name the briefing lacks is
+// not corrected into a common word, and did-you-mean offers only what the
+// briefing holds.
+func TestHonestCorrections(t *testing.T) {
+	ix := shipped()
+	for _, c := range []struct {
+		query     string
+		unmatched []string
+		notMarked string // a word no hit may mark
+	}{
+		{"budapest convention", []string{"budapest"}, "convened"},
+		{"paris call", []string{"paris"}, "calls"},
+		{"tallinn manual", []string{"tallinn", "manual"}, ""},
+	} {
+		res := ix.Find(c.query, Options{Lang: "en", AllLangs: true})
+		for _, w := range c.unmatched {
+			if !slices.Contains(res.Unmatched, w) {
+				t.Errorf("%q: unmatched %q, want %q among them", c.query, res.Unmatched, w)
+			}
+		}
+		for _, h := range res.Hits {
+			if c.notMarked != "" && slices.Contains(marked(h.Snippet, h.Marks), c.notMarked) {
+				t.Errorf("%q: %s marks %q: %q", c.query, h.Where(), c.notMarked, h.Snippet)
+			}
+		}
+		if res.DidYouMean != "" {
+			t.Errorf("%q: did you mean %q", c.query, res.DidYouMean)
+		}
+	}
+	// Sure corrections stay.
+	for q, want := range map[string]string{"Prima Comissione": "Prima Commissione", "resilence": "resilien", "OWEG": "OEWG"} {
+		hs := ix.Search(q, Options{Lang: "it", Limit: 3})
+		if len(hs) == 0 || !strings.Contains(strings.ToLower(hs[0].Heading+" "+hs[0].Snippet), strings.ToLower(want)) {
+			t.Errorf("%q: want %q in the first row, got %v", q, want, wheres(hs))
+		}
+	}
+	// A known word and a name: the known word still answers ("nato summit").
+	if res := ix.Find("nato summit", Options{Lang: "en"}); len(res.Hits) == 0 || !slices.Equal(res.Unmatched, []string{"summit"}) {
+		t.Errorf("nato summit: %v, unmatched %q", wheres(res.Hits), res.Unmatched)
+	}
+	// Did-you-mean: never a stop word, and a phrase the briefing holds.
+	for q, want := range map[string]string{"ACN": "", "OEWF report": "oewg report"} {
+		if got := ix.Find(q, Options{Lang: "en"}).DidYouMean; got != want {
+			t.Errorf("%q: did you mean %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestSnippetKeepsDates: at any width, a snippet holds a date of several words
+// whole or not at all, and the row names the section's sources with their years.
+func TestSnippetKeepsDates(t *testing.T) {
+	for w := 20; w <= 120; w += 3 {
+		for _, q := range []string{"first oewg end", "primo oewg chiuso"} {
+			for _, h := range shipped().Search(q, Options{Lang: "en", Width: w}) {
+				if strings.Contains(h.Snippet, "March") && !strings.Contains(h.Snippet, "12 March 2021") &&
+					!strings.Contains(h.Snippet, "March 2026") && !strings.Contains(h.Snippet, "March:") {
+					t.Errorf("width %d, %q: %s cuts a date: %q", w, q, h.Where(), h.Snippet)
+				}
+				if n := len([]rune(h.Snippet)); n > w {
+					t.Errorf("width %d: snippet of %d runes", w, n)
+				}
+			}
+		}
+	}
+	hs := shipped().Search("cyber defence pledge", Options{Lang: "en", Limit: 1})
+	if len(hs) == 0 || hs[0].SourcesLabel() != "MAECI 2026, 2021" {
+		t.Errorf("sources of %v: %q", wheres(hs), hs[0].SourcesLabel())
+	}
+	if got := hs[0].RowLabel(10); got != "2026, 2021" {
+		t.Errorf("narrow label %q", got)
+	}
+	hs = shipped().Search("A/65/201", Options{Lang: "en"})
+	found := false
+	for _, h := range hs {
+		found = found || strings.Contains(h.SourcesLabel(), "United Nations 2010")
+	}
+	if !found {
+		t.Errorf("A/65/201: no row names the UN report of 2010")
+	}
+}
