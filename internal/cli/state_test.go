@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/cyberdiplo/cyberdiplo/internal/tui"
 )
 
 func TestStateFile(t *testing.T) {
@@ -19,8 +17,8 @@ func TestStateFile(t *testing.T) {
 	if _, ok := loadState(path); ok {
 		t.Fatal("a missing state file was read")
 	}
-	saveState(path, state{Lang: "it", Page: "osce", Spot: tui.Spot{Block: "3.2", Line: 1, Of: 4, Lang: "it"}})
-	if s, ok := loadState(path); !ok || s.Lang != "it" || s.Page != "osce" || s.Spot.Block != "3.2" || s.Spot.Line != 1 {
+	saveState(path, state{Lang: "it", Page: "osce", Section: "misure-di-rafforzamento-della-fiducia", Block: "3.2", Line: 1, Of: 4})
+	if s, ok := loadState(path); !ok || s.Lang != "it" || s.Page != "osce" || s.Block != "3.2" || s.Line != 1 || s.Section != "misure-di-rafforzamento-della-fiducia" {
 		t.Fatalf("saved state read back as %+v, %v", s, ok)
 	}
 	for _, broken := range []string{"", "{", `{"lang":"fr","page":"un"}`, "\x00\x01"} {
@@ -42,7 +40,7 @@ func TestStateFile(t *testing.T) {
 // to the bound.
 func TestHugeStateFileIsIgnored(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	big := `{"lang":"it","page":"un","spot":{"block":"` + strings.Repeat("9", 50<<20) + `"}}`
+	big := `{"lang":"it","page":"un","block":"` + strings.Repeat("9", 50<<20) + `"}`
 	if err := os.WriteFile(path, []byte(big), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -70,9 +70,10 @@ func (m *Model) copied(msg CopyMsg) tea.Cmd {
 	return tea.SetClipboard(msg.Text)
 }
 
-// copyTop copies the passage at the top of the view.
+// copyTop copies the passage being read: the section jumped to (until the view
+// moves away from it), else the block at the top of the view.
 func (m *Model) copyTop() tea.Cmd {
-	p, b, _ := m.TopBlock()
+	p, _, b := m.current()
 	return m.copyBlock(p, b)
 }
 

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
@@ -53,7 +54,7 @@ type landing struct {
 type place struct {
 	lang string
 	tab  int
-	spot Spot
+	spot library.Place
 }
 
 // maxHistory bounds the history: the oldest places are forgotten.
@@ -117,6 +118,17 @@ func (l *lookup) afterRender(m *Model) {
 		l.showMatch(m, len(l.occ)-1)
 		return
 	}
+	// The match is shown within the section the search landed on: that section
+	// stays the one being read, though the view moved down to the match.
+	jump := m.spots[m.tab]
+	defer func() {
+		if jump.Section == "" || m.spots[m.tab].Section != "" {
+			return
+		}
+		if _, b, _ := m.TopBlock(); b >= 0 && m.page().Blocks[b].Section == m.lib.JumpedSection(jump, m.lang) {
+			m.spots[m.tab].Section, m.landed = jump.Section, m.off
+		}
+	}()
 	from := 0
 	if to.heading >= 0 && to.heading < len(m.doc.Headings) {
 		from = m.doc.Headings[to.heading]
@@ -243,7 +255,7 @@ func (l *lookup) open(m *Model, h search.Hit, query string) tea.Cmd {
 		}
 	}
 	if p := m.page(); p != nil && h.HeadingIndex >= 0 && h.HeadingIndex < len(p.Headings) {
-		m.spots[m.tab] = spotOf(p, p.Headings[h.HeadingIndex].Block)
+		m.spots[m.tab] = library.At(p, p.Headings[h.HeadingIndex].Section)
 	}
 	return m.openTab(m.tab)
 }
@@ -300,7 +312,7 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 			continue
 		}
 		l.pending = &landing{heading: -1, last: dir < 0}
-		m.spots[t] = Spot{}
+		m.spots[t] = library.Place{Lang: m.lang, Page: m.ids[t]}
 		if t == m.tab {
 			l.afterRender(m)
 			return nil
@@ -428,11 +440,9 @@ func (l *lookup) follow(m *Model, i int) tea.Cmd {
 		l.note = fmt.Sprintf(m.s.LinkTo, t.Target)
 		return nil
 	}
-	spot := Spot{}
+	spot := library.At(target, -1)
 	if t.Anchor != "" {
-		if s := target.SectionByAnchor(t.Anchor); s >= 0 {
-			spot = spotOf(target, target.Sections[s].Heading.Block)
-		}
+		spot = library.At(target, target.SectionByAnchor(t.Anchor))
 	}
 	l.push(m)
 	l.link = -1

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/cite"
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
@@ -50,20 +51,6 @@ const (
 	modeOutline
 )
 
-// Spot is a place in a page that survives a re-render at another width and the
-// language switch: a block of the document model (its id, the same passage in
-// both languages) and a number of lines into it.
-type Spot struct {
-	Block string `json:"block,omitempty"` // block id ("2.3"); "" for the lines above the first block
-	Line  int    `json:"line,omitempty"`  // lines below the block's first line
-	Of    int    `json:"of,omitempty"`    // the block's height in lines when Line was counted (0: unknown)
-	// Lang is the language whose page Block names ("" for the reader's). Blocks
-	// pair by position on most pages, but the glossary lists its entries in each
-	// language's alphabetical order: the other language's block is found through
-	// library.CounterpartBlock.
-	Lang string `json:"lang,omitempty"`
-}
-
 // docKey names one render of one page.
 type docKey struct {
 	lang, id, style string
@@ -91,13 +78,17 @@ type Model struct {
 	resizeSeq     int
 
 	tab   int
-	spots []Spot   // where each tab is being read
-	off   int      // the first line of the doc on screen
-	lines []string // the doc's lines with the reader's marks (page.go)
-	doc   *render.Doc
-	key   docKey
-	err   error
-	dirty bool // the page's marks changed: the viewport's lines are redrawn
+	spots []library.Place // where each tab is being read
+	// landed is the offset a jump to a section (Place.Section) was drawn at: the
+	// jumped-to section stays the one being read while the view stays there.
+	// -1 when the place names no section.
+	landed int
+	off    int      // the first line of the doc on screen
+	lines  []string // the doc's lines with the reader's marks (page.go)
+	doc    *render.Doc
+	key    docKey
+	err    error
+	dirty  bool // the page's marks changed: the viewport's lines are redrawn
 
 	prefetched map[int]bool // widths already prefetched
 	indexing   bool         // the search index is being built
@@ -125,11 +116,18 @@ func New(o Options) *Model {
 		prefetched: map[int]bool{},
 	}
 	m.width, m.height = ClampSize(o.Width, o.Height)
-	m.spots = make([]Spot, len(m.ids))
+	m.spots = make([]library.Place, len(m.ids))
+	m.landed = -1
+	page := o.Page
+	if o.Place.Page != "" {
+		page = o.Place.Page
+	}
 	for i, id := range m.ids {
-		if id == o.Page {
+		if id == page {
 			m.tab = i
-			m.spots[i] = o.Spot
+			if o.Place.Page == id {
+				m.spots[i] = o.Place
+			}
 		}
 	}
 	switch o.Style {
@@ -173,7 +171,7 @@ func (m *Model) FirstFrame() string {
 	}
 	k := docKey{lang: m.lang, id: m.ids[m.tab], style: m.style, width: m.contentWidth()}
 	switch {
-	case m.cache.Cached(p, k.width, k.style) != nil || m.spots[m.tab] != (Spot{}):
+	case m.cache.Cached(p, k.width, k.style) != nil || m.spots[m.tab].Block != "" || m.spots[m.tab].Line != 0:
 		// Cached, or reopening further down the page than its top: the whole page.
 		if d, err := m.cache.Render(p, k.width, k.style); err == nil {
 			m.key = k
@@ -190,13 +188,31 @@ func (m *Model) FirstFrame() string {
 // Current returns the language and page being read (to remember them on quit).
 func (m *Model) Current() (lang, page string) { return m.lang, m.ids[m.tab] }
 
-// Place returns where the reader is, to reopen there: language, page, and the
-// spot in the page.
-func (m *Model) Place() (lang, page string, spot Spot) {
+// Place returns where the reader is, to reopen there: the language read, and
+// the place in the page, written in that language.
+func (m *Model) Place() library.Place {
 	if m.doc != nil && m.mode == modeRead {
 		m.saveSpot()
 	}
-	return m.lang, m.ids[m.tab], m.spots[m.tab]
+	pl := m.spots[m.tab]
+	pl.Page = m.ids[m.tab]
+	if pl.Lang != m.lang {
+		// The place is kept in the language it was taken in (L twice comes back to
+		// the very line); the reader's language is the one to reopen in.
+		p := m.page()
+		sec := m.lib.JumpedSection(pl, m.lang)
+		b := m.lib.BlockIn(pl, m.lang)
+		switch {
+		case p == nil:
+			pl = library.Place{Lang: m.lang, Page: pl.Page}
+		case sec >= 0:
+			pl = library.At(p, sec)
+		default:
+			pl = library.PlaceOfBlock(p, b)
+		}
+	}
+	pl.Lang = m.lang
+	return pl
 }
 
 // TopBlock returns where the reader is: the page, the block of the document model
@@ -287,42 +303,42 @@ func (m *Model) scrollTo(o int) {
 	m.saveSpot()
 }
 
-// saveSpot remembers the current tab's place as the block at the top of the view.
+// saveSpot remembers the current tab's place as the block at the top of the
+// view; a jump to a section is kept while the view has not moved from where the
+// jump drew it.
 func (m *Model) saveSpot() {
 	if m.doc == nil {
 		return
 	}
-	p, b, line := m.TopBlock()
-	if b < 0 || p == nil {
-		m.spots[m.tab] = Spot{Line: line}
+	if m.spots[m.tab].Section != "" && m.off == m.landed {
 		return
 	}
-	m.spots[m.tab] = Spot{Block: p.Blocks[b].ID, Line: line, Of: m.blockEnd(b) - m.blockLine(b), Lang: m.lang}
+	m.landed = -1
+	p, b, line := m.TopBlock()
+	if b < 0 || p == nil {
+		m.spots[m.tab] = library.Place{Lang: m.lang, Page: m.ids[m.tab], Line: line}
+		return
+	}
+	pl := library.PlaceOfBlock(p, b)
+	pl.Line, pl.Of = line, m.blockEnd(b)-m.blockLine(b)
+	m.spots[m.tab] = pl
 }
 
-// restoreSpot scrolls the doc to the tab's spot: the same block at the top, the
+// restoreSpot scrolls the doc to the tab's place: the same block at the top, the
 // same part of it (a block drawn on more or fewer lines, at another width or in
-// the other language, keeps the proportion). The spot itself is kept as it was,
+// the other language, keeps the proportion). The place itself is kept as it was,
 // so that a view clamped at the end of a page, or a block shorter in the other
 // language, does not move the place the reader asked for: L twice comes back to
 // the very line.
 func (m *Model) restoreSpot() {
 	s := m.spots[m.tab]
-	p := m.page()
-	b := -1
-	if p != nil && s.Block != "" {
-		b = p.BlockByID(s.Block)
-		if s.Lang != "" && s.Lang != m.lang {
-			if from := m.lib.Page(s.Lang, p.ID); from != nil {
-				b = m.lib.CounterpartBlock(p.ID, s.Lang, from.BlockByID(s.Block), m.lang)
-			}
+	defer func() {
+		m.landed = -1
+		if s.Section != "" {
+			m.landed = m.off
 		}
-		if b < 0 {
-			// A block the other language lacks: its section's heading.
-			sec, _, _ := strings.Cut(s.Block, ".")
-			b = p.BlockByID(sec + ".0")
-		}
-	}
+	}()
+	b := m.lib.BlockIn(s, m.lang)
 	line := m.blockLine(b)
 	if b < 0 || line < 0 {
 		m.setOffset(s.Line)
@@ -336,12 +352,28 @@ func (m *Model) restoreSpot() {
 	m.setOffset(line + max(min(d, h-1), 0))
 }
 
-// spotOf returns the spot of a block of a page, from its index.
-func spotOf(p *library.Page, block int) Spot {
-	if p == nil || block < 0 || block >= len(p.Blocks) {
-		return Spot{}
+// current returns the page being read and the section being read: the section
+// the reader jumped to while the view has not moved since, else the section of
+// the block at the top of the view. The block is the jumped-to section's
+// heading, or the block at the top (-1 above the first block).
+func (m *Model) current() (p *library.Page, section, block int) {
+	p = m.page()
+	if p == nil {
+		return nil, -1, -1
 	}
-	return Spot{Block: p.Blocks[block].ID, Lang: p.Lang}
+	if m.spots[m.tab].Section != "" && (m.doc == nil || m.off == m.landed) {
+		if sec := m.lib.JumpedSection(m.spots[m.tab], m.lang); sec >= 0 && p.Sections[sec].Heading.Block >= 0 {
+			b := p.Sections[sec].Heading.Block
+			return p, cite.Block(p, b).Section, b
+		}
+	}
+	_, b, _ := m.TopBlock()
+	if b < 0 || len(p.Blocks) == 0 {
+		return p, 0, -1
+	}
+	// A heading with nothing under it stands for the section that follows, as
+	// in what c copies.
+	return p, cite.Block(p, b).Section, b
 }
 
 // sync makes the doc match the current language, tab, width and style: from the

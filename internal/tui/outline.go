@@ -99,8 +99,7 @@ func (l *lookup) openOutline(m *Model) {
 	m.mode = modeOutline
 	l.ofilter, l.ofiltering = "", false
 	l.outlineSel = 0
-	if p, b, _ := m.TopBlock(); p != nil && b >= 0 {
-		sec := p.Blocks[b].Section
+	if p, sec, _ := m.current(); p != nil && sec >= 0 {
 		for i, h := range p.Headings {
 			if h.Section <= sec {
 				l.outlineSel = i
@@ -169,7 +168,7 @@ func (l *lookup) outlineJump(m *Model) tea.Cmd {
 	h := l.outlineHeading(m)
 	if m.doc != nil && p != nil && h >= 0 {
 		l.push(m)
-		m.spots[m.tab] = spotOf(p, p.Headings[h].Block)
+		m.spots[m.tab] = library.At(p, p.Headings[h].Section)
 		m.restoreSpot()
 	}
 	return nil

@@ -211,17 +211,7 @@ func (m *Model) statusBar() string {
 		pos = strconv.Itoa(m.offset()*100/mx) + "%"
 	}
 	right := " " + m.s.Lang + sep + pos + sep + m.s.Help + " "
-	// The sources and years of the section being read are always named, after
-	// the match counter when a search is being stepped through; a note or the
-	// selected link's target stands alone.
-	left := m.find.status(m)
-	switch {
-	case left == "":
-		left = m.sourcesLine()
-	case m.find.note == "" && m.find.link < 0:
-		left += " · " + m.sourcesLine()
-	}
-	left = " " + m.lk.text(left) + " "
+	left := " " + m.lk.text(m.statusText()) + " "
 	rw := ansi.StringWidth(right)
 	lw := m.width - rw
 	if lw < 6 {
@@ -232,17 +222,27 @@ func (m *Model) statusBar() string {
 	return m.lk.st.StatusKey.Render(left) + m.lk.st.Status.Render(gap+right)
 }
 
-// sourcesLine names the sources of the section at the top of the view and the
+// statusText is the left of the status bar, whole: the sources and years of the
+// section being read, after the match counter when a search is being stepped
+// through; a note or the selected link's target stands alone.
+func (m *Model) statusText() string {
+	left := m.find.status(m)
+	switch {
+	case left == "":
+		left = m.sourcesLine()
+	case m.find.note == "" && m.find.link < 0:
+		left += " · " + m.sourcesLine()
+	}
+	return left
+}
+
+// sourcesLine names the sources of the section being read (m.current) and the
 // year each reflects ("MAECI 2026, 2021 · A/65/201 (2010)"), or the page's title
 // when the section names none the library knows.
 func (m *Model) sourcesLine() string {
-	p, b, _ := m.TopBlock()
+	p, sec, _ := m.current()
 	if p == nil {
 		return m.ids[m.tab]
-	}
-	sec := 0
-	if b >= 0 {
-		sec = p.Blocks[b].Section
 	}
 	if sec < 0 || sec >= len(p.Sections) {
 		return p.Title

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 // cols splits a screen row of the side-by-side view into its two columns.
@@ -95,7 +97,7 @@ func TestSideBySideKeys(t *testing.T) {
 	if !strings.Contains(l, m.lib.Page("it", "nato").Title) || !strings.Contains(r, m.lib.Page("en", "nato").Title) {
 		t.Errorf("after L the columns are %q | %q, want Italian | English", l, r)
 	}
-	m.spots[m.tab] = Spot{Block: before, Lang: "en"}
+	m.spots[m.tab] = library.Place{Lang: "en", Page: "nato", Block: before}
 	m.restoreSpot()
 	keys(m, "L")
 	if topBlock(m) != before {
