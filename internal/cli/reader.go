@@ -114,7 +114,10 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		// Only a session that read something is remembered: one opened and
 		// closed where it opened leaves the last place as it was.
 		if fm, ok := final.(*tui.Model); ok {
-			if pl := fm.Place(); pl != opened {
+			pl := fm.Place()
+			moved := pl
+			moved.Of, opened.Of = 0, 0 // the block's height at this width: not a move
+			if moved != opened {
 				saveState(statePath, pl) // best effort: a read-only home is fine
 			}
 		}
