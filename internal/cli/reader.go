@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -36,6 +37,18 @@ func (a *app) lineMode() bool {
 	return t == "dumb" || (t == "" && runtime.GOOS != "windows")
 }
 
+// lineWidth is the width the line mode wraps its lines to: the terminal's,
+// else COLUMNS, else 80 (linemode.DefaultWidth).
+func (a *app) lineWidth() int {
+	if a.env.Terminal && a.env.Width > 0 {
+		return a.env.Width
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(a.env.Getenv("COLUMNS"))); err == nil && n > 0 {
+		return n
+	}
+	return linemode.DefaultWidth
+}
+
 // runReader opens the TUI on PAGE, or where the last local run left off.
 func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	// A small heap: collect less often, so that start-up (parsing the content,
@@ -64,7 +77,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 			return err
 		}
 		return linemode.Run(cmd.Context(), a.env.In, a.env.Out, linemode.Options{
-			Library: lib, Index: ix, Lang: lang, Page: at.Page,
+			Library: lib, Index: ix, Lang: lang, At: at, Width: a.lineWidth(),
 		})
 	}
 	if !a.env.Terminal || !a.env.InTerminal {

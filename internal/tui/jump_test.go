@@ -10,6 +10,7 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/internal/cite"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/reader"
 )
 
 // jumpSizes are the window sizes the jump tests read at.
@@ -26,7 +27,7 @@ func checkCitesSection(t *testing.T, m *Model, p *library.Page, h library.Headin
 		t.Errorf("%s: reading %s %s", label, lang, id)
 		return
 	}
-	sources := formatSources(testLib, p.Sections[want.Section].Sources)
+	sources := reader.FormatSources(testLib, p.Sections[want.Section].Sources)
 	if sources == "" {
 		sources = p.Title
 	}

@@ -10,24 +10,22 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
-// lookup is everything that finds things: the search box and its results, the
-// occurrences of the last search on the page, the outline, the selected link
-// and the history of page jumps.
+// lookup is what finds things on screen: the search box and its results, the
+// occurrences on the page of the search being stepped through, the outline.
+// The search itself, the selected link and the history are the session's
+// (reader.Session).
 type lookup struct {
 	input   textinput.Model
 	hits    []search.Hit
 	sel     int
 	suggest string // "did you mean" when nothing matched
 
-	query   string          // the search whose occurrences are marked ("" for none)
-	matcher *search.Matcher // marks query's matches as the search found them (nil: no index)
-	occ     []occurrence    // its occurrences on the page, in reading order
-	current int             // index in occ of the current one, -1 before any
-	pending *landing        // where to land once the next page is drawn
+	occ     []occurrence // the occurrences of the session's search on the page, in reading order
+	current int          // index in occ of the current one, -1 before any
+	pending *landing     // where to land once the next page is drawn
 
 	outlineSel int               // index in the outline's (filtered) entries
 	ofilter    string            // the outline's filter (outline.go)
@@ -35,9 +33,7 @@ type lookup struct {
 	omatch     []*search.Matcher // the search engine's matcher for each word of ofilter
 	omatchFor  string
 
-	link    int // the selected link (index in the page's Links), -1 for none
-	history []place
-	note    string // a one-off message for the status bar
+	note string // a one-off message for the status bar
 }
 
 // occurrence is one occurrence of the search on the page: a line and its cells.
@@ -49,16 +45,6 @@ type landing struct {
 	heading int // index in the page's Headings, -1 for the top
 	last    bool
 }
-
-// place is where a reader was, to come back to it.
-type place struct {
-	lang string
-	tab  int
-	spot library.Place
-}
-
-// maxHistory bounds the history: the oldest places are forgotten.
-const maxHistory = 50
 
 // maxQuery bounds what the search box holds, in characters.
 const maxQuery = 80
@@ -91,14 +77,13 @@ func (l *lookup) restyle(m *Model) {
 // newDoc runs when a page is drawn: its occurrences of the search are found
 // again, and no link is selected.
 func (l *lookup) newDoc(m *Model) {
-	l.link = -1
 	l.occ = nil
 	l.current = -1
-	if l.query == "" || m.doc == nil {
+	if m.sess.Query() == "" || m.doc == nil {
 		return
 	}
 	for i, line := range m.doc.Plain {
-		for _, mk := range l.matches(line) {
+		for _, mk := range m.sess.Marks(line) {
 			if mk[0] < 0 || mk[1] > len(line) || mk[0] >= mk[1] {
 				continue
 			}
@@ -120,13 +105,20 @@ func (l *lookup) afterRender(m *Model) {
 	}
 	// The match is shown within the section the search landed on: that section
 	// stays the one being read, though the view moved down to the match.
-	jump := m.spots[m.tab]
+	jump := m.sess.Place()
 	defer func() {
-		if jump.Section == "" || m.spots[m.tab].Section != "" {
+		pl := m.sess.Place()
+		if jump.Section == "" || pl.Section != "" {
 			return
 		}
 		if _, b, _ := m.TopBlock(); b >= 0 && m.page().Blocks[b].Section == m.lib.JumpedSection(jump, m.lang) {
-			m.spots[m.tab].Section, m.landed = jump.Section, m.off
+			pl.Section = jump.Section
+			if pl.Lang != jump.Lang {
+				pl = m.sess.In(pl)
+				pl.Section = m.sess.In(jump).Section
+			}
+			m.sess.SetPlace(pl)
+			m.landed = m.off
 		}
 	}()
 	from := 0
@@ -160,7 +152,9 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Outline):
 		l.openOutline(m)
 	case key.Matches(msg, k.Close):
-		l.query, l.occ, l.current, l.link, l.matcher = "", nil, -1, -1, nil
+		m.sess.Search("")
+		m.sess.SelectLink(-1)
+		l.occ, l.current = nil, -1
 		m.dirty = true
 	case key.Matches(msg, k.NextMatch):
 		return l.step(m, +1)
@@ -171,11 +165,11 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevLink):
 		l.focusLink(m, -1)
 	case key.Matches(msg, k.Follow):
-		if l.link < 0 {
+		if m.sess.Link() < 0 {
 			l.note = m.s.NoLink
 			return nil
 		}
-		return l.follow(m, l.link)
+		return l.follow(m, m.sess.Link())
 	case key.Matches(msg, k.Back):
 		return l.back(m)
 	}
@@ -226,46 +220,27 @@ func (l *lookup) refresh(m *Model) {
 	}
 }
 
-// matches returns the ranges of a line that match the current search.
-func (l *lookup) matches(line string) [][2]int {
-	if l.matcher != nil {
-		return l.matcher.Marks(line)
-	}
-	return search.Marks(line, l.query)
-}
-
 // open shows a search hit: its page, in its language, at the first occurrence in
 // its section, with every occurrence marked. Opening a result is one step in the
 // history, whatever n and N do after it.
 func (l *lookup) open(m *Model, h search.Hit, query string) tea.Cmd {
-	l.push(m)
-	l.query = query
-	l.matcher = nil
-	if m.index != nil {
-		l.matcher = m.index.Matcher(query)
+	m.saveSpot()
+	if !m.sess.OpenHit(h, query) {
+		return nil
 	}
-	l.pending = &landing{heading: h.HeadingIndex}
-	if h.Lang != m.lang {
-		m.setLang(h.Lang)
-		l.langChanged(m)
+	l.pending = &landing{heading: -1}
+	if p := m.page(); p != nil && h.Place.Section != "" {
+		l.pending.heading = p.Heading(m.sess.In(h.Place).Section)
 	}
-	for i, id := range m.ids {
-		if id == h.Page {
-			m.tab = i
-		}
-	}
-	if p := m.page(); p != nil && h.HeadingIndex >= 0 && h.HeadingIndex < len(p.Headings) {
-		m.spots[m.tab] = library.At(p, p.Headings[h.HeadingIndex].Section)
-	}
-	return m.openTab(m.tab)
+	return m.reopen()
 }
 
 // step moves to the next (+1) or previous (-1) occurrence, on to the next page
 // with matches when this one has no more. It is not a step in the history: one
 // search is one step, however many times n is pressed.
 func (l *lookup) step(m *Model, dir int) tea.Cmd {
-	if l.query == "" || m.doc == nil {
-		if l.query == "" {
+	if m.sess.Query() == "" || m.doc == nil {
+		if m.sess.Query() == "" {
 			l.note = m.s.Tools.NoSearch
 		}
 		return nil
@@ -296,31 +271,20 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 	}
 	// On to the next page (in tab order, wrapping) that has a match.
 	if m.index == nil {
+		return nil // the index is being built
+	}
+	t, ok := m.sess.Step(dir)
+	if !ok || (t == m.sess.Tab() && len(l.occ) == 0) {
+		l.note = m.s.NoMatches
 		return nil
 	}
-	has := map[string]bool{}
-	for _, h := range m.index.Search(l.query, search.Options{Lang: m.lang, Limit: 1000}) {
-		has[h.Page] = has[h.Page] || h.Via != search.ViaOtherLang // a page whose own text matches
+	l.pending = &landing{heading: -1, last: dir < 0}
+	if t == m.sess.Tab() {
+		l.afterRender(m)
+		return nil
 	}
-	n := len(m.ids)
-	for i := 1; i <= n; i++ {
-		t := ((m.tab+dir*i)%n + n) % n
-		if t == m.tab && len(l.occ) == 0 {
-			break
-		}
-		if !has[m.ids[t]] {
-			continue
-		}
-		l.pending = &landing{heading: -1, last: dir < 0}
-		m.spots[t] = library.Place{Lang: m.lang, Page: m.ids[t]}
-		if t == m.tab {
-			l.afterRender(m)
-			return nil
-		}
-		return m.openTab(t)
-	}
-	l.note = m.s.NoMatches
-	return nil
+	m.sess.StepTo(t)
+	return m.reopen()
 }
 
 // showMatch makes occurrence i the current one and scrolls it into view, with
@@ -376,7 +340,7 @@ func (l *lookup) focusLink(m *Model, dir int) {
 	order := linkOrder(m)
 	at := -1
 	for i, li := range order {
-		if li == l.link {
+		if li == m.sess.Link() {
 			at = i
 		}
 	}
@@ -409,10 +373,10 @@ func (l *lookup) focusLink(m *Model, dir int) {
 		l.note = m.s.NoLinks
 		return
 	}
-	l.link = order[next]
+	m.sess.SelectLink(order[next])
 	m.dirty = true
-	if !l.linkVisible(m, l.link) {
-		spans := m.doc.LinkSpans(l.link)
+	if !l.linkVisible(m, order[next]) {
+		spans := m.doc.LinkSpans(order[next])
 		first, last := spans[0].Line, spans[len(spans)-1].Line
 		if first < m.offset() {
 			m.scrollTo(first)
@@ -424,70 +388,27 @@ func (l *lookup) focusLink(m *Model, dir int) {
 
 // follow opens link i of the page: another page, or a heading of this one.
 func (l *lookup) follow(m *Model, i int) tea.Cmd {
-	p := m.page()
-	if p == nil || i < 0 || i >= len(p.Links) {
+	t, ok := m.sess.LinkTarget(i)
+	if !ok {
 		return nil
 	}
-	t := p.Links[i]
-	tab := -1
-	for j, id := range m.ids {
-		if id == t.Page {
-			tab = j
-		}
-	}
-	target := m.lib.Page(m.lang, t.Page)
-	if tab < 0 || target == nil {
-		l.note = fmt.Sprintf(m.s.LinkTo, t.Target)
+	if t.External || t.Unknown {
+		l.note = fmt.Sprintf(m.s.LinkTo, t.Link.Target)
 		return nil
 	}
-	spot := library.At(target, -1)
-	if t.Anchor != "" {
-		spot = library.At(target, target.SectionByAnchor(t.Anchor))
-	}
-	l.push(m)
-	l.link = -1
-	m.dirty = true
-	m.spots[tab] = spot
-	if tab == m.tab && m.doc != nil {
-		m.restoreSpot()
-		return nil
-	}
-	return m.openTab(tab)
-}
-
-// push records where the reader is, before a page jump.
-func (l *lookup) push(m *Model) {
 	m.saveSpot()
-	here := place{lang: m.lang, tab: m.tab, spot: m.spots[m.tab]}
-	if n := len(l.history); n > 0 && l.history[n-1] == here {
-		return
-	}
-	l.history = append(l.history, here)
-	if len(l.history) > maxHistory {
-		l.history = l.history[1:]
-	}
+	m.sess.Follow(i)
+	return m.reopen()
 }
 
 // back returns to where the reader was before the last page jump.
 func (l *lookup) back(m *Model) tea.Cmd {
-	if len(l.history) == 0 {
+	m.saveSpot()
+	if !m.sess.Back() {
 		l.note = m.s.HistoryEmpty
 		return nil
 	}
-	p := l.history[len(l.history)-1]
-	l.history = l.history[:len(l.history)-1]
-	l.link = -1
-	m.dirty = true
-	m.spots[p.tab] = p.spot
-	if p.lang == m.lang && p.tab == m.tab && m.doc != nil {
-		m.restoreSpot()
-		return nil
-	}
-	if p.lang != m.lang {
-		m.setLang(p.lang)
-		l.langChanged(m)
-	}
-	return m.openTab(p.tab)
+	return m.reopen()
 }
 
 // marks are the marks of the page, by doc line: the occurrences of the search
@@ -501,8 +422,8 @@ func (l *lookup) marks(m *Model) map[int][]mark {
 		}
 		out[o.line] = append(out[o.line], mark{col0: o.col0, col1: o.col1, kind: k})
 	}
-	if l.link >= 0 && m.doc != nil {
-		for _, s := range m.doc.LinkSpans(l.link) {
+	if m.sess.Link() >= 0 && m.doc != nil {
+		for _, s := range m.doc.LinkSpans(m.sess.Link()) {
 			out[s.Line] = append(out[s.Line], mark{col0: s.Col0, col1: s.Col1, kind: markLink})
 		}
 	}
@@ -515,8 +436,8 @@ func (l *lookup) status(m *Model) string {
 	if l.note != "" {
 		return l.note
 	}
-	if p := m.page(); l.link >= 0 && p != nil && l.link < len(p.Links) {
-		t := p.Links[l.link]
+	if p, li := m.page(), m.sess.Link(); li >= 0 && p != nil && li < len(p.Links) {
+		t := p.Links[li]
 		dest := t.Target
 		if tp := m.lib.Page(m.lang, t.Page); tp != nil {
 			dest = tp.Tab
@@ -526,7 +447,7 @@ func (l *lookup) status(m *Model) string {
 		}
 		return fmt.Sprintf(m.s.LinkTo, dest)
 	}
-	if l.query != "" && len(l.occ) > 0 {
+	if m.sess.Query() != "" && len(l.occ) > 0 {
 		if l.current < 0 {
 			return fmt.Sprintf(m.s.Matches, len(l.occ))
 		}

@@ -11,9 +11,9 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/cyberdiplo/cyberdiplo/internal/cite"
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/reader"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
@@ -64,7 +64,8 @@ type Model struct {
 	index *search.Index
 	ids   []string
 
-	lang string
+	sess *reader.Session // where the reader is, was, and what they search (internal/reader)
+	lang string          // the language the strings and key map are in: sess.Lang() after langChanged
 	s    i18n.Strings
 	keys keyMap
 
@@ -77,8 +78,6 @@ type Model struct {
 	width, height int
 	resizeSeq     int
 
-	tab   int
-	spots []library.Place // where each tab is being read
 	// landed is the offset a jump to a section (Place.Section) was drawn at: the
 	// jumped-to section stays the one being read while the view stays there.
 	// -1 when the place names no section.
@@ -116,20 +115,12 @@ func New(o Options) *Model {
 		prefetched: map[int]bool{},
 	}
 	m.width, m.height = ClampSize(o.Width, o.Height)
-	m.spots = make([]library.Place, len(m.ids))
 	m.landed = -1
-	page := o.Page
-	if o.Place.Page != "" {
-		page = o.Place.Page
+	at := o.Place
+	if at.Page == "" {
+		at = library.Place{Lang: lang, Page: o.Page}
 	}
-	for i, id := range m.ids {
-		if id == page {
-			m.tab = i
-			if o.Place.Page == id {
-				m.spots[i] = o.Place
-			}
-		}
-	}
+	m.sess = reader.New(o.Library, o.Index, lang, at)
 	switch o.Style {
 	case "dark", "light", "ascii":
 		m.style = o.Style
@@ -137,9 +128,8 @@ func New(o Options) *Model {
 		m.style, m.autoStyle = "dark", true
 	}
 	m.lk = newLook(m.style, 0, false)
-	m.find.link = -1
 	m.find.current = -1
-	m.setLang(lang)
+	m.langChanged()
 	return m
 }
 
@@ -169,9 +159,9 @@ func (m *Model) FirstFrame() string {
 	if p == nil {
 		return ""
 	}
-	k := docKey{lang: m.lang, id: m.ids[m.tab], style: m.style, width: m.contentWidth()}
-	switch {
-	case m.cache.Cached(p, k.width, k.style) != nil || m.spots[m.tab].Block != "" || m.spots[m.tab].Line != 0:
+	k := docKey{lang: m.lang, id: m.sess.PageID(), style: m.style, width: m.contentWidth()}
+	switch pl := m.sess.Place(); {
+	case m.cache.Cached(p, k.width, k.style) != nil || pl.Block != "" || pl.Line != 0:
 		// Cached, or reopening further down the page than its top: the whole page.
 		if d, err := m.cache.Render(p, k.width, k.style); err == nil {
 			m.key = k
@@ -186,33 +176,18 @@ func (m *Model) FirstFrame() string {
 }
 
 // Current returns the language and page being read (to remember them on quit).
-func (m *Model) Current() (lang, page string) { return m.lang, m.ids[m.tab] }
+func (m *Model) Current() (lang, page string) { return m.sess.Lang(), m.sess.PageID() }
 
-// Place returns where the reader is, to reopen there: the language read, and
-// the place in the page, written in that language.
+// Session is the reading session the reader shows.
+func (m *Model) Session() *reader.Session { return m.sess }
+
+// Place returns where the reader is, to reopen there: the place in the page,
+// written in the language read.
 func (m *Model) Place() library.Place {
 	if m.doc != nil && m.mode == modeRead {
 		m.saveSpot()
 	}
-	pl := m.spots[m.tab]
-	pl.Page = m.ids[m.tab]
-	if pl.Lang != m.lang {
-		// The place is kept in the language it was taken in (L twice comes back to
-		// the very line); the reader's language is the one to reopen in.
-		p := m.page()
-		sec := m.lib.JumpedSection(pl, m.lang)
-		b := m.lib.BlockIn(pl, m.lang)
-		switch {
-		case p == nil:
-			pl = library.Place{Lang: m.lang, Page: pl.Page}
-		case sec >= 0:
-			pl = library.At(p, sec)
-		default:
-			pl = library.PlaceOfBlock(p, b)
-		}
-	}
-	pl.Lang = m.lang
-	return pl
+	return m.sess.Saved()
 }
 
 // TopBlock returns where the reader is: the page, the block of the document model
@@ -231,9 +206,13 @@ func (m *Model) TopBlock() (p *library.Page, block, line int) {
 	return p, block, top - m.blockLine(block)
 }
 
-func (m *Model) setLang(lang string) {
-	m.lang = lang
-	m.s = i18n.For(lang)
+// langChanged follows the session's language: the strings and the key map.
+func (m *Model) langChanged() {
+	if m.lang == m.sess.Lang() && m.keys.Quit.Enabled() {
+		return
+	}
+	m.lang = m.sess.Lang()
+	m.s = i18n.For(m.lang)
 	m.keys = newKeyMap(m.s)
 }
 
@@ -273,7 +252,7 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) page() *library.Page { return m.lib.Page(m.lang, m.ids[m.tab]) }
+func (m *Model) page() *library.Page { return m.sess.Page() }
 
 // contentWidth is the width pages are rendered at: the window, capped.
 func (m *Model) contentWidth() int {
@@ -310,18 +289,18 @@ func (m *Model) saveSpot() {
 	if m.doc == nil {
 		return
 	}
-	if m.spots[m.tab].Section != "" && m.off == m.landed {
+	if m.sess.Place().Section != "" && m.off == m.landed {
 		return
 	}
 	m.landed = -1
 	p, b, line := m.TopBlock()
 	if b < 0 || p == nil {
-		m.spots[m.tab] = library.Place{Lang: m.lang, Page: m.ids[m.tab], Line: line}
+		m.sess.SetPlace(library.Place{Lang: m.lang, Line: line})
 		return
 	}
 	pl := library.PlaceOfBlock(p, b)
 	pl.Line, pl.Of = line, m.blockEnd(b)-m.blockLine(b)
-	m.spots[m.tab] = pl
+	m.sess.SetPlace(pl)
 }
 
 // restoreSpot scrolls the doc to the tab's place: the same block at the top, the
@@ -331,7 +310,7 @@ func (m *Model) saveSpot() {
 // language, does not move the place the reader asked for: L twice comes back to
 // the very line.
 func (m *Model) restoreSpot() {
-	s := m.spots[m.tab]
+	s := m.sess.Place()
 	defer func() {
 		m.landed = -1
 		if s.Section != "" {
@@ -352,28 +331,11 @@ func (m *Model) restoreSpot() {
 	m.setOffset(line + max(min(d, h-1), 0))
 }
 
-// current returns the page being read and the section being read: the section
-// the reader jumped to while the view has not moved since, else the section of
-// the block at the top of the view. The block is the jumped-to section's
-// heading, or the block at the top (-1 above the first block).
+// current returns the page being read and the section being read
+// (reader.Session.Current): the section the reader jumped to while the view has
+// not moved since, else the section of the block at the top of the view.
 func (m *Model) current() (p *library.Page, section, block int) {
-	p = m.page()
-	if p == nil {
-		return nil, -1, -1
-	}
-	if m.spots[m.tab].Section != "" && (m.doc == nil || m.off == m.landed) {
-		if sec := m.lib.JumpedSection(m.spots[m.tab], m.lang); sec >= 0 && p.Sections[sec].Heading.Block >= 0 {
-			b := p.Sections[sec].Heading.Block
-			return p, cite.Block(p, b).Section, b
-		}
-	}
-	_, b, _ := m.TopBlock()
-	if b < 0 || len(p.Blocks) == 0 {
-		return p, 0, -1
-	}
-	// A heading with nothing under it stands for the section that follows, as
-	// in what c copies.
-	return p, cite.Block(p, b).Section, b
+	return m.sess.Current()
 }
 
 // sync makes the doc match the current language, tab, width and style: from the
@@ -382,7 +344,7 @@ func (m *Model) sync() tea.Cmd {
 	if m.width <= 0 || m.height <= 0 {
 		return nil
 	}
-	k := docKey{lang: m.lang, id: m.ids[m.tab], style: m.style, width: m.contentWidth()}
+	k := docKey{lang: m.lang, id: m.sess.PageID(), style: m.style, width: m.contentWidth()}
 	if m.doc != nil && m.key == k && !m.doc.Partial {
 		return nil
 	}
@@ -390,7 +352,7 @@ func (m *Model) sync() tea.Cmd {
 	p := m.page()
 	if p == nil {
 		m.doc = nil
-		m.err = fmt.Errorf("%s: %s", m.ids[m.tab], m.s.Lang)
+		m.err = fmt.Errorf("%s: %s", m.sess.PageID(), m.s.Lang)
 		return nil
 	}
 	if d := m.cache.Cached(p, k.width, k.style); d != nil {
@@ -454,8 +416,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // screen (Enter never follows a link the reader cannot see), and the page's
 // marks are drawn.
 func (m *Model) settle() {
-	if m.find.link >= 0 && !m.find.linkVisible(m, m.find.link) {
-		m.find.link = -1
+	if li := m.sess.Link(); li >= 0 && !m.find.linkVisible(m, li) {
+		m.sess.SelectLink(-1)
 		m.dirty = true
 	}
 	if m.dirty {
@@ -496,6 +458,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.buildIndex(), m.prefetch())
 	case indexedMsg:
 		m.index, m.indexing = msg.index, false
+		m.sess.SetIndex(msg.index)
 		if m.mode == modeSearch {
 			m.find.refresh(m)
 		}
@@ -613,9 +576,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeHelp
 		m.help.open(m)
 	case key.Matches(msg, k.Next):
-		return m.goTab((m.tab + 1) % len(m.ids))
+		return m.goTab((m.sess.Tab() + 1) % len(m.ids))
 	case key.Matches(msg, k.Prev):
-		return m.goTab((m.tab + len(m.ids) - 1) % len(m.ids))
+		return m.goTab((m.sess.Tab() + len(m.ids) - 1) % len(m.ids))
 	case key.Matches(msg, k.TabN):
 		if n := int(msg.String()[0] - '1'); n >= 0 && n < len(m.ids) {
 			return m.goTab(n)
@@ -648,29 +611,43 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // goTab opens tab n where it was left: a page jump, recorded in the history.
 func (m *Model) goTab(n int) tea.Cmd {
-	if n == m.tab && m.doc != nil {
+	if n == m.sess.Tab() && m.doc != nil {
 		return nil
 	}
-	m.find.push(m)
-	return m.openTab(n)
+	m.saveSpot()
+	m.sess.GoTab(n)
+	return m.reopen()
 }
 
-// openTab shows tab n at its spot.
-func (m *Model) openTab(n int) tea.Cmd {
-	m.tab = n
-	m.doc = nil
+// reopen draws the session's page at its place, after the session moved (a
+// jump, back, a step to another page, the language): at once when the page and
+// language are the ones drawn, else by a render.
+func (m *Model) reopen() tea.Cmd {
 	m.dirty = true
+	if m.lang != m.sess.Lang() {
+		m.langChanged()
+		m.find.langChanged(m)
+	}
+	if m.doc != nil && m.key.id == m.sess.PageID() && m.key.lang == m.lang {
+		m.find.newDoc(m)
+		m.restoreSpot()
+		m.find.afterRender(m)
+		return nil
+	}
+	m.doc = nil
 	return m.sync()
 }
 
 // toggleLang switches language, keeping the page and the block at the top of
 // the view. It is not a step in the history.
 func (m *Model) toggleLang() tea.Cmd {
-	m.setLang(i18n.Other(m.lang))
-	m.find.langChanged(m)
-	m.doc = nil
-	m.dirty = true
-	return m.sync()
+	// The place is not saved again first: scrolling saved it, and a view
+	// clamped at the end of the page in this language must not move it.
+	if !m.sess.SwitchLang() {
+		m.find.note = fmt.Sprintf(i18n.Line(m.lang).NoOther, i18n.LanguageName(i18n.Other(m.lang), m.lang))
+		return nil
+	}
+	return m.reopen()
 }
 
 // View draws the reader.
@@ -692,7 +669,7 @@ func (m *Model) tabBar() (string, []tabSpan) {
 			labels[i] = p.Tab
 		}
 	}
-	return tabBar(labels, m.tab, m.width, m.lk)
+	return tabBar(labels, m.sess.Tab(), m.width, m.lk)
 }
 
 // render draws the whole screen: exactly height lines, none wider than width.

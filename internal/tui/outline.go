@@ -167,9 +167,9 @@ func (l *lookup) outlineJump(m *Model) tea.Cmd {
 	p := m.page()
 	h := l.outlineHeading(m)
 	if m.doc != nil && p != nil && h >= 0 {
-		l.push(m)
-		m.spots[m.tab] = library.At(p, p.Headings[h].Section)
-		m.restoreSpot()
+		m.saveSpot()
+		m.sess.Open(library.At(p, p.Headings[h].Section))
+		return m.reopen()
 	}
 	return nil
 }

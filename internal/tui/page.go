@@ -7,8 +7,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 // The page: the rendered doc's lines in the viewport, with the reader's marks on
@@ -230,59 +228,22 @@ func (m *Model) statusText() string {
 	switch {
 	case left == "":
 		left = m.sourcesLine()
-	case m.find.note == "" && m.find.link < 0:
+	case m.find.note == "" && m.sess.Link() < 0:
 		left += " · " + m.sourcesLine()
 	}
 	return left
 }
 
-// sourcesLine names the sources of the section being read (m.current) and the
-// year each reflects ("MAECI 2026, 2021 · A/65/201 (2010)"), or the page's title
-// when the section names none the library knows.
+// sourcesLine names the sources of the section being read (reader.Session.Current)
+// and the year each reflects ("MAECI 2026, 2021 · A/65/201 (2010)"), or the
+// page's title when the section names none the library knows.
 func (m *Model) sourcesLine() string {
-	p, sec, _ := m.current()
+	p := m.page()
 	if p == nil {
-		return m.ids[m.tab]
+		return m.sess.PageID()
 	}
-	if sec < 0 || sec >= len(p.Sections) {
-		return p.Title
-	}
-	if s := formatSources(m.lib, p.Sections[sec].Sources); s != "" {
+	if s := m.sess.Sources(); s != "" {
 		return s
 	}
 	return p.Title
-}
-
-// formatSources writes sources briefly: the publisher (or the document symbol)
-// and the year, years of one publisher together.
-func formatSources(lib *library.Library, ids []string) string {
-	type group struct {
-		name  string
-		years []string
-	}
-	var groups []group
-	for _, id := range ids {
-		src, ok := lib.Source(id)
-		if !ok {
-			continue
-		}
-		name, year := src.Publisher, strconv.Itoa(src.AsOf)
-		if src.Symbol != "" {
-			name, year = src.Symbol, "("+year+")"
-		}
-		if name == "" {
-			name = src.Title
-		}
-		if len(groups) > 0 && groups[len(groups)-1].name == name {
-			g := &groups[len(groups)-1]
-			g.years = append(g.years, year)
-			continue
-		}
-		groups = append(groups, group{name: name, years: []string{year}})
-	}
-	parts := make([]string, len(groups))
-	for i, g := range groups {
-		parts[i] = g.name + " " + strings.Join(g.years, ", ")
-	}
-	return strings.Join(parts, " · ")
 }

@@ -357,7 +357,7 @@ func TestStatusNamesTheSectionsSources(t *testing.T) {
 			if sec.Heading.Block < 0 || len(sec.Sources) == 0 {
 				continue
 			}
-			m.spots[m.tab] = library.At(p, s)
+			m.sess.SetPlace(library.At(p, s))
 			m.restoreSpot()
 			status := statusLine(m)
 			for _, id := range sec.Sources {
@@ -394,7 +394,7 @@ func TestMarksWithoutColour(t *testing.T) {
 			t.Errorf("%v: active tab not in brackets: %q", prof, bar)
 		}
 		keys(m, "]")
-		l := m.page().Links[m.find.link]
+		l := m.page().Links[m.sess.Link()]
 		if !strings.Contains(pageArea(m), "<"+l.Text+">") && !strings.Contains(pageArea(m), "<"+strings.Fields(l.Text)[0]) {
 			t.Errorf("%v: the selected link %q is not in angle brackets:\n%s", prof, l.Text, pageArea(m))
 		}

@@ -50,7 +50,7 @@ func (m *Model) setSide(on bool) tea.Cmd {
 	}
 	m.side = on
 	m.pair, m.pairOf = nil, nil
-	m.find.link = -1
+	m.sess.SelectLink(-1)
 	switch {
 	case !on:
 		m.find.note = m.s.Tools.SideOff
@@ -75,7 +75,7 @@ func (m *Model) sideKey(msg tea.KeyPressMsg) bool {
 // otherDoc renders the page in the other language at the column width (the
 // cache makes it cheap after the first time).
 func (m *Model) otherDoc() *render.Doc {
-	p := m.lib.Page(i18n.Other(m.lang), m.ids[m.tab])
+	p := m.lib.Page(i18n.Other(m.lang), m.sess.PageID())
 	if p == nil {
 		return nil
 	}
@@ -93,7 +93,7 @@ func (m *Model) redrawSide() {
 		if other == nil {
 			other = m.doc
 		}
-		id, from, to := m.ids[m.tab], m.lang, i18n.Other(m.lang)
+		id, from, to := m.sess.PageID(), m.lang, i18n.Other(m.lang)
 		m.pair = render.NewPair(m.doc, other, func(b int) int { return m.lib.CounterpartBlock(id, from, b, to) })
 		m.pairOf = m.doc
 	}

@@ -97,7 +97,7 @@ func TestSideBySideKeys(t *testing.T) {
 	if !strings.Contains(l, m.lib.Page("it", "nato").Title) || !strings.Contains(r, m.lib.Page("en", "nato").Title) {
 		t.Errorf("after L the columns are %q | %q, want Italian | English", l, r)
 	}
-	m.spots[m.tab] = library.Place{Lang: "en", Page: "nato", Block: before}
+	m.sess.SetPlace(library.Place{Lang: "en", Page: "nato", Block: before})
 	m.restoreSpot()
 	keys(m, "L")
 	if topBlock(m) != before {
