@@ -236,9 +236,39 @@ type unit struct{ first, last int }
 // the width stays whole).
 func (s *session) say(line string) {
 	if s.w.width > 0 {
-		line = ansi.Wordwrap(line, s.w.width, "")
+		line = wrap(line, s.w.width)
 	}
 	s.w.write(line + "\n")
+}
+
+// wrap breaks each line of text at spaces so that no line is wider than width
+// cells, unless it is a single word: a word is never cut.
+func wrap(text string, width int) string {
+	if ansi.StringWidth(text) <= width && !strings.Contains(text, "\n") {
+		return text
+	}
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		col := 0
+		for j, word := range strings.Split(line, " ") {
+			w := ansi.StringWidth(word)
+			switch {
+			case j == 0:
+			case col+1+w > width && col > 0:
+				b.WriteByte('\n')
+				col = 0
+			default:
+				b.WriteByte(' ')
+				col++
+			}
+			b.WriteString(word)
+			col += w
+		}
+	}
+	return b.String()
 }
 
 func (s *session) lang() string { return s.rs.Lang() }
