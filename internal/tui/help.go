@@ -45,7 +45,23 @@ func (h *helpView) build(m *Model) {
 	}
 	h.built = k
 	w := h.innerWidth(m)
-	rows := m.keys.helpBindings()
+	body := h.rows(m, m.keys.helpBindings(), w)
+	body += "\n\n" + m.lk.st.OverlayTitle.Render(m.s.Tools.KeysSearch) + "\n" + h.rows(m, m.keys.searchHelp(), w)
+	body += "\n\n" + m.lk.st.OverlayTitle.Render(m.s.Tools.KeysOutline) + "\n" + h.rows(m, m.keys.outlineHelp(), w)
+	body += "\n\n" + m.lk.st.Dim.Render(lipgloss.Wrap(m.lk.text(m.s.KeyMouse), w, ""))
+
+	off := h.vp.YOffset()
+	h.vp = viewport.New()
+	h.vp.KeyMap = viewport.KeyMap{}
+	h.vp.SetWidth(w)
+	// Room: the page area, less the box's border (2) and its title and hint lines.
+	h.vp.SetHeight(max(min(lipgloss.Height(body), m.pageHeight()-4), 1))
+	h.vp.SetContent(body)
+	h.vp.SetYOffset(off)
+}
+
+// rows draws help rows in two columns, keys and what they do, in width w.
+func (h *helpView) rows(m *Model, rows []key.Binding, w int) string {
 	kw := 0
 	for _, r := range rows {
 		kw = max(kw, ansi.StringWidth(m.lk.text(r.Help().Key)))
@@ -68,17 +84,7 @@ func (h *helpView) build(m *Model) {
 	hm := help.New()
 	hm.Styles.FullKey = m.lk.st.KeyCol
 	hm.Styles.FullDesc = lipgloss.NewStyle()
-	body := hm.FullHelpView([][]key.Binding{shown})
-	body += "\n\n" + m.lk.st.Dim.Render(lipgloss.Wrap(m.lk.text(m.s.KeyMouse), w, ""))
-
-	off := h.vp.YOffset()
-	h.vp = viewport.New()
-	h.vp.KeyMap = viewport.KeyMap{}
-	h.vp.SetWidth(w)
-	// Room: the page area, less the box's border (2) and its title and hint lines.
-	h.vp.SetHeight(max(min(lipgloss.Height(body), m.pageHeight()-4), 1))
-	h.vp.SetContent(body)
-	h.vp.SetYOffset(off)
+	return hm.FullHelpView([][]key.Binding{shown})
 }
 
 // scroll moves the help by n lines.
@@ -120,7 +126,6 @@ func (h *helpView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 
 // view draws the help box.
 func (h *helpView) view(m *Model) string {
-	h.build(m)
 	st := m.lk.st
 	w := h.innerWidth(m)
 	hint := m.s.HelpClose

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // lookup is what finds things on screen: the search box and its results, the
@@ -65,12 +66,19 @@ func newInput(m *Model) textinput.Model {
 	return in
 }
 
+// layout sizes the search box for the window (in Update: View changes nothing).
+func (l *lookup) layout(m *Model) {
+	w := min(m.width-4, 90)
+	l.input.SetWidth(max(w-6-ansi.StringWidth(m.s.SearchPrompt), 1))
+}
+
 // restyle follows a change of look (colours, plain marks).
 func (l *lookup) restyle(m *Model) {
 	if m.mode == modeSearch {
 		v := l.input.Value()
 		l.input = newInput(m)
 		l.input.SetValue(v)
+		l.layout(m)
 	}
 }
 
@@ -147,6 +155,7 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
 		l.input = newInput(m)
+		l.layout(m)
 		l.hits = nil
 		l.sel = 0
 	case key.Matches(msg, k.Outline):
@@ -181,28 +190,32 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	if m.mode == modeOutline {
 		return l.outlineKey(m, msg)
 	}
-	switch msg.String() {
-	case "esc":
+	k := m.keys.Box
+	switch {
+	case key.Matches(msg, k.Cancel):
 		m.mode = modeRead
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Open):
 		if l.sel < len(l.hits) {
 			h := l.hits[l.sel]
 			m.mode = modeRead
 			return l.open(m, h, strings.TrimSpace(l.input.Value()))
 		}
 		return nil
-	case "up", "ctrl+p", "shift+tab":
+	case key.Matches(msg, k.Up):
 		l.sel = max(l.sel-1, 0)
 		return nil
-	case "down", "ctrl+n", "tab":
+	case key.Matches(msg, k.Down):
 		l.sel = min(l.sel+1, max(len(l.hits)-1, 0))
 		return nil
 	}
 	before := l.input.Value()
 	var cmd tea.Cmd
 	l.input, cmd = l.input.Update(msg)
-	if l.input.Value() != before {
+	if v := l.input.Value(); v != before {
+		if clean := textsafe.Clean(v); clean != v {
+			l.input.SetValue(clean) // no control or bidi character is echoed
+		}
 		l.refresh(m)
 	}
 	return cmd
@@ -476,7 +489,6 @@ func (l *lookup) box(m *Model) string {
 		b.WriteString("\n" + st.Dim.Render(ansi.Truncate(m.lk.text(m.s.OutlineHint), w-4, m.lk.text("…"))))
 		return st.Overlay.Width(w).Render(b.String())
 	}
-	l.input.SetWidth(max(w-6-ansi.StringWidth(m.s.SearchPrompt), 1))
 	b.WriteString(st.OverlayTitle.Render(m.s.SearchPrompt) + l.input.View() + "\n")
 	items := make([]string, len(l.hits))
 	for i, h := range l.hits {

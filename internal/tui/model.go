@@ -96,8 +96,9 @@ type Model struct {
 	pair   *render.Pair // the two columns, when wide
 	pairOf *render.Doc  // the doc the pair was made from
 
-	mode mode
-	find lookup   // search, outline, links and history (lookup.go)
+	mode  mode
+	colon bool   // ":" was typed: q quits (less's :q)
+	find  lookup // the search box, the matches on screen, the outline (lookup.go)
 	help helpView // the help overlay (help.go)
 }
 
@@ -184,10 +185,7 @@ func (m *Model) Session() *reader.Session { return m.sess }
 // Place returns where the reader is, to reopen there: the place in the page,
 // written in the language read.
 func (m *Model) Place() library.Place {
-	if m.doc != nil && m.mode == modeRead {
-		m.saveSpot()
-	}
-	return m.sess.Saved()
+	return m.sess.Saved() // every scroll already told the session
 }
 
 // TopBlock returns where the reader is: the page, the block of the document model
@@ -412,6 +410,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// layout lays the overlays out for the window, the language and the look, in
+// Update: View draws what is laid out and changes nothing.
+func (m *Model) layout() {
+	switch m.mode {
+	case modeHelp:
+		m.help.build(m)
+	case modeSearch:
+		m.find.layout(m)
+	}
+}
+
 // settle keeps the invariants after every message: a selected link is on
 // screen (Enter never follows a link the reader cannot see), and the page's
 // marks are drawn.
@@ -423,6 +432,7 @@ func (m *Model) settle() {
 	if m.dirty {
 		m.redraw()
 	}
+	m.layout()
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
@@ -430,6 +440,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		first := m.width <= 0 || m.height <= 0
 		m.width, m.height = ClampSize(msg.Width, msg.Height)
+		if m.side && (m.find.note == m.s.Tools.SideOn || m.find.note == m.s.Tools.SideNarrow) {
+			// The note describes the layout: it follows it.
+			m.find.note = m.s.Tools.SideNarrow
+			if m.sideWide() {
+				m.find.note = m.s.Tools.SideOn
+			}
+		}
 		if m.doc != nil {
 			m.restoreSpot()
 		}
@@ -542,19 +559,35 @@ func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
 
 // handleKey dispatches a key press by mode.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
-		return tea.Quit
-	}
 	switch m.mode {
 	case modeHelp:
+		if msg.String() == "ctrl+c" {
+			return tea.Quit
+		}
 		return m.help.key(m, msg)
 	case modeSearch, modeOutline:
+		// Ctrl+C, like Esc, cancels the search box or the outline (as in less).
 		if key.Matches(msg, m.keys.CopyList) {
 			return m.copySelected()
 		}
 		return m.find.key(m, msg)
 	}
 	k := m.keys
+	// A message lasts until the next key (as in less): the key may set another.
+	m.find.note = ""
+	if m.colon {
+		// ":" then q quits, as :q in less; any other key ends the prompt.
+		m.colon = false
+		if msg.String() == "q" || msg.String() == "Q" {
+			return tea.Quit
+		}
+		return nil
+	}
+	if key.Matches(msg, k.Colon) {
+		m.colon = true
+		m.find.note = ":"
+		return nil
+	}
 	if m.side {
 		if key.Matches(msg, k.Side) {
 			return m.setSide(false)

@@ -3,9 +3,11 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // The outline (o): the page's headings, to jump to one. It opens on the heading
@@ -110,52 +112,56 @@ func (l *lookup) openOutline(m *Model) {
 
 func (l *lookup) outlineKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	n := len(l.outlineEntries(m))
-	k := msg.String()
-	switch k {
-	case "up", "shift+tab", "ctrl+p":
+	k := m.keys.List
+	switch {
+	case key.Matches(msg, k.Cancel):
+		m.mode = modeRead
+		return nil
+	case key.Matches(msg, k.Up):
 		l.outlineSel = max(l.outlineSel-1, 0)
 		return nil
-	case "down", "tab", "ctrl+n":
+	case key.Matches(msg, k.Down):
 		l.outlineSel = min(l.outlineSel+1, max(n-1, 0))
 		return nil
-	case "home":
+	case key.Matches(msg, k.First):
 		l.outlineSel = 0
 		return nil
-	case "end":
+	case key.Matches(msg, k.Last):
 		l.outlineSel = max(n-1, 0)
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Jump):
 		return l.outlineJump(m)
 	}
 	if l.ofiltering {
 		switch {
-		case k == "esc":
+		case key.Matches(msg, k.ClearFilter):
 			l.ofilter, l.ofiltering, l.outlineSel = "", false, 0
-		case k == "backspace":
+		case msg.String() == "backspace":
 			if r := []rune(l.ofilter); len(r) > 0 {
 				l.ofilter = string(r[:len(r)-1])
 				l.outlineSel = 0
 			}
 		case msg.Text != "" && len([]rune(l.ofilter)) < maxOutlineFilter:
-			l.ofilter += msg.Text
+			l.ofilter += textsafe.Clean(msg.Text)
 			l.outlineSel = 0
 		}
 		return nil
 	}
-	switch k {
-	case "esc", "o", "q":
+	lt := k.Letters
+	switch {
+	case key.Matches(msg, lt.Close):
 		m.mode = modeRead
-	case "k":
+	case key.Matches(msg, lt.Up):
 		l.outlineSel = max(l.outlineSel-1, 0)
-	case "j":
+	case key.Matches(msg, lt.Down):
 		l.outlineSel = min(l.outlineSel+1, max(n-1, 0))
-	case "g", "<":
+	case key.Matches(msg, lt.First):
 		l.outlineSel = 0
-	case "G", ">":
+	case key.Matches(msg, lt.Last):
 		l.outlineSel = max(n-1, 0)
-	case "/":
+	case key.Matches(msg, lt.Filter):
 		l.ofiltering = true
-	case "c":
+	case key.Matches(msg, lt.Copy):
 		return m.copySelected()
 	}
 	return nil
@@ -194,7 +200,7 @@ func (l *lookup) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
 	if len(text) > 4*maxQuery {
 		text = strings.ToValidUTF8(text[:4*maxQuery], "")
 	}
-	text = strings.Join(strings.Fields(text), " ") // one line
+	text = textsafe.Clean(strings.Join(strings.Fields(text), " ")) // one line, no control or bidi character
 	switch {
 	case m.mode == modeSearch:
 		before := l.input.Value()
