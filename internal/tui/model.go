@@ -97,9 +97,9 @@ type Model struct {
 	pairOf *render.Doc  // the doc the pair was made from
 
 	mode  mode
-	colon bool   // ":" was typed: q quits (less's :q)
-	find  lookup // the search box, the matches on screen, the outline (lookup.go)
-	help helpView // the help overlay (help.go)
+	colon bool     // ":" was typed: q quits (less's :q)
+	find  lookup   // the search box, the matches on screen, the outline (lookup.go)
+	help  helpView // the help overlay (help.go)
 }
 
 // New returns a reader for the options.
