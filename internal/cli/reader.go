@@ -69,7 +69,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return err
 		}
-		at = library.At(ts[0].page, ts[0].section)
+		at = ts[0]
 	}
 	if a.lineMode() {
 		ix, err := a.searchIndex()
