@@ -196,3 +196,60 @@ func TestHistoryTabsAndSteps(t *testing.T) {
 		t.Errorf("steps through %v", seen)
 	}
 }
+
+// Any sequence of the session's operations, with any arguments, keeps it
+// whole: a page open, a place on it, the history within its bound, and Current,
+// Cite and Copy never failing.
+func FuzzSession(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
+	f.Add([]byte{3, 200, 4, 4, 4, 6, 6, 9, 1, 250, 2, 2, 2, 2})
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		s := New(testLib, testIndex, "it", library.Place{Lang: "en", Page: "un", Section: "the-global-mechanism"})
+		for i := 0; i+1 < len(ops) && i < 400; i += 2 {
+			op, arg := ops[i]%12, int(ops[i+1])
+			p := s.Page()
+			switch op {
+			case 0:
+				s.GoTab(arg%(len(s.IDs())+2) - 1)
+			case 1:
+				if p != nil && len(p.Sections) > 0 {
+					s.Open(library.At(p, arg%(len(p.Sections)+1)-1))
+				}
+			case 2:
+				s.Follow(arg - 3)
+			case 3:
+				s.Back()
+			case 4:
+				s.SwitchLang()
+			case 5:
+				if p != nil && len(p.Blocks) > 0 {
+					s.SetPlace(library.PlaceOfBlock(p, arg%len(p.Blocks)))
+				}
+			case 6:
+				s.Search([]string{"", "oewg", "cbm 14", "zzzz", "pledge"}[arg%5])
+			case 7:
+				if tab, ok := s.Step(arg%3 - 1); ok {
+					s.StepTo(tab)
+				}
+			case 8:
+				s.SetPlace(library.Place{Lang: "xx", Page: "nope", Section: "gone", Block: "99.99", Line: -arg})
+			case 9:
+				pl, _, _ := s.Resolve([]string{"un#key-facts", "onu#in-breve", "nope", "glossario#", "#", "UN#Key facts"}[arg%6])
+				s.Open(pl)
+			case 10:
+				s.SelectLink(arg - 2)
+			case 11:
+				for _, h := range s.Find("mechanism", search.Options{Limit: 3}).Hits {
+					s.OpenHit(h, "mechanism")
+				}
+			}
+			if s.Page() == nil || s.HistoryLen() > MaxHistory {
+				t.Fatalf("after op %d(%d): page %v, history %d", op, arg, s.Page(), s.HistoryLen())
+			}
+			s.Current()
+			s.Cite()
+			s.Copy()
+			s.Saved()
+		}
+	})
+}
