@@ -68,7 +68,7 @@ func (m *Model) copySelected() tea.Cmd {
 			return m.copyText(m.sess.CopySection(m.lib.Page(h.Lang, h.Page), h.Section))
 		}
 	case modeOutline:
-		if p, h := m.page(), l.outlineHeading(m); p != nil && h >= 0 {
+		if p, h := m.page(), m.outline.heading(); p != nil && h >= 0 {
 			return m.copyText(m.sess.CopySection(p, p.Headings[h].Section))
 		}
 	}

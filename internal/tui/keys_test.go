@@ -16,13 +16,19 @@ func quits(cmd tea.Cmd) bool {
 	return ok
 }
 
+// driven runs what a command asks for, as the program would (true, to chain it).
+func driven(m *Model, cmd tea.Cmd) bool {
+	drive(m, cmd)
+	return true
+}
+
 // Ctrl+C and Esc in the search box or the outline cancel it, as in less; in
 // reading mode Ctrl+C, q, Q and :q quit.
 func TestCtrlCCancelsAPromptAndQQuits(t *testing.T) {
 	m := newTest(t, "en", "un", 80, 24)
 	for _, open := range []string{"/", "o"} {
 		keys(m, open)
-		if _, cmd := m.Update(press("ctrl+c")); quits(cmd) || m.mode != modeRead {
+		if _, cmd := m.Update(press("ctrl+c")); quits(cmd) || !driven(m, cmd) || m.mode != modeRead {
 			t.Errorf("%s then ctrl+c: quit %v, mode %v", open, quits(cmd), m.mode)
 		}
 		keys(m, open)
@@ -30,7 +36,7 @@ func TestCtrlCCancelsAPromptAndQQuits(t *testing.T) {
 			keys(m, "/")
 			typeText(m, "glo")
 		}
-		if _, cmd := m.Update(press("ctrl+c")); quits(cmd) || m.mode != modeRead {
+		if _, cmd := m.Update(press("ctrl+c")); quits(cmd) || !driven(m, cmd) || m.mode != modeRead {
 			t.Errorf("%s, typing, then ctrl+c: quit %v, mode %v", open, quits(cmd), m.mode)
 		}
 	}
@@ -111,7 +117,7 @@ func TestBoxesDropControlAndBidi(t *testing.T) {
 	keys(m, "esc", "o", "/")
 	typeText(m, "glo\u202e")
 	drive(m, nil, tea.PasteMsg{Content: "\u009bbal"})
-	if m.find.ofilter != "global" {
-		t.Errorf("outline filter holds %q", m.find.ofilter)
+	if m.outline.filter != "global" {
+		t.Errorf("outline filter holds %q", m.outline.filter)
 	}
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // lookup is what finds things on screen: the search box and its results, the
-// occurrences on the page of the search being stepped through, the outline.
+// occurrences on the page of the search being stepped through.
 // The search itself, the selected link and the history are the session's
 // (reader.Session).
 type lookup struct {
@@ -27,12 +27,6 @@ type lookup struct {
 	occ     []occurrence // the occurrences of the session's search on the page, in reading order
 	current int          // index in occ of the current one, -1 before any
 	pending *landing     // where to land once the next page is drawn
-
-	outlineSel int               // index in the outline's (filtered) entries
-	ofilter    string            // the outline's filter (outline.go)
-	ofiltering bool              // typing goes to the filter
-	omatch     []*search.Matcher // the search engine's matcher for each word of ofilter
-	omatchFor  string
 
 	note string // a one-off message for the status bar
 }
@@ -159,7 +153,7 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		l.hits = nil
 		l.sel = 0
 	case key.Matches(msg, k.Outline):
-		l.openOutline(m)
+		m.openOutline()
 	case key.Matches(msg, k.Close):
 		m.sess.Search("")
 		m.sess.SelectLink(-1)
@@ -185,11 +179,8 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// key handles keys while the search box or the outline is open.
+// key handles keys while the search box is open.
 func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	if m.mode == modeOutline {
-		return l.outlineKey(m, msg)
-	}
 	k := m.keys.Box
 	switch {
 	case key.Matches(msg, k.Cancel):
@@ -469,26 +460,12 @@ func (l *lookup) status(m *Model) string {
 	return ""
 }
 
-// box draws the search box or the outline.
+// box draws the search box.
 func (l *lookup) box(m *Model) string {
 	st := m.lk.st
 	w := min(m.width-4, 90)
 	rows := max(m.pageHeight()-6, 1)
 	var b strings.Builder
-	if m.mode == modeOutline {
-		title := st.OverlayTitle.Render(m.s.OutlineTitle)
-		if l.ofiltering || l.ofilter != "" {
-			title += "  / " + m.lk.text(l.ofilter) + "_"
-		}
-		b.WriteString(title + "\n")
-		heads := l.outlineItems(m)
-		if len(heads) == 0 {
-			b.WriteString(st.Dim.Render(m.s.SearchNoHits) + "\n")
-		}
-		writeList(&b, heads, l.outlineSel, rows-1, w-4, m.lk)
-		b.WriteString("\n" + st.Dim.Render(ansi.Truncate(m.lk.text(m.s.OutlineHint), w-4, m.lk.text("…"))))
-		return st.Overlay.Width(w).Render(b.String())
-	}
 	b.WriteString(st.OverlayTitle.Render(m.s.SearchPrompt) + l.input.View() + "\n")
 	items := make([]string, len(l.hits))
 	for i, h := range l.hits {

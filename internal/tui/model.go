@@ -96,10 +96,11 @@ type Model struct {
 	pair   *render.Pair // the two columns, when wide
 	pairOf *render.Doc  // the doc the pair was made from
 
-	mode  mode
-	colon bool     // ":" was typed: q quits (less's :q)
-	find  lookup   // the search box, the matches on screen, the outline (lookup.go)
-	help  helpView // the help overlay (help.go)
+	mode    mode
+	colon   bool     // ":" was typed: q quits (less's :q)
+	find    lookup   // the search box and the matches on screen (lookup.go)
+	outline outline  // the outline overlay (outline.go)
+	help    helpView // the help overlay (help.go)
 }
 
 // New returns a reader for the options.
@@ -476,6 +477,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case indexedMsg:
 		m.index, m.indexing = msg.index, false
 		m.sess.SetIndex(msg.index)
+		if m.mode == modeOutline {
+			m.outline.setIndex(msg.index)
+		}
 		if m.mode == modeSearch {
 			m.find.refresh(m)
 		}
@@ -523,7 +527,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case CopyMsg:
 		return m.copied(msg)
 	case tea.PasteMsg:
-		return m.find.paste(m, msg)
+		return m.paste(msg)
+	case outlineJumpMsg, outlineCopyMsg, outlineCloseMsg:
+		return m.outlineDone(msg)
 	case probeMsg:
 		msg.ready <- m.doc != nil
 	}
@@ -569,6 +575,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		// Ctrl+C, like Esc, cancels the search box or the outline (as in less).
 		if key.Matches(msg, m.keys.CopyList) {
 			return m.copySelected()
+		}
+		if m.mode == modeOutline {
+			var cmd tea.Cmd
+			m.outline, cmd = m.outline.Update(msg)
+			return cmd
 		}
 		return m.find.key(m, msg)
 	}
@@ -733,8 +744,10 @@ func (m *Model) render() string {
 	switch m.mode {
 	case modeHelp:
 		box = m.help.view(m)
-	case modeSearch, modeOutline:
+	case modeSearch:
 		box, atTop = m.find.box(m), true // at the top: it grows as you type
+	case modeOutline:
+		box, atTop = m.outline.View(min(m.width-4, 90), max(m.pageHeight()-6, 1), m.lk, m.s), true
 	}
 	if box == "" {
 		return screen // every part is drawn within the width
