@@ -416,7 +416,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) layout() {
 	switch m.mode {
 	case modeHelp:
-		m.help.build(m)
+		m.help.build(m.helpLayoutOf())
 	case modeSearch:
 		m.find.layout(m)
 	}
@@ -517,7 +517,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		case modeRead:
 			m.scrollTo(m.offset() + delta)
 		case modeHelp:
-			m.help.scroll(delta)
+			m.help, _ = m.help.Update(msg)
 		}
 		return nil
 	case tea.MouseClickMsg:
@@ -530,6 +530,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.paste(msg)
 	case outlineJumpMsg, outlineCopyMsg, outlineCloseMsg:
 		return m.outlineDone(msg)
+	case helpCloseMsg:
+		if m.mode == modeHelp {
+			m.mode = modeRead
+		}
+		return nil
+	case helpLangMsg:
+		if m.mode != modeHelp {
+			return nil
+		}
+		return m.toggleLang() // the help is laid out again in the new language in settle
 	case probeMsg:
 		msg.ready <- m.doc != nil
 	}
@@ -570,7 +580,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if msg.String() == "ctrl+c" {
 			return tea.Quit
 		}
-		return m.help.key(m, msg)
+		var cmd tea.Cmd
+		m.help, cmd = m.help.Update(msg)
+		return cmd
 	case modeSearch, modeOutline:
 		// Ctrl+C, like Esc, cancels the search box or the outline (as in less).
 		if key.Matches(msg, m.keys.CopyList) {
@@ -618,7 +630,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
-		m.help.open(m)
+		m.help.open(m.helpLayoutOf())
 	case key.Matches(msg, k.Next):
 		return m.goTab((m.sess.Tab() + 1) % len(m.ids))
 	case key.Matches(msg, k.Prev):
@@ -743,7 +755,7 @@ func (m *Model) render() string {
 	atTop := false
 	switch m.mode {
 	case modeHelp:
-		box = m.help.view(m)
+		box = m.help.View()
 	case modeSearch:
 		box, atTop = m.find.box(m), true // at the top: it grows as you type
 	case modeOutline:
