@@ -31,7 +31,7 @@ type CopyMsg struct {
 // copyText sends what the session gave to copy, cut to MaxCopy.
 func (m *Model) copyText(text, where string, ok bool) tea.Cmd {
 	if !ok {
-		m.find.note = m.s.Tools.NothingCopy
+		m.bar.note = m.s.Tools.NothingCopy
 		return nil
 	}
 	if len(text) > MaxCopy {
@@ -48,7 +48,7 @@ func (m *Model) copyText(text, where string, ok bool) tea.Cmd {
 // copied answers a CopyMsg: the status bar says what was copied, and OSC 52
 // carries it to the terminal's clipboard.
 func (m *Model) copied(msg CopyMsg) tea.Cmd {
-	m.find.note = fmt.Sprintf(m.s.Tools.Copied, msg.Where, utf8.RuneCountInString(msg.Text))
+	m.bar.note = fmt.Sprintf(m.s.Tools.Copied, msg.Where, utf8.RuneCountInString(msg.Text))
 	return tea.SetClipboard(msg.Text)
 }
 
@@ -72,6 +72,6 @@ func (m *Model) copySelected() tea.Cmd {
 			return m.copyText(m.sess.CopySection(p, p.Headings[h].Section))
 		}
 	}
-	m.find.note = m.s.Tools.NothingCopy
+	m.bar.note = m.s.Tools.NothingCopy
 	return nil
 }

@@ -27,8 +27,6 @@ type lookup struct {
 	occ     []occurrence // the occurrences of the session's search on the page, in reading order
 	current int          // index in occ of the current one, -1 before any
 	pending *landing     // where to land once the next page is drawn
-
-	note string // a one-off message for the status bar
 }
 
 // occurrence is one occurrence of the search on the page: a line and its cells.
@@ -138,13 +136,13 @@ func (l *lookup) afterRender(m *Model) {
 
 func (l *lookup) langChanged(m *Model) {
 	l.hits = nil
-	l.note = ""
+	m.bar.note = ""
 }
 
 // readKey handles the lookup keys of reading mode.
 func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	l.note = ""
+	m.bar.note = ""
 	switch {
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
@@ -169,7 +167,7 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		l.focusLink(m, -1)
 	case key.Matches(msg, k.Follow):
 		if m.sess.Link() < 0 {
-			l.note = m.s.NoLink
+			m.bar.note = m.s.NoLink
 			return nil
 		}
 		return l.follow(m, m.sess.Link())
@@ -245,7 +243,7 @@ func (l *lookup) open(m *Model, h search.Hit, query string) tea.Cmd {
 func (l *lookup) step(m *Model, dir int) tea.Cmd {
 	if m.sess.Query() == "" || m.doc == nil {
 		if m.sess.Query() == "" {
-			l.note = m.s.Tools.NoSearch
+			m.bar.note = m.s.Tools.NoSearch
 		}
 		return nil
 	}
@@ -279,7 +277,7 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 	}
 	t, ok := m.sess.Step(dir)
 	if !ok || (t == m.sess.Tab() && len(l.occ) == 0) {
-		l.note = m.s.NoMatches
+		m.bar.note = m.s.NoMatches
 		return nil
 	}
 	l.pending = &landing{heading: -1, last: dir < 0}
@@ -353,7 +351,7 @@ func (l *lookup) focusLink(m *Model, dir int) {
 	case at >= 0:
 		next = at + dir
 		if next < 0 || next >= len(order) {
-			l.note = m.s.NoMoreLinks
+			m.bar.note = m.s.NoMoreLinks
 			return
 		}
 	case dir > 0:
@@ -374,7 +372,7 @@ func (l *lookup) focusLink(m *Model, dir int) {
 		}
 	}
 	if next < 0 {
-		l.note = m.s.NoLinks
+		m.bar.note = m.s.NoLinks
 		return
 	}
 	m.sess.SelectLink(order[next])
@@ -397,7 +395,7 @@ func (l *lookup) follow(m *Model, i int) tea.Cmd {
 		return nil
 	}
 	if t.External || t.Unknown {
-		l.note = fmt.Sprintf(m.s.LinkTo, t.Link.Target)
+		m.bar.note = fmt.Sprintf(m.s.LinkTo, t.Link.Target)
 		return nil
 	}
 	m.saveSpot()
@@ -409,7 +407,7 @@ func (l *lookup) follow(m *Model, i int) tea.Cmd {
 func (l *lookup) back(m *Model) tea.Cmd {
 	m.saveSpot()
 	if !m.sess.Back() {
-		l.note = m.s.HistoryEmpty
+		m.bar.note = m.s.HistoryEmpty
 		return nil
 	}
 	return m.reopen()
@@ -434,12 +432,9 @@ func (l *lookup) marks(m *Model) map[int][]mark {
 	return out
 }
 
-// status is the lookup's part of the status bar: a note, the selected link's
-// target, or the match counter.
+// status is the lookup's part of the status bar: the selected link's target,
+// or the match counter ("" for neither).
 func (l *lookup) status(m *Model) string {
-	if l.note != "" {
-		return l.note
-	}
 	if p, li := m.page(), m.sess.Link(); li >= 0 && p != nil && li < len(p.Links) {
 		t := p.Links[li]
 		dest := t.Target

@@ -188,7 +188,7 @@ func TestEveryLinkIsReachableAndOpensItsTarget(t *testing.T) {
 					k = "tab"
 				}
 				keys(m, k)
-				if m.find.note == m.s.NoMoreLinks || (len(p.Links) == 0 && m.find.note == m.s.NoLinks) {
+				if m.bar.note == m.s.NoMoreLinks || (len(p.Links) == 0 && m.bar.note == m.s.NoLinks) {
 					break
 				}
 				if m.sess.Link() < 0 || !m.find.linkVisible(m, m.sess.Link()) {

@@ -97,10 +97,11 @@ type Model struct {
 	pairOf *render.Doc  // the doc the pair was made from
 
 	mode    mode
-	colon   bool     // ":" was typed: q quits (less's :q)
-	find    lookup   // the search box and the matches on screen (lookup.go)
-	outline outline  // the outline overlay (outline.go)
-	help    helpView // the help overlay (help.go)
+	colon   bool      // ":" was typed: q quits (less's :q)
+	find    lookup    // the search box and the matches on screen (lookup.go)
+	bar     statusBar // the status bar (statusbar.go)
+	outline outline   // the outline overlay (outline.go)
+	help    helpView  // the help overlay (help.go)
 }
 
 // New returns a reader for the options.
@@ -441,11 +442,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		first := m.width <= 0 || m.height <= 0
 		m.width, m.height = ClampSize(msg.Width, msg.Height)
-		if m.side && (m.find.note == m.s.Tools.SideOn || m.find.note == m.s.Tools.SideNarrow) {
+		if m.side && (m.bar.note == m.s.Tools.SideOn || m.bar.note == m.s.Tools.SideNarrow) {
 			// The note describes the layout: it follows it.
-			m.find.note = m.s.Tools.SideNarrow
+			m.bar.note = m.s.Tools.SideNarrow
 			if m.sideWide() {
-				m.find.note = m.s.Tools.SideOn
+				m.bar.note = m.s.Tools.SideOn
 			}
 		}
 		if m.doc != nil {
@@ -597,7 +598,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := m.keys
 	// A message lasts until the next key (as in less): the key may set another.
-	m.find.note = ""
+	m.bar.note = ""
 	if m.colon {
 		// ":" then q quits, as :q in less; any other key ends the prompt.
 		m.colon = false
@@ -608,7 +609,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if key.Matches(msg, k.Colon) {
 		m.colon = true
-		m.find.note = ":"
+		m.bar.note = ":"
 		return nil
 	}
 	if m.side {
@@ -700,7 +701,7 @@ func (m *Model) toggleLang() tea.Cmd {
 	// The place is not saved again first: scrolling saved it, and a view
 	// clamped at the end of the page in this language must not move it.
 	if !m.sess.SwitchLang() {
-		m.find.note = fmt.Sprintf(i18n.Line(m.lang).NoOther, i18n.LanguageName(i18n.Other(m.lang), m.lang))
+		m.bar.note = fmt.Sprintf(i18n.Line(m.lang).NoOther, i18n.LanguageName(i18n.Other(m.lang), m.lang))
 		return nil
 	}
 	return m.reopen()

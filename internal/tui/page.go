@@ -2,7 +2,6 @@ package tui
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -191,59 +190,4 @@ func (l *lookup) docColumn(m *Model, line, x int) int {
 		}
 	}
 	return x - shift
-}
-
-// statusBar: on the left a note of the lookup (a link's target, the match
-// counter), else the sources of the section at the top of the view; on the right
-// language, position and help.
-func (m *Model) statusBar() string {
-	sep := m.lk.text(" │ ")
-	pos := m.s.Top
-	switch mx := m.maxOffset(); {
-	case m.doc == nil:
-		pos = m.lk.text("…")
-	case m.doc.Partial: // the top of the page, the rest on its way
-	case mx == 0 || m.offset() >= mx:
-		pos = m.s.End
-	case m.offset() > 0:
-		pos = strconv.Itoa(m.offset()*100/mx) + "%"
-	}
-	right := " " + m.s.Lang + sep + pos + sep + m.s.Help + " "
-	left := " " + m.lk.text(m.statusText()) + " "
-	rw := ansi.StringWidth(right)
-	lw := m.width - rw
-	if lw < 6 {
-		return m.lk.st.Status.Render(ansi.Truncate(left+right, m.width, ""))
-	}
-	left = ansi.Truncate(left, lw, m.lk.text("…"))
-	gap := strings.Repeat(" ", max(lw-ansi.StringWidth(left), 0))
-	return m.lk.st.StatusKey.Render(left) + m.lk.st.Status.Render(gap+right)
-}
-
-// statusText is the left of the status bar, whole: the sources and years of the
-// section being read, after the match counter when a search is being stepped
-// through; a note or the selected link's target stands alone.
-func (m *Model) statusText() string {
-	left := m.find.status(m)
-	switch {
-	case left == "":
-		left = m.sourcesLine()
-	case m.find.note == "" && m.sess.Link() < 0:
-		left += " · " + m.sourcesLine()
-	}
-	return left
-}
-
-// sourcesLine names the sources of the section being read (reader.Session.Current)
-// and the year each reflects ("MAECI 2026, 2021 · A/65/201 (2010)"), or the
-// page's title when the section names none the library knows.
-func (m *Model) sourcesLine() string {
-	p := m.page()
-	if p == nil {
-		return m.sess.PageID()
-	}
-	if s := m.sess.Sources(); s != "" {
-		return s
-	}
-	return p.Title
 }

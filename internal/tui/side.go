@@ -52,11 +52,11 @@ func (m *Model) setSide(on bool) tea.Cmd {
 	m.sess.SelectLink(-1)
 	switch {
 	case !on:
-		m.find.note = m.s.Tools.SideOff
+		m.bar.note = m.s.Tools.SideOff
 	case m.sideWide():
-		m.find.note = m.s.Tools.SideOn
+		m.bar.note = m.s.Tools.SideOn
 	default:
-		m.find.note = m.s.Tools.SideNarrow
+		m.bar.note = m.s.Tools.SideNarrow
 	}
 	m.doc = nil
 	m.dirty = true
