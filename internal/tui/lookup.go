@@ -177,18 +177,25 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// key handles keys while the search box is open.
+// searchOpenMsg asks the reader to open a result; searchCloseMsg closes the box.
+type (
+	searchOpenMsg struct {
+		hit   search.Hit
+		query string
+	}
+	searchCloseMsg struct{}
+)
+
+// key handles keys while the search box is open: it asks the reader to open a
+// result or to close the box by a message.
 func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys.Box
 	switch {
 	case key.Matches(msg, k.Cancel):
-		m.mode = modeRead
-		return nil
+		return send(searchCloseMsg{})
 	case key.Matches(msg, k.Open):
 		if l.sel < len(l.hits) {
-			h := l.hits[l.sel]
-			m.mode = modeRead
-			return l.open(m, h, strings.TrimSpace(l.input.Value()))
+			return send(searchOpenMsg{hit: l.hits[l.sel], query: strings.TrimSpace(l.input.Value())})
 		}
 		return nil
 	case key.Matches(msg, k.Up):

@@ -531,6 +531,17 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.paste(msg)
 	case outlineJumpMsg, outlineCopyMsg, outlineCloseMsg:
 		return m.outlineDone(msg)
+	case searchCloseMsg:
+		if m.mode == modeSearch {
+			m.mode = modeRead
+		}
+		return nil
+	case searchOpenMsg:
+		if m.mode != modeSearch {
+			return nil
+		}
+		m.mode = modeRead
+		return m.find.open(m, msg.hit, msg.query)
 	case helpCloseMsg:
 		if m.mode == modeHelp {
 			m.mode = modeRead
