@@ -186,24 +186,25 @@ type (
 	searchCloseMsg struct{}
 )
 
-// key handles keys while the search box is open: it asks the reader to open a
-// result or to close the box by a message.
-func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+// key handles keys while the search box is open: it returns what it asks of
+// the reader (open a result, close the box), handled at once, or the text
+// input's command.
+func (l *lookup) key(m *Model, msg tea.KeyPressMsg) (tea.Cmd, tea.Msg) {
 	k := m.keys.Box
 	switch {
 	case key.Matches(msg, k.Cancel):
-		return send(searchCloseMsg{})
+		return nil, searchCloseMsg{}
 	case key.Matches(msg, k.Open):
 		if l.sel < len(l.hits) {
-			return send(searchOpenMsg{hit: l.hits[l.sel], query: strings.TrimSpace(l.input.Value())})
+			return nil, searchOpenMsg{hit: l.hits[l.sel], query: strings.TrimSpace(l.input.Value())}
 		}
-		return nil
+		return nil, nil
 	case key.Matches(msg, k.Up):
 		l.sel = max(l.sel-1, 0)
-		return nil
+		return nil, nil
 	case key.Matches(msg, k.Down):
 		l.sel = min(l.sel+1, max(len(l.hits)-1, 0))
-		return nil
+		return nil, nil
 	}
 	before := l.input.Value()
 	var cmd tea.Cmd
@@ -214,7 +215,7 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		l.refresh(m)
 	}
-	return cmd
+	return cmd, nil
 }
 
 // refresh runs the search box's query again (as typed, or once the index is ready).
