@@ -56,8 +56,8 @@ func TestHugeStateFileIsIgnored(t *testing.T) {
 }
 
 // runReaderInPty runs the full-screen reader in a pseudo-terminal with a state
-// directory, presses keys (the last one should quit) and returns the screen's
-// bytes.
+// directory, presses keys, each once the screen has settled after the one
+// before (the last key should quit), and returns the screen's text.
 func runReaderInPty(t *testing.T, stateDir string, args []string, keys ...string) string {
 	t.Helper()
 	ptmx, tty, err := pty.Open()
@@ -93,15 +93,34 @@ func runReaderInPty(t *testing.T, stateDir string, args []string, keys ...string
 		defer mu.Unlock()
 		return ansi.Strip(string(seen))
 	}
-	// The first frame, then each key after the screen settled.
-	for end := time.Now().Add(10 * time.Second); !strings.Contains(screen(), "│ ?"); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(end) {
-			t.Fatalf("the reader never drew:\n%s", screen())
+	wait := func(from int, want string) {
+		t.Helper()
+		for end := time.Now().Add(20 * time.Second); !strings.Contains(screen()[min(from, len(screen())):], want); time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(end) {
+				t.Fatalf("the screen never showed %q:\n%s", want, screen())
+			}
 		}
 	}
-	for _, k := range keys {
-		time.Sleep(150 * time.Millisecond)
+	// settle waits for the screen to change, then for 700 ms without a change (a page renders in that time even under -race on a busy machine).
+	settle := func(from int) {
+		t.Helper()
+		end := time.Now().Add(20 * time.Second)
+		for len(screen()) == from && time.Now().Before(end) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		for n := -1; n != len(screen()) && time.Now().Before(end); time.Sleep(700 * time.Millisecond) {
+			n = len(screen())
+		}
+	}
+	// The first frame, then each key once the screen settled after the one before.
+	wait(0, "│ ?")
+	settle(0)
+	for i, k := range keys {
+		from := len(screen())
 		ptmx.WriteString(k)
+		if i < len(keys)-1 {
+			settle(from)
+		}
 	}
 	select {
 	case c := <-code:
