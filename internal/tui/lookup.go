@@ -26,18 +26,23 @@ type lookup struct {
 
 	occ     []occurrence // the occurrences of the session's search on the page, in reading order
 	current int          // index in occ of the current one, -1 before any
-	pending *landing     // where to land once the next page is drawn
+	land    landing      // where to land once the next page is drawn
 }
 
 // occurrence is one occurrence of the search on the page: a line and its cells.
 type occurrence struct{ line, col0, col1 int }
 
-// landing is where a search lands on a page being opened: the first occurrence
-// at or below a heading, or the last occurrence of the page.
-type landing struct {
-	heading int // index in the page's Headings, -1 for the top
-	last    bool
-}
+// landing is which occurrence a search lands on in a page being opened: none
+// (no landing), the first at or below the session's place (the section a hit
+// opened, or the top of the page), or the last of the page. Where is the
+// session's: the landing names no place of its own.
+type landing int
+
+const (
+	landNone landing = iota
+	landFirst
+	landLast
+)
 
 // maxQuery bounds what the search box holds, in characters.
 const maxQuery = 80
@@ -94,12 +99,12 @@ func (l *lookup) newDoc(m *Model) {
 
 // afterRender lands a search on the page just drawn.
 func (l *lookup) afterRender(m *Model) {
-	to := l.pending
-	l.pending = nil
-	if to == nil || m.doc == nil || len(l.occ) == 0 {
+	to := l.land
+	l.land = landNone
+	if to == landNone || m.doc == nil || len(l.occ) == 0 {
 		return
 	}
-	if to.last {
+	if to == landLast {
 		l.showMatch(m, len(l.occ)-1)
 		return
 	}
@@ -122,8 +127,8 @@ func (l *lookup) afterRender(m *Model) {
 		}
 	}()
 	from := 0
-	if to.heading >= 0 && to.heading < len(m.doc.Headings) {
-		from = m.doc.Headings[to.heading]
+	if p, sec := m.page(), m.lib.JumpedSection(jump, m.lang); p != nil && sec >= 0 && p.Sections[sec].Heading.Block >= 0 {
+		from = max(m.doc.BlockLine(p.Sections[sec].Heading.Block), 0)
 	}
 	for i, o := range l.occ {
 		if o.line >= from {
@@ -238,10 +243,7 @@ func (l *lookup) open(m *Model, h search.Hit, query string) tea.Cmd {
 	if !m.sess.OpenHit(h, query) {
 		return nil
 	}
-	l.pending = &landing{heading: -1}
-	if p := m.page(); p != nil && h.Place.Section != "" {
-		l.pending.heading = p.Heading(m.sess.In(h.Place).Section)
-	}
+	l.land = landFirst // at or below the hit's section, the session's place
 	return m.reopen()
 }
 
@@ -288,8 +290,12 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 		m.bar.note = m.s.NoMatches
 		return nil
 	}
-	l.pending = &landing{heading: -1, last: dir < 0}
+	l.land = landFirst
+	if dir < 0 {
+		l.land = landLast
+	}
 	if t == m.sess.Tab() {
+		m.sess.StepTo(t) // round again from the top of this page
 		l.afterRender(m)
 		return nil
 	}
