@@ -297,6 +297,7 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 	if t == m.sess.Tab() {
 		m.sess.StepTo(t) // round again from the top of this page
 		l.afterRender(m)
+		m.saveSpot() // the session's place is the view's, wherever the match is
 		return nil
 	}
 	m.sess.StepTo(t)
