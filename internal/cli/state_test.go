@@ -1,12 +1,19 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
-	"github.com/cyberdiplo/cyberdiplo/internal/tui"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
+
+	"github.com/cyberdiplo/cyberdiplo/content"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 func TestStateFile(t *testing.T) {
@@ -19,8 +26,8 @@ func TestStateFile(t *testing.T) {
 	if _, ok := loadState(path); ok {
 		t.Fatal("a missing state file was read")
 	}
-	saveState(path, state{Lang: "it", Page: "osce", Spot: tui.Spot{Block: "3.2", Line: 1, Of: 4, Lang: "it"}})
-	if s, ok := loadState(path); !ok || s.Lang != "it" || s.Page != "osce" || s.Spot.Block != "3.2" || s.Spot.Line != 1 {
+	saveState(path, state{Lang: "it", Page: "osce", Section: "misure-di-rafforzamento-della-fiducia", Block: "3.2", Line: 1, Of: 4})
+	if s, ok := loadState(path); !ok || s.Lang != "it" || s.Page != "osce" || s.Block != "3.2" || s.Line != 1 || s.Section != "misure-di-rafforzamento-della-fiducia" {
 		t.Fatalf("saved state read back as %+v, %v", s, ok)
 	}
 	for _, broken := range []string{"", "{", `{"lang":"fr","page":"un"}`, "\x00\x01"} {
@@ -42,11 +49,120 @@ func TestStateFile(t *testing.T) {
 // to the bound.
 func TestHugeStateFileIsIgnored(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	big := `{"lang":"it","page":"un","spot":{"block":"` + strings.Repeat("9", 50<<20) + `"}}`
+	big := `{"lang":"it","page":"un","block":"` + strings.Repeat("9", 50<<20) + `"}`
 	if err := os.WriteFile(path, []byte(big), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := loadState(path); ok {
 		t.Error("a 50 MB state file was used")
+	}
+}
+
+// runReaderInPty runs the full-screen reader in a pseudo-terminal with a state
+// directory, presses keys, each once the screen has settled after the one
+// before (the last key should quit), and returns the screen's text.
+func runReaderInPty(t *testing.T, stateDir string, args []string, keys ...string) string {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptmx.Close()
+	var mu sync.Mutex
+	var seen []byte
+	go func() {
+		b := make([]byte, 4096)
+		for {
+			n, err := ptmx.Read(b)
+			mu.Lock()
+			seen = append(seen, b[:n]...)
+			mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	env := map[string]string{"TERM": "xterm-256color", "XDG_STATE_HOME": stateDir, "LANG": "en_GB.UTF-8"}
+	code := make(chan int, 1)
+	go func() {
+		code <- Execute(context.Background(), args, Env{
+			In: tty, Out: tty, Err: tty, Terminal: true, InTerminal: true, Width: 100, Height: 30,
+			Getenv: func(k string) string { return env[k] },
+		})
+		tty.Close()
+	}()
+	screen := func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return ansi.Strip(string(seen))
+	}
+	wait := func(from int, want string) {
+		t.Helper()
+		for end := time.Now().Add(20 * time.Second); !strings.Contains(screen()[min(from, len(screen())):], want); time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(end) {
+				t.Fatalf("the screen never showed %q:\n%s", want, screen())
+			}
+		}
+	}
+	// settle waits for the screen to change, then for 700 ms without a change (a page renders in that time even under -race on a busy machine).
+	settle := func(from int) {
+		t.Helper()
+		end := time.Now().Add(20 * time.Second)
+		for len(screen()) == from && time.Now().Before(end) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		for n := -1; n != len(screen()) && time.Now().Before(end); time.Sleep(700 * time.Millisecond) {
+			n = len(screen())
+		}
+	}
+	// The first frame, then each key once the screen settled after the one before.
+	wait(0, "│ ?")
+	settle(0)
+	for i, k := range keys {
+		from := len(screen())
+		ptmx.WriteString(k)
+		if i < len(keys)-1 {
+			settle(from)
+		}
+	}
+	select {
+	case c := <-code:
+		if c != 0 {
+			t.Fatalf("exit %d", c)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the reader did not quit")
+	}
+	return screen()
+}
+
+// --lang reads the saved place in that language, and a session that only opened
+// and closed leaves the saved place as it was.
+func TestLangFlagKeepsTheSavedPlace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cyberdiplo", "state.json")
+	runReaderInPty(t, dir, nil, "5", "d", "q")
+	s, ok := loadState(path)
+	if !ok || s.Lang != "en" || s.Page != "osce" || s.Block == "" {
+		t.Fatalf("after 5 d q the state is %+v, %v", s, ok)
+	}
+	before, _ := os.ReadFile(path)
+	out := runReaderInPty(t, dir, []string{"--lang", "it"}, "q")
+	// The saved block, in Italian, is on screen.
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ip := lib.Page("it", "osce")
+	words := strings.Fields(ip.Blocks[lib.BlockIn(s, "it")].Text)
+	if !strings.Contains(out, "IT │") || !strings.Contains(out, strings.Join(words[:min(2, len(words))], " ")) {
+		t.Errorf("--lang it did not reopen the OSCE page at %q:\n%s", strings.Join(words, " "), out)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Errorf("a session that read nothing rewrote the state:\n%s\nwas\n%s", after, before)
+	}
+	runReaderInPty(t, dir, []string{"--lang", "it"}, "j", "q")
+	if s, ok := loadState(path); !ok || s.Lang != "it" || s.Page != "osce" {
+		t.Errorf("after --lang it, j, q the state is %+v, %v", s, ok)
 	}
 }
