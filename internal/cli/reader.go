@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/linemode"
 	"github.com/cyberdiplo/cyberdiplo/internal/tui"
 )
@@ -35,6 +37,18 @@ func (a *app) lineMode() bool {
 	return t == "dumb" || (t == "" && runtime.GOOS != "windows")
 }
 
+// lineWidth is the width the line mode wraps its lines to: the terminal's,
+// else COLUMNS, else 80 (linemode.DefaultWidth).
+func (a *app) lineWidth() int {
+	if a.env.Terminal && a.env.Width > 0 {
+		return a.env.Width
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(a.env.Getenv("COLUMNS"))); err == nil && n > 0 {
+		return n
+	}
+	return linemode.DefaultWidth
+}
+
 // runReader opens the TUI on PAGE, or where the last local run left off.
 func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	// A small heap: collect less often, so that start-up (parsing the content,
@@ -48,19 +62,14 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	page := ""
-	var spot tui.Spot
+	var at library.Place
 	if len(args) == 1 {
 		// PAGE, or PAGE#ANCHOR to open at a section, as show takes it.
 		ts, err := a.targets(lib, lang, args)
 		if err != nil {
 			return err
 		}
-		p := ts[0].page
-		page = p.ID
-		if s := ts[0].section; s >= 0 && p.Sections[s].Heading.Block >= 0 {
-			spot = tui.Spot{Block: p.Blocks[p.Sections[s].Heading.Block].ID, Lang: p.Lang}
-		}
+		at = ts[0]
 	}
 	if a.lineMode() {
 		ix, err := a.searchIndex()
@@ -68,7 +77,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 			return err
 		}
 		return linemode.Run(cmd.Context(), a.env.In, a.env.Out, linemode.Options{
-			Library: lib, Index: ix, Lang: lang, Page: page,
+			Library: lib, Index: ix, Lang: lang, At: at, Width: a.lineWidth(),
 		})
 	}
 	if !a.env.Terminal || !a.env.InTerminal {
@@ -78,17 +87,21 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	if !a.reader.noState {
 		statePath = stateFile(a.env.Getenv)
 	}
-	if statePath != "" && a.langFlag == "" && page == "" {
-		if s, ok := loadState(statePath); ok {
-			if lib.Page(s.Lang, s.Page) != nil {
-				lang, page, spot = s.Lang, s.Page, s.Spot
+	if statePath != "" && at.Page == "" {
+		// Reopen where the last run left off; a --lang flag reads the same
+		// place in that language.
+		if s, ok := loadState(statePath); ok && lib.Page(s.Lang, s.Page) != nil {
+			at = s
+			if a.langFlag == "" {
+				lang = s.Lang
 			}
 		}
 	}
 	m := tui.New(tui.Options{
-		Library: lib, Cache: a.cache(), Index: a.env.Index, Lang: lang, Page: page, Style: style,
-		Width: a.env.Width, Height: a.env.Height, Spot: spot,
+		Library: lib, Cache: a.cache(), Index: a.env.Index, Lang: lang, Style: style,
+		Width: a.env.Width, Height: a.env.Height, Place: at,
 	})
+	opened := m.Place()
 	environ := a.environ()
 	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out), tea.WithFPS(120),
 		tea.WithEnvironment(environ)}
@@ -111,9 +124,15 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if statePath != "" {
+		// Only a session that read something is remembered: one opened and
+		// closed where it opened leaves the last place as it was.
 		if fm, ok := final.(*tui.Model); ok {
-			l, p, spot := fm.Place()
-			saveState(statePath, state{Lang: l, Page: p, Spot: spot}) // best effort: a read-only home is fine
+			pl := fm.Place()
+			moved := pl
+			moved.Of, opened.Of = 0, 0 // the block's height at this width: not a move
+			if moved != opened {
+				saveState(statePath, pl) // best effort: a read-only home is fine
+			}
 		}
 	}
 	return nil

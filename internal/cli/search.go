@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
@@ -76,7 +77,11 @@ func newSearchCmd(a *app) *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				if err := writeHitsJSON(out, res.Hits); err != nil {
+				lib, err := a.library()
+				if err != nil {
+					return err
+				}
+				if err := writeHitsJSON(out, lib, res.Hits); err != nil {
 					return err
 				}
 			} else {
@@ -227,16 +232,20 @@ type jsonHit struct {
 	Via          search.Via `json:"via"` // exact, stem, prefix, typo, synonym, other-language
 }
 
-func writeHitsJSON(w io.Writer, hits []search.Hit) error {
+func writeHitsJSON(w io.Writer, lib *library.Library, hits []search.Hit) error {
 	out := make([]jsonHit, 0, len(hits))
 	for _, h := range hits {
 		marks := h.Marks
 		if marks == nil {
 			marks = [][2]int{}
 		}
+		heading := -1
+		if p := lib.Page(h.Lang, h.Page); p != nil && h.Place.Section != "" {
+			heading = p.Heading(h.Place.Section)
+		}
 		out = append(out, jsonHit{
 			Lang: h.Lang, Page: h.Page, PageTitle: h.PageTitle, Heading: h.Heading,
-			Anchor: h.Anchor, HeadingIndex: h.HeadingIndex, Line: h.Line,
+			Anchor: h.Place.Section, HeadingIndex: heading, Line: h.Line,
 			Kind: h.Kind.String(), OtherLang: h.OtherLang, Snippet: h.Snippet, Marks: marks,
 			Score: h.Score, Via: h.Via,
 		})

@@ -12,6 +12,7 @@ import (
 	"github.com/cyberdiplo/cyberdiplo/internal/cite"
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/reader"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 )
 
@@ -24,10 +25,16 @@ type showFlags struct {
 	terms   bool
 }
 
-// target is what one argument of show names: a page, or one section of it.
-type target struct {
-	page    *library.Page
-	section int // index in page.Sections, or -1 for the whole page
+// What one argument of show names, a page or one section of it, is a
+// library.Place (library.At): placeSection reads it back.
+
+// placeSection returns the page of a place and its section (-1 for the whole page).
+func placeSection(lib *library.Library, pl library.Place) (*library.Page, int) {
+	p := lib.Page(pl.Lang, pl.Page)
+	if p == nil || pl.Section == "" {
+		return p, -1
+	}
+	return p, p.SectionByAnchor(pl.Section)
 }
 
 func newShowCmd(a *app) *cobra.Command {
@@ -79,7 +86,7 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 	}
 	if f.terms {
 		for _, t := range targets {
-			if t.page.ID != library.GlossaryID || t.section >= 0 {
+			if p, sec := placeSection(lib, t); p.ID != library.GlossaryID || sec >= 0 {
 				return plainErr(a.t().TermsAlone)
 			}
 		}
@@ -89,7 +96,7 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 		return a.writeTerms(out, lib, lang, format)
 	}
 	if f.anchors {
-		return writeAnchors(out, targets)
+		return writeAnchors(out, lib, targets)
 	}
 	if format == "json" {
 		return writeShowJSON(out, lib, targets, f.cite)
@@ -112,7 +119,7 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 		if i > 0 {
 			fmt.Fprintln(out)
 		}
-		text, err := a.showText(t, format, w, style)
+		text, err := a.showText(lib, t, format, w, style)
 		if err != nil {
 			return err
 		}
@@ -126,8 +133,8 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 }
 
 // targets resolves every argument (PAGE or PAGE#ANCHOR) to a page of lang.
-func (a *app) targets(lib *library.Library, lang string, args []string) ([]target, error) {
-	var out []target
+func (a *app) targets(lib *library.Library, lang string, args []string) ([]library.Place, error) {
+	var out []library.Place
 	for _, arg := range args {
 		name, anchor, hasAnchor := strings.Cut(arg, "#")
 		ids, err := a.resolve(lib, []string{name})
@@ -138,13 +145,13 @@ func (a *app) targets(lib *library.Library, lang string, args []string) ([]targe
 		if p == nil {
 			return nil, fmt.Errorf(a.t().NoVersion, ids[0], i18n.LanguageName(lang, a.msgLang()), a.contentName())
 		}
-		t := target{page: p, section: -1}
+		sec := -1
 		if hasAnchor {
-			if t.section, err = a.findSection(lib, p, anchor); err != nil {
+			if sec, err = a.findSection(lib, p, anchor); err != nil {
 				return nil, err
 			}
 		}
-		out = append(out, t)
+		out = append(out, library.At(p, sec))
 	}
 	return out, nil
 }
@@ -164,15 +171,8 @@ func (a *app) findSection(lib *library.Library, p *library.Page, anchor string) 
 	if slug == "" {
 		return -1, usageErr(a.t().AnchorMissing, p.ID, p.ID)
 	}
-	if i := p.SectionByAnchor(slug); i >= 0 {
-		return i, nil
-	}
-	if op := lib.Page(i18n.Other(p.Lang), p.ID); op != nil {
-		if i := op.SectionByAnchor(slug); i >= 0 {
-			if j := lib.CounterpartSection(p.ID, op.Lang, i, p.Lang); j >= 0 {
-				return j, nil // the same section (on the glossary, through the term base)
-			}
-		}
+	if i := reader.SectionOf(lib, p, slug); i >= 0 {
+		return i, nil // in p's language, or the same section of the other's
 	}
 	return -1, usageErr(a.t().UnknownAnchor, p.ID, i18n.LanguageName(p.Lang, a.msgLang()), slug, p.ID)
 }
@@ -193,15 +193,15 @@ func sectionMarkdown(p *library.Page, i int) string {
 }
 
 // showText is a page or a section in a text format.
-func (a *app) showText(t target, format string, width int, style string) (string, error) {
-	p := t.page
+func (a *app) showText(lib *library.Library, t library.Place, format string, width int, style string) (string, error) {
+	p, section := placeSection(lib, t)
 	if format == "markdown" {
-		if t.section < 0 {
+		if section < 0 {
 			return strings.TrimSpace(p.Body), nil
 		}
-		return sectionMarkdown(p, t.section), nil
+		return sectionMarkdown(p, section), nil
 	}
-	if t.section < 0 {
+	if section < 0 {
 		doc, err := a.cache().Render(p, width, style)
 		if err != nil {
 			return "", fmt.Errorf(a.t().RenderFailed, p.Path, err)
@@ -209,11 +209,11 @@ func (a *app) showText(t target, format string, width int, style string) (string
 		return doc.Text, nil
 	}
 	// One section is rendered alone, as a page of its own that is never the timeline.
-	part := &library.Page{Lang: p.Lang, ID: p.ID + "#" + p.Sections[t.section].Heading.Anchor,
-		Title: p.Title, Path: p.Path, Body: sectionMarkdown(p, t.section)}
+	part := &library.Page{Lang: p.Lang, ID: p.ID + "#" + p.Sections[section].Heading.Anchor,
+		Title: p.Title, Path: p.Path, Body: sectionMarkdown(p, section)}
 	text, err := render.Page(part, width, style)
 	if err != nil {
-		return "", fmt.Errorf(a.t().RenderFailed, p.Path+"#"+p.Sections[t.section].Heading.Anchor, err)
+		return "", fmt.Errorf(a.t().RenderFailed, p.Path+"#"+p.Sections[section].Heading.Anchor, err)
 	}
 	return text, nil
 }
@@ -223,7 +223,10 @@ func sourcesOf(lib *library.Library, p *library.Page, section int) []library.Sou
 }
 
 // citation is the one line that cites a page or a section (cite.Line).
-func citation(lib *library.Library, t target) string { return cite.Line(lib, t.page, t.section) }
+func citation(lib *library.Library, t library.Place) string {
+	p, section := placeSection(lib, t)
+	return cite.Line(lib, p, section)
+}
 
 // The JSON shapes of show.
 type (
@@ -268,13 +271,13 @@ func newTermJSON(t library.Term, lang string) *termJSON {
 // writeShowJSON prints one object per target: the object alone for one target, an
 // array of them for several. With cite, each object (and a lone section) carries its
 // citation.
-func writeShowJSON(out io.Writer, lib *library.Library, targets []target, withCite bool) error {
+func writeShowJSON(out io.Writer, lib *library.Library, targets []library.Place, withCite bool) error {
 	var pages []pageJSON
 	for _, t := range targets {
-		p := t.page
+		p, section := placeSection(lib, t)
 		pj := pageJSON{Page: p.ID, Lang: p.Lang, Title: p.Title, Updated: p.Updated, Sections: []sectionJSON{}}
 		for i, s := range p.Sections {
-			if t.section >= 0 && i != t.section {
+			if section >= 0 && i != section {
 				continue
 			}
 			sj := sectionJSON{Anchor: s.Heading.Anchor, Heading: s.Heading.Text, Level: s.Heading.Level,
@@ -301,17 +304,18 @@ func writeShowJSON(out io.Writer, lib *library.Library, targets []target, withCi
 }
 
 // writeAnchors lists the anchors of each target's page, indented by heading level.
-func writeAnchors(out io.Writer, targets []target) error {
+func writeAnchors(out io.Writer, lib *library.Library, targets []library.Place) error {
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	for i, t := range targets {
 		if i > 0 {
 			fmt.Fprintln(tw)
 		}
-		for _, s := range t.page.Sections {
+		p, _ := placeSection(lib, t)
+		for _, s := range p.Sections {
 			if s.Heading.Block < 0 {
 				continue
 			}
-			fmt.Fprintf(tw, "%s#%s\t%s%s\n", t.page.ID, s.Heading.Anchor, strings.Repeat("  ", max(s.Heading.Level-1, 0)), s.Heading.Text)
+			fmt.Fprintf(tw, "%s#%s\t%s%s\n", p.ID, s.Heading.Anchor, strings.Repeat("  ", max(s.Heading.Level-1, 0)), s.Heading.Text)
 		}
 	}
 	return tw.Flush()

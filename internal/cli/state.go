@@ -6,15 +6,12 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/cyberdiplo/cyberdiplo/internal/tui"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
-// state is what a local run remembers for the next one.
-type state struct {
-	Lang string   `json:"lang"`
-	Page string   `json:"page"`
-	Spot tui.Spot `json:"spot"` // the place in the page, by block
-}
+// state is what a local run remembers for the next one: the place read, in
+// the language read.
+type state = library.Place
 
 // stateFile is $XDG_STATE_HOME/cyberdiplo/state.json (~/.local/state by default),
 // or "" when neither that nor HOME is set.

@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
-	"github.com/cyberdiplo/cyberdiplo/internal/tui"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
 )
 
 func TestStateFile(t *testing.T) {
@@ -19,8 +23,8 @@ func TestStateFile(t *testing.T) {
 	if _, ok := loadState(path); ok {
 		t.Fatal("a missing state file was read")
 	}
-	saveState(path, state{Lang: "it", Page: "osce", Spot: tui.Spot{Block: "3.2", Line: 1, Of: 4, Lang: "it"}})
-	if s, ok := loadState(path); !ok || s.Lang != "it" || s.Page != "osce" || s.Spot.Block != "3.2" || s.Spot.Line != 1 {
+	saveState(path, state{Lang: "it", Page: "osce", Section: "misure-di-rafforzamento-della-fiducia", Block: "3.2", Line: 1, Of: 4})
+	if s, ok := loadState(path); !ok || s.Lang != "it" || s.Page != "osce" || s.Block != "3.2" || s.Line != 1 || s.Section != "misure-di-rafforzamento-della-fiducia" {
 		t.Fatalf("saved state read back as %+v, %v", s, ok)
 	}
 	for _, broken := range []string{"", "{", `{"lang":"fr","page":"un"}`, "\x00\x01"} {
@@ -42,11 +46,94 @@ func TestStateFile(t *testing.T) {
 // to the bound.
 func TestHugeStateFileIsIgnored(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	big := `{"lang":"it","page":"un","spot":{"block":"` + strings.Repeat("9", 50<<20) + `"}}`
+	big := `{"lang":"it","page":"un","block":"` + strings.Repeat("9", 50<<20) + `"}`
 	if err := os.WriteFile(path, []byte(big), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := loadState(path); ok {
 		t.Error("a 50 MB state file was used")
+	}
+}
+
+// runReaderInPty runs the full-screen reader in a pseudo-terminal with a state
+// directory, presses keys (the last one should quit) and returns the screen's
+// bytes.
+func runReaderInPty(t *testing.T, stateDir string, args []string, keys ...string) string {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptmx.Close()
+	var mu sync.Mutex
+	var seen []byte
+	go func() {
+		b := make([]byte, 4096)
+		for {
+			n, err := ptmx.Read(b)
+			mu.Lock()
+			seen = append(seen, b[:n]...)
+			mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	env := map[string]string{"TERM": "xterm-256color", "XDG_STATE_HOME": stateDir, "LANG": "en_GB.UTF-8"}
+	code := make(chan int, 1)
+	go func() {
+		code <- Execute(context.Background(), args, Env{
+			In: tty, Out: tty, Err: tty, Terminal: true, InTerminal: true, Width: 100, Height: 30,
+			Getenv: func(k string) string { return env[k] },
+		})
+		tty.Close()
+	}()
+	screen := func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return ansi.Strip(string(seen))
+	}
+	// The first frame, then each key after the screen settled.
+	for end := time.Now().Add(10 * time.Second); !strings.Contains(screen(), "│ ?"); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("the reader never drew:\n%s", screen())
+		}
+	}
+	for _, k := range keys {
+		time.Sleep(150 * time.Millisecond)
+		ptmx.WriteString(k)
+	}
+	select {
+	case c := <-code:
+		if c != 0 {
+			t.Fatalf("exit %d", c)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the reader did not quit")
+	}
+	return screen()
+}
+
+// --lang reads the saved place in that language, and a session that only opened
+// and closed leaves the saved place as it was.
+func TestLangFlagKeepsTheSavedPlace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cyberdiplo", "state.json")
+	runReaderInPty(t, dir, nil, "5", "d", "q")
+	s, ok := loadState(path)
+	if !ok || s.Lang != "en" || s.Page != "osce" || s.Block == "" {
+		t.Fatalf("after 5 d q the state is %+v, %v", s, ok)
+	}
+	before, _ := os.ReadFile(path)
+	out := runReaderInPty(t, dir, []string{"--lang", "it"}, "q")
+	if !strings.Contains(out, "IT │") || !strings.Contains(out, "ospitato una Conferenza") {
+		t.Errorf("--lang it did not reopen the OSCE page:\n%s", out)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Errorf("a session that read nothing rewrote the state:\n%s\nwas\n%s", after, before)
+	}
+	runReaderInPty(t, dir, []string{"--lang", "it"}, "j", "q")
+	if s, ok := loadState(path); !ok || s.Lang != "it" || s.Page != "osce" {
+		t.Errorf("after --lang it, j, q the state is %+v, %v", s, ok)
 	}
 }

@@ -13,10 +13,17 @@ type ToolStrings struct {
 	SideOff     string
 	NoSearch    string // n or N before any search
 	DidYouMean  string // "did you mean: %s?"
+	SideLeave   string // on the rule of the narrow side-by-side pane: how to leave
+
+	// The keys of the overlays, in the help: a title per overlay, then a
+	// description per action.
+	KeysSearch, KeysOutline                                  string
+	KeyPick, KeyOpen, KeyJump, KeyCancel, KeyFirstLast       string
+	KeyFilter, KeyClearFilter, KeyCloseOutline, KeyQuitColon string
 }
 
 var toolsEnglish = ToolStrings{
-	KeyCopy:     "copy the passage at the top, with its citation",
+	KeyCopy:     "copy the passage you are reading, with its citation",
 	KeyCopyList: "copy the selected section (search, outline)",
 	Copied:      "copied: %s, %d characters",
 	NothingCopy: "nothing to copy here",
@@ -26,10 +33,17 @@ var toolsEnglish = ToolStrings{
 	SideOff:     "one language",
 	NoSearch:    "no search yet: / searches, then n and N step through the matches",
 	DidYouMean:  "did you mean: %s?",
+	SideLeave:   "s to leave",
+
+	KeysSearch: "In the search box", KeysOutline: "In the outline",
+	KeyPick: "previous / next", KeyOpen: "open the result", KeyJump: "jump to the section",
+	KeyCancel: "cancel", KeyFirstLast: "first / last entry",
+	KeyFilter: "filter: what you type narrows the list", KeyClearFilter: "clear the filter (while filtering)",
+	KeyCloseOutline: "close the outline", KeyQuitColon: "quit (as :q in less)",
 }
 
 var toolsItalian = ToolStrings{
-	KeyCopy:     "copia il passo in alto con la citazione",
+	KeyCopy:     "copia il passo che stai leggendo con la citazione",
 	KeyCopyList: "copia la sezione scelta (ricerca, indice)",
 	Copied:      "copiato: %s, %d caratteri",
 	NothingCopy: "niente da copiare qui",
@@ -39,4 +53,11 @@ var toolsItalian = ToolStrings{
 	SideOff:     "una lingua",
 	NoSearch:    "nessuna ricerca: / cerca, poi n e N scorrono i risultati",
 	DidYouMean:  "forse cercavi: %s?",
+	SideLeave:   "s per uscire",
+
+	KeysSearch: "Nella casella di ricerca", KeysOutline: "Nell'indice",
+	KeyPick: "precedente / successivo", KeyOpen: "apre il risultato", KeyJump: "va alla sezione",
+	KeyCancel: "annulla", KeyFirstLast: "prima / ultima voce",
+	KeyFilter: "filtra: ciò che scrivi restringe l'elenco", KeyClearFilter: "toglie il filtro (mentre filtri)",
+	KeyCloseOutline: "chiude l'indice", KeyQuitColon: "esce (come :q in less)",
 }

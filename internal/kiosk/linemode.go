@@ -33,7 +33,7 @@ func (s *Server) runLineMode(v *visit) {
 	defer s.endWith(v, cancel, done)()
 
 	err := linemode.Run(ctx, v, v, linemode.Options{
-		Library: v.c.lib, Index: v.c.index, Lang: v.lang, Raw: v.hasPty,
+		Library: v.c.lib, Index: v.c.index, Lang: v.lang, Raw: v.hasPty, Width: lineWidth(v),
 	})
 	close(done)
 	reason := s.sayWhy(v, i18n.For(v.lang).Kiosk)
@@ -41,4 +41,13 @@ func (s *Server) runLineMode(v *visit) {
 		v.setReason(endDisconnected) // a write failed: the visitor is gone
 	}
 	v.finish(endQuit, 0)
+}
+
+// lineWidth is the width the line mode wraps to: the visitor's terminal's, when
+// it has a PTY (0, linemode's default, when not).
+func lineWidth(v *visit) int {
+	if !v.hasPty {
+		return 0
+	}
+	return min(int(v.pty.Window.Width), linemode.MaxWidth)
 }

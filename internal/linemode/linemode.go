@@ -18,9 +18,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/reader"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // Options say what Run reads and how.
@@ -30,7 +34,14 @@ type Options struct {
 	// one at the first search.
 	Index *search.Index
 	Lang  string // "en" or "it": the language of the pages and of the messages
-	Page  string // a page id to open first ("" opens none)
+	// Page is a page to open first, as a reader would type it (an id, a name,
+	// PAGE#ANCHOR for a section); "" opens none. At, when it names a page, wins.
+	Page string
+	At   library.Place
+	// Width is the terminal's width in columns: lines are wrapped to it at
+	// spaces, never inside a word. 0 means DefaultWidth; it is kept between
+	// MinWidth and MaxWidth.
+	Width int
 	// Raw says the input comes from a terminal that does not edit lines itself
 	// (an SSH session with a PTY): Run then echoes what is typed, handles
 	// backspace, ctrl+u, ctrl+w, ctrl+c (quit) and ctrl+d (quit on an empty line),
@@ -40,9 +51,16 @@ type Options struct {
 
 // Limits of a session.
 const (
-	maxResults = 10  // search results listed
-	maxHistory = 100 // places b can go back to
-	maxNumber  = 9   // digits of a number read as a pick
+	maxResults  = 10 // search results listed at a time
+	resultPages = 10 // results kept for +, in lists of maxResults
+	maxNumber   = 9  // digits of a number read as a pick
+)
+
+// Widths the lines are wrapped to.
+const (
+	DefaultWidth = 80
+	MinWidth     = 20
+	MaxWidth     = 1000
 )
 
 // Run reads commands from in and writes to out until q, ctrl+c (Raw), the end
@@ -62,9 +80,15 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	if err != nil {
 		lang = "en"
 	}
+	width := opts.Width
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	width = min(max(width, MinWidth), MaxWidth)
 	s := &session{
-		lib: opts.Library, ix: opts.Index, lang: lang, t: i18n.Line(lang),
-		w:  &writer{w: out, raw: opts.Raw},
+		rs: reader.New(opts.Library, opts.Index, lang, library.Place{Lang: lang}),
+		t:  i18n.Line(lang),
+		w:  &writer{w: out, raw: opts.Raw, width: width},
 		at: -1,
 	}
 	s.ed = editor{raw: opts.Raw, echo: s.w.echo}
@@ -75,10 +99,14 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 
 	s.say(s.t.Welcome)
 	s.listPages()
-	if opts.Page != "" {
-		if id, ok := s.lib.Resolve(opts.Page); ok && s.lib.Page(s.lang, id) != nil {
-			s.open(id, 0)
-		}
+	at := opts.At
+	if at.Page == "" && opts.Page != "" {
+		at, _, _ = s.rs.Resolve(opts.Page)
+	}
+	if at.Page != "" && opts.Library.Page(lang, at.Page) != nil {
+		// Opened first: not a step to go back from.
+		s.rs = reader.New(opts.Library, opts.Index, lang, s.rs.In(at))
+		s.reopen()
 	}
 	var pending []byte
 	for {
@@ -172,47 +200,87 @@ const (
 	listPages            // the numbered pages
 	listResults          // the search results
 	listOutline          // the sections of the page
-	listLinks            // the links of the page being read
+	listLinks            // the links of the section just read
 )
 
-// place is a page and a unit of it.
-type place struct {
-	page string
-	unit int
-}
-
 type session struct {
-	lib  *library.Library
-	ix   *search.Index
-	lang string
+	rs   *reader.Session // where the reader is and was (internal/reader)
 	t    i18n.LineStrings
 	w    *writer
 	ed   editor
+	open bool // a page has been opened
+	eof  bool // the input ended
 
-	cur   string   // id of the open page, "" when none
 	units unitList // reading units of the open page
 	at    int      // the unit being read, -1 when none
-	hist  []place
-	eof   bool // the input ended
 
-	list    listKind
-	pages   []string // listPages: ids
-	results []place  // listResults
-	outline []int    // listOutline: section indices
+	list        listKind
+	pages       []string        // listPages: ids
+	results     []library.Place // listResults: every result, in the language read
+	shown       int             // how many results are listed so far
+	query       string          // the query of the results
+	others      []bool          // results[i] was found in the other language's text
+	snippets    []string        // the passage of each result that matched
+	fromResults bool            // the page open was opened from the results with no page open before
+	outline     []int           // listOutline: unit indices
+	links       []int           // listLinks: page link indices, numbered from 1
 }
 
 // unit is a run of sections read together: sections with no text of their own
 // (a page's title, a heading right above a subheading) are read with the next.
+// A unit is one numbered section of the line mode: the outline and the
+// position ("section 3 of 6") count the same units.
 type unit struct{ first, last int }
 
-func (s *session) say(line string) { s.w.write(line + "\n") }
+// say writes a line of text, wrapped to the width at spaces (a word longer than
+// the width stays whole).
+func (s *session) say(line string) {
+	if s.w.width > 0 {
+		line = wrap(line, s.w.width)
+	}
+	s.w.write(line + "\n")
+}
+
+// wrap breaks each line of text at spaces so that no line is wider than width
+// cells, unless it is a single word: a word is never cut.
+func wrap(text string, width int) string {
+	if ansi.StringWidth(text) <= width && !strings.Contains(text, "\n") {
+		return text
+	}
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		col := 0
+		for j, word := range strings.Split(line, " ") {
+			w := ansi.StringWidth(word)
+			switch {
+			case j == 0:
+			case col+1+w > width && col > 0:
+				b.WriteByte('\n')
+				col = 0
+			default:
+				b.WriteByte(' ')
+				col++
+			}
+			b.WriteString(word)
+			col += w
+		}
+	}
+	return b.String()
+}
+
+func (s *session) lang() string { return s.rs.Lang() }
+
+func (s *session) page() *library.Page { return s.rs.Page() }
 
 // do runs one command line; it reports whether the reader quit.
 func (s *session) do(line string) bool {
 	cmd := strings.ToLower(line)
 	switch cmd {
 	case "":
-		if s.cur != "" {
+		if s.open {
 			s.next()
 		}
 	case "q", "quit", "exit", "esci":
@@ -237,6 +305,12 @@ func (s *session) do(line string) bool {
 		s.back()
 	case "l":
 		s.switchLang()
+	case "c":
+		s.cite()
+	case "copy", "copia":
+		s.copy()
+	case "+", "more", "altri":
+		s.moreResults()
 	default:
 		switch {
 		case strings.HasPrefix(line, "/"):
@@ -244,8 +318,8 @@ func (s *session) do(line string) bool {
 		case isNumber(line):
 			s.pick(line)
 		default:
-			if id, ok := s.resolve(line); ok {
-				s.visit(id, 0)
+			if pl, ok, _ := s.rs.Resolve(line); ok {
+				s.visit(pl)
 			} else if len([]rune(line)) < 2 {
 				s.say(fmt.Sprintf(s.t.Unknown, quote(line)))
 			} else {
@@ -269,41 +343,26 @@ func isNumber(s string) bool {
 	return true
 }
 
-func quote(s string) string { return "\"" + s + "\"" }
+// quote quotes what the reader typed, with control characters, C1 and bidi
+// controls written as escapes: the line mode never sends them back.
+func quote(s string) string { return textsafe.Quote(s) }
 
 // needPage says whether a page is open, and tells the reader when none is.
 func (s *session) needPage() bool {
-	if s.cur == "" {
+	if !s.open {
 		s.say(s.t.NoPage)
 		return false
 	}
 	return true
 }
 
-// resolve finds the page a reader named: by id, Italian name (library.Resolve),
-// or the label of its tab in either language.
-func (s *session) resolve(name string) (string, bool) {
-	if id, ok := s.lib.Resolve(name); ok && s.lib.Page(s.lang, id) != nil {
-		return id, true
-	}
-	f := library.Fold(name)
-	for _, lang := range library.Languages() {
-		for _, p := range s.lib.Pages(lang) {
-			if library.Fold(p.Tab) == f && s.lib.Page(s.lang, p.ID) != nil {
-				return p.ID, true
-			}
-		}
-	}
-	return "", false
-}
-
 // listPages prints the numbered pages.
 func (s *session) listPages() {
 	s.say(s.t.Pages)
 	s.pages = s.pages[:0]
-	for i, p := range s.lib.Pages(s.lang) {
+	for i, p := range s.rs.Library().Pages(s.lang()) {
 		name := p.ID
-		if id, ok := s.resolve(p.Tab); ok && id == p.ID && !strings.Contains(p.Tab, " ") {
+		if pl, ok, _ := s.rs.Resolve(p.Tab); ok && pl.Page == p.ID && !strings.Contains(p.Tab, " ") {
 			name = strings.ToLower(p.Tab) // what a reader of this language would type: onu, glossario
 		}
 		s.say(fmt.Sprintf(s.t.PageItem, i+1, p.Title, name))
@@ -323,11 +382,11 @@ func (s *session) pick(num string) {
 	case listPages:
 		count = len(s.pages)
 	case listResults:
-		count = len(s.results)
+		count = s.shown
 	case listOutline:
 		count = len(s.outline)
 	case listLinks:
-		count = len(s.lib.Page(s.lang, s.cur).Links)
+		count = len(s.links)
 	}
 	if count == 0 {
 		s.say(s.t.NoList)
@@ -339,67 +398,84 @@ func (s *session) pick(num string) {
 	}
 	switch s.list {
 	case listPages:
-		s.visit(s.pages[n-1], 0)
+		s.visit(library.Place{Lang: s.lang(), Page: s.pages[n-1]})
 	case listResults:
-		r := s.results[n-1]
-		s.visit(r.page, r.unit)
+		from := s.open
+		s.visit(s.results[n-1])
+		s.fromResults = !from
 	case listOutline:
-		s.visit(s.cur, s.unitOf(s.outline[n-1]))
+		s.visit(s.placeOf(s.outline[n-1]))
 	case listLinks:
 		s.follow(n)
 	}
 }
 
-// follow opens link n (from 1) of the page being read.
+// follow opens link n (from 1) of the section just read.
 func (s *session) follow(n int) {
-	p := s.lib.Page(s.lang, s.cur)
-	l := p.Links[n-1]
-	if l.External() {
-		s.say(fmt.Sprintf(s.t.External, n, l.Target))
+	li := s.links[n-1]
+	t, ok := s.rs.LinkTarget(li)
+	switch {
+	case !ok:
+		return
+	case t.External:
+		s.say(fmt.Sprintf(s.t.External, n, t.Link.Target))
+		return
+	case t.Unknown:
+		s.say(fmt.Sprintf(s.t.BadLink, n, t.Link.Target))
 		return
 	}
-	tp := s.lib.Page(s.lang, l.Page)
-	if l.Page == "" || tp == nil {
-		s.say(fmt.Sprintf(s.t.BadLink, n, l.Target))
-		return
-	}
-	sec := 0
-	if l.Anchor != "" {
-		sec = max(tp.SectionByAnchor(l.Anchor), 0)
-	}
-	s.visit(l.Page, unitsOf(tp).of(sec))
+	s.rs.Follow(li)
+	s.fromResults = false
+	s.reopen()
 }
 
-// visit goes to a page and unit, remembering where the reader was.
-func (s *session) visit(id string, u int) {
-	if s.cur != "" {
-		if len(s.hist) == maxHistory {
-			s.hist = append(s.hist[:0], s.hist[1:]...)
+// placeOf is the place of unit u of the open page: its first heading, the
+// section jumped to (the top of the page for an untitled start).
+func (s *session) placeOf(u int) library.Place {
+	p := s.page()
+	if u < 0 || u >= len(s.units) {
+		return library.At(p, -1)
+	}
+	return library.At(p, s.units[u].first)
+}
+
+// visit goes to a place: a jump, in the session's history.
+func (s *session) visit(pl library.Place) {
+	if s.open {
+		s.rs.SetPlace(s.placeOf(s.at))
+	}
+	s.rs.Open(pl)
+	s.fromResults = false
+	s.reopen()
+}
+
+// reopen reads the unit of the session's place, after it moved.
+func (s *session) reopen() {
+	s.open = true
+	s.t = i18n.Line(s.lang())
+	p := s.page()
+	s.units = unitsOf(p)
+	sec := s.rs.Library().JumpedSection(s.rs.Place(), s.lang())
+	if sec < 0 {
+		if b := s.rs.Library().BlockIn(s.rs.Place(), s.lang()); b >= 0 {
+			sec = p.Blocks[b].Section
 		}
-		s.hist = append(s.hist, place{s.cur, s.at})
 	}
-	s.open(id, u)
-}
-
-// open shows a unit of a page, without history.
-func (s *session) open(id string, u int) {
-	p := s.lib.Page(s.lang, id)
-	s.cur, s.units = id, unitsOf(p)
-	s.show(min(max(u, 0), len(s.units)-1))
+	s.show(s.units.of(max(sec, 0)))
 }
 
 func (s *session) back() {
-	if len(s.hist) == 0 {
+	if s.fromResults && len(s.results) > 0 {
+		// Opened from the results with no page open before: back to them.
+		s.fromResults = false
+		s.listResults(0)
+		return
+	}
+	if !s.open || !s.rs.Back() {
 		s.say(s.t.NoBack)
 		return
 	}
-	pl := s.hist[len(s.hist)-1]
-	s.hist = s.hist[:len(s.hist)-1]
-	if s.lib.Page(s.lang, pl.page) == nil {
-		s.say(s.t.NoBack)
-		return
-	}
-	s.open(pl.page, pl.unit)
+	s.reopen()
 }
 
 func (s *session) next() {
@@ -433,50 +509,88 @@ func (s *session) rest() {
 		s.say(s.t.LastOne)
 		return
 	}
-	p := s.lib.Page(s.lang, s.cur)
+	p := s.page()
+	s.links = s.links[:0]
 	for u := s.at + 1; u < len(s.units); u++ {
 		s.text(p, u)
 	}
 	s.at = len(s.units) - 1
+	s.rs.SetPlace(s.placeOf(s.at))
+	s.sources()
 	s.position(p)
 	s.list = listLinks
 }
 
+// listOutline lists the page's sections, numbered as the line mode counts them
+// ("section 3 of 6"): a section read with the one under it names both headings.
 func (s *session) listOutline() {
 	if !s.needPage() {
 		return
 	}
-	p := s.lib.Page(s.lang, s.cur)
+	p := s.page()
 	s.say(fmt.Sprintf(s.t.Outline, p.Title))
 	s.outline = s.outline[:0]
-	for _, sec := range p.Sections {
-		if sec.Heading.Block < 0 {
-			continue // the untitled start of a page
+	for i, u := range s.units {
+		var heads []string
+		for _, sec := range p.Sections[u.first : u.last+1] {
+			if sec.Heading.Block >= 0 {
+				heads = append(heads, strings.Repeat("#", max(sec.Heading.Level, 1))+" "+sec.Heading.Text)
+			}
 		}
-		s.outline = append(s.outline, sec.Index)
-		s.say(fmt.Sprintf("%d. %s %s", len(s.outline), strings.Repeat("#", max(sec.Heading.Level, 1)), sec.Heading.Text))
+		if len(heads) == 0 {
+			heads = append(heads, p.Title)
+		}
+		s.outline = append(s.outline, i)
+		s.say(fmt.Sprintf(s.t.OutlineItem, i+1, strings.Join(heads, ", ")))
 	}
 	s.list = listOutline
 }
 
 // switchLang reads the same unit in the other language, and speaks it from then on.
 func (s *session) switchLang() {
-	other := i18n.Other(s.lang)
-	if s.cur != "" && s.lib.Page(other, s.cur) == nil {
-		s.say(fmt.Sprintf(s.t.NoOther, i18n.LanguageName(other, s.lang)))
+	if s.open {
+		s.rs.SetPlace(s.placeOf(s.at))
+	}
+	if !s.rs.SwitchLang() {
+		other := i18n.Other(s.lang())
+		s.say(fmt.Sprintf(s.t.NoOther, i18n.LanguageName(other, s.lang())))
 		return
 	}
-	from := s.lang
-	s.lang, s.t = other, i18n.Line(other)
+	s.t = i18n.Line(s.lang())
 	s.say(s.t.Language)
-	if s.cur == "" {
+	if !s.open {
 		s.listPages()
 		return
 	}
-	// The same section in the other language (on the glossary, entries pair
-	// through the term base: each language lists them in its own order).
-	sec := s.lib.CounterpartSection(s.cur, from, s.units[s.at].last, other)
-	s.open(s.cur, unitsOf(s.lib.Page(other, s.cur)).of(max(sec, 0)))
+	s.results, s.shown = nil, 0 // they were in the other language
+	s.reopen()
+}
+
+// cite says the citation line of the section being read: where it is, its
+// sources and the year each reflects (what the full-screen reader's c copies
+// after the passage).
+func (s *session) cite() {
+	if !s.needPage() {
+		return
+	}
+	s.say(s.rs.Cite())
+}
+
+// copy writes the passage being read followed by its citation line, between
+// blank lines, to copy from the terminal (the full-screen reader's c).
+func (s *session) copy() {
+	if !s.needPage() {
+		return
+	}
+	text, _, ok := s.rs.Copy()
+	if !ok {
+		return
+	}
+	s.say("")
+	for _, l := range strings.Split(text, "\n") {
+		s.say(l)
+	}
+	s.say("")
 }
 
 // search lists the sections that match the query, in the reader's language.
@@ -485,100 +599,72 @@ func (s *session) search(query string) {
 		s.say(s.t.SearchHow)
 		return
 	}
-	if s.ix == nil {
-		s.ix = search.New(s.lib)
-	}
 	// The engine searches both languages and gives the reader's language's
 	// sections, those found through the other language's text among them.
-	hits := s.ix.Search(query, search.Options{Lang: s.lang, Limit: 4 * maxResults})
-	type row struct {
-		pl    place
-		line  string
-		other bool
-	}
-	var rows []row
-	seen := map[place]bool{}
-	more := false
+	hits := s.rs.Find(query, search.Options{Limit: maxResults * resultPages}).Hits
+	s.results, s.others, s.snippets = s.results[:0], s.others[:0], s.snippets[:0]
+	seen := map[library.Place]bool{}
 	for _, h := range hits {
-		p, sec, ok := s.hitSection(h)
-		if !ok {
-			continue
-		}
-		pl := place{p.ID, unitsOf(p).of(sec)}
-		if seen[pl] {
+		pl := s.rs.In(h.Place)
+		if s.rs.Library().Page(s.lang(), pl.Page) == nil || seen[pl] {
 			continue
 		}
 		seen[pl] = true
-		if len(rows) == maxResults {
-			more = true
-			break
+		s.results = append(s.results, pl)
+		s.others = append(s.others, h.Lang != s.lang() || (h.Found != "" && h.Found != s.lang()))
+		s.snippets = append(s.snippets, strings.TrimSpace(h.Snippet))
+	}
+	s.query = query
+	if len(s.results) == 0 {
+		s.say(fmt.Sprintf(s.t.NoMatch, quote(query)))
+		return
+	}
+	s.listResults(0)
+}
+
+// listResults lists the results from the one at index from, maxResults at most.
+func (s *session) listResults(from int) {
+	if from == 0 {
+		if len(s.results) == 1 {
+			s.say(fmt.Sprintf(s.t.OneResult, quote(s.query)))
+		} else {
+			s.say(fmt.Sprintf(s.t.Results, len(s.results), quote(s.query)))
 		}
+	}
+	lib := s.rs.Library()
+	end := min(from+maxResults, len(s.results))
+	for i := from; i < end; i++ {
+		pl := s.results[i]
+		p := lib.Page(s.lang(), pl.Page)
+		sec := max(lib.JumpedSection(pl, s.lang()), 0)
 		var b strings.Builder
-		b.WriteString(p.Tab)
+		b.WriteString(strconv.Itoa(i+1) + ". " + p.Tab)
 		head := p.Sections[sec].Heading.Text
 		if head != "" && head != p.Tab {
 			b.WriteString(", " + head)
 		}
-		if snip := strings.TrimSpace(h.Snippet); snip != "" && snip != h.Heading && snip != head {
+		if snip := s.snippets[i]; snip != "" && snip != head {
 			b.WriteString(": " + snip)
 		}
-		rows = append(rows, row{pl, b.String(), h.Lang != s.lang || (h.Found != "" && h.Found != s.lang)})
-	}
-	if len(rows) == 0 {
-		s.say(fmt.Sprintf(s.t.NoMatch, quote(query)))
-		return
-	}
-	if len(rows) == 1 {
-		s.say(fmt.Sprintf(s.t.OneResult, quote(query)))
-	} else {
-		s.say(fmt.Sprintf(s.t.Results, len(rows), quote(query)))
-	}
-	s.results = s.results[:0]
-	for i, r := range rows {
-		line := strconv.Itoa(i+1) + ". " + r.line
-		if r.other {
-			line += " " + s.t.OtherLang
+		if s.others[i] {
+			b.WriteString(" " + s.t.OtherLang)
 		}
-		s.say(line)
-		s.results = append(s.results, r.pl)
+		s.say(b.String())
 	}
-	if more {
+	s.shown = end
+	if end < len(s.results) {
 		s.say(s.t.More)
 	}
 	s.list = listResults
 }
 
-// hitSection finds the section of a hit, in the reader's language: a hit in the
-// other language's text is shown in the same section of this language's page.
-func (s *session) hitSection(h search.Hit) (*library.Page, int, bool) {
-	hp := s.lib.Page(h.Lang, h.Page)
-	p := s.lib.Page(s.lang, h.Page)
-	if hp == nil || p == nil || len(p.Sections) == 0 {
-		return nil, 0, false
+// moreResults lists the next results.
+func (s *session) moreResults() {
+	if s.shown == 0 || s.shown >= len(s.results) {
+		s.say(s.t.NoMore)
+		return
 	}
-	sec := -1
-	if h.Section >= 0 && h.Section < len(hp.Sections) && hp.Sections[h.Section].Heading.Anchor == h.Anchor {
-		sec = h.Section
-	}
-	if sec < 0 && h.HeadingIndex >= 0 && h.HeadingIndex < len(hp.Headings) && hp.Headings[h.HeadingIndex].Anchor == h.Anchor {
-		sec = hp.Headings[h.HeadingIndex].Section
-	}
-	if sec < 0 && h.Anchor != "" {
-		sec = hp.SectionByAnchor(h.Anchor)
-	}
-	if sec < 0 { // by line: the section of the last block that starts at or before it
-		sec = 0
-		for _, b := range hp.Blocks {
-			if b.Line > h.Line {
-				break
-			}
-			sec = b.Section
-		}
-	}
-	if h.Lang != s.lang {
-		sec = max(s.lib.CounterpartSection(h.Page, h.Lang, sec, s.lang), 0)
-	}
-	return p, min(sec, len(p.Sections)-1), true
+	s.listResults(s.shown)
 }
 
 // unitsOf divides a page into reading units.
@@ -613,15 +699,28 @@ func (us unitList) of(sec int) int {
 	return len(us) - 1
 }
 
-func (s *session) unitOf(sec int) int { return s.units.of(sec) }
-
-// show reads unit u of the open page.
+// show reads unit u of the open page, then its sources and where it is.
 func (s *session) show(u int) {
-	p := s.lib.Page(s.lang, s.cur)
+	p := s.page()
 	s.at = u
+	s.rs.SetPlace(s.placeOf(u))
+	s.links = s.links[:0]
 	s.text(p, u)
+	s.sources()
 	s.position(p)
 	s.list = listLinks
+}
+
+// sources says the sources of the section being read and the year each
+// reflects, as the full-screen reader's status bar does.
+func (s *session) sources() {
+	src := s.rs.Sources()
+	if src == "" {
+		s.say(s.t.NoSources)
+		return
+	}
+	// Said, not shown: the groups apart with a semicolon, not a symbol.
+	s.say(fmt.Sprintf(s.t.Sources, strings.ReplaceAll(src, " · ", "; ")))
 }
 
 // position says where the reader is.
@@ -635,7 +734,7 @@ func (s *session) position(p *library.Page) {
 
 // text writes the blocks of unit u: headings marked with #, list items with -,
 // quotes with >, tables one row a line with each cell named by its column, and
-// links numbered.
+// links numbered from 1 in the order read (the numbers a following pick uses).
 func (s *session) text(p *library.Page, u int) {
 	if len(p.Sections) == 0 {
 		return
@@ -650,7 +749,7 @@ func (s *session) text(p *library.Page, u int) {
 			s.say("")
 		}
 		prevItem = item
-		txt := linked(p, b)
+		txt := s.linked(p, b)
 		switch b.Kind {
 		case library.KindHeading:
 			level := 1
@@ -661,9 +760,13 @@ func (s *session) text(p *library.Page, u int) {
 		case library.KindListItem:
 			s.say("- " + txt)
 		case library.KindQuote:
-			s.say("> " + strings.ReplaceAll(txt, "\n", "\n> "))
+			for _, l := range strings.Split(txt, "\n") {
+				s.say("> " + l)
+			}
 		case library.KindTable:
-			s.say(table(txt))
+			for _, l := range strings.Split(table(txt), "\n") {
+				s.say(l)
+			}
 		default:
 			s.say(txt)
 		}
@@ -671,9 +774,10 @@ func (s *session) text(p *library.Page, u int) {
 	s.say("")
 }
 
-// linked returns a block's text with its links numbered: "[3] OEWG", where the
-// document model places each link (a link it could not place is added at the end).
-func linked(p *library.Page, b library.Block) string {
+// linked returns a block's text with its links numbered, "[3] OEWG", where the
+// document model places each link (a link it could not place is added at the
+// end); each link gets the next number of the section being read.
+func (s *session) linked(p *library.Page, b library.Block) string {
 	if len(b.Links) == 0 {
 		return b.Text
 	}
@@ -685,7 +789,8 @@ func linked(p *library.Page, b library.Block) string {
 			continue
 		}
 		l := p.Links[li]
-		mark := "[" + strconv.Itoa(li+1) + "] "
+		s.links = append(s.links, li)
+		mark := "[" + strconv.Itoa(len(s.links)) + "] "
 		if l.Start < pos || l.End > len(txt) || l.Text == "" || txt[l.Start:l.End] != l.Text {
 			label := l.Text
 			if label == "" {
@@ -731,10 +836,11 @@ func table(txt string) string {
 // writer collects output and writes it at flush; the first error sticks. On a
 // raw terminal it ends lines with CR LF.
 type writer struct {
-	w   io.Writer
-	raw bool
-	buf []byte
-	err error
+	w     io.Writer
+	raw   bool
+	width int // lines said are wrapped to it (session.say)
+	buf   []byte
+	err   error
 }
 
 func (w *writer) write(s string) {

@@ -60,17 +60,19 @@ func run(t *testing.T, lib *library.Library, opts Options, input string) string 
 
 func TestPagesSectionsLinks(t *testing.T) {
 	lib := fixture(t)
-	out := run(t, lib, Options{Lang: "en"}, "one\nn\nn\nn\n1\nb\np\np\np\n2\n3\n99\nq\n")
+	out := run(t, lib, Options{Lang: "en"}, "one\nn\nn\nn\n1\np\np\n1\nb\np\n2\n3\n99\nq\n")
 	for _, want := range []string{
 		"Pages:\n1. The first page (one)\n2. The second page (two)\n",
 		// The title has no text of its own: it is read with the first section.
-		"# The first page\n\n## Facts\n\nThe UN met; see the [1] UN page and the [2] web.\n\n- an item\n- another, [3] broken\n\nOne, section 1 of 3.\n",
+		"# The first page\n\n## Facts\n\nThe UN met; see the [1] UN page and the [2] web.\n\n- an item\n- another, [3] broken\n\nThis section names no sources.\nOne, section 1 of 3.\n",
 		// A table, one row a line, each cell named by its column.
-		"## Table\n\nYear: 2016; Event: Pledge.\nYear: 2021; Event: OEWG report.\n\nOne, section 2 of 3.\n",
-		"## Empty heading\n\n### Under it\n\nText under it.\n\nOne, section 3 of 3, end of the page.\n",
+		"## Table\n\nYear: 2016; Event: Pledge.\nYear: 2021; Event: OEWG report.\n\nThis section names no sources.\nOne, section 2 of 3.\n",
+		"## Empty heading\n\n### Under it\n\nText under it.\n\nThis section names no sources.\nOne, section 3 of 3, end of the page.\n",
 		"This is the last section of the page.\n",
+		// A number is a link of the section just read: the last one has none.
+		"Command: There is no numbered list to pick from: type m for the pages.\n",
 		// Link 1 opens the section it points to; b comes back.
-		"## The UN\n\nThe UN has an OEWG.\n\n> A quoted line.\n\nTwo, section 2 of 2, end of the page.\n",
+		"## The UN\n\nThe UN has an OEWG.\n\n> A quoted line.\n\nThis section names no sources.\nTwo, section 2 of 2, end of the page.\n",
 		"This is the first section of the page.\n",
 		"Link 2 leads outside the briefing: https://example.org\n",
 		"Link 3 leads to a page this briefing lacks: nowhere.md\n",
@@ -81,9 +83,9 @@ func TestPagesSectionsLinks(t *testing.T) {
 			t.Errorf("output lacks\n%s\n--- output:\n%s", want, out)
 		}
 	}
-	// b went back to the third section of one, then p read the second and first.
+	// b went back to the first section of one, where p says it is the first.
 	after := out[strings.Index(out, "Two, section 2 of 2"):]
-	if i, j := strings.Index(after, "One, section 3 of 3"), strings.Index(after, "One, section 1 of 3"); i < 0 || j < i {
+	if i, j := strings.Index(after, "One, section 1 of 3"), strings.Index(after, "This is the first section"); i < 0 || j < i {
 		t.Errorf("b and p did not go back:\n%s", after)
 	}
 }
@@ -104,7 +106,7 @@ func TestNumbersPickFromTheLastList(t *testing.T) {
 	out := run(t, lib, Options{Lang: "en"}, "3\n2\no\n3\nm\n1\n/oewg\n"+pick+"\n/zzzz\n/\nfoo\nx\n")
 	for _, want := range []string{
 		"There is no 3 here: pick a number from 1 to 2.\n",
-		"# The second page\n\nIntro of two.\n\nTwo, section 1 of 2.\n",
+		"# The second page\n\nIntro of two.\n\nThis section names no sources.\nTwo, section 1 of 2.\n",
 		"Sections of The second page:\n1. # The second page\n2. ## The UN\n",
 		"There is no 3 here: pick a number from 1 to 2.\n",
 		"No match for \"zzzz\".\n",
@@ -135,7 +137,7 @@ func TestItalianAndTheOtherLanguage(t *testing.T) {
 		"## L'ONU\n\nL'ONU ha un OEWG.",
 		"Due, sezione 2 di 2, fine della pagina.\n",
 		// l reads the same section in English, and speaks English from then on.
-		"Language: English.\n\n## The UN\n\nThe UN has an OEWG.\n\n> A quoted line.\n\nTwo, section 2 of 2, end of the page.\nCommand: ",
+		"Language: English.\n\n## The UN\n\nThe UN has an OEWG.\n\n> A quoted line.\n\nThis section names no sources.\nTwo, section 2 of 2, end of the page.\nCommand: ",
 		"Lingua: italiano.\n",
 		"Comandi, uno per riga, poi Invio:\n",
 		"Arrivederci.\n",

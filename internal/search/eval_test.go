@@ -152,7 +152,7 @@ func TestEval(t *testing.T) {
 		if r != 1 && c.set == "tune" {
 			var got []string
 			for _, h := range hits {
-				got = append(got, fmt.Sprintf("%s#%s(%s %.2f)", h.Page, h.Anchor, h.Via, h.Score))
+				got = append(got, fmt.Sprintf("%s#%s(%s %.2f)", h.Page, h.Place.Section, h.Via, h.Score))
 			}
 			t.Logf("eval.tsv:%d %s %s [%s] %q: rank %d; got %s", c.line, c.set, c.kind, c.lang, c.query, r, strings.Join(got, " "))
 		}

@@ -181,14 +181,13 @@ func (q *query) hit(r row, width int) Hit {
 	s := &p.Sections[d.section]
 	h := Hit{
 		Lang: li.lang, Page: p.ID, PageTitle: p.Title, Section: int(d.section),
-		HeadingIndex: -1, Line: s.Heading.Line, Block: -1, Kind: d.kind, OtherLang: r.other,
+		Place: library.At(p, int(d.section)), Line: s.Heading.Line, Block: -1, Kind: d.kind, OtherLang: r.other,
 		Via: vias[r.class], Found: r.from.li.lang, Score: math.Round(r.score*1000) / 1000,
 	}
 	lq := q.langQueryOf(li)
 	env := snowballstem.NewEnv("")
 	if s.Heading.Block >= 0 {
-		h.Heading, h.Anchor = s.Heading.Text, s.Heading.Anchor
-		h.HeadingIndex = headingIndex(p, int(d.section))
+		h.Heading = s.Heading.Text
 		h.HeadingMarks = ranges(lq.marks(h.Heading, env, nil))
 	}
 	bi, ms := bestBlock(lq, r.doc, p, s, q.idf, env)
@@ -223,14 +222,6 @@ func (q *query) hit(r row, width int) Hit {
 		h.Kind = Heading
 	}
 	return h
-}
-
-// headingIndex returns the index in p.Headings of section si's heading.
-func headingIndex(p *library.Page, si int) int {
-	if len(p.Sections) > 0 && p.Sections[0].Heading.Block < 0 {
-		return si - 1
-	}
-	return si
 }
 
 // cut returns text on one line, at most width runes, centred on its best cluster

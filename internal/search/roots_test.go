@@ -178,7 +178,7 @@ func TestWhenPrefersDates(t *testing.T) {
 	ratio := func(q, lang string) float64 {
 		var dated, other float64
 		for _, h := range ix.Search(q, Options{Lang: lang}) {
-			switch h.Anchor {
+			switch h.Place.Section {
 			case "2018":
 				dated = h.Score
 			case "chairmanship", "presidenza":

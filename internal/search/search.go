@@ -26,6 +26,8 @@
 // goroutines (SSH sessions) may search it at the same time.
 package search
 
+import "github.com/cyberdiplo/cyberdiplo/internal/library"
+
 // Kind is what a hit is: a glossary entry, a section matched by its heading, or
 // a section matched in its text.
 type Kind uint8
@@ -119,12 +121,13 @@ type Hit struct {
 	Page      string // page id
 	PageTitle string
 	Section   int // index in the page's Sections
-	// Heading is the section's heading, Anchor its anchor and HeadingIndex its
-	// index in the page's Headings: "", "" and -1 for text before a page's first
-	// heading. HeadingMarks are the byte ranges of Heading that matched.
+	// Place is where a reader opens the hit: the section's heading, in Lang, and
+	// the section jumped to (Place.Section, its anchor; "" for text before a
+	// page's first heading, whose place is the top of the page).
+	Place library.Place
+	// Heading is the section's heading ("" for text before a page's first
+	// heading); HeadingMarks are the byte ranges of Heading that matched.
 	Heading      string
-	Anchor       string
-	HeadingIndex int
 	HeadingMarks [][2]int
 	// Line is the 1-based file line of the snippet's block (of the heading when
 	// the snippet is empty), Block its index in the page's Blocks (-1 then).

@@ -118,7 +118,7 @@ var fixtureIndex = sync.OnceValue(func() *Index {
 })
 
 // where describes a hit as "lang page#anchor via".
-func where(h Hit) string { return fmt.Sprintf("%s %s#%s %s", h.Lang, h.Page, h.Anchor, h.Via) }
+func where(h Hit) string { return fmt.Sprintf("%s %s#%s %s", h.Lang, h.Page, h.Place.Section, h.Via) }
 
 func wheres(hs []Hit) []string {
 	out := []string{}
@@ -345,12 +345,12 @@ func TestConceptsAndSynonyms(t *testing.T) {
 	}
 	// The English term finds the Italian text that uses the Italian term.
 	hs := search("restrictive measures", Options{Lang: "it"})
-	if len(hs) == 0 || hs[0].Page != "glossary" || hs[0].Anchor != "misure-restrittive" {
+	if len(hs) == 0 || hs[0].Page != "glossary" || hs[0].Place.Section != "misure-restrittive" {
 		t.Fatalf("restrictive measures --lang it: %v", wheres(hs))
 	}
 	var body bool
 	for _, h := range hs {
-		if h.Anchor == "il-processo-oewg" && len(h.Marks) > 0 {
+		if h.Place.Section == "il-processo-oewg" && len(h.Marks) > 0 {
 			body = true
 			if got := marked(h.Snippet, h.Marks); !reflect.DeepEqual(got, []string{"misure restrittive"}) {
 				t.Errorf("marks %v in %q", got, h.Snippet)
@@ -388,8 +388,8 @@ func TestHitFields(t *testing.T) {
 	h := hs[0]
 	p := lib.Page("en", "overview")
 	s := p.Sections[h.Section]
-	if h.Page != "overview" || h.PageTitle != "Overview" || h.Heading != "Defence" || h.Anchor != "defence" ||
-		s.Heading.Text != h.Heading || p.Headings[h.HeadingIndex].Text != "Defence" || h.Kind != Body || h.Via != ViaExact ||
+	if h.Page != "overview" || h.PageTitle != "Overview" || h.Heading != "Defence" || h.Place.Section != "defence" ||
+		s.Heading.Text != h.Heading || h.Place != library.At(p, h.Section) || h.Kind != Body || h.Via != ViaExact ||
 		h.Found != "en" || h.Score <= 0 {
 		t.Errorf("hit %+v", h)
 	}

@@ -5,9 +5,6 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/cyberdiplo/cyberdiplo/internal/cite"
-	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 // Copy with citation: c copies the passage at the top of the view (the block, or
@@ -31,27 +28,12 @@ type CopyMsg struct {
 	Where string // page › heading, for the status bar
 }
 
-// copyBlock copies the passage of block b of page p.
-func (m *Model) copyBlock(p *library.Page, b int) tea.Cmd {
-	if p == nil || len(p.Blocks) == 0 {
-		m.find.note = m.s.Tools.NothingCopy
+// copyText sends what the session gave to copy, cut to MaxCopy.
+func (m *Model) copyText(text, where string, ok bool) tea.Cmd {
+	if !ok {
+		m.bar.note = m.s.Tools.NothingCopy
 		return nil
 	}
-	return m.copyPassage(p, cite.Block(p, max(b, 0)))
-}
-
-// copySection copies a whole section of page p.
-func (m *Model) copySection(p *library.Page, section int) tea.Cmd {
-	ps := cite.Section(p, section)
-	if p == nil || ps.Text == "" {
-		m.find.note = m.s.Tools.NothingCopy
-		return nil
-	}
-	return m.copyPassage(p, ps)
-}
-
-func (m *Model) copyPassage(p *library.Page, ps cite.Passage) tea.Cmd {
-	text := cite.WithCitation(m.lib, p, ps)
 	if len(text) > MaxCopy {
 		cut := MaxCopy
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
@@ -59,21 +41,21 @@ func (m *Model) copyPassage(p *library.Page, ps cite.Passage) tea.Cmd {
 		}
 		text = text[:cut]
 	}
-	msg := CopyMsg{Text: text, Where: ps.Where}
+	msg := CopyMsg{Text: text, Where: where}
 	return func() tea.Msg { return msg }
 }
 
 // copied answers a CopyMsg: the status bar says what was copied, and OSC 52
 // carries it to the terminal's clipboard.
 func (m *Model) copied(msg CopyMsg) tea.Cmd {
-	m.find.note = fmt.Sprintf(m.s.Tools.Copied, msg.Where, utf8.RuneCountInString(msg.Text))
+	m.bar.note = fmt.Sprintf(m.s.Tools.Copied, msg.Where, utf8.RuneCountInString(msg.Text))
 	return tea.SetClipboard(msg.Text)
 }
 
-// copyTop copies the passage at the top of the view.
+// copyTop copies the passage being read: the section jumped to (until the view
+// moves away from it), else the block at the top of the view.
 func (m *Model) copyTop() tea.Cmd {
-	p, b, _ := m.TopBlock()
-	return m.copyBlock(p, b)
+	return m.copyText(m.sess.Copy())
 }
 
 // copySelected copies the section selected in the search box or the outline.
@@ -83,13 +65,13 @@ func (m *Model) copySelected() tea.Cmd {
 	case modeSearch:
 		if l.sel < len(l.hits) {
 			h := l.hits[l.sel]
-			return m.copySection(m.lib.Page(h.Lang, h.Page), h.Section)
+			return m.copyText(m.sess.CopySection(m.lib.Page(h.Lang, h.Page), h.Section))
 		}
 	case modeOutline:
-		if p, h := m.page(), l.outlineHeading(m); p != nil && h >= 0 {
-			return m.copySection(p, p.Headings[h].Section)
+		if p, h := m.page(), m.outline.heading(); p != nil && h >= 0 {
+			return m.copyText(m.sess.CopySection(p, p.Headings[h].Section))
 		}
 	}
-	m.find.note = m.s.Tools.NothingCopy
+	m.bar.note = m.s.Tools.NothingCopy
 	return nil
 }

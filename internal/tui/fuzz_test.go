@@ -10,7 +10,7 @@ var fuzzKeys = []string{
 	"tab", "shift+tab", "left", "right", "h", "l", "1", "5", "8", "9", "j", "k", "up", "down",
 	"space", "f", "b", "pgdown", "pgup", "d", "u", "g", "G", "home", "end", "L", "?", "esc",
 	"/", "o", "n", "N", "]", "[", "enter", "backspace", "x", "é", "ctrl+z", "ctrl+u", "q",
-	"s", "c", "ctrl+y", "<", ">", "ctrl+f", "ctrl+b", "e", "y",
+	"s", "c", "ctrl+y", "<", ">", "ctrl+f", "ctrl+b", "e", "y", ":", "Q", "ctrl+c",
 }
 
 // FuzzUpdate drives the reader with random keys, resizes and mouse events: it must

@@ -9,13 +9,40 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 )
 
 // helpView is the help overlay: the keymap drawn by bubbles' help, in a box with
-// a viewport that scrolls when the window is too small to show it all.
+// a viewport that scrolls when the window is too small to show it all. It is a
+// component: laid out for a helpLayout (build, in the reader's Update), moved
+// by its own Update, drawn by View; it asks the reader to close it or to switch
+// language by messages (helpCloseMsg, helpLangMsg).
 type helpView struct {
 	vp    viewport.Model
-	built helpKey // what the content was built for
+	built helpKey    // what the content was built for
+	ctx   helpLayout // what it was laid out with
+}
+
+// helpLayout is what the help is laid out with: the keys, the words, the look
+// and the room.
+type helpLayout struct {
+	keys          keyMap
+	s             i18n.Strings
+	lk            look
+	width, height int
+	pageHeight    int
+}
+
+// helpCloseMsg closes the help; helpLangMsg switches language (L) with it open.
+type (
+	helpCloseMsg struct{}
+	helpLangMsg  struct{}
+)
+
+// helpLayoutOf is the reader's layout for the help.
+func (m *Model) helpLayoutOf() helpLayout {
+	return helpLayout{keys: m.keys, s: m.s, lk: m.lk, width: m.width, height: m.height, pageHeight: m.pageHeight()}
 }
 
 type helpKey struct {
@@ -26,29 +53,45 @@ type helpKey struct {
 }
 
 // open shows the help from its top.
-func (h *helpView) open(m *Model) {
+func (h *helpView) open(c helpLayout) {
 	h.built = helpKey{}
-	h.build(m)
+	h.build(c)
 	h.vp.GotoTop()
 }
 
 // innerWidth is the width of the help box's content.
-func (h *helpView) innerWidth(m *Model) int {
-	return max(min(m.width-6, 76), 10)
+func (c helpLayout) innerWidth() int {
+	return max(min(c.width-6, 76), 10)
 }
 
 // build lays the help out for the window, keeping its scroll position.
-func (h *helpView) build(m *Model) {
-	k := helpKey{lang: m.lang, width: m.width, height: m.height, dark: m.lk.dark, plain: m.lk.plain, ascii: m.lk.ascii}
+func (h *helpView) build(c helpLayout) {
+	k := helpKey{lang: c.s.Lang, width: c.width, height: c.height, dark: c.lk.dark, plain: c.lk.plain, ascii: c.lk.ascii}
 	if h.built == k {
 		return
 	}
-	h.built = k
-	w := h.innerWidth(m)
-	rows := m.keys.helpBindings()
+	h.built, h.ctx = k, c
+	w := c.innerWidth()
+	body := c.rows(c.keys.helpBindings(), w)
+	body += "\n\n" + c.lk.st.OverlayTitle.Render(c.s.Tools.KeysSearch) + "\n" + c.rows(c.keys.searchHelp(), w)
+	body += "\n\n" + c.lk.st.OverlayTitle.Render(c.s.Tools.KeysOutline) + "\n" + c.rows(c.keys.outlineHelp(), w)
+	body += "\n\n" + c.lk.st.Dim.Render(lipgloss.Wrap(c.lk.text(c.s.KeyMouse), w, ""))
+
+	off := h.vp.YOffset()
+	h.vp = viewport.New()
+	h.vp.KeyMap = viewport.KeyMap{}
+	h.vp.SetWidth(w)
+	// Room: the page area, less the box's border (2) and its title and hint lines.
+	h.vp.SetHeight(max(min(lipgloss.Height(body), c.pageHeight-4), 1))
+	h.vp.SetContent(body)
+	h.vp.SetYOffset(off)
+}
+
+// rows draws help rows in two columns, keys and what they do, in width w.
+func (c helpLayout) rows(rows []key.Binding, w int) string {
 	kw := 0
 	for _, r := range rows {
-		kw = max(kw, ansi.StringWidth(m.lk.text(r.Help().Key)))
+		kw = max(kw, ansi.StringWidth(c.lk.text(r.Help().Key)))
 	}
 	kw = min(kw, w/2)
 	dw := max(w-kw-1, 8)
@@ -56,8 +99,8 @@ func (h *helpView) build(m *Model) {
 	// so that the two columns of bubbles' help stay aligned.
 	shown := make([]key.Binding, len(rows))
 	for i, r := range rows {
-		desc := lipgloss.Wrap(m.lk.text(r.Help().Desc), dw, "")
-		keys := lipgloss.Wrap(m.lk.text(r.Help().Key), kw, "")
+		desc := lipgloss.Wrap(c.lk.text(r.Help().Desc), dw, "")
+		keys := lipgloss.Wrap(c.lk.text(r.Help().Key), kw, "")
 		if n := strings.Count(desc, "\n") - strings.Count(keys, "\n"); n > 0 {
 			keys += strings.Repeat("\n", n)
 		} else {
@@ -66,19 +109,9 @@ func (h *helpView) build(m *Model) {
 		shown[i] = key.NewBinding(key.WithKeys(r.Keys()...), key.WithHelp(keys, desc))
 	}
 	hm := help.New()
-	hm.Styles.FullKey = m.lk.st.KeyCol
+	hm.Styles.FullKey = c.lk.st.KeyCol
 	hm.Styles.FullDesc = lipgloss.NewStyle()
-	body := hm.FullHelpView([][]key.Binding{shown})
-	body += "\n\n" + m.lk.st.Dim.Render(lipgloss.Wrap(m.lk.text(m.s.KeyMouse), w, ""))
-
-	off := h.vp.YOffset()
-	h.vp = viewport.New()
-	h.vp.KeyMap = viewport.KeyMap{}
-	h.vp.SetWidth(w)
-	// Room: the page area, less the box's border (2) and its title and hint lines.
-	h.vp.SetHeight(max(min(lipgloss.Height(body), m.pageHeight()-4), 1))
-	h.vp.SetContent(body)
-	h.vp.SetYOffset(off)
+	return hm.FullHelpView([][]key.Binding{shown})
 }
 
 // scroll moves the help by n lines.
@@ -86,18 +119,32 @@ func (h *helpView) scroll(n int) {
 	h.vp.SetYOffset(h.vp.YOffset() + n)
 }
 
-// key handles a key while the help is open: the keys that close it (q, Esc, ?,
-// h), the language switch, and the reading keys, which scroll it.
-func (h *helpView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+// Update handles a key while the help is open: the keys that close it (q, Esc,
+// ?, h), the language switch, and the reading keys, which scroll it; and the
+// wheel.
+func (h helpView) Update(msg tea.Msg) (helpView, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			h.scroll(3)
+		case tea.MouseWheelUp:
+			h.scroll(-3)
+		}
+	case tea.KeyPressMsg:
+		return h, h.key(msg)
+	}
+	return h, nil
+}
+
+func (h *helpView) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := h.ctx.keys
 	ph := h.vp.Height()
 	switch {
 	case key.Matches(msg, k.Close), key.Matches(msg, k.Help), key.Matches(msg, k.Quit):
-		m.mode = modeRead
+		return send(helpCloseMsg{})
 	case key.Matches(msg, k.Lang):
-		cmd := m.toggleLang()
-		h.build(m)
-		return cmd
+		return send(helpLangMsg{})
 	case key.Matches(msg, k.Down):
 		h.scroll(1)
 	case key.Matches(msg, k.Up):
@@ -118,18 +165,18 @@ func (h *helpView) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// view draws the help box.
-func (h *helpView) view(m *Model) string {
-	h.build(m)
-	st := m.lk.st
-	w := h.innerWidth(m)
-	hint := m.s.HelpClose
+// View draws the help box.
+func (h helpView) View() string {
+	c := h.ctx
+	st := c.lk.st
+	w := c.innerWidth()
+	hint := c.s.HelpClose
 	if !h.vp.AtBottom() {
-		hint = m.s.HelpMore + " · " + hint
+		hint = c.s.HelpMore + " · " + hint
 	}
 	var b strings.Builder
-	b.WriteString(st.OverlayTitle.Render(m.s.HelpTitle) + "\n")
+	b.WriteString(st.OverlayTitle.Render(c.s.HelpTitle) + "\n")
 	b.WriteString(h.vp.View() + "\n")
-	b.WriteString(st.Dim.Render(ansi.Truncate(m.lk.text(hint), w, m.lk.text("…"))))
+	b.WriteString(st.Dim.Render(ansi.Truncate(c.lk.text(hint), w, c.lk.text("…"))))
 	return st.Overlay.Width(w + 4).Render(b.String())
 }

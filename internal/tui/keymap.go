@@ -6,8 +6,9 @@ import (
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 )
 
-// keyMap is every key of the reader, with its help text in the current language.
-// The help overlay is drawn from it, so a key cannot be missing from the help.
+// keyMap is every key of the reader, with its help text in the current language:
+// reading mode's, and the search box's and the outline's (Search, Outline). The
+// help overlay is drawn from it, so a key cannot be missing from the help.
 //
 // The keys are less's where less has one (space f b d u e y j k g G < > / n N q h
 // Ctrl+F/B/D/U/E/Y), a browser's for links (Tab, Shift+Tab, Enter, Backspace);
@@ -19,7 +20,27 @@ type keyMap struct {
 	Lang, Help, Quit, Close              key.Binding
 	Search, NextMatch, PrevMatch         key.Binding
 	Outline, NextLink, PrevLink, Follow  key.Binding
-	Back, Copy, CopyList, Side           key.Binding
+	Back, Copy, CopyList, Side, Colon    key.Binding
+
+	Box  searchKeys  // in the search box
+	List outlineKeys // in the outline
+}
+
+// searchKeys are the keys of the search box: what else is typed is the query.
+type searchKeys struct {
+	Up, Down, Open, Cancel key.Binding
+}
+
+// outlineKeys are the keys of the outline. The letters (Letters) are keys only
+// while no filter is being typed: then they are text.
+type outlineKeys struct {
+	Up, Down, First, Last, Jump, Cancel key.Binding
+	Letters                             outlineLetters
+	ClearFilter                         key.Binding // Esc while the filter is typed
+}
+
+type outlineLetters struct {
+	Up, Down, First, Last, Filter, Copy, Close key.Binding
 }
 
 func newKeyMap(s i18n.Strings) keyMap {
@@ -52,7 +73,32 @@ func newKeyMap(s i18n.Strings) keyMap {
 		Side:      b("s", s.Tools.KeySide, "s"),
 		Help:      b("? h", s.KeyHelp, "?", "h"),
 		Close:     b("esc", s.KeyClose, "esc"),
-		Quit:      b("q ctrl+c", s.KeyQuit, "q", "ctrl+c"),
+		Quit:      b("q Q ctrl+c", s.KeyQuit, "q", "Q", "ctrl+c"),
+		Colon:     b(":q", s.Tools.KeyQuitColon, ":"),
+		Box: searchKeys{
+			Up:     b("↑ shift+tab ctrl+p", s.Tools.KeyPick, "up", "shift+tab", "ctrl+p"),
+			Down:   b("↓ tab ctrl+n", s.Tools.KeyPick, "down", "tab", "ctrl+n"),
+			Open:   b("enter", s.Tools.KeyOpen, "enter"),
+			Cancel: b("esc ctrl+c", s.Tools.KeyCancel, "esc", "ctrl+c"),
+		},
+		List: outlineKeys{
+			Up:     b("↑ shift+tab ctrl+p", s.Tools.KeyPick, "up", "shift+tab", "ctrl+p"),
+			Down:   b("↓ tab ctrl+n", s.Tools.KeyPick, "down", "tab", "ctrl+n"),
+			First:  b("home", s.Tools.KeyFirstLast, "home"),
+			Last:   b("end", s.Tools.KeyFirstLast, "end"),
+			Jump:   b("enter", s.Tools.KeyJump, "enter"),
+			Cancel: b("ctrl+c", s.Tools.KeyCloseOutline, "ctrl+c"),
+			Letters: outlineLetters{
+				Up:     b("k", s.Tools.KeyPick, "k"),
+				Down:   b("j", s.Tools.KeyPick, "j"),
+				First:  b("g <", s.Tools.KeyFirstLast, "g", "<"),
+				Last:   b("G >", s.Tools.KeyFirstLast, "G", ">"),
+				Filter: b("/", s.Tools.KeyFilter, "/"),
+				Copy:   b("c", s.Tools.KeyCopyList, "c"),
+				Close:  b("esc o q", s.Tools.KeyCloseOutline, "esc", "o", "q"),
+			},
+			ClearFilter: b("esc", s.Tools.KeyClearFilter, "esc"),
+		},
 	}
 }
 
@@ -63,8 +109,25 @@ func (k keyMap) helpBindings() []key.Binding {
 		{k.Prev, k.Next}, {k.TabN}, {k.Down, k.Up}, {k.PageDown, k.PageUp}, {k.HalfDown, k.HalfUp},
 		{k.Top, k.End}, {k.Lang}, {k.Search}, {k.NextMatch, k.PrevMatch}, {k.Outline},
 		{k.NextLink, k.PrevLink}, {k.Follow}, {k.Back}, {k.Copy}, {k.CopyList}, {k.Side},
-		{k.Help}, {k.Close}, {k.Quit},
+		{k.Help}, {k.Close}, {k.Quit}, {k.Colon},
 	}
+	return mergeRows(pairs)
+}
+
+// searchHelp and outlineHelp are the rows of the overlays' keys in the help.
+func (k keyMap) searchHelp() []key.Binding {
+	b := k.Box
+	return mergeRows([][]key.Binding{{b.Up, b.Down}, {b.Open}, {k.CopyList}, {b.Cancel}})
+}
+
+func (k keyMap) outlineHelp() []key.Binding {
+	o, l := k.List, k.List.Letters
+	return mergeRows([][]key.Binding{{o.Up, o.Down, l.Up, l.Down}, {o.First, o.Last, l.First, l.Last}, {o.Jump},
+		{l.Filter}, {o.ClearFilter}, {l.Copy, k.CopyList}, {l.Close, o.Cancel}})
+}
+
+// mergeRows makes one help row of each group of bindings.
+func mergeRows(pairs [][]key.Binding) []key.Binding {
 	rows := make([]key.Binding, 0, len(pairs))
 	for _, p := range pairs {
 		keys := p[0].Keys()

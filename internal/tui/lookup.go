@@ -11,32 +11,22 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
-// lookup is everything that finds things: the search box and its results, the
-// occurrences of the last search on the page, the outline, the selected link
-// and the history of page jumps.
+// lookup is what finds things on screen: the search box and its results, the
+// occurrences on the page of the search being stepped through.
+// The search itself, the selected link and the history are the session's
+// (reader.Session).
 type lookup struct {
 	input   textinput.Model
 	hits    []search.Hit
 	sel     int
 	suggest string // "did you mean" when nothing matched
 
-	query   string          // the search whose occurrences are marked ("" for none)
-	matcher *search.Matcher // marks query's matches as the search found them (nil: no index)
-	occ     []occurrence    // its occurrences on the page, in reading order
-	current int             // index in occ of the current one, -1 before any
-	pending *landing        // where to land once the next page is drawn
-
-	outlineSel int               // index in the outline's (filtered) entries
-	ofilter    string            // the outline's filter (outline.go)
-	ofiltering bool              // typing goes to the filter
-	omatch     []*search.Matcher // the search engine's matcher for each word of ofilter
-	omatchFor  string
-
-	link    int // the selected link (index in the page's Links), -1 for none
-	history []place
-	note    string // a one-off message for the status bar
+	occ     []occurrence // the occurrences of the session's search on the page, in reading order
+	current int          // index in occ of the current one, -1 before any
+	pending *landing     // where to land once the next page is drawn
 }
 
 // occurrence is one occurrence of the search on the page: a line and its cells.
@@ -48,16 +38,6 @@ type landing struct {
 	heading int // index in the page's Headings, -1 for the top
 	last    bool
 }
-
-// place is where a reader was, to come back to it.
-type place struct {
-	lang string
-	tab  int
-	spot Spot
-}
-
-// maxHistory bounds the history: the oldest places are forgotten.
-const maxHistory = 50
 
 // maxQuery bounds what the search box holds, in characters.
 const maxQuery = 80
@@ -78,26 +58,32 @@ func newInput(m *Model) textinput.Model {
 	return in
 }
 
+// layout sizes the search box for the window (in Update: View changes nothing).
+func (l *lookup) layout(m *Model) {
+	w := min(m.width-4, 90)
+	l.input.SetWidth(max(w-6-ansi.StringWidth(m.s.SearchPrompt), 1))
+}
+
 // restyle follows a change of look (colours, plain marks).
 func (l *lookup) restyle(m *Model) {
 	if m.mode == modeSearch {
 		v := l.input.Value()
 		l.input = newInput(m)
 		l.input.SetValue(v)
+		l.layout(m)
 	}
 }
 
 // newDoc runs when a page is drawn: its occurrences of the search are found
 // again, and no link is selected.
 func (l *lookup) newDoc(m *Model) {
-	l.link = -1
 	l.occ = nil
 	l.current = -1
-	if l.query == "" || m.doc == nil {
+	if m.sess.Query() == "" || m.doc == nil {
 		return
 	}
 	for i, line := range m.doc.Plain {
-		for _, mk := range l.matches(line) {
+		for _, mk := range m.sess.Marks(line) {
 			if mk[0] < 0 || mk[1] > len(line) || mk[0] >= mk[1] {
 				continue
 			}
@@ -117,6 +103,24 @@ func (l *lookup) afterRender(m *Model) {
 		l.showMatch(m, len(l.occ)-1)
 		return
 	}
+	// The match is shown within the section the search landed on: that section
+	// stays the one being read, though the view moved down to the match.
+	jump := m.sess.Place()
+	defer func() {
+		pl := m.sess.Place()
+		if jump.Section == "" || pl.Section != "" {
+			return
+		}
+		if _, b, _ := m.TopBlock(); b >= 0 && m.page().Blocks[b].Section == m.lib.JumpedSection(jump, m.lang) {
+			pl.Section = jump.Section
+			if pl.Lang != jump.Lang {
+				pl = m.sess.In(pl)
+				pl.Section = m.sess.In(jump).Section
+			}
+			m.sess.SetPlace(pl)
+			m.landed = m.off
+		}
+	}()
 	from := 0
 	if to.heading >= 0 && to.heading < len(m.doc.Headings) {
 		from = m.doc.Headings[to.heading]
@@ -132,23 +136,26 @@ func (l *lookup) afterRender(m *Model) {
 
 func (l *lookup) langChanged(m *Model) {
 	l.hits = nil
-	l.note = ""
+	m.bar.note = ""
 }
 
 // readKey handles the lookup keys of reading mode.
 func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	l.note = ""
+	m.bar.note = ""
 	switch {
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
 		l.input = newInput(m)
+		l.layout(m)
 		l.hits = nil
 		l.sel = 0
 	case key.Matches(msg, k.Outline):
-		l.openOutline(m)
+		m.openOutline()
 	case key.Matches(msg, k.Close):
-		l.query, l.occ, l.current, l.link, l.matcher = "", nil, -1, -1, nil
+		m.sess.Search("")
+		m.sess.SelectLink(-1)
+		l.occ, l.current = nil, -1
 		m.dirty = true
 	case key.Matches(msg, k.NextMatch):
 		return l.step(m, +1)
@@ -159,44 +166,45 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevLink):
 		l.focusLink(m, -1)
 	case key.Matches(msg, k.Follow):
-		if l.link < 0 {
-			l.note = m.s.NoLink
+		if m.sess.Link() < 0 {
+			m.bar.note = m.s.NoLink
 			return nil
 		}
-		return l.follow(m, l.link)
+		return l.follow(m, m.sess.Link())
 	case key.Matches(msg, k.Back):
 		return l.back(m)
 	}
 	return nil
 }
 
-// key handles keys while the search box or the outline is open.
+// key handles keys while the search box is open.
 func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	if m.mode == modeOutline {
-		return l.outlineKey(m, msg)
-	}
-	switch msg.String() {
-	case "esc":
+	k := m.keys.Box
+	switch {
+	case key.Matches(msg, k.Cancel):
 		m.mode = modeRead
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Open):
 		if l.sel < len(l.hits) {
 			h := l.hits[l.sel]
 			m.mode = modeRead
 			return l.open(m, h, strings.TrimSpace(l.input.Value()))
 		}
 		return nil
-	case "up", "ctrl+p", "shift+tab":
+	case key.Matches(msg, k.Up):
 		l.sel = max(l.sel-1, 0)
 		return nil
-	case "down", "ctrl+n", "tab":
+	case key.Matches(msg, k.Down):
 		l.sel = min(l.sel+1, max(len(l.hits)-1, 0))
 		return nil
 	}
 	before := l.input.Value()
 	var cmd tea.Cmd
 	l.input, cmd = l.input.Update(msg)
-	if l.input.Value() != before {
+	if v := l.input.Value(); v != before {
+		if clean := textsafe.Clean(v); clean != v {
+			l.input.SetValue(clean) // no control or bidi character is echoed
+		}
 		l.refresh(m)
 	}
 	return cmd
@@ -214,47 +222,28 @@ func (l *lookup) refresh(m *Model) {
 	}
 }
 
-// matches returns the ranges of a line that match the current search.
-func (l *lookup) matches(line string) [][2]int {
-	if l.matcher != nil {
-		return l.matcher.Marks(line)
-	}
-	return search.Marks(line, l.query)
-}
-
 // open shows a search hit: its page, in its language, at the first occurrence in
 // its section, with every occurrence marked. Opening a result is one step in the
 // history, whatever n and N do after it.
 func (l *lookup) open(m *Model, h search.Hit, query string) tea.Cmd {
-	l.push(m)
-	l.query = query
-	l.matcher = nil
-	if m.index != nil {
-		l.matcher = m.index.Matcher(query)
+	m.saveSpot()
+	if !m.sess.OpenHit(h, query) {
+		return nil
 	}
-	l.pending = &landing{heading: h.HeadingIndex}
-	if h.Lang != m.lang {
-		m.setLang(h.Lang)
-		l.langChanged(m)
+	l.pending = &landing{heading: -1}
+	if p := m.page(); p != nil && h.Place.Section != "" {
+		l.pending.heading = p.Heading(m.sess.In(h.Place).Section)
 	}
-	for i, id := range m.ids {
-		if id == h.Page {
-			m.tab = i
-		}
-	}
-	if p := m.page(); p != nil && h.HeadingIndex >= 0 && h.HeadingIndex < len(p.Headings) {
-		m.spots[m.tab] = spotOf(p, p.Headings[h.HeadingIndex].Block)
-	}
-	return m.openTab(m.tab)
+	return m.reopen()
 }
 
 // step moves to the next (+1) or previous (-1) occurrence, on to the next page
 // with matches when this one has no more. It is not a step in the history: one
 // search is one step, however many times n is pressed.
 func (l *lookup) step(m *Model, dir int) tea.Cmd {
-	if l.query == "" || m.doc == nil {
-		if l.query == "" {
-			l.note = m.s.Tools.NoSearch
+	if m.sess.Query() == "" || m.doc == nil {
+		if m.sess.Query() == "" {
+			m.bar.note = m.s.Tools.NoSearch
 		}
 		return nil
 	}
@@ -284,31 +273,20 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 	}
 	// On to the next page (in tab order, wrapping) that has a match.
 	if m.index == nil {
+		return nil // the index is being built
+	}
+	t, ok := m.sess.Step(dir)
+	if !ok || (t == m.sess.Tab() && len(l.occ) == 0) {
+		m.bar.note = m.s.NoMatches
 		return nil
 	}
-	has := map[string]bool{}
-	for _, h := range m.index.Search(l.query, search.Options{Lang: m.lang, Limit: 1000}) {
-		has[h.Page] = has[h.Page] || h.Via != search.ViaOtherLang // a page whose own text matches
+	l.pending = &landing{heading: -1, last: dir < 0}
+	if t == m.sess.Tab() {
+		l.afterRender(m)
+		return nil
 	}
-	n := len(m.ids)
-	for i := 1; i <= n; i++ {
-		t := ((m.tab+dir*i)%n + n) % n
-		if t == m.tab && len(l.occ) == 0 {
-			break
-		}
-		if !has[m.ids[t]] {
-			continue
-		}
-		l.pending = &landing{heading: -1, last: dir < 0}
-		m.spots[t] = Spot{}
-		if t == m.tab {
-			l.afterRender(m)
-			return nil
-		}
-		return m.openTab(t)
-	}
-	l.note = m.s.NoMatches
-	return nil
+	m.sess.StepTo(t)
+	return m.reopen()
 }
 
 // showMatch makes occurrence i the current one and scrolls it into view, with
@@ -364,7 +342,7 @@ func (l *lookup) focusLink(m *Model, dir int) {
 	order := linkOrder(m)
 	at := -1
 	for i, li := range order {
-		if li == l.link {
+		if li == m.sess.Link() {
 			at = i
 		}
 	}
@@ -373,7 +351,7 @@ func (l *lookup) focusLink(m *Model, dir int) {
 	case at >= 0:
 		next = at + dir
 		if next < 0 || next >= len(order) {
-			l.note = m.s.NoMoreLinks
+			m.bar.note = m.s.NoMoreLinks
 			return
 		}
 	case dir > 0:
@@ -394,13 +372,13 @@ func (l *lookup) focusLink(m *Model, dir int) {
 		}
 	}
 	if next < 0 {
-		l.note = m.s.NoLinks
+		m.bar.note = m.s.NoLinks
 		return
 	}
-	l.link = order[next]
+	m.sess.SelectLink(order[next])
 	m.dirty = true
-	if !l.linkVisible(m, l.link) {
-		spans := m.doc.LinkSpans(l.link)
+	if !l.linkVisible(m, order[next]) {
+		spans := m.doc.LinkSpans(order[next])
 		first, last := spans[0].Line, spans[len(spans)-1].Line
 		if first < m.offset() {
 			m.scrollTo(first)
@@ -412,72 +390,27 @@ func (l *lookup) focusLink(m *Model, dir int) {
 
 // follow opens link i of the page: another page, or a heading of this one.
 func (l *lookup) follow(m *Model, i int) tea.Cmd {
-	p := m.page()
-	if p == nil || i < 0 || i >= len(p.Links) {
+	t, ok := m.sess.LinkTarget(i)
+	if !ok {
 		return nil
 	}
-	t := p.Links[i]
-	tab := -1
-	for j, id := range m.ids {
-		if id == t.Page {
-			tab = j
-		}
-	}
-	target := m.lib.Page(m.lang, t.Page)
-	if tab < 0 || target == nil {
-		l.note = fmt.Sprintf(m.s.LinkTo, t.Target)
+	if t.External || t.Unknown {
+		m.bar.note = fmt.Sprintf(m.s.LinkTo, t.Link.Target)
 		return nil
 	}
-	spot := Spot{}
-	if t.Anchor != "" {
-		if s := target.SectionByAnchor(t.Anchor); s >= 0 {
-			spot = spotOf(target, target.Sections[s].Heading.Block)
-		}
-	}
-	l.push(m)
-	l.link = -1
-	m.dirty = true
-	m.spots[tab] = spot
-	if tab == m.tab && m.doc != nil {
-		m.restoreSpot()
-		return nil
-	}
-	return m.openTab(tab)
-}
-
-// push records where the reader is, before a page jump.
-func (l *lookup) push(m *Model) {
 	m.saveSpot()
-	here := place{lang: m.lang, tab: m.tab, spot: m.spots[m.tab]}
-	if n := len(l.history); n > 0 && l.history[n-1] == here {
-		return
-	}
-	l.history = append(l.history, here)
-	if len(l.history) > maxHistory {
-		l.history = l.history[1:]
-	}
+	m.sess.Follow(i)
+	return m.reopen()
 }
 
 // back returns to where the reader was before the last page jump.
 func (l *lookup) back(m *Model) tea.Cmd {
-	if len(l.history) == 0 {
-		l.note = m.s.HistoryEmpty
+	m.saveSpot()
+	if !m.sess.Back() {
+		m.bar.note = m.s.HistoryEmpty
 		return nil
 	}
-	p := l.history[len(l.history)-1]
-	l.history = l.history[:len(l.history)-1]
-	l.link = -1
-	m.dirty = true
-	m.spots[p.tab] = p.spot
-	if p.lang == m.lang && p.tab == m.tab && m.doc != nil {
-		m.restoreSpot()
-		return nil
-	}
-	if p.lang != m.lang {
-		m.setLang(p.lang)
-		l.langChanged(m)
-	}
-	return m.openTab(p.tab)
+	return m.reopen()
 }
 
 // marks are the marks of the page, by doc line: the occurrences of the search
@@ -491,22 +424,19 @@ func (l *lookup) marks(m *Model) map[int][]mark {
 		}
 		out[o.line] = append(out[o.line], mark{col0: o.col0, col1: o.col1, kind: k})
 	}
-	if l.link >= 0 && m.doc != nil {
-		for _, s := range m.doc.LinkSpans(l.link) {
+	if m.sess.Link() >= 0 && m.doc != nil {
+		for _, s := range m.doc.LinkSpans(m.sess.Link()) {
 			out[s.Line] = append(out[s.Line], mark{col0: s.Col0, col1: s.Col1, kind: markLink})
 		}
 	}
 	return out
 }
 
-// status is the lookup's part of the status bar: a note, the selected link's
-// target, or the match counter.
+// status is the lookup's part of the status bar: the selected link's target,
+// or the match counter ("" for neither).
 func (l *lookup) status(m *Model) string {
-	if l.note != "" {
-		return l.note
-	}
-	if p := m.page(); l.link >= 0 && p != nil && l.link < len(p.Links) {
-		t := p.Links[l.link]
+	if p, li := m.page(), m.sess.Link(); li >= 0 && p != nil && li < len(p.Links) {
+		t := p.Links[li]
 		dest := t.Target
 		if tp := m.lib.Page(m.lang, t.Page); tp != nil {
 			dest = tp.Tab
@@ -516,7 +446,7 @@ func (l *lookup) status(m *Model) string {
 		}
 		return fmt.Sprintf(m.s.LinkTo, dest)
 	}
-	if l.query != "" && len(l.occ) > 0 {
+	if m.sess.Query() != "" && len(l.occ) > 0 {
 		if l.current < 0 {
 			return fmt.Sprintf(m.s.Matches, len(l.occ))
 		}
@@ -525,27 +455,12 @@ func (l *lookup) status(m *Model) string {
 	return ""
 }
 
-// box draws the search box or the outline.
+// box draws the search box.
 func (l *lookup) box(m *Model) string {
 	st := m.lk.st
 	w := min(m.width-4, 90)
 	rows := max(m.pageHeight()-6, 1)
 	var b strings.Builder
-	if m.mode == modeOutline {
-		title := st.OverlayTitle.Render(m.s.OutlineTitle)
-		if l.ofiltering || l.ofilter != "" {
-			title += "  / " + m.lk.text(l.ofilter) + "_"
-		}
-		b.WriteString(title + "\n")
-		heads := l.outlineItems(m)
-		if len(heads) == 0 {
-			b.WriteString(st.Dim.Render(m.s.SearchNoHits) + "\n")
-		}
-		writeList(&b, heads, l.outlineSel, rows-1, w-4, m.lk)
-		b.WriteString("\n" + st.Dim.Render(ansi.Truncate(m.lk.text(m.s.OutlineHint), w-4, m.lk.text("…"))))
-		return st.Overlay.Width(w).Render(b.String())
-	}
-	l.input.SetWidth(max(w-6-ansi.StringWidth(m.s.SearchPrompt), 1))
 	b.WriteString(st.OverlayTitle.Render(m.s.SearchPrompt) + l.input.View() + "\n")
 	items := make([]string, len(l.hits))
 	for i, h := range l.hits {

@@ -54,7 +54,7 @@ func TestMatchesAreOccurrences(t *testing.T) {
 	}
 	lines, total := 0, 0
 	for _, line := range m.doc.Plain {
-		n := len(m.find.matches(line)) // as the search matches: OEWG, Open-ended Working Group
+		n := len(m.sess.Marks(line)) // as the search matches: OEWG, Open-ended Working Group
 		if n > 0 {
 			lines++
 		}
@@ -188,21 +188,21 @@ func TestEveryLinkIsReachableAndOpensItsTarget(t *testing.T) {
 					k = "tab"
 				}
 				keys(m, k)
-				if m.find.note == m.s.NoMoreLinks || (len(p.Links) == 0 && m.find.note == m.s.NoLinks) {
+				if m.bar.note == m.s.NoMoreLinks || (len(p.Links) == 0 && m.bar.note == m.s.NoLinks) {
 					break
 				}
-				if m.find.link < 0 || !m.find.linkVisible(m, m.find.link) {
+				if m.sess.Link() < 0 || !m.find.linkVisible(m, m.sess.Link()) {
 					t.Fatalf("%s/%s: the link selected by %s is not on screen", lang, p.ID, k)
 				}
-				order = append(order, m.find.link)
+				order = append(order, m.sess.Link())
 			}
 			if len(order) != len(p.Links) {
 				t.Fatalf("%s/%s: ] reached %d of %d links: %v", lang, p.ID, len(order), len(p.Links), order)
 			}
 			// [ and Shift+Tab go back through them.
 			keys(m, "[", "shift+tab")
-			if len(order) > 2 && m.find.link != order[len(order)-3] {
-				t.Errorf("%s/%s: [ and shift+tab went to link %d, want %d", lang, p.ID, m.find.link, order[len(order)-3])
+			if len(order) > 2 && m.sess.Link() != order[len(order)-3] {
+				t.Errorf("%s/%s: [ and shift+tab went to link %d, want %d", lang, p.ID, m.sess.Link(), order[len(order)-3])
 			}
 			for k, li := range order {
 				l := p.Links[li]
@@ -210,7 +210,7 @@ func TestEveryLinkIsReachableAndOpensItsTarget(t *testing.T) {
 				for j := 0; j <= k; j++ {
 					keys(m, "]")
 				}
-				if m.find.link != li {
+				if m.sess.Link() != li {
 					t.Fatalf("%s/%s: link %d not selected", lang, p.ID, li)
 				}
 				keys(m, "enter")
@@ -240,7 +240,7 @@ func TestEveryLinkIsReachableAndOpensItsTarget(t *testing.T) {
 func TestEnterNeverFollowsAnOffScreenLink(t *testing.T) {
 	m := newTest(t, "en", "un", 80, 14)
 	keys(m, "G", "[")
-	if m.find.link < 0 {
+	if m.sess.Link() < 0 {
 		t.Fatal("no link at the end of the UN page")
 	}
 	keys(m, "g", "enter")
@@ -437,7 +437,7 @@ func TestClickWithBrackets(t *testing.T) {
 	m := newTest(t, "en", "timeline", 100, 30)
 	drive(m, nil, tea.ColorProfileMsg{Profile: colorprofile.ASCII})
 	keys(m, "]")
-	target := m.page().Links[m.find.link]
+	target := m.page().Links[m.sess.Link()]
 	if !strings.Contains(screen(m), "(<"+target.Text+">)") {
 		t.Fatalf("the link %q is not drawn as (<%s>):\n%s", target.Text, target.Text, screen(m))
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/reader"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
@@ -50,20 +51,6 @@ const (
 	modeOutline
 )
 
-// Spot is a place in a page that survives a re-render at another width and the
-// language switch: a block of the document model (its id, the same passage in
-// both languages) and a number of lines into it.
-type Spot struct {
-	Block string `json:"block,omitempty"` // block id ("2.3"); "" for the lines above the first block
-	Line  int    `json:"line,omitempty"`  // lines below the block's first line
-	Of    int    `json:"of,omitempty"`    // the block's height in lines when Line was counted (0: unknown)
-	// Lang is the language whose page Block names ("" for the reader's). Blocks
-	// pair by position on most pages, but the glossary lists its entries in each
-	// language's alphabetical order: the other language's block is found through
-	// library.CounterpartBlock.
-	Lang string `json:"lang,omitempty"`
-}
-
 // docKey names one render of one page.
 type docKey struct {
 	lang, id, style string
@@ -77,7 +64,8 @@ type Model struct {
 	index *search.Index
 	ids   []string
 
-	lang string
+	sess *reader.Session // where the reader is, was, and what they search (internal/reader)
+	lang string          // the language the strings and key map are in: sess.Lang() after langChanged
 	s    i18n.Strings
 	keys keyMap
 
@@ -90,14 +78,16 @@ type Model struct {
 	width, height int
 	resizeSeq     int
 
-	tab   int
-	spots []Spot   // where each tab is being read
-	off   int      // the first line of the doc on screen
-	lines []string // the doc's lines with the reader's marks (page.go)
-	doc   *render.Doc
-	key   docKey
-	err   error
-	dirty bool // the page's marks changed: the viewport's lines are redrawn
+	// landed is the offset a jump to a section (Place.Section) was drawn at: the
+	// jumped-to section stays the one being read while the view stays there.
+	// -1 when the place names no section.
+	landed int
+	off    int      // the first line of the doc on screen
+	lines  []string // the doc's lines with the reader's marks (page.go)
+	doc    *render.Doc
+	key    docKey
+	err    error
+	dirty  bool // the page's marks changed: the viewport's lines are redrawn
 
 	prefetched map[int]bool // widths already prefetched
 	indexing   bool         // the search index is being built
@@ -106,9 +96,12 @@ type Model struct {
 	pair   *render.Pair // the two columns, when wide
 	pairOf *render.Doc  // the doc the pair was made from
 
-	mode mode
-	find lookup   // search, outline, links and history (lookup.go)
-	help helpView // the help overlay (help.go)
+	mode    mode
+	colon   bool      // ":" was typed: q quits (less's :q)
+	find    lookup    // the search box and the matches on screen (lookup.go)
+	bar     statusBar // the status bar (statusbar.go)
+	outline outline   // the outline overlay (outline.go)
+	help    helpView  // the help overlay (help.go)
 }
 
 // New returns a reader for the options.
@@ -125,13 +118,12 @@ func New(o Options) *Model {
 		prefetched: map[int]bool{},
 	}
 	m.width, m.height = ClampSize(o.Width, o.Height)
-	m.spots = make([]Spot, len(m.ids))
-	for i, id := range m.ids {
-		if id == o.Page {
-			m.tab = i
-			m.spots[i] = o.Spot
-		}
+	m.landed = -1
+	at := o.Place
+	if at.Page == "" {
+		at = library.Place{Lang: lang, Page: o.Page}
 	}
+	m.sess = reader.New(o.Library, o.Index, lang, at)
 	switch o.Style {
 	case "dark", "light", "ascii":
 		m.style = o.Style
@@ -139,9 +131,8 @@ func New(o Options) *Model {
 		m.style, m.autoStyle = "dark", true
 	}
 	m.lk = newLook(m.style, 0, false)
-	m.find.link = -1
 	m.find.current = -1
-	m.setLang(lang)
+	m.langChanged()
 	return m
 }
 
@@ -171,9 +162,9 @@ func (m *Model) FirstFrame() string {
 	if p == nil {
 		return ""
 	}
-	k := docKey{lang: m.lang, id: m.ids[m.tab], style: m.style, width: m.contentWidth()}
-	switch {
-	case m.cache.Cached(p, k.width, k.style) != nil || m.spots[m.tab] != (Spot{}):
+	k := docKey{lang: m.lang, id: m.sess.PageID(), style: m.style, width: m.contentWidth()}
+	switch pl := m.sess.Place(); {
+	case m.cache.Cached(p, k.width, k.style) != nil || pl.Block != "" || pl.Line != 0:
 		// Cached, or reopening further down the page than its top: the whole page.
 		if d, err := m.cache.Render(p, k.width, k.style); err == nil {
 			m.key = k
@@ -188,15 +179,15 @@ func (m *Model) FirstFrame() string {
 }
 
 // Current returns the language and page being read (to remember them on quit).
-func (m *Model) Current() (lang, page string) { return m.lang, m.ids[m.tab] }
+func (m *Model) Current() (lang, page string) { return m.sess.Lang(), m.sess.PageID() }
 
-// Place returns where the reader is, to reopen there: language, page, and the
-// spot in the page.
-func (m *Model) Place() (lang, page string, spot Spot) {
-	if m.doc != nil && m.mode == modeRead {
-		m.saveSpot()
-	}
-	return m.lang, m.ids[m.tab], m.spots[m.tab]
+// Session is the reading session the reader shows.
+func (m *Model) Session() *reader.Session { return m.sess }
+
+// Place returns where the reader is, to reopen there: the place in the page,
+// written in the language read.
+func (m *Model) Place() library.Place {
+	return m.sess.Saved() // every scroll already told the session
 }
 
 // TopBlock returns where the reader is: the page, the block of the document model
@@ -215,9 +206,13 @@ func (m *Model) TopBlock() (p *library.Page, block, line int) {
 	return p, block, top - m.blockLine(block)
 }
 
-func (m *Model) setLang(lang string) {
-	m.lang = lang
-	m.s = i18n.For(lang)
+// langChanged follows the session's language: the strings and the key map.
+func (m *Model) langChanged() {
+	if m.lang == m.sess.Lang() && m.keys.Quit.Enabled() {
+		return
+	}
+	m.lang = m.sess.Lang()
+	m.s = i18n.For(m.lang)
 	m.keys = newKeyMap(m.s)
 }
 
@@ -257,7 +252,7 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) page() *library.Page { return m.lib.Page(m.lang, m.ids[m.tab]) }
+func (m *Model) page() *library.Page { return m.sess.Page() }
 
 // contentWidth is the width pages are rendered at: the window, capped.
 func (m *Model) contentWidth() int {
@@ -287,42 +282,42 @@ func (m *Model) scrollTo(o int) {
 	m.saveSpot()
 }
 
-// saveSpot remembers the current tab's place as the block at the top of the view.
+// saveSpot remembers the current tab's place as the block at the top of the
+// view; a jump to a section is kept while the view has not moved from where the
+// jump drew it.
 func (m *Model) saveSpot() {
 	if m.doc == nil {
 		return
 	}
-	p, b, line := m.TopBlock()
-	if b < 0 || p == nil {
-		m.spots[m.tab] = Spot{Line: line}
+	if m.sess.Place().Section != "" && m.off == m.landed {
 		return
 	}
-	m.spots[m.tab] = Spot{Block: p.Blocks[b].ID, Line: line, Of: m.blockEnd(b) - m.blockLine(b), Lang: m.lang}
+	m.landed = -1
+	p, b, line := m.TopBlock()
+	if b < 0 || p == nil {
+		m.sess.SetPlace(library.Place{Lang: m.lang, Line: line})
+		return
+	}
+	pl := library.PlaceOfBlock(p, b)
+	pl.Line, pl.Of = line, m.blockEnd(b)-m.blockLine(b)
+	m.sess.SetPlace(pl)
 }
 
-// restoreSpot scrolls the doc to the tab's spot: the same block at the top, the
+// restoreSpot scrolls the doc to the tab's place: the same block at the top, the
 // same part of it (a block drawn on more or fewer lines, at another width or in
-// the other language, keeps the proportion). The spot itself is kept as it was,
+// the other language, keeps the proportion). The place itself is kept as it was,
 // so that a view clamped at the end of a page, or a block shorter in the other
 // language, does not move the place the reader asked for: L twice comes back to
 // the very line.
 func (m *Model) restoreSpot() {
-	s := m.spots[m.tab]
-	p := m.page()
-	b := -1
-	if p != nil && s.Block != "" {
-		b = p.BlockByID(s.Block)
-		if s.Lang != "" && s.Lang != m.lang {
-			if from := m.lib.Page(s.Lang, p.ID); from != nil {
-				b = m.lib.CounterpartBlock(p.ID, s.Lang, from.BlockByID(s.Block), m.lang)
-			}
+	s := m.sess.Place()
+	defer func() {
+		m.landed = -1
+		if s.Section != "" {
+			m.landed = m.off
 		}
-		if b < 0 {
-			// A block the other language lacks: its section's heading.
-			sec, _, _ := strings.Cut(s.Block, ".")
-			b = p.BlockByID(sec + ".0")
-		}
-	}
+	}()
+	b := m.lib.BlockIn(s, m.lang)
 	line := m.blockLine(b)
 	if b < 0 || line < 0 {
 		m.setOffset(s.Line)
@@ -336,12 +331,11 @@ func (m *Model) restoreSpot() {
 	m.setOffset(line + max(min(d, h-1), 0))
 }
 
-// spotOf returns the spot of a block of a page, from its index.
-func spotOf(p *library.Page, block int) Spot {
-	if p == nil || block < 0 || block >= len(p.Blocks) {
-		return Spot{}
-	}
-	return Spot{Block: p.Blocks[block].ID, Lang: p.Lang}
+// current returns the page being read and the section being read
+// (reader.Session.Current): the section the reader jumped to while the view has
+// not moved since, else the section of the block at the top of the view.
+func (m *Model) current() (p *library.Page, section, block int) {
+	return m.sess.Current()
 }
 
 // sync makes the doc match the current language, tab, width and style: from the
@@ -350,7 +344,7 @@ func (m *Model) sync() tea.Cmd {
 	if m.width <= 0 || m.height <= 0 {
 		return nil
 	}
-	k := docKey{lang: m.lang, id: m.ids[m.tab], style: m.style, width: m.contentWidth()}
+	k := docKey{lang: m.lang, id: m.sess.PageID(), style: m.style, width: m.contentWidth()}
 	if m.doc != nil && m.key == k && !m.doc.Partial {
 		return nil
 	}
@@ -358,7 +352,7 @@ func (m *Model) sync() tea.Cmd {
 	p := m.page()
 	if p == nil {
 		m.doc = nil
-		m.err = fmt.Errorf("%s: %s", m.ids[m.tab], m.s.Lang)
+		m.err = fmt.Errorf("%s: %s", m.sess.PageID(), m.s.Lang)
 		return nil
 	}
 	if d := m.cache.Cached(p, k.width, k.style); d != nil {
@@ -418,17 +412,29 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// layout lays the overlays out for the window, the language and the look, in
+// Update: View draws what is laid out and changes nothing.
+func (m *Model) layout() {
+	switch m.mode {
+	case modeHelp:
+		m.help.build(m.helpLayoutOf())
+	case modeSearch:
+		m.find.layout(m)
+	}
+}
+
 // settle keeps the invariants after every message: a selected link is on
 // screen (Enter never follows a link the reader cannot see), and the page's
 // marks are drawn.
 func (m *Model) settle() {
-	if m.find.link >= 0 && !m.find.linkVisible(m, m.find.link) {
-		m.find.link = -1
+	if li := m.sess.Link(); li >= 0 && !m.find.linkVisible(m, li) {
+		m.sess.SelectLink(-1)
 		m.dirty = true
 	}
 	if m.dirty {
 		m.redraw()
 	}
+	m.layout()
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
@@ -436,6 +442,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		first := m.width <= 0 || m.height <= 0
 		m.width, m.height = ClampSize(msg.Width, msg.Height)
+		if m.side && (m.bar.note == m.s.Tools.SideOn || m.bar.note == m.s.Tools.SideNarrow) {
+			// The note describes the layout: it follows it.
+			m.bar.note = m.s.Tools.SideNarrow
+			if m.sideWide() {
+				m.bar.note = m.s.Tools.SideOn
+			}
+		}
 		if m.doc != nil {
 			m.restoreSpot()
 		}
@@ -464,6 +477,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.buildIndex(), m.prefetch())
 	case indexedMsg:
 		m.index, m.indexing = msg.index, false
+		m.sess.SetIndex(msg.index)
+		if m.mode == modeOutline {
+			m.outline.setIndex(msg.index)
+		}
 		if m.mode == modeSearch {
 			m.find.refresh(m)
 		}
@@ -501,7 +518,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		case modeRead:
 			m.scrollTo(m.offset() + delta)
 		case modeHelp:
-			m.help.scroll(delta)
+			m.help, _ = m.help.Update(msg)
 		}
 		return nil
 	case tea.MouseClickMsg:
@@ -511,7 +528,19 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case CopyMsg:
 		return m.copied(msg)
 	case tea.PasteMsg:
-		return m.find.paste(m, msg)
+		return m.paste(msg)
+	case outlineJumpMsg, outlineCopyMsg, outlineCloseMsg:
+		return m.outlineDone(msg)
+	case helpCloseMsg:
+		if m.mode == modeHelp {
+			m.mode = modeRead
+		}
+		return nil
+	case helpLangMsg:
+		if m.mode != modeHelp {
+			return nil
+		}
+		return m.toggleLang() // the help is laid out again in the new language in settle
 	case probeMsg:
 		msg.ready <- m.doc != nil
 	}
@@ -547,19 +576,42 @@ func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
 
 // handleKey dispatches a key press by mode.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
-		return tea.Quit
-	}
 	switch m.mode {
 	case modeHelp:
-		return m.help.key(m, msg)
+		if msg.String() == "ctrl+c" {
+			return tea.Quit
+		}
+		var cmd tea.Cmd
+		m.help, cmd = m.help.Update(msg)
+		return cmd
 	case modeSearch, modeOutline:
+		// Ctrl+C, like Esc, cancels the search box or the outline (as in less).
 		if key.Matches(msg, m.keys.CopyList) {
 			return m.copySelected()
+		}
+		if m.mode == modeOutline {
+			var cmd tea.Cmd
+			m.outline, cmd = m.outline.Update(msg)
+			return cmd
 		}
 		return m.find.key(m, msg)
 	}
 	k := m.keys
+	// A message lasts until the next key (as in less): the key may set another.
+	m.bar.note = ""
+	if m.colon {
+		// ":" then q quits, as :q in less; any other key ends the prompt.
+		m.colon = false
+		if msg.String() == "q" || msg.String() == "Q" {
+			return tea.Quit
+		}
+		return nil
+	}
+	if key.Matches(msg, k.Colon) {
+		m.colon = true
+		m.bar.note = ":"
+		return nil
+	}
 	if m.side {
 		if key.Matches(msg, k.Side) {
 			return m.setSide(false)
@@ -579,11 +631,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
-		m.help.open(m)
+		m.help.open(m.helpLayoutOf())
 	case key.Matches(msg, k.Next):
-		return m.goTab((m.tab + 1) % len(m.ids))
+		return m.goTab((m.sess.Tab() + 1) % len(m.ids))
 	case key.Matches(msg, k.Prev):
-		return m.goTab((m.tab + len(m.ids) - 1) % len(m.ids))
+		return m.goTab((m.sess.Tab() + len(m.ids) - 1) % len(m.ids))
 	case key.Matches(msg, k.TabN):
 		if n := int(msg.String()[0] - '1'); n >= 0 && n < len(m.ids) {
 			return m.goTab(n)
@@ -616,29 +668,43 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // goTab opens tab n where it was left: a page jump, recorded in the history.
 func (m *Model) goTab(n int) tea.Cmd {
-	if n == m.tab && m.doc != nil {
+	if n == m.sess.Tab() && m.doc != nil {
 		return nil
 	}
-	m.find.push(m)
-	return m.openTab(n)
+	m.saveSpot()
+	m.sess.GoTab(n)
+	return m.reopen()
 }
 
-// openTab shows tab n at its spot.
-func (m *Model) openTab(n int) tea.Cmd {
-	m.tab = n
-	m.doc = nil
+// reopen draws the session's page at its place, after the session moved (a
+// jump, back, a step to another page, the language): at once when the page and
+// language are the ones drawn, else by a render.
+func (m *Model) reopen() tea.Cmd {
 	m.dirty = true
+	if m.lang != m.sess.Lang() {
+		m.langChanged()
+		m.find.langChanged(m)
+	}
+	if m.doc != nil && m.key.id == m.sess.PageID() && m.key.lang == m.lang {
+		m.find.newDoc(m)
+		m.restoreSpot()
+		m.find.afterRender(m)
+		return nil
+	}
+	m.doc = nil
 	return m.sync()
 }
 
 // toggleLang switches language, keeping the page and the block at the top of
 // the view. It is not a step in the history.
 func (m *Model) toggleLang() tea.Cmd {
-	m.setLang(i18n.Other(m.lang))
-	m.find.langChanged(m)
-	m.doc = nil
-	m.dirty = true
-	return m.sync()
+	// The place is not saved again first: scrolling saved it, and a view
+	// clamped at the end of the page in this language must not move it.
+	if !m.sess.SwitchLang() {
+		m.bar.note = fmt.Sprintf(i18n.Line(m.lang).NoOther, i18n.LanguageName(i18n.Other(m.lang), m.lang))
+		return nil
+	}
+	return m.reopen()
 }
 
 // View draws the reader.
@@ -660,7 +726,7 @@ func (m *Model) tabBar() (string, []tabSpan) {
 			labels[i] = p.Tab
 		}
 	}
-	return tabBar(labels, m.tab, m.width, m.lk)
+	return tabBar(labels, m.sess.Tab(), m.width, m.lk)
 }
 
 // render draws the whole screen: exactly height lines, none wider than width.
@@ -690,9 +756,11 @@ func (m *Model) render() string {
 	atTop := false
 	switch m.mode {
 	case modeHelp:
-		box = m.help.view(m)
-	case modeSearch, modeOutline:
+		box = m.help.View()
+	case modeSearch:
 		box, atTop = m.find.box(m), true // at the top: it grows as you type
+	case modeOutline:
+		box, atTop = m.outline.View(min(m.width-4, 90), max(m.pageHeight()-6, 1), m.lk, m.s), true
 	}
 	if box == "" {
 		return screen // every part is drawn within the width

@@ -21,8 +21,9 @@ type Options struct {
 	Style string
 	// Width and Height, when known before the first WindowSizeMsg.
 	Width, Height int
-	// Spot is where to open Page: the place Model.Place gave when the reader was
-	// last closed (by block, so it holds at another width or after an edit of
-	// other sections).
-	Spot Spot
+	// Place is where to open (its page wins over Page): the place Model.Place
+	// gave when the reader was last closed (by block, so it holds at another
+	// width or after an edit of other sections), or a section (library.At).
+	// Written in either language: it is read in Lang.
+	Place library.Place
 }

@@ -3,66 +3,105 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/search"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // The outline (o): the page's headings, to jump to one. It opens on the heading
-// being read. Keys: ↑/↓ j/k Tab move, g/Home and G/End reach the first and the
-// last entry, Enter jumps, c copies the selected section, q/Esc/o close. / filters:
-// from then on what is typed narrows the list as it is typed (case and accents
-// ignored, every word must start a word of the heading), Backspace edits, Esc
-// clears the filter; ↑/↓ and Enter still move and jump. Letters that are keys in
-// the list (q, g, G, j, k, c) would be lost in a filter typed directly, hence the
-// slash, as in glow's and less's lists.
+// being read. Keys (outlineKeys, listed in the help): ↑/↓ j/k Tab move, g/Home
+// and G/End reach the first and the last entry, Enter jumps, c copies the
+// selected section, q/Esc/o/Ctrl+C close. / filters: from then on what is typed
+// narrows the list as it is typed (case and accents ignored, every word must
+// start a word of the heading, or be matched by the search engine), Backspace
+// edits, Esc clears the filter; ↑/↓ and Enter still move and jump. Letters that
+// are keys in the list (q, g, G, j, k, c) would be lost in a filter typed
+// directly, hence the slash, as in glow's and less's lists.
+//
+// It is a component: its own state, keys, Update and View. It tells the reader
+// what was picked by messages (outlineJumpMsg, outlineCopyMsg, outlineCloseMsg)
+// and changes nothing of the reader's.
 
 // maxOutlineFilter bounds the filter (runes).
 const maxOutlineFilter = 80
 
-// outlineEntries returns the indices (in the page's Headings) of the headings the
-// filter keeps.
-func (l *lookup) outlineEntries(m *Model) []int {
-	p := m.page()
-	if p == nil {
-		return nil
-	}
-	words := strings.Fields(library.Fold(l.ofilter))
-	if len(words) == 0 {
-		out := make([]int, len(p.Headings))
-		for i := range out {
-			out[i] = i
+// outlineJumpMsg asks the reader to jump to a heading (index in the page's Headings).
+type outlineJumpMsg struct{ heading int }
+
+// outlineCopyMsg asks the reader to copy the section of a heading.
+type outlineCopyMsg struct{ heading int }
+
+// outlineCloseMsg closes the outline.
+type outlineCloseMsg struct{}
+
+type outline struct {
+	keys      outlineKeys
+	page      *library.Page
+	index     *search.Index // nil while it is being built: the filter matches word starts only
+	sel       int           // index in entries
+	filter    string
+	filtering bool              // typing goes to the filter
+	matchers  []*search.Matcher // the engine's matcher for each word of filter
+	entries   []int             // the headings the filter keeps, indices in page.Headings
+}
+
+// newOutline opens the outline of page p on the heading of section sec.
+func newOutline(keys outlineKeys, p *library.Page, ix *search.Index, sec int) outline {
+	o := outline{keys: keys, page: p, index: ix}
+	o.refilter()
+	if p != nil {
+		for i, h := range p.Headings {
+			if sec >= 0 && h.Section <= sec {
+				o.sel = i
+			}
 		}
-		return out
 	}
-	// Each word typed must start a word of the heading, or be matched by the
-	// search engine (another form, a typo, a glossary name: "oewg" keeps "The
-	// Open-ended Working Groups").
-	if m.index != nil && l.omatchFor != l.ofilter {
-		l.omatch = l.omatch[:0]
+	return o
+}
+
+// setIndex gives the outline the search index, once it is built.
+func (o *outline) setIndex(ix *search.Index) {
+	o.index = ix
+	o.refilter()
+}
+
+// refilter finds the entries the filter keeps: each word typed must start a word
+// of the heading, or be matched by the search engine (another form, a typo, a
+// glossary name: "oewg" keeps "The Open-ended Working Groups").
+func (o *outline) refilter() {
+	o.entries = o.entries[:0]
+	if o.page == nil {
+		return
+	}
+	words := strings.Fields(library.Fold(o.filter))
+	o.matchers = o.matchers[:0]
+	if o.index != nil {
 		for _, w := range words {
-			l.omatch = append(l.omatch, m.index.Matcher(w))
+			o.matchers = append(o.matchers, o.index.Matcher(w))
 		}
-		l.omatchFor = l.ofilter
 	}
-	var out []int
-	for i, h := range p.Headings {
+	for i, h := range o.page.Headings {
 		text := library.Fold(h.Text)
 		kept := true
 		for j, w := range words {
 			if matchesAll(text, []string{w}) {
 				continue
 			}
-			if m.index == nil || j >= len(l.omatch) || len(l.omatch[j].Marks(h.Text)) == 0 {
+			if j >= len(o.matchers) || len(o.matchers[j].Marks(h.Text)) == 0 {
 				kept = false
 				break
 			}
 		}
 		if kept {
-			out = append(out, i)
+			o.entries = append(o.entries, i)
 		}
 	}
-	return out
+	o.sel = min(o.sel, max(len(o.entries)-1, 0))
 }
 
 // matchesAll reports whether every word starts a word of text.
@@ -85,134 +124,189 @@ func matchesAll(text string, words []string) bool {
 	return true
 }
 
-// outlineHeading is the heading selected in the outline, or -1.
-func (l *lookup) outlineHeading(m *Model) int {
-	es := l.outlineEntries(m)
-	if l.outlineSel < 0 || l.outlineSel >= len(es) {
+// heading is the heading selected, or -1.
+func (o outline) heading() int {
+	if o.sel < 0 || o.sel >= len(o.entries) {
 		return -1
 	}
-	return es[l.outlineSel]
+	return o.entries[o.sel]
 }
 
-// openOutline opens the outline on the heading being read.
-func (l *lookup) openOutline(m *Model) {
-	m.mode = modeOutline
-	l.ofilter, l.ofiltering = "", false
-	l.outlineSel = 0
-	if p, b, _ := m.TopBlock(); p != nil && b >= 0 {
-		sec := p.Blocks[b].Section
-		for i, h := range p.Headings {
-			if h.Section <= sec {
-				l.outlineSel = i
+// setFilter changes the filter and starts the list from its top.
+func (o *outline) setFilter(f string) {
+	o.filter, o.sel = f, 0
+	o.refilter()
+}
+
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// Update handles a key or a paste while the outline is open.
+func (o outline) Update(msg tea.Msg) (outline, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		if o.filtering {
+			f := []rune(o.filter)
+			for _, r := range pasted(msg.Content) {
+				if len(f) >= maxOutlineFilter {
+					break
+				}
+				f = append(f, r)
 			}
+			o.setFilter(string(f))
 		}
+		return o, nil
+	case tea.KeyPressMsg:
+		return o.key(msg)
 	}
+	return o, nil
 }
 
-func (l *lookup) outlineKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	n := len(l.outlineEntries(m))
-	k := msg.String()
-	switch k {
-	case "up", "shift+tab", "ctrl+p":
-		l.outlineSel = max(l.outlineSel-1, 0)
-		return nil
-	case "down", "tab", "ctrl+n":
-		l.outlineSel = min(l.outlineSel+1, max(n-1, 0))
-		return nil
-	case "home":
-		l.outlineSel = 0
-		return nil
-	case "end":
-		l.outlineSel = max(n-1, 0)
-		return nil
-	case "enter":
-		return l.outlineJump(m)
+func (o outline) key(msg tea.KeyPressMsg) (outline, tea.Cmd) {
+	n := len(o.entries)
+	k := o.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		return o, send(outlineCloseMsg{})
+	case key.Matches(msg, k.Up):
+		o.sel = max(o.sel-1, 0)
+		return o, nil
+	case key.Matches(msg, k.Down):
+		o.sel = min(o.sel+1, max(n-1, 0))
+		return o, nil
+	case key.Matches(msg, k.First):
+		o.sel = 0
+		return o, nil
+	case key.Matches(msg, k.Last):
+		o.sel = max(n-1, 0)
+		return o, nil
+	case key.Matches(msg, k.Jump):
+		if h := o.heading(); h >= 0 {
+			return o, send(outlineJumpMsg{heading: h})
+		}
+		return o, send(outlineCloseMsg{})
 	}
-	if l.ofiltering {
+	if o.filtering {
 		switch {
-		case k == "esc":
-			l.ofilter, l.ofiltering, l.outlineSel = "", false, 0
-		case k == "backspace":
-			if r := []rune(l.ofilter); len(r) > 0 {
-				l.ofilter = string(r[:len(r)-1])
-				l.outlineSel = 0
+		case key.Matches(msg, k.ClearFilter):
+			o.filtering = false
+			o.setFilter("")
+		case msg.String() == "backspace":
+			if r := []rune(o.filter); len(r) > 0 {
+				o.setFilter(string(r[:len(r)-1]))
 			}
-		case msg.Text != "" && len([]rune(l.ofilter)) < maxOutlineFilter:
-			l.ofilter += msg.Text
-			l.outlineSel = 0
+		case msg.Text != "" && len([]rune(o.filter)) < maxOutlineFilter:
+			o.setFilter(o.filter + textsafe.Clean(msg.Text))
 		}
-		return nil
+		return o, nil
 	}
-	switch k {
-	case "esc", "o", "q":
-		m.mode = modeRead
-	case "k":
-		l.outlineSel = max(l.outlineSel-1, 0)
-	case "j":
-		l.outlineSel = min(l.outlineSel+1, max(n-1, 0))
-	case "g", "<":
-		l.outlineSel = 0
-	case "G", ">":
-		l.outlineSel = max(n-1, 0)
-	case "/":
-		l.ofiltering = true
-	case "c":
-		return m.copySelected()
+	lt := k.Letters
+	switch {
+	case key.Matches(msg, lt.Close):
+		return o, send(outlineCloseMsg{})
+	case key.Matches(msg, lt.Up):
+		o.sel = max(o.sel-1, 0)
+	case key.Matches(msg, lt.Down):
+		o.sel = min(o.sel+1, max(n-1, 0))
+	case key.Matches(msg, lt.First):
+		o.sel = 0
+	case key.Matches(msg, lt.Last):
+		o.sel = max(n-1, 0)
+	case key.Matches(msg, lt.Filter):
+		o.filtering = true
+	case key.Matches(msg, lt.Copy):
+		return o, send(outlineCopyMsg{heading: o.heading()})
 	}
-	return nil
+	return o, nil
 }
 
-// outlineJump scrolls to the selected heading: a page jump, in the history.
-func (l *lookup) outlineJump(m *Model) tea.Cmd {
-	m.mode = modeRead
-	p := m.page()
-	h := l.outlineHeading(m)
-	if m.doc != nil && p != nil && h >= 0 {
-		l.push(m)
-		m.spots[m.tab] = spotOf(p, p.Headings[h].Block)
-		m.restoreSpot()
-	}
-	return nil
-}
-
-// outlineItems are the outline's rows: the filter (when there is one) and the
-// kept headings, indented by level.
-func (l *lookup) outlineItems(m *Model) []string {
-	p := m.page()
+// items are the outline's rows: the kept headings, indented by level.
+func (o outline) items() []string {
 	var items []string
-	for _, i := range l.outlineEntries(m) {
-		h := p.Headings[i]
+	for _, i := range o.entries {
+		h := o.page.Headings[i]
 		items = append(items, strings.Repeat("  ", max(h.Level-1, 0))+h.Text)
 	}
 	return items
 }
 
-// paste takes a terminal's paste (bracketed paste) into the search box or the
-// outline's filter; elsewhere it is ignored. It is cut to what the box holds
-// before anything else is done with it.
-func (l *lookup) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
-	text := msg.Content
+// View draws the outline's box, w wide, its list at most rows high.
+func (o outline) View(w, rows int, lk look, s i18n.Strings) string {
+	st := lk.st
+	var b strings.Builder
+	title := st.OverlayTitle.Render(s.OutlineTitle)
+	if o.filtering || o.filter != "" {
+		title += "  / " + lk.text(o.filter) + "_"
+	}
+	b.WriteString(title + "\n")
+	heads := o.items()
+	if len(heads) == 0 {
+		b.WriteString(st.Dim.Render(s.SearchNoHits) + "\n")
+	}
+	writeList(&b, heads, o.sel, rows-1, w-4, lk)
+	b.WriteString("\n" + st.Dim.Render(ansi.Truncate(lk.text(s.OutlineHint), w-4, lk.text("…"))))
+	return st.Overlay.Width(w).Render(b.String())
+}
+
+// pasted is a terminal's paste (bracketed paste) made fit for a box: cut to
+// what a box holds before anything else is done with it, on one line, no
+// control or bidi character.
+func pasted(text string) string {
 	if len(text) > 4*maxQuery {
 		text = strings.ToValidUTF8(text[:4*maxQuery], "")
 	}
-	text = strings.Join(strings.Fields(text), " ") // one line
-	switch {
-	case m.mode == modeSearch:
+	return textsafe.Clean(strings.Join(strings.Fields(text), " "))
+}
+
+// paste takes a terminal's paste into the search box or the outline's filter;
+// elsewhere it is ignored.
+func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
+	switch m.mode {
+	case modeSearch:
+		l := &m.find
 		before := l.input.Value()
 		var cmd tea.Cmd
-		l.input, cmd = l.input.Update(tea.PasteMsg{Content: text})
+		l.input, cmd = l.input.Update(tea.PasteMsg{Content: pasted(msg.Content)})
 		if l.input.Value() != before {
 			l.refresh(m)
 		}
 		return cmd
-	case m.mode == modeOutline && l.ofiltering:
-		for _, r := range text {
-			if len([]rune(l.ofilter)) >= maxOutlineFilter {
-				break
-			}
-			l.ofilter += string(r)
+	case modeOutline:
+		var cmd tea.Cmd
+		m.outline, cmd = m.outline.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// openOutline opens the outline on the section being read.
+func (m *Model) openOutline() {
+	p, sec, _ := m.current()
+	m.outline = newOutline(m.keys.List, p, m.index, sec)
+	m.mode = modeOutline
+}
+
+// outlineDone handles what the outline asks for.
+func (m *Model) outlineDone(msg tea.Msg) tea.Cmd {
+	if m.mode != modeOutline {
+		return nil
+	}
+	p := m.page()
+	switch msg := msg.(type) {
+	case outlineCloseMsg:
+		m.mode = modeRead
+	case outlineCopyMsg:
+		if p != nil && msg.heading >= 0 && msg.heading < len(p.Headings) {
+			return m.copyText(m.sess.CopySection(p, p.Headings[msg.heading].Section))
 		}
-		l.outlineSel = 0
+		return m.copyText("", "", false)
+	case outlineJumpMsg:
+		// A page jump, in the history.
+		m.mode = modeRead
+		if m.doc != nil && p != nil && msg.heading >= 0 && msg.heading < len(p.Headings) {
+			m.saveSpot()
+			m.sess.Open(library.At(p, p.Headings[msg.heading].Section))
+			return m.reopen()
+		}
 	}
 	return nil
 }

@@ -10,17 +10,17 @@ func TestOutlineFiltersAsYouType(t *testing.T) {
 	m := newTest(t, "it", "un", 100, 30)
 	p := m.page()
 	keys(m, "o", "G")
-	if h := m.find.outlineHeading(m); h != len(p.Headings)-1 {
+	if h := m.outline.heading(); h != len(p.Headings)-1 {
 		t.Errorf("G in the outline selects entry %d, want the last (%d)", h, len(p.Headings)-1)
 	}
 	keys(m, "g", "end")
-	if h := m.find.outlineHeading(m); h != len(p.Headings)-1 {
+	if h := m.outline.heading(); h != len(p.Headings)-1 {
 		t.Errorf("End selects entry %d, want the last", h)
 	}
 	// / then words: the list narrows as they are typed, accents ignored.
 	keys(m, "/")
 	typeText(m, "gruppi esp")
-	items := m.find.outlineItems(m)
+	items := m.outline.items()
 	if len(items) != 1 || !strings.Contains(items[0], "Gruppi di esperti governativi") {
 		t.Fatalf("filtered outline: %q", items)
 	}
@@ -28,7 +28,7 @@ func TestOutlineFiltersAsYouType(t *testing.T) {
 		t.Errorf("the filter is not shown:\n%s", screen(m))
 	}
 	keys(m, "backspace", "backspace", "backspace", "backspace")
-	if n := len(m.find.outlineItems(m)); n < 2 {
+	if n := len(m.outline.items()); n < 2 {
 		t.Errorf("after Backspace the filter keeps %d entries", n)
 	}
 	typeText(m, " esp")
@@ -43,8 +43,8 @@ func TestOutlineFiltersAsYouType(t *testing.T) {
 	// q closes the outline (not the program); in the filter, q is typed.
 	keys(m, "o", "/")
 	typeText(m, "q")
-	if m.mode != modeOutline || m.find.ofilter != "q" {
-		t.Errorf("q in the filter: mode %v, filter %q", m.mode, m.find.ofilter)
+	if m.mode != modeOutline || m.outline.filter != "q" {
+		t.Errorf("q in the filter: mode %v, filter %q", m.mode, m.outline.filter)
 	}
 	keys(m, "esc", "q")
 	if m.mode != modeRead {
@@ -66,7 +66,7 @@ func TestOutlineFilterIsBounded(t *testing.T) {
 	m := newTest(t, "en", "glossary", 60, 14)
 	keys(m, "o", "/")
 	typeText(m, strings.Repeat("x", 500))
-	if n := len([]rune(m.find.ofilter)); n != maxOutlineFilter {
+	if n := len([]rune(m.outline.filter)); n != maxOutlineFilter {
 		t.Errorf("filter holds %d runes, want at most %d", n, maxOutlineFilter)
 	}
 	checkFits(t, m, 60, 14)
@@ -96,8 +96,8 @@ func TestPasteIntoTheBoxes(t *testing.T) {
 	}
 	keys(m, "esc", "o", "/")
 	drive(m, nil, tea.PasteMsg{Content: "gove"})
-	if m.find.ofilter != "gove" {
-		t.Errorf("outline filter after a paste: %q", m.find.ofilter)
+	if m.outline.filter != "gove" {
+		t.Errorf("outline filter after a paste: %q", m.outline.filter)
 	}
 }
 
@@ -122,12 +122,12 @@ func TestOutlineFilterMatchesAsSearchDoes(t *testing.T) {
 	m := newTest(t, "en", "un", 100, 30)
 	keys(m, "o", "/")
 	typeText(m, "oewg")
-	if items := strings.Join(m.find.outlineItems(m), "|"); !strings.Contains(items, "The Open-ended Working Groups") {
+	if items := strings.Join(m.outline.items(), "|"); !strings.Contains(items, "The Open-ended Working Groups") {
 		t.Errorf("oewg keeps %q", items)
 	}
 	keys(m, "esc", "/")
 	typeText(m, "mechansim")
-	if items := strings.Join(m.find.outlineItems(m), "|"); !strings.Contains(items, "The Global Mechanism") {
+	if items := strings.Join(m.outline.items(), "|"); !strings.Contains(items, "The Global Mechanism") {
 		t.Errorf("mechansim keeps %q", items)
 	}
 }

@@ -2,13 +2,10 @@ package tui
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 // The page: the rendered doc's lines in the viewport, with the reader's marks on
@@ -193,96 +190,4 @@ func (l *lookup) docColumn(m *Model, line, x int) int {
 		}
 	}
 	return x - shift
-}
-
-// statusBar: on the left a note of the lookup (a link's target, the match
-// counter), else the sources of the section at the top of the view; on the right
-// language, position and help.
-func (m *Model) statusBar() string {
-	sep := m.lk.text(" │ ")
-	pos := m.s.Top
-	switch mx := m.maxOffset(); {
-	case m.doc == nil:
-		pos = m.lk.text("…")
-	case m.doc.Partial: // the top of the page, the rest on its way
-	case mx == 0 || m.offset() >= mx:
-		pos = m.s.End
-	case m.offset() > 0:
-		pos = strconv.Itoa(m.offset()*100/mx) + "%"
-	}
-	right := " " + m.s.Lang + sep + pos + sep + m.s.Help + " "
-	// The sources and years of the section being read are always named, after
-	// the match counter when a search is being stepped through; a note or the
-	// selected link's target stands alone.
-	left := m.find.status(m)
-	switch {
-	case left == "":
-		left = m.sourcesLine()
-	case m.find.note == "" && m.find.link < 0:
-		left += " · " + m.sourcesLine()
-	}
-	left = " " + m.lk.text(left) + " "
-	rw := ansi.StringWidth(right)
-	lw := m.width - rw
-	if lw < 6 {
-		return m.lk.st.Status.Render(ansi.Truncate(left+right, m.width, ""))
-	}
-	left = ansi.Truncate(left, lw, m.lk.text("…"))
-	gap := strings.Repeat(" ", max(lw-ansi.StringWidth(left), 0))
-	return m.lk.st.StatusKey.Render(left) + m.lk.st.Status.Render(gap+right)
-}
-
-// sourcesLine names the sources of the section at the top of the view and the
-// year each reflects ("MAECI 2026, 2021 · A/65/201 (2010)"), or the page's title
-// when the section names none the library knows.
-func (m *Model) sourcesLine() string {
-	p, b, _ := m.TopBlock()
-	if p == nil {
-		return m.ids[m.tab]
-	}
-	sec := 0
-	if b >= 0 {
-		sec = p.Blocks[b].Section
-	}
-	if sec < 0 || sec >= len(p.Sections) {
-		return p.Title
-	}
-	if s := formatSources(m.lib, p.Sections[sec].Sources); s != "" {
-		return s
-	}
-	return p.Title
-}
-
-// formatSources writes sources briefly: the publisher (or the document symbol)
-// and the year, years of one publisher together.
-func formatSources(lib *library.Library, ids []string) string {
-	type group struct {
-		name  string
-		years []string
-	}
-	var groups []group
-	for _, id := range ids {
-		src, ok := lib.Source(id)
-		if !ok {
-			continue
-		}
-		name, year := src.Publisher, strconv.Itoa(src.AsOf)
-		if src.Symbol != "" {
-			name, year = src.Symbol, "("+year+")"
-		}
-		if name == "" {
-			name = src.Title
-		}
-		if len(groups) > 0 && groups[len(groups)-1].name == name {
-			g := &groups[len(groups)-1]
-			g.years = append(g.years, year)
-			continue
-		}
-		groups = append(groups, group{name: name, years: []string{year}})
-	}
-	parts := make([]string, len(groups))
-	for i, g := range groups {
-		parts[i] = g.name + " " + strings.Join(g.years, ", ")
-	}
-	return strings.Join(parts, " · ")
 }

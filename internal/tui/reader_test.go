@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 )
 
@@ -194,11 +195,10 @@ func TestHelpListsEveryBinding(t *testing.T) {
 			t.Fatalf("%s: h did not open the help", lang)
 		}
 		_, cmd := m.Update(press("q"))
-		if cmd != nil {
-			if _, quit := cmd().(tea.QuitMsg); quit {
-				t.Fatalf("%s: q in the help quit the reader", lang)
-			}
+		if quits(cmd) {
+			t.Fatalf("%s: q in the help quit the reader", lang)
 		}
+		drive(m, cmd) // the help says it closes by a message
 		if m.mode != modeRead {
 			t.Fatalf("%s: q did not close the help", lang)
 		}
@@ -302,11 +302,10 @@ func TestQuitKeys(t *testing.T) {
 			m := newTest(t, "en", "", 80, 24)
 			keys(m, open)
 			_, cmd := m.Update(press(k))
-			if cmd != nil {
-				if _, ok := cmd().(tea.QuitMsg); ok {
-					t.Fatalf("%s after %s quit instead of closing", k, open)
-				}
+			if quits(cmd) {
+				t.Fatalf("%s after %s quit instead of closing", k, open)
 			}
+			drive(m, cmd) // the outline says it closes by a message
 			if m.mode != modeRead {
 				t.Fatalf("%s after %s did not close it", k, open)
 			}
@@ -356,11 +355,8 @@ func TestStatusNamesTheSectionsSources(t *testing.T) {
 			if sec.Heading.Block < 0 || len(sec.Sources) == 0 {
 				continue
 			}
-			m.spots[m.tab] = spotOf(p, sec.Heading.Block)
+			m.sess.SetPlace(library.At(p, s))
 			m.restoreSpot()
-			if m.offset() == m.maxOffset() && topBlock(m) != p.Blocks[sec.Heading.Block].ID {
-				continue // the end of the page: another section is at the top
-			}
 			status := statusLine(m)
 			for _, id := range sec.Sources {
 				src, ok := testLib.Source(id)
@@ -396,7 +392,7 @@ func TestMarksWithoutColour(t *testing.T) {
 			t.Errorf("%v: active tab not in brackets: %q", prof, bar)
 		}
 		keys(m, "]")
-		l := m.page().Links[m.find.link]
+		l := m.page().Links[m.sess.Link()]
 		if !strings.Contains(pageArea(m), "<"+l.Text+">") && !strings.Contains(pageArea(m), "<"+strings.Fields(l.Text)[0]) {
 			t.Errorf("%v: the selected link %q is not in angle brackets:\n%s", prof, l.Text, pageArea(m))
 		}
@@ -466,13 +462,14 @@ func TestStringsAreValues(t *testing.T) {
 func TestReopensAtTheBlock(t *testing.T) {
 	m := newTest(t, "it", "osce", 100, 30)
 	keys(m, "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
-	lang, page, spot := m.Place()
+	spot := m.Place()
+	lang, page := spot.Lang, spot.Page
 	before := topBlock(m)
 	if lang != "it" || page != "osce" || spot.Block == "" || spot.Block != before {
-		t.Fatalf("Place() = %s %s %+v (top block %s)", lang, page, spot, before)
+		t.Fatalf("Place() = %+v (top block %s)", spot, before)
 	}
 	for _, size := range [][2]int{{100, 30}, {60, 14}, {40, 12}} {
-		r := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: lang, Page: page, Spot: spot, Style: "dark"})
+		r := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: lang, Place: spot, Style: "dark"})
 		drive(r, r.Init())
 		drive(r, nil, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		if got := topBlock(r); got != before && r.offset() != r.maxOffset() {
@@ -482,7 +479,7 @@ func TestReopensAtTheBlock(t *testing.T) {
 	// A block that no longer exists (the content changed): its section's heading.
 	gone := spot
 	gone.Block = strings.Split(spot.Block, ".")[0] + ".99"
-	r := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: lang, Page: page, Spot: gone, Style: "dark"})
+	r := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: lang, Place: gone, Style: "dark"})
 	drive(r, r.Init())
 	drive(r, nil, tea.WindowSizeMsg{Width: 100, Height: 30})
 	if got, want := topBlock(r), strings.Split(spot.Block, ".")[0]+".0"; got != want && r.offset() != r.maxOffset() {
@@ -522,10 +519,10 @@ func TestFirstFrameFromTheTopOfThePage(t *testing.T) {
 	// Reopening further down the page: the first frame is drawn there.
 	m0 := newTest(t, "en", "un", 80, 24)
 	keys(m0, "space", "space", "j")
-	_, _, spot := m0.Place()
+	spot := m0.Place()
 	want := pageArea(m0)
 	r := New(Options{Library: testLib, Cache: render.NewCache(4), Index: testIndex, Lang: "en", Page: "un",
-		Spot: spot, Style: "dark", Width: 80, Height: 24})
+		Place: spot, Style: "dark", Width: 80, Height: 24})
 	if first := r.FirstFrame(); !strings.Contains(ansi.Strip(first), strings.TrimSpace(strings.Split(want, "\n")[0])) || pageArea(r) != want {
 		t.Errorf("reopened first frame:\n%s\nwant:\n%s", pageArea(r), want)
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
-	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 )
 
@@ -50,14 +49,14 @@ func (m *Model) setSide(on bool) tea.Cmd {
 	}
 	m.side = on
 	m.pair, m.pairOf = nil, nil
-	m.find.link = -1
+	m.sess.SelectLink(-1)
 	switch {
 	case !on:
-		m.find.note = m.s.Tools.SideOff
+		m.bar.note = m.s.Tools.SideOff
 	case m.sideWide():
-		m.find.note = m.s.Tools.SideOn
+		m.bar.note = m.s.Tools.SideOn
 	default:
-		m.find.note = m.s.Tools.SideNarrow
+		m.bar.note = m.s.Tools.SideNarrow
 	}
 	m.doc = nil
 	m.dirty = true
@@ -75,7 +74,7 @@ func (m *Model) sideKey(msg tea.KeyPressMsg) bool {
 // otherDoc renders the page in the other language at the column width (the
 // cache makes it cheap after the first time).
 func (m *Model) otherDoc() *render.Doc {
-	p := m.lib.Page(i18n.Other(m.lang), m.ids[m.tab])
+	p := m.lib.Page(i18n.Other(m.lang), m.sess.PageID())
 	if p == nil {
 		return nil
 	}
@@ -93,7 +92,7 @@ func (m *Model) redrawSide() {
 		if other == nil {
 			other = m.doc
 		}
-		id, from, to := m.ids[m.tab], m.lang, i18n.Other(m.lang)
+		id, from, to := m.sess.PageID(), m.lang, i18n.Other(m.lang)
 		m.pair = render.NewPair(m.doc, other, func(b int) int { return m.lib.CounterpartBlock(id, from, b, to) })
 		m.pairOf = m.doc
 	}
@@ -138,8 +137,9 @@ func (m *Model) blockEnd(b int) int {
 	return m.doc.BlockEnd(b)
 }
 
-// pane draws the narrow view's pane: the other language's version of the block
-// at the top of the view, under a rule that names the language.
+// pane draws the narrow view's pane: the other language's page from the same
+// passage as the top of the view on, as many lines as the pane holds, under a
+// rule that names the language and says how to leave. It scrolls with the text.
 func (m *Model) pane() string {
 	h := m.paneHeight()
 	if h == 0 {
@@ -148,35 +148,25 @@ func (m *Model) pane() string {
 	other := i18n.Other(m.lang)
 	name := i18n.LanguageName(other, m.lang)
 	name = strings.ToUpper(name[:1]) + name[1:]
-	rule := m.lk.text("── ") + name + " "
+	rule := m.lk.text("── ") + name + m.lk.text(" · ") + m.s.Tools.SideLeave + " "
 	rule += m.lk.text(strings.Repeat("─", max(m.width-ansi.StringWidth(rule), 0)))
 	lines := []string{m.lk.st.Dim.Render(ansi.Truncate(rule, m.width, ""))}
-	p, b, _ := m.TopBlock()
-	text, hang := "", ""
-	if p != nil {
-		if b < 0 {
-			b = 0
-		}
-		if ob := m.lib.CounterpartBlock(p.ID, m.lang, b, other); ob >= 0 {
-			blk := m.lib.Page(other, p.ID).Blocks[ob]
-			text = blk.Text
-			if blk.Kind == library.KindListItem {
-				text, hang = m.lk.text("• ")+text, "  "
+	if od := m.otherDoc(); od != nil && m.doc != nil {
+		from := 0
+		if p, b, line := m.TopBlock(); p != nil && b >= 0 {
+			if ob := m.lib.CounterpartBlock(p.ID, m.lang, b, other); ob >= 0 {
+				// The same part of the passage: its lines in proportion.
+				start, oh := od.BlockLine(ob), od.BlockEnd(ob)-od.BlockLine(ob)
+				if hh := m.doc.BlockEnd(b) - m.doc.BlockLine(b); hh > 0 && start >= 0 {
+					from = start + min(line*oh/hh, max(oh-1, 0))
+				}
 			}
+		} else if line >= 0 {
+			from = line
 		}
-	}
-	wrapped := strings.Split(ansi.Wordwrap(text, max(m.width-4-len(hang), 10), ""), "\n")
-	for i, l := range wrapped {
-		if i > 0 {
-			l = hang + l
+		for i := from; i < len(od.Lines) && len(lines) < h; i++ {
+			lines = append(lines, ansi.Truncate(od.Lines[i], m.width, ""))
 		}
-		if len(lines) == h {
-			break
-		}
-		if len(lines) == h-1 && i < len(wrapped)-1 {
-			l = strings.TrimRight(ansi.Truncate(l, max(m.width-5, 1), ""), " ") + m.lk.text("…")
-		}
-		lines = append(lines, "  "+l)
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 // cols splits a screen row of the side-by-side view into its two columns.
@@ -95,7 +97,7 @@ func TestSideBySideKeys(t *testing.T) {
 	if !strings.Contains(l, m.lib.Page("it", "nato").Title) || !strings.Contains(r, m.lib.Page("en", "nato").Title) {
 		t.Errorf("after L the columns are %q | %q, want Italian | English", l, r)
 	}
-	m.spots[m.tab] = Spot{Block: before, Lang: "en"}
+	m.sess.SetPlace(library.Place{Lang: "en", Page: "nato", Block: before})
 	m.restoreSpot()
 	keys(m, "L")
 	if topBlock(m) != before {
@@ -111,8 +113,9 @@ func TestSideBySideKeys(t *testing.T) {
 	}
 }
 
-// Narrower than SideMinWidth, a pane under the text shows the other language's
-// version of the block at the top of the view.
+// Narrower than SideMinWidth, a pane under the text shows the other language
+// from the passage at the top of the view on, filling the pane, scrolling with
+// the text, and its rule says how to leave.
 func TestSideBySideNarrowPane(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {60, 14}} {
 		m := newTest(t, "en", "un", size[0], size[1])
@@ -120,16 +123,39 @@ func TestSideBySideNarrowPane(t *testing.T) {
 		if m.sideWide() || m.paneHeight() == 0 {
 			t.Fatalf("%dx%d: no pane", size[0], size[1])
 		}
+		it := m.lib.Page("it", "un")
+		var panes []string
 		for _, off := range []int{0, 5, 12} {
 			m.scrollTo(off)
 			p, b, _ := m.TopBlock()
 			ob := m.lib.CounterpartBlock(p.ID, "en", max(b, 0), "it")
-			want := strings.Fields(m.lib.Page("it", "un").Blocks[ob].Text)[0]
 			page := strings.Split(pageArea(m), "\n")
-			pane := strings.Join(page[len(page)-m.paneHeight():], "\n")
-			if !strings.Contains(pane, "Italian") || !strings.Contains(pane, want) {
-				t.Errorf("%dx%d at %d: pane does not show the Italian block starting %q:\n%s", size[0], size[1], off, want, pane)
+			pane := page[len(page)-m.paneHeight():]
+			if !strings.Contains(pane[0], "Italian") || !strings.Contains(pane[0], "s to leave") {
+				t.Errorf("%dx%d: the pane's rule %q", size[0], size[1], pane[0])
 			}
+			// The pane starts in the Italian passage at the top of the view.
+			var near strings.Builder
+			for k := ob; k < min(ob+3, len(it.Blocks)); k++ {
+				near.WriteString(it.Blocks[k].Text + " ")
+			}
+			words := strings.Fields(strings.TrimLeft(pane[1], " •"))
+			if len(words) == 0 || !strings.Contains(near.String(), strings.Trim(words[0], ",.;:")) {
+				t.Errorf("%dx%d at %d: the pane starts %q, not in the Italian passage %q", size[0], size[1], off, pane[1], near.String())
+			}
+			blank := 0
+			for _, row := range pane[1:] {
+				if strings.TrimSpace(row) == "" {
+					blank++
+				}
+			}
+			if blank > len(pane)/2 {
+				t.Errorf("%dx%d at %d: the pane is mostly empty:\n%s", size[0], size[1], off, strings.Join(pane, "\n"))
+			}
+			panes = append(panes, strings.Join(pane, "\n"))
+		}
+		if panes[0] == panes[2] {
+			t.Errorf("%dx%d: the pane does not scroll with the text", size[0], size[1])
 		}
 		checkFits(t, m, size[0], size[1])
 	}
