@@ -21,6 +21,9 @@ type keyMap struct {
 	Search, NextMatch, PrevMatch         key.Binding
 	Outline, NextLink, PrevLink, Follow  key.Binding
 	Back, Copy, CopyList, Side, Colon    key.Binding
+	Mark, MarkList                       key.Binding
+
+	Marks markKeys // in the list of marks (marks.go)
 
 	Box  searchKeys  // in the search box
 	List outlineKeys // in the outline
@@ -43,7 +46,7 @@ type outlineLetters struct {
 	Up, Down, First, Last, Filter, Copy, Close key.Binding
 }
 
-func newKeyMap(s i18n.Strings) keyMap {
+func newKeyMap(s i18n.Strings, t i18n.MarkStrings) keyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
@@ -71,6 +74,9 @@ func newKeyMap(s i18n.Strings) keyMap {
 		Copy:      b("c", s.Tools.KeyCopy, "c"),
 		CopyList:  b("ctrl+y", s.Tools.KeyCopyList, "ctrl+y"),
 		Side:      b("s", s.Tools.KeySide, "s"),
+		Mark:      b("m", t.KeyMark, "m"),
+		MarkList:  b("' M", t.KeyMarks, "'", "M"),
+		Marks:     newMarkKeys(s, t),
 		Help:      b("? h", s.KeyHelp, "?", "h"),
 		Close:     b("esc", s.KeyClose, "esc"),
 		Quit:      b("q Q ctrl+c", s.KeyQuit, "q", "Q", "ctrl+c"),
@@ -108,7 +114,7 @@ func (k keyMap) helpBindings() []key.Binding {
 	pairs := [][]key.Binding{
 		{k.Prev, k.Next}, {k.TabN}, {k.Down, k.Up}, {k.PageDown, k.PageUp}, {k.HalfDown, k.HalfUp},
 		{k.Top, k.End}, {k.Lang}, {k.Search}, {k.NextMatch, k.PrevMatch}, {k.Outline},
-		{k.NextLink, k.PrevLink}, {k.Follow}, {k.Back}, {k.Copy}, {k.CopyList}, {k.Side},
+		{k.NextLink, k.PrevLink}, {k.Follow}, {k.Back}, {k.Copy}, {k.CopyList}, {k.Mark}, {k.MarkList}, {k.Side},
 		{k.Help}, {k.Close}, {k.Quit}, {k.Colon},
 	}
 	return mergeRows(pairs)
