@@ -706,7 +706,7 @@ func TestLogsNeverHoldKeys(t *testing.T) {
 	tm := openPTY(t, h.dial(t, "visitor"), 100, 30, map[string]string{"LANG": "en_US.UTF-8"})
 	tm.waitFor(t, 0, tab(t, "en"))
 	tm.send(t, "/zqxsecret\r")
-	tm.send(t, "\x03") // ctrl+c
+	tm.send(t, "\x03\x03") // ctrl+c cancels the search box (as in less), then quits
 	tm.exit(t)
 	eventually(t, "the end of the session in the log", func() bool {
 		return strings.Contains(h.logs.String(), "session end")

@@ -17,7 +17,7 @@ import (
 // a viewport that scrolls when the window is too small to show it all. It is a
 // component: laid out for a helpLayout (build, in the reader's Update), moved
 // by its own Update, drawn by View; it asks the reader to close it or to switch
-// language by messages (helpCloseMsg, helpLangMsg).
+// language by the request its Update returns (helpCloseMsg, helpLangMsg).
 type helpView struct {
 	vp    viewport.Model
 	built helpKey    // what the content was built for
@@ -125,7 +125,7 @@ func (h *helpView) scroll(n int) {
 // Update handles a key while the help is open: the keys that close it (q, Esc,
 // ?, h), the language switch, and the reading keys, which scroll it; and the
 // wheel.
-func (h helpView) Update(msg tea.Msg) (helpView, tea.Cmd) {
+func (h helpView) Update(msg tea.Msg) (helpView, tea.Msg) {
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		switch msg.Button {
@@ -140,14 +140,14 @@ func (h helpView) Update(msg tea.Msg) (helpView, tea.Cmd) {
 	return h, nil
 }
 
-func (h *helpView) key(msg tea.KeyPressMsg) tea.Cmd {
+func (h *helpView) key(msg tea.KeyPressMsg) tea.Msg {
 	k := h.ctx.keys
 	ph := h.vp.Height()
 	switch {
 	case key.Matches(msg, k.Close), key.Matches(msg, k.Help), key.Matches(msg, k.Quit):
-		return send(helpCloseMsg{})
+		return helpCloseMsg{}
 	case key.Matches(msg, k.Lang):
-		return send(helpLangMsg{})
+		return helpLangMsg{}
 	case key.Matches(msg, k.Down):
 		h.scroll(1)
 	case key.Matches(msg, k.Up):

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -119,5 +120,41 @@ func TestBoxesDropControlAndBidi(t *testing.T) {
 	drive(m, nil, tea.PasteMsg{Content: "\u009bbal"})
 	if m.outline.filter != "global" {
 		t.Errorf("outline filter holds %q", m.outline.filter)
+	}
+}
+
+// Over SSH keys can arrive faster than commands end: every key must act in the
+// order typed, whether or not the commands of the keys before it have ended (a
+// help or an outline closed by a command's message would take the keys typed
+// meanwhile). The keys of a paste delivered as keys, with L in them, leave the
+// reader in the same state either way.
+func TestKeysActInOrderBeforeAnyCommandEnds(t *testing.T) {
+	text := strings.Repeat("pasted text that never ends ", 3)
+	text = text[len(text)-64:] + "L" // the last 64 keys the kiosk keeps of a paste, then L
+	text += " o q h ? L j o j enter h L ?"
+	state := func(deferred bool) string {
+		m := newTest(t, "en", "overview", 100, 30)
+		var pending []tea.Cmd
+		for _, r := range text {
+			msg := tea.KeyPressMsg{Code: r, Text: string(r)}
+			if r == ' ' {
+				msg = press("space")
+			}
+			_, c := m.Update(msg)
+			if deferred {
+				pending = append(pending, c)
+			} else {
+				drive(m, c)
+			}
+		}
+		for _, c := range pending {
+			drive(m, c)
+		}
+		checkFits(t, m, 100, 30)
+		lang, page := m.Current()
+		return fmt.Sprintf("mode %v side %v %s %s", m.mode, m.side, lang, page)
+	}
+	if now, later := state(false), state(true); now != later {
+		t.Errorf("commands run at once: %s; after all the keys: %s", now, later)
 	}
 }

@@ -177,26 +177,34 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// key handles keys while the search box is open.
-func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+// searchOpenMsg asks the reader to open a result; searchCloseMsg closes the box.
+type (
+	searchOpenMsg struct {
+		hit   search.Hit
+		query string
+	}
+	searchCloseMsg struct{}
+)
+
+// key handles keys while the search box is open: it returns what it asks of
+// the reader (open a result, close the box), handled at once, or the text
+// input's command.
+func (l *lookup) key(m *Model, msg tea.KeyPressMsg) (tea.Cmd, tea.Msg) {
 	k := m.keys.Box
 	switch {
 	case key.Matches(msg, k.Cancel):
-		m.mode = modeRead
-		return nil
+		return nil, searchCloseMsg{}
 	case key.Matches(msg, k.Open):
 		if l.sel < len(l.hits) {
-			h := l.hits[l.sel]
-			m.mode = modeRead
-			return l.open(m, h, strings.TrimSpace(l.input.Value()))
+			return nil, searchOpenMsg{hit: l.hits[l.sel], query: strings.TrimSpace(l.input.Value())}
 		}
-		return nil
+		return nil, nil
 	case key.Matches(msg, k.Up):
 		l.sel = max(l.sel-1, 0)
-		return nil
+		return nil, nil
 	case key.Matches(msg, k.Down):
 		l.sel = min(l.sel+1, max(len(l.hits)-1, 0))
-		return nil
+		return nil, nil
 	}
 	before := l.input.Value()
 	var cmd tea.Cmd
@@ -207,7 +215,7 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		l.refresh(m)
 	}
-	return cmd
+	return cmd, nil
 }
 
 // refresh runs the search box's query again (as typed, or once the index is ready).

@@ -130,9 +130,10 @@ func (k markKeys) help() []key.Binding {
 }
 
 // markList is the list of marks, a component as the outline is: its own state,
-// keys, Update and View; it tells the reader what was picked by messages and
-// changes nothing (the reader removes, copies and jumps, through the Keeper and
-// the session). It is shown in a language of its own (L), each mark as its
+// keys, Update and View; it tells the reader what was picked by a request its
+// Update returns (markJumpMsg, markRemoveMsg, markCopyMsg, markCloseMsg), which
+// the reader handles at once, and changes nothing (the reader removes, copies
+// and jumps, through the Keeper and the session). It is shown in a language of its own (L), each mark as its
 // counterpart there, in reading order or the order made (o).
 type markList struct {
 	keys    markKeys
@@ -175,7 +176,7 @@ func (l markList) selected() (marks.Entry, bool) {
 }
 
 // Update handles a key while the list is open.
-func (l markList) Update(msg tea.Msg) (markList, tea.Cmd) {
+func (l markList) Update(msg tea.Msg) (markList, tea.Msg) {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return l, nil
@@ -183,7 +184,7 @@ func (l markList) Update(msg tea.Msg) (markList, tea.Cmd) {
 	k, n := l.keys, len(l.entries)
 	switch {
 	case key.Matches(kp, k.Close):
-		return l, send(markCloseMsg{})
+		return l, markCloseMsg{}
 	case key.Matches(kp, k.Up):
 		l.sel = max(l.sel-1, 0)
 	case key.Matches(kp, k.Down):
@@ -199,15 +200,15 @@ func (l markList) Update(msg tea.Msg) (markList, tea.Cmd) {
 		l.lang = i18n.Other(l.lang)
 		l.refresh()
 	case key.Matches(kp, k.Copy):
-		return l, send(markCopyMsg{lang: l.lang, order: l.order})
+		return l, markCopyMsg{lang: l.lang, order: l.order}
 	case key.Matches(kp, k.Jump):
 		if e, ok := l.selected(); ok {
-			return l, send(markJumpMsg{entry: e})
+			return l, markJumpMsg{entry: e}
 		}
-		return l, send(markCloseMsg{})
+		return l, markCloseMsg{}
 	case key.Matches(kp, k.Remove):
 		if e, ok := l.selected(); ok {
-			return l, send(markRemoveMsg{entry: e})
+			return l, markRemoveMsg{entry: e}
 		}
 	}
 	return l, nil

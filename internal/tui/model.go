@@ -422,6 +422,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// request handles at once what a component asked for in its Update (nil: nothing).
+func (m *Model) request(req tea.Msg) tea.Cmd {
+	if req == nil {
+		return nil
+	}
+	return m.update(req)
+}
+
 // layout lays the overlays out for the window, the language and the look, in
 // Update: View draws what is laid out and changes nothing.
 func (m *Model) layout() {
@@ -543,6 +551,17 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.outlineDone(msg)
 	case markJumpMsg, markRemoveMsg, markCopyMsg, markCloseMsg:
 		return m.marksDone(msg)
+	case searchCloseMsg:
+		if m.mode == modeSearch {
+			m.mode = modeRead
+		}
+		return nil
+	case searchOpenMsg:
+		if m.mode != modeSearch {
+			return nil
+		}
+		m.mode = modeRead
+		return m.find.open(m, msg.hit, msg.query)
 	case helpCloseMsg:
 		if m.mode == modeHelp {
 			m.mode = modeRead
@@ -593,24 +612,25 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if msg.String() == "ctrl+c" {
 			return tea.Quit
 		}
-		var cmd tea.Cmd
-		m.help, cmd = m.help.Update(msg)
-		return cmd
+		var req tea.Msg
+		m.help, req = m.help.Update(msg)
+		return m.request(req)
 	case modeMarks:
-		var cmd tea.Cmd
-		m.markList, cmd = m.markList.Update(msg)
-		return cmd
+		var req tea.Msg
+		m.markList, req = m.markList.Update(msg)
+		return m.request(req)
 	case modeSearch, modeOutline:
 		// Ctrl+C, like Esc, cancels the search box or the outline (as in less).
 		if key.Matches(msg, m.keys.CopyList) {
 			return m.copySelected()
 		}
 		if m.mode == modeOutline {
-			var cmd tea.Cmd
-			m.outline, cmd = m.outline.Update(msg)
-			return cmd
+			var req tea.Msg
+			m.outline, req = m.outline.Update(msg)
+			return m.request(req)
 		}
-		return m.find.key(m, msg)
+		cmd, req := m.find.key(m, msg)
+		return tea.Batch(cmd, m.request(req))
 	}
 	k := m.keys
 	// A message lasts until the next key (as in less): the key may set another.

@@ -24,8 +24,10 @@ import (
 // directly, hence the slash, as in glow's and less's lists.
 //
 // It is a component: its own state, keys, Update and View. It tells the reader
-// what was picked by messages (outlineJumpMsg, outlineCopyMsg, outlineCloseMsg)
-// and changes nothing of the reader's.
+// what was picked by a request its Update returns (outlineJumpMsg,
+// outlineCopyMsg, outlineCloseMsg), which the reader handles at once: not a
+// command, whose message would come after keys typed in the meantime (over SSH
+// keys arrive faster than commands end), and changes nothing of the reader's.
 
 // maxOutlineFilter bounds the filter (runes).
 const maxOutlineFilter = 80
@@ -138,10 +140,9 @@ func (o *outline) setFilter(f string) {
 	o.refilter()
 }
 
-func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
-
-// Update handles a key or a paste while the outline is open.
-func (o outline) Update(msg tea.Msg) (outline, tea.Cmd) {
+// Update handles a key or a paste while the outline is open, and returns what
+// it asks of the reader (nil for nothing).
+func (o outline) Update(msg tea.Msg) (outline, tea.Msg) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		if o.filtering {
@@ -161,12 +162,12 @@ func (o outline) Update(msg tea.Msg) (outline, tea.Cmd) {
 	return o, nil
 }
 
-func (o outline) key(msg tea.KeyPressMsg) (outline, tea.Cmd) {
+func (o outline) key(msg tea.KeyPressMsg) (outline, tea.Msg) {
 	n := len(o.entries)
 	k := o.keys
 	switch {
 	case key.Matches(msg, k.Cancel):
-		return o, send(outlineCloseMsg{})
+		return o, outlineCloseMsg{}
 	case key.Matches(msg, k.Up):
 		o.sel = max(o.sel-1, 0)
 		return o, nil
@@ -181,9 +182,9 @@ func (o outline) key(msg tea.KeyPressMsg) (outline, tea.Cmd) {
 		return o, nil
 	case key.Matches(msg, k.Jump):
 		if h := o.heading(); h >= 0 {
-			return o, send(outlineJumpMsg{heading: h})
+			return o, outlineJumpMsg{heading: h}
 		}
-		return o, send(outlineCloseMsg{})
+		return o, outlineCloseMsg{}
 	}
 	if o.filtering {
 		switch {
@@ -202,7 +203,7 @@ func (o outline) key(msg tea.KeyPressMsg) (outline, tea.Cmd) {
 	lt := k.Letters
 	switch {
 	case key.Matches(msg, lt.Close):
-		return o, send(outlineCloseMsg{})
+		return o, outlineCloseMsg{}
 	case key.Matches(msg, lt.Up):
 		o.sel = max(o.sel-1, 0)
 	case key.Matches(msg, lt.Down):
@@ -214,7 +215,7 @@ func (o outline) key(msg tea.KeyPressMsg) (outline, tea.Cmd) {
 	case key.Matches(msg, lt.Filter):
 		o.filtering = true
 	case key.Matches(msg, lt.Copy):
-		return o, send(outlineCopyMsg{heading: o.heading()})
+		return o, outlineCopyMsg{heading: o.heading()}
 	}
 	return o, nil
 }
@@ -271,9 +272,9 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 		}
 		return cmd
 	case modeOutline:
-		var cmd tea.Cmd
-		m.outline, cmd = m.outline.Update(msg)
-		return cmd
+		var req tea.Msg
+		m.outline, req = m.outline.Update(msg)
+		return m.request(req)
 	}
 	return nil
 }
