@@ -26,7 +26,7 @@ import (
 // it shows without colour too; ASCII under --style ascii.
 const (
 	marginMark      = "▍"
-	marginMarkASCII = "*"
+	marginMarkASCII = "|"
 )
 
 // markMargin draws the mark in the first column (glamour's margin) of the lines
