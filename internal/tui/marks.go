@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
@@ -253,6 +254,15 @@ func (l markList) View(w, rows int, lk look) string {
 	inner := max(w-4, 1)
 	var b strings.Builder
 	b.WriteString(st.OverlayTitle.Render(ansi.Truncate(lk.text(fmt.Sprintf(t.ListTitle, len(l.entries), order)), inner, lk.text("…"))) + "\n")
+	if note := l.keeper.Note(); note != "" {
+		// Why the marks are for the session only, whole here (the status bar cuts it).
+		lines := strings.Split(lipgloss.Wrap(lk.text(note), inner, ""), "\n")
+		lines = lines[:min(len(lines), max(rows/3, 1))]
+		for _, ln := range lines {
+			b.WriteString(st.Dim.Render(ansi.Truncate(ln, inner, "")) + "\n")
+		}
+		rows -= len(lines)
+	}
 	if len(l.entries) == 0 {
 		b.WriteString(st.Dim.Render(ansi.Truncate(lk.text(t.ListEmpty), inner, lk.text("…"))) + "\n")
 	}

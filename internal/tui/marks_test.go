@@ -337,6 +337,12 @@ func TestARefusedMarksFileIsSaidOnceAndTheReaderStarts(t *testing.T) {
 			if !strings.Contains(statusLine(m), "marked:") {
 				t.Errorf("m with a refused file: %q", statusLine(m))
 			}
+			// The list says it whole, the status bar having cut it.
+			keys(m, "'")
+			if sc := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(sc, "for this session only") || !strings.Contains(sc, "Marks (1)") {
+				t.Errorf("the list does not say the marks are for the session:\n%s", screen(m))
+			}
+			keys(m, "esc")
 			if got, _ := os.ReadFile(path); string(got) != string(data) {
 				t.Errorf("the refused file was written over")
 			}
