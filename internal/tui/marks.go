@@ -143,6 +143,7 @@ type markList struct {
 	lang    string
 	order   marks.Order
 	entries []marks.Entry
+	rows    [][]string // each entry's lines (rowsOf), made when the entries are
 	sel     int
 }
 
@@ -160,6 +161,10 @@ func (l *markList) refresh() {
 		seq = l.entries[l.sel].Mark.Seq
 	}
 	l.entries = l.keeper.Store().List(l.lib, l.lang, l.order)
+	l.rows = make([][]string, len(l.entries))
+	for i, e := range l.entries {
+		l.rows[i] = l.rowsOf(e)
+	}
 	for i, e := range l.entries {
 		if e.Mark.Seq == seq {
 			l.sel = i
@@ -267,10 +272,7 @@ func (l markList) View(w, rows int, lk look) string {
 		b.WriteString(st.Dim.Render(ansi.Truncate(lk.text(t.ListEmpty), inner, lk.text("…"))) + "\n")
 	}
 	// The entries from the first that lets the selected one show whole.
-	blocks := make([][]string, len(l.entries))
-	for i, e := range l.entries {
-		blocks[i] = l.rowsOf(e)
-	}
+	blocks := l.rows
 	room := max(rows-1, 1)
 	start, used := l.sel, 0
 	for start >= 0 && start < len(blocks) && used+len(blocks[start]) <= room {

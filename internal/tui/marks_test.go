@@ -406,3 +406,49 @@ func TestTheHelpListsTheMarksKeys(t *testing.T) {
 }
 
 var testNow = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+
+// fullMarks is a reader at 200x60 with every English passage of the briefing
+// marked (174 today, under marks.MaxMarks), the list of marks open.
+func fullMarks(b *testing.B) *Model {
+	k := marks.Session()
+	for _, p := range testLib.Pages("en") {
+		for i := range p.Blocks {
+			k.Toggle(testLib, "en", p.ID, i)
+		}
+	}
+	m := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: "en", Style: "dark", Marks: k})
+	drive(m, m.Init())
+	drive(m, nil, tea.WindowSizeMsg{Width: 200, Height: 60})
+	return m
+}
+
+// BenchmarkMarksListFrame: a move in a full list of marks and the frame it
+// produces. Most of it is the overlay's compositing, which the outline's frame
+// pays as well (compare with o then j on the same page).
+func BenchmarkMarksListFrame(b *testing.B) {
+	m := fullMarks(b)
+	keys(m, "'")
+	down := press("j")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Update(down)
+		_ = m.View()
+	}
+}
+
+// BenchmarkMarkedPageScrollFrame: a line down on a page every passage of which
+// is marked, and its frame (the margin is drawn when the page's lines are).
+func BenchmarkMarkedPageScrollFrame(b *testing.B) {
+	m := fullMarks(b)
+	keys(m, "6") // the glossary, the longest page
+	down, up := press("j"), press("k")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%200 < 100 {
+			m.Update(down)
+		} else {
+			m.Update(up)
+		}
+		_ = m.View()
+	}
+}
