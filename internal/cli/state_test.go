@@ -11,6 +11,9 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
+
+	"github.com/cyberdiplo/cyberdiplo/content"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 func TestStateFile(t *testing.T) {
@@ -56,8 +59,8 @@ func TestHugeStateFileIsIgnored(t *testing.T) {
 }
 
 // runReaderInPty runs the full-screen reader in a pseudo-terminal with a state
-// directory, presses keys (the last one should quit) and returns the screen's
-// bytes.
+// directory, presses keys, each once the screen has settled after the one
+// before (the last key should quit), and returns the screen's text.
 func runReaderInPty(t *testing.T, stateDir string, args []string, keys ...string) string {
 	t.Helper()
 	ptmx, tty, err := pty.Open()
@@ -93,15 +96,34 @@ func runReaderInPty(t *testing.T, stateDir string, args []string, keys ...string
 		defer mu.Unlock()
 		return ansi.Strip(string(seen))
 	}
-	// The first frame, then each key after the screen settled.
-	for end := time.Now().Add(10 * time.Second); !strings.Contains(screen(), "│ ?"); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(end) {
-			t.Fatalf("the reader never drew:\n%s", screen())
+	wait := func(from int, want string) {
+		t.Helper()
+		for end := time.Now().Add(20 * time.Second); !strings.Contains(screen()[min(from, len(screen())):], want); time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(end) {
+				t.Fatalf("the screen never showed %q:\n%s", want, screen())
+			}
 		}
 	}
-	for _, k := range keys {
-		time.Sleep(150 * time.Millisecond)
+	// settle waits for the screen to change, then for 700 ms without a change (a page renders in that time even under -race on a busy machine).
+	settle := func(from int) {
+		t.Helper()
+		end := time.Now().Add(20 * time.Second)
+		for len(screen()) == from && time.Now().Before(end) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		for n := -1; n != len(screen()) && time.Now().Before(end); time.Sleep(700 * time.Millisecond) {
+			n = len(screen())
+		}
+	}
+	// The first frame, then each key once the screen settled after the one before.
+	wait(0, "│ ?")
+	settle(0)
+	for i, k := range keys {
+		from := len(screen())
 		ptmx.WriteString(k)
+		if i < len(keys)-1 {
+			settle(from)
+		}
 	}
 	select {
 	case c := <-code:
@@ -126,8 +148,15 @@ func TestLangFlagKeepsTheSavedPlace(t *testing.T) {
 	}
 	before, _ := os.ReadFile(path)
 	out := runReaderInPty(t, dir, []string{"--lang", "it"}, "q")
-	if !strings.Contains(out, "IT │") || !strings.Contains(out, "ospitato una Conferenza") {
-		t.Errorf("--lang it did not reopen the OSCE page:\n%s", out)
+	// The saved block, in Italian, is on screen.
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ip := lib.Page("it", "osce")
+	words := strings.Fields(ip.Blocks[lib.BlockIn(s, "it")].Text)
+	if !strings.Contains(out, "IT │") || !strings.Contains(out, strings.Join(words[:min(2, len(words))], " ")) {
+		t.Errorf("--lang it did not reopen the OSCE page at %q:\n%s", strings.Join(words, " "), out)
 	}
 	if after, _ := os.ReadFile(path); string(after) != string(before) {
 		t.Errorf("a session that read nothing rewrote the state:\n%s\nwas\n%s", after, before)

@@ -26,6 +26,10 @@ const MaxHistory = 100
 
 // Session is one reader's reading. It is not safe for concurrent use: each
 // reader (each SSH visitor) has its own, over a shared library and index.
+//
+// Everything it keeps is a library.Place or an index into the page open, so a
+// list of places the reader marked (each with a hash of its text, to notice an
+// edit) is one more field and its methods, read by both views alike.
 type Session struct {
 	lib   *library.Library
 	index *search.Index
