@@ -15,13 +15,15 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/linemode"
+	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/tui"
 )
 
 type readerFlags struct{ noState, accessible bool }
 
 func addReaderFlags(a *app, root *cobra.Command) {
-	root.Flags().BoolVar(&a.reader.noState, "no-state", false, "do not read or write the last place read (page, language, passage)")
+	root.Flags().BoolVar(&a.reader.noState, "no-state", false,
+		"do not read or write the last place read (page, language, passage) nor the marks: marks made are kept for this run only")
 	root.Flags().BoolVar(&a.reader.accessible, "accessible", false,
 		"line mode for screen readers: plain lines, no screen drawing (the default when TERM is dumb or unset)")
 }
@@ -77,7 +79,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 			return err
 		}
 		return linemode.Run(cmd.Context(), a.env.In, a.env.Out, linemode.Options{
-			Library: lib, Index: ix, Lang: lang, At: at, Width: a.lineWidth(),
+			Library: lib, Index: ix, Lang: lang, At: at, Width: a.lineWidth(), Marks: a.marksKeeper(lang),
 		})
 	}
 	if !a.env.Terminal || !a.env.InTerminal {
@@ -99,7 +101,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	}
 	m := tui.New(tui.Options{
 		Library: lib, Cache: a.cache(), Index: a.env.Index, Lang: lang, Style: style,
-		Width: a.env.Width, Height: a.env.Height, Place: at,
+		Width: a.env.Width, Height: a.env.Height, Place: at, Marks: a.marksKeeper(lang),
 	})
 	opened := m.Place()
 	environ := a.environ()
@@ -136,6 +138,17 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		}
 	}
 	return nil
+}
+
+// marksKeeper is the reader's marks: those of $XDG_STATE_HOME/cyberdiplo/marks.json
+// (what cyberdiplo brief prints), or, with --no-state or no place to keep them,
+// marks for this run only. A refused file is left as it is; the reader says
+// why once (Keeper.Note) and keeps the marks for the run.
+func (a *app) marksKeeper(lang string) *marks.Keeper {
+	if a.reader.noState {
+		return marks.Session()
+	}
+	return marks.Open(marks.File(a.env.Getenv), lang)
 }
 
 // paintFirstFrame draws a frame on the terminal as Bubble Tea would at its first

@@ -37,11 +37,11 @@ var helpItalian = map[string]string{
 		"The content is an unofficial summary of public pages of Italy's Ministry of Foreign Affairs.": "cyberdiplo mostra una guida bilingue alla diplomazia cibernetica dell'Italia (UE, ONU, NATO, OSCE).\n" +
 		"Senza comando apre il lettore dove era stato lasciato; PAGINA lo apre su quella pagina, PAGINA#ANCORA su quella sezione.\n" +
 		"Il contenuto è una sintesi non ufficiale di pagine pubbliche del Ministero degli Affari Esteri.",
-	"language: en or it (default from LC_ALL, LC_MESSAGES, LANG)":                                           "lingua: en o it (predefinita da LC_ALL, LC_MESSAGES, LANG)",
-	"read the content from `DIR` (with en/ and it/) instead of the built-in one":                            "legge il contenuto dalla cartella `DIR` (con en/ e it/) invece di quello incorporato",
-	"style: auto, dark, light or ascii":                                                                     "stile: auto, dark (scuro), light (chiaro) o ascii",
-	"do not read or write the last place read (page, language, passage)":                                    "non legge né salva l'ultimo punto letto (pagina, lingua, passo)",
-	"line mode for screen readers: plain lines, no screen drawing (the default when TERM is dumb or unset)": "modalità a righe per i lettori di schermo: righe semplici, nessun disegno dello schermo (predefinita quando TERM è dumb o non impostato)",
+	"language: en or it (default from LC_ALL, LC_MESSAGES, LANG)":                                                             "lingua: en o it (predefinita da LC_ALL, LC_MESSAGES, LANG)",
+	"read the content from `DIR` (with en/ and it/) instead of the built-in one":                                              "legge il contenuto dalla cartella `DIR` (con en/ e it/) invece di quello incorporato",
+	"style: auto, dark, light or ascii":                                                                                       "stile: auto, dark (scuro), light (chiaro) o ascii",
+	"do not read or write the last place read (page, language, passage) nor the marks: marks made are kept for this run only": "non legge né salva l'ultimo punto letto (pagina, lingua, passo) né i passi segnati: quelli segnati restano solo per questa esecuzione",
+	"line mode for screen readers: plain lines, no screen drawing (the default when TERM is dumb or unset)":                   "modalità a righe per i lettori di schermo: righe semplici, nessun disegno dello schermo (predefinita quando TERM è dumb o non impostato)",
 
 	// list
 	"List the pages: id, tab label, title": "Elenca le pagine: id, nome della scheda, titolo",

@@ -15,6 +15,14 @@ type MarkStrings struct {
 	// The reader.
 	KeyMark      string // help: m
 	KeyMarks     string // help: ' or M
+	KeysList     string // the help's heading of the list's keys
+	KeyJumpMark  string // the list's Enter
+	KeyRemove    string // the list's d
+	KeyCopyBrief string // the list's c
+	KeyOrder     string // the list's o
+	KeyListLang  string // the list's L
+	KeyCloseList string // the list's Esc, q, ', M
+	Margin       string // the help's line about the mark in the margin
 	One, Many    string // "1 marked passage", "%d marked passages" (Count)
 	Marked       string // "marked: %s (%s)": where, Count of the marks now
 	Unmarked     string // "unmarked: %s (%s)"
@@ -70,6 +78,14 @@ type MarkStrings struct {
 var marksEnglish = MarkStrings{
 	KeyMark:      "mark the passage at the top (again: unmark it)",
 	KeyMarks:     "the marks: Enter jumps, d removes, c copies the brief",
+	KeysList:     "In the list of marks",
+	KeyJumpMark:  "go to the passage",
+	KeyRemove:    "remove the mark",
+	KeyCopyBrief: "copy the brief: every passage with its citation",
+	KeyOrder:     "reading order / the order made",
+	KeyListLang:  "the list in the other language",
+	KeyCloseList: "close the list",
+	Margin:       "A marked passage has a mark in the left margin.",
 	One:          "1 marked passage",
 	Many:         "%d marked passages",
 	Marked:       "marked: %s (%s)",
@@ -125,6 +141,14 @@ var marksEnglish = MarkStrings{
 var marksItalian = MarkStrings{
 	KeyMark:      "segna il passo in alto (di nuovo: toglie il segno)",
 	KeyMarks:     "i passi segnati: Invio ci va, d toglie, c copia il promemoria",
+	KeysList:     "Nell'elenco dei passi segnati",
+	KeyJumpMark:  "va al passo",
+	KeyRemove:    "toglie il segno",
+	KeyCopyBrief: "copia il promemoria: ogni passo con la sua citazione",
+	KeyOrder:     "ordine di lettura / ordine in cui sono stati segnati",
+	KeyListLang:  "l'elenco nell'altra lingua",
+	KeyCloseList: "chiude l'elenco",
+	Margin:       "Un passo segnato ha un segno nel margine sinistro.",
 	One:          "1 passo segnato",
 	Many:         "%d passi segnati",
 	Marked:       "segnato: %s (%s)",

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/linemode"
+	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 )
 
 // a11yUser is the user name that asks for the line mode: ssh a11y@HOST.
@@ -34,6 +35,7 @@ func (s *Server) runLineMode(v *visit) {
 
 	err := linemode.Run(ctx, v, v, linemode.Options{
 		Library: v.c.lib, Index: v.c.index, Lang: v.lang, Raw: v.hasPty, Width: lineWidth(v),
+		Marks: marks.Session(), // the visitor's marks: nothing is written on the server
 	})
 	close(done)
 	reason := s.sayWhy(v, i18n.For(v.lang).Kiosk)

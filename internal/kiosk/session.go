@@ -21,6 +21,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/tui"
 )
 
@@ -428,6 +429,7 @@ func (s *Server) runReader(v *visit) {
 	m := &screenModel{scr: scr, observe: s.metrics.keyToFrame.Update, Model: tui.New(tui.Options{
 		Library: v.c.lib, Cache: v.c.cache, Index: v.c.index,
 		Lang: v.lang, Style: "auto", Width: w, Height: h,
+		Marks: marks.Session(), // the visitor's marks: nothing is written on the server
 	})}
 	// The visitor's bytes are decoded by the input (input.go), the frames drawn
 	// by the screen (screen.go), and the model run by the program (program.go).

@@ -22,6 +22,7 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/reader"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
@@ -47,6 +48,10 @@ type Options struct {
 	// backspace, ctrl+u, ctrl+w, ctrl+c (quit) and ctrl+d (quit on an empty line),
 	// and ends its lines with CR LF.
 	Raw bool
+	// Marks are the reader's marks (mark, marks, brief): marks.Open's for a
+	// marks file, marks.Session() for the session only (the kiosk); nil is the
+	// session's only.
+	Marks *marks.Keeper
 }
 
 // Limits of a session.
@@ -86,10 +91,14 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	}
 	width = min(max(width, MinWidth), MaxWidth)
 	s := &session{
-		rs: reader.New(opts.Library, opts.Index, lang, library.Place{Lang: lang}),
-		t:  i18n.Line(lang),
-		w:  &writer{w: out, raw: opts.Raw, width: width},
-		at: -1,
+		rs:     reader.New(opts.Library, opts.Index, lang, library.Place{Lang: lang}),
+		t:      i18n.Line(lang),
+		w:      &writer{w: out, raw: opts.Raw, width: width},
+		at:     -1,
+		keeper: opts.Marks,
+	}
+	if s.keeper == nil {
+		s.keeper = marks.Session()
 	}
 	s.ed = editor{raw: opts.Raw, echo: s.w.echo}
 	chunks := make(chan chunk, chunkBuffer)
@@ -98,6 +107,9 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	go readChunks(in, chunks, stop)
 
 	s.say(s.t.Welcome)
+	if note := s.keeper.Note(); note != "" {
+		s.say(note) // a refused marks file: said once
+	}
 	s.listPages()
 	at := opts.At
 	if at.Page == "" && opts.Page != "" {
@@ -201,6 +213,7 @@ const (
 	listResults          // the search results
 	listOutline          // the sections of the page
 	listLinks            // the links of the section just read
+	listMarks            // the marks (marks.go)
 )
 
 type session struct {
@@ -224,6 +237,9 @@ type session struct {
 	fromResults bool            // the page open was opened from the results with no page open before
 	outline     []int           // listOutline: unit indices
 	links       []int           // listLinks: page link indices, numbered from 1
+
+	keeper *marks.Keeper // the marks (mark, marks, brief)
+	marked []marks.Entry // listMarks: the marks as listed, numbered from 1
 }
 
 // unit is a run of sections read together: sections with no text of their own
@@ -287,6 +303,7 @@ func (s *session) do(line string) bool {
 		return true
 	case "?", "h", "help", "aiuto":
 		s.say(s.t.Help)
+		s.say(i18n.Marks(s.lang()).LineHelp)
 	case "n":
 		s.next()
 	case "p":
@@ -312,6 +329,9 @@ func (s *session) do(line string) bool {
 	case "+", "more", "altri":
 		s.moreResults()
 	default:
+		if s.markCommand(cmd) {
+			return false
+		}
 		switch {
 		case strings.HasPrefix(line, "/"):
 			s.search(strings.TrimSpace(line[1:]))
@@ -387,6 +407,8 @@ func (s *session) pick(num string) {
 		count = len(s.outline)
 	case listLinks:
 		count = len(s.links)
+	case listMarks:
+		count = len(s.marked)
 	}
 	if count == 0 {
 		s.say(s.t.NoList)
@@ -407,6 +429,8 @@ func (s *session) pick(num string) {
 		s.visit(s.placeOf(s.outline[n-1]))
 	case listLinks:
 		s.follow(n)
+	case listMarks:
+		s.openMark(s.marked[n-1])
 	}
 }
 

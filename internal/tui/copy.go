@@ -26,6 +26,7 @@ const MaxCopy = 64 << 10
 type CopyMsg struct {
 	Text  string
 	Where string // page › heading, for the status bar
+	Note  string // what the status bar says instead ("" : "copied: Where, n characters")
 }
 
 // copyText sends what the session gave to copy, cut to MaxCopy.
@@ -48,7 +49,10 @@ func (m *Model) copyText(text, where string, ok bool) tea.Cmd {
 // copied answers a CopyMsg: the status bar says what was copied, and OSC 52
 // carries it to the terminal's clipboard.
 func (m *Model) copied(msg CopyMsg) tea.Cmd {
-	m.bar.note = fmt.Sprintf(m.s.Tools.Copied, msg.Where, utf8.RuneCountInString(msg.Text))
+	m.bar.note = msg.Note
+	if msg.Note == "" {
+		m.bar.note = fmt.Sprintf(m.s.Tools.Copied, msg.Where, utf8.RuneCountInString(msg.Text))
+	}
 	return tea.SetClipboard(msg.Text)
 }
 

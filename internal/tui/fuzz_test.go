@@ -11,6 +11,7 @@ var fuzzKeys = []string{
 	"space", "f", "b", "pgdown", "pgup", "d", "u", "g", "G", "home", "end", "L", "?", "esc",
 	"/", "o", "n", "N", "]", "[", "enter", "backspace", "x", "é", "ctrl+z", "ctrl+u", "q",
 	"s", "c", "ctrl+y", "<", ">", "ctrl+f", "ctrl+b", "e", "y", ":", "Q", "ctrl+c",
+	"m", "'", "M",
 }
 
 // FuzzUpdate drives the reader with random keys, resizes and mouse events: it must
@@ -19,6 +20,7 @@ func FuzzUpdate(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 200, 7, 33, 150, 34, 1, 9})
 	f.Add([]byte{210, 1, 1, 15, 36, 0, 0, 20})
 	f.Add([]byte{27, 28, 4, 30, 31, 34, 33, 250, 3, 3})
+	f.Add([]byte{53, 10, 10, 10, 53, 3, 53, 54, 13, 19, 42, 25, 54, 55, 246, 40, 34, 55, 27}) // marks: m, the list, d, c, L, a small window
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: "en", Style: "dark"})
 		w, h := 80, 24

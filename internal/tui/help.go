@@ -29,6 +29,7 @@ type helpView struct {
 type helpLayout struct {
 	keys          keyMap
 	s             i18n.Strings
+	t             i18n.MarkStrings
 	lk            look
 	width, height int
 	pageHeight    int
@@ -42,7 +43,7 @@ type (
 
 // helpLayoutOf is the reader's layout for the help.
 func (m *Model) helpLayoutOf() helpLayout {
-	return helpLayout{keys: m.keys, s: m.s, lk: m.lk, width: m.width, height: m.height, pageHeight: m.pageHeight()}
+	return helpLayout{keys: m.keys, s: m.s, t: i18n.Marks(m.lang), lk: m.lk, width: m.width, height: m.height, pageHeight: m.pageHeight()}
 }
 
 type helpKey struct {
@@ -75,6 +76,8 @@ func (h *helpView) build(c helpLayout) {
 	body := c.rows(c.keys.helpBindings(), w)
 	body += "\n\n" + c.lk.st.OverlayTitle.Render(c.s.Tools.KeysSearch) + "\n" + c.rows(c.keys.searchHelp(), w)
 	body += "\n\n" + c.lk.st.OverlayTitle.Render(c.s.Tools.KeysOutline) + "\n" + c.rows(c.keys.outlineHelp(), w)
+	body += "\n\n" + c.lk.st.OverlayTitle.Render(c.t.KeysList) + "\n" + c.rows(c.keys.Marks.help(), w)
+	body += "\n\n" + c.lk.st.Dim.Render(lipgloss.Wrap(c.lk.text(c.t.Margin), w, ""))
 	body += "\n\n" + c.lk.st.Dim.Render(lipgloss.Wrap(c.lk.text(c.s.KeyMouse), w, ""))
 
 	off := h.vp.YOffset()

@@ -21,6 +21,9 @@ type keyMap struct {
 	Search, NextMatch, PrevMatch         key.Binding
 	Outline, NextLink, PrevLink, Follow  key.Binding
 	Back, Copy, CopyList, Side, Colon    key.Binding
+	Mark, MarkList                       key.Binding
+
+	Marks markKeys // in the list of marks (marks.go)
 
 	Box  searchKeys  // in the search box
 	List outlineKeys // in the outline
@@ -45,7 +48,7 @@ type outlineLetters struct {
 
 // newKeyMap is the key map in a language's strings, for a briefing of tabs
 // pages: the digits 1 to 9 go to the first nine.
-func newKeyMap(s i18n.Strings, tabs int) keyMap {
+func newKeyMap(s i18n.Strings, t i18n.MarkStrings, tabs int) keyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
@@ -78,6 +81,9 @@ func newKeyMap(s i18n.Strings, tabs int) keyMap {
 		Copy:      b("c", s.Tools.KeyCopy, "c"),
 		CopyList:  b("ctrl+y", s.Tools.KeyCopyList, "ctrl+y"),
 		Side:      b("s", s.Tools.KeySide, "s"),
+		Mark:      b("m", t.KeyMark, "m"),
+		MarkList:  b("' M", t.KeyMarks, "'", "M"),
+		Marks:     newMarkKeys(s, t),
 		Help:      b("? h", s.KeyHelp, "?", "h"),
 		Close:     b("esc", s.KeyClose, "esc"),
 		Quit:      b("q Q ctrl+c", s.KeyQuit, "q", "Q", "ctrl+c"),
@@ -115,7 +121,7 @@ func (k keyMap) helpBindings() []key.Binding {
 	pairs := [][]key.Binding{
 		{k.Prev, k.Next}, {k.TabN}, {k.Down, k.Up}, {k.PageDown, k.PageUp}, {k.HalfDown, k.HalfUp},
 		{k.Top, k.End}, {k.Lang}, {k.Search}, {k.NextMatch, k.PrevMatch}, {k.Outline},
-		{k.NextLink, k.PrevLink}, {k.Follow}, {k.Back}, {k.Copy}, {k.CopyList}, {k.Side},
+		{k.NextLink, k.PrevLink}, {k.Follow}, {k.Back}, {k.Copy}, {k.CopyList}, {k.Mark}, {k.MarkList}, {k.Side},
 		{k.Help}, {k.Close}, {k.Quit}, {k.Colon},
 	}
 	return mergeRows(pairs)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/reader"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
@@ -49,6 +50,7 @@ const (
 	modeHelp
 	modeSearch
 	modeOutline
+	modeMarks
 )
 
 // docKey names one render of one page.
@@ -102,6 +104,9 @@ type Model struct {
 	bar     statusBar // the status bar (statusbar.go)
 	outline outline   // the outline overlay (outline.go)
 	help    helpView  // the help overlay (help.go)
+
+	keeper   *marks.Keeper // the marks (marks.go): the marks file, or the session's only
+	markList markList      // the list of marks overlay (marks.go)
 }
 
 // New returns a reader for the options.
@@ -132,6 +137,11 @@ func New(o Options) *Model {
 	}
 	m.lk = newLook(m.style, 0, false)
 	m.find.current = -1
+	m.keeper = o.Marks
+	if m.keeper == nil {
+		m.keeper = marks.Session()
+	}
+	m.bar.note = m.keeper.Note() // a refused marks file: said once
 	m.langChanged()
 	return m
 }
@@ -213,7 +223,7 @@ func (m *Model) langChanged() {
 	}
 	m.lang = m.sess.Lang()
 	m.s = i18n.For(m.lang)
-	m.keys = newKeyMap(m.s, len(m.ids))
+	m.keys = newKeyMap(m.s, i18n.Marks(m.lang), len(m.ids))
 }
 
 // bgTimeoutMsg ends the wait for the terminal's background colour.
@@ -539,6 +549,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.paste(msg)
 	case outlineJumpMsg, outlineCopyMsg, outlineCloseMsg:
 		return m.outlineDone(msg)
+	case markJumpMsg, markRemoveMsg, markCopyMsg, markCloseMsg:
+		return m.marksDone(msg)
 	case searchCloseMsg:
 		if m.mode == modeSearch {
 			m.mode = modeRead
@@ -602,6 +614,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		var req tea.Msg
 		m.help, req = m.help.Update(msg)
+		return m.request(req)
+	case modeMarks:
+		var req tea.Msg
+		m.markList, req = m.markList.Update(msg)
 		return m.request(req)
 	case modeSearch, modeOutline:
 		// Ctrl+C, like Esc, cancels the search box or the outline (as in less).
@@ -680,6 +696,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.toggleLang()
 	case key.Matches(msg, k.Copy):
 		return m.copyTop()
+	case key.Matches(msg, k.Mark):
+		m.toggleMark()
+	case key.Matches(msg, k.MarkList):
+		m.openMarks()
 	default:
 		return m.find.readKey(m, msg)
 	}
@@ -781,6 +801,8 @@ func (m *Model) render() string {
 		box, atTop = m.find.box(m), true // at the top: it grows as you type
 	case modeOutline:
 		box, atTop = m.outline.View(min(m.width-4, 90), max(m.pageHeight()-6, 1), m.lk, m.s), true
+	case modeMarks:
+		box, atTop = m.markList.View(min(m.width-4, 90), max(m.pageHeight()-4, 1), m.lk), true
 	}
 	if box == "" {
 		return screen // every part is drawn within the width

@@ -6,6 +6,7 @@ package tui
 
 import (
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
@@ -26,4 +27,8 @@ type Options struct {
 	// width or after an edit of other sections), or a section (library.At).
 	// Written in either language: it is read in Lang.
 	Place library.Place
+	// Marks are the reader's marks (m, '): marks.Open's for a marks file, or
+	// marks.Session() for marks kept for the session only (the kiosk); nil is
+	// the session's only.
+	Marks *marks.Keeper
 }

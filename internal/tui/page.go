@@ -35,6 +35,7 @@ func (m *Model) redraw() {
 	}
 	if m.sideWide() {
 		m.redrawSide()
+		m.markMargin()
 		return
 	}
 	m.lines = append(m.lines[:0], m.doc.Lines...)
@@ -43,6 +44,7 @@ func (m *Model) redraw() {
 			m.lines[line] = ansi.Truncate(m.decorate(line, marks), max(m.width, 1), "")
 		}
 	}
+	m.markMargin()
 	m.setOffset(m.off)
 }
 

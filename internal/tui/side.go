@@ -68,7 +68,7 @@ func (m *Model) setSide(on bool) tea.Cmd {
 func (m *Model) sideKey(msg tea.KeyPressMsg) bool {
 	k := m.keys
 	return key.Matches(msg, k.Next, k.Prev, k.TabN, k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown,
-		k.HalfUp, k.Top, k.End, k.Lang, k.Copy, k.Help, k.Quit)
+		k.HalfUp, k.Top, k.End, k.Lang, k.Copy, k.Mark, k.Help, k.Quit)
 }
 
 // otherDoc renders the page in the other language at the column width (the
