@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -81,7 +80,9 @@ func newSearchCmd(a *app) *cobra.Command {
 				}
 			} else {
 				bold := a.env.Terminal && a.env.Getenv("NO_COLOR") == ""
-				writeHits(out, res.Hits, bold, a.env.Width)
+				if err := writeHits(out, res.Hits, bold, a.env.Width); err != nil {
+					return err
+				}
 			}
 			errs, t := cmd.ErrOrStderr(), a.t()
 			switch {
@@ -162,7 +163,8 @@ func whereWidth(hits []search.Hit, term int) int {
 
 // writeHits prints one line per hit: the "page › heading" column, padded, then the
 // snippet, with the matches in bold when bold is set.
-func writeHits(w io.Writer, hits []search.Hit, bold bool, term int) {
+func writeHits(out io.Writer, hits []search.Hit, bold bool, term int) error {
+	w := &stickyWriter{w: out}
 	col := whereWidth(hits, term)
 	for _, h := range hits {
 		cell, at := whereCell(h)
@@ -186,7 +188,11 @@ func writeHits(w io.Writer, hits []search.Hit, bold bool, term int) {
 		}
 		pad := strings.Repeat(" ", max(col-ansi.StringWidth(shown), 0))
 		fmt.Fprintln(w, strings.TrimRight(emphasize(shown, marks, bold)+pad+"  "+emphasize(h.Snippet, h.Marks, bold), " "))
+		if w.err != nil {
+			return w.err
+		}
 	}
+	return nil
 }
 
 // emphasize puts the marked ranges of s in bold, or returns s as it is.
@@ -228,23 +234,23 @@ type jsonHit struct {
 }
 
 func writeHitsJSON(w io.Writer, hits []search.Hit) error {
-	out := make([]jsonHit, 0, len(hits))
+	list := newJSONList(w)
 	for _, h := range hits {
 		marks := h.Marks
 		if marks == nil {
 			marks = [][2]int{}
 		}
-		out = append(out, jsonHit{
+		err := list.add(jsonHit{
 			Lang: h.Lang, Page: h.Page, PageTitle: h.PageTitle, Heading: h.Heading,
 			Anchor: h.Anchor, HeadingIndex: h.HeadingIndex, Line: h.Line,
 			Kind: h.Kind.String(), OtherLang: h.OtherLang, Snippet: h.Snippet, Marks: marks,
 			Score: h.Score, Via: h.Via,
 		})
+		if err != nil {
+			return err
+		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return list.close()
 }
 
 // searchIndex returns the search index of the app's library: the one passed in

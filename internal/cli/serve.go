@@ -32,7 +32,7 @@ type serveFlags struct {
 	proxyProtocol                                     bool
 	trusted                                           []netip.Prefix
 	maxSessions, burst, maxPerAddr                    int
-	idle, maxSession                                  time.Duration
+	idle, maxSession, writeTimeout                    time.Duration
 	rate                                              float64
 }
 
@@ -66,6 +66,8 @@ func newServeCmd(a *app) *cobra.Command {
 	fl.IntVar(&f.maxSessions, "max-sessions", kiosk.DefaultMaxSessions, "sessions at once; beyond this many, visitors are asked to try again shortly")
 	fl.DurationVar(&f.idle, "idle-timeout", kiosk.DefaultIdleTimeout, "end a session after this long without a key pressed (0 for never)")
 	fl.DurationVar(&f.maxSession, "max-session", kiosk.DefaultMaxSession, "end any session after this long (0 for never)")
+	fl.DurationVar(&f.writeTimeout, "write-timeout", kiosk.DefaultWriteTimeout, "close the connection of a visitor who stops reading: a write not done this long after it began\n"+
+		"(a command's output is also capped at 1 MiB, then truncated with a line saying so and exit status 1)")
 	fl.Float64Var(&f.rate, "rate", kiosk.DefaultRate, "new connections per second allowed from one address (0 for no limit)")
 	fl.IntVar(&f.burst, "burst", kiosk.DefaultBurst, "connections one address may open at once before --rate applies")
 	fl.IntVar(&f.maxPerAddr, "max-conns-per-addr", kiosk.DefaultMaxConnsPerAddr, "connections one address may hold open at once (0 for no limit)")
@@ -86,6 +88,8 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 		return usageErr(t.ServeDuration, "--idle-timeout", f.idle, "10m")
 	case f.maxSession < 0:
 		return usageErr(t.ServeDuration, "--max-session", f.maxSession, "1h")
+	case f.writeTimeout < time.Second:
+		return usageErr(k.SecondOrMore, "--write-timeout", f.writeTimeout, "10s")
 	case f.rate < 0:
 		return usageErr(t.ServeRate, f.rate)
 	case f.burst < 1:
@@ -158,6 +162,7 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 		MaxSessions:        f.maxSessions,
 		IdleTimeout:        f.idle,
 		MaxSession:         f.maxSession,
+		WriteTimeout:       f.writeTimeout,
 		Rate:               f.rate,
 		Burst:              f.burst,
 		MaxConnsPerAddr:    f.maxPerAddr,

@@ -145,6 +145,9 @@ var helpItalian = map[string]string{
 	"new connections per second allowed from one address (0 for no limit)":                                                                                                      "nuove connessioni al secondo ammesse da un indirizzo (0 per nessun limite)",
 	// serve: the kiosk's flags added for operators (kept together to ease merges)
 	"connections one address may hold open at once (0 for no limit)": "connessioni che un indirizzo può tenere aperte insieme (0 per nessun limite)",
+	"close the connection of a visitor who stops reading: a write not done this long after it began\n" +
+		"(a command's output is also capped at 1 MiB, then truncated with a line saying so and exit status 1)": "chiudi la connessione di un visitatore che smette di leggere: una scrittura non finita dopo tanto così\n" +
+		"(l'output di un comando è anche limitato a 1 MiB, poi troncato con una riga che lo dice e stato di uscita 1)",
 	"take each visitor's address from the PROXY protocol header (v1 or v2) a balancer sends;\n" +
 		"headers are believed from --trusted-proxies only, and refused from anywhere else": "prende l'indirizzo di ogni visitatore dall'intestazione del protocollo PROXY (v1 o v2) inviata da un bilanciatore;\n" +
 		"le intestazioni valgono solo da --trusted-proxies, e da ogni altro indirizzo sono rifiutate",

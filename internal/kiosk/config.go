@@ -47,6 +47,10 @@ const (
 	// DefaultStartTimeout closes a session channel that has asked for neither a
 	// shell nor a command this long after it was opened.
 	DefaultStartTimeout = 30 * time.Second
+	// DefaultWriteTimeout closes the connection of a visitor whose client has
+	// stopped reading: a write to it that has not finished this long after it
+	// began.
+	DefaultWriteTimeout = 10 * time.Second
 )
 
 // Limits that are not flags.
@@ -86,6 +90,9 @@ type Config struct {
 	// StartTimeout closes a session channel with no shell or command this long
 	// after it opened (default DefaultStartTimeout).
 	StartTimeout time.Duration
+	// WriteTimeout closes the connection of a visitor who stops reading: a write
+	// to a session not done this long after it began (default DefaultWriteTimeout).
+	WriteTimeout time.Duration
 	Lang         string // language when neither the user name nor LANG says
 	Logger       *log.Logger
 	Library      *library.Library

@@ -35,7 +35,7 @@ func newMetrics(s *Server) *metrics {
 		}, []string{"kind"}),
 		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "cyberdiplo_connections_refused_total",
-			Help: "Connections and sessions refused, by reason: rate, address (too many from one), full, proxy, busy (max sessions), auth, closing, channels (too many sessions on one connection).",
+			Help: "Connections and sessions refused or cut, by reason: rate, address (too many from one), full, proxy, busy (max sessions), auth, closing, channels (too many sessions on one connection), output (a command's output truncated), stalled (a visitor stopped reading).",
 		}, []string{"reason"}),
 		keyToFrame: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "cyberdiplo_keystroke_to_frame_seconds",
@@ -50,7 +50,7 @@ func newMetrics(s *Server) *metrics {
 	for _, k := range []string{kindTUI, kindCommand, kindNote, kindLines} {
 		m.sessions.WithLabelValues(k)
 	}
-	for _, r := range []string{refusedRate, refusedAddress, refusedFull, refusedProxy, refusedBusy, refusedAuth, refusedClosing, refusedChannels} {
+	for _, r := range refusedReasons {
 		m.refused.WithLabelValues(r)
 	}
 	m.reg.MustRegister(

@@ -61,7 +61,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("kiosk: no library")
 	}
 	if cfg.MaxSessions < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 ||
-		cfg.StartTimeout < 0 || cfg.MaxConnsPerAddr < 0 {
+		cfg.StartTimeout < 0 || cfg.MaxConnsPerAddr < 0 || cfg.WriteTimeout < 0 {
 		return nil, errors.New("kiosk: negative limit")
 	}
 	if cfg.ProxyProtocol && len(cfg.TrustedProxies) == 0 {
@@ -78,6 +78,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.StartTimeout == 0 {
 		cfg.StartTimeout = DefaultStartTimeout
+	}
+	if cfg.WriteTimeout == 0 {
+		cfg.WriteTimeout = DefaultWriteTimeout
 	}
 	if cfg.Lang == "" {
 		cfg.Lang = "en"
@@ -309,7 +312,13 @@ const (
 	refusedAuth     = "auth"     // no authorized key
 	refusedClosing  = "closing"  // the kiosk is shutting down
 	refusedChannels = "channels" // a session beyond maxSessionsPerConn
+	refusedOutput   = "output"   // a command's output reached maxCommandOutput: truncated
+	refusedStalled  = "stalled"  // a write outlasted WriteTimeout: the visitor stopped reading
 )
+
+// refusedReasons are every reason above, in the order the metric lists them.
+var refusedReasons = []string{refusedRate, refusedAddress, refusedFull, refusedProxy, refusedBusy,
+	refusedAuth, refusedClosing, refusedChannels, refusedOutput, refusedStalled}
 
 // accept is the ConnCallback: the PROXY header (from a trusted proxy), then the
 // rate limit per address, and caps on connections per address and in all, all

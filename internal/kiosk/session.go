@@ -28,16 +28,17 @@ import (
 type endReason string
 
 const (
-	endQuit         endReason = "quit"         // the visitor left the reader (q, ctrl+c)
-	endDisconnected endReason = "disconnected" // the connection dropped
-	endIdle         endReason = "idle"         // no key for IdleTimeout
-	endMax          endReason = "time limit"   // MaxSession reached
-	endShutdown     endReason = "shutdown"     // the kiosk is closing
-	endBusy         endReason = "busy"         // MaxSessions reached
-	endPanic        endReason = "panic"        // a bug, recovered
-	endCommand      endReason = "command"      // a command ran
-	endNote         endReason = "note"         // no terminal, no command: the note
-	endSlow         endReason = "unresponsive" // did not end in time: connection cut
+	endQuit         endReason = "quit"            // the visitor left the reader (q, ctrl+c)
+	endDisconnected endReason = "disconnected"    // the connection dropped
+	endIdle         endReason = "idle"            // no key for IdleTimeout
+	endMax          endReason = "time limit"      // MaxSession reached
+	endShutdown     endReason = "shutdown"        // the kiosk is closing
+	endBusy         endReason = "busy"            // MaxSessions reached
+	endPanic        endReason = "panic"           // a bug, recovered
+	endCommand      endReason = "command"         // a command ran
+	endNote         endReason = "note"            // no terminal, no command: the note
+	endSlow         endReason = "unresponsive"    // did not end in time: connection cut
+	endStalled      endReason = "stopped reading" // a write outlasted WriteTimeout: connection cut
 )
 
 // visit is one session: the ssh.Session (embedded, so it is what the reader reads
@@ -52,6 +53,7 @@ type visit struct {
 	ch     *channel // the channel's state: its window changes
 	c      *shared  // the content, cache and index this session uses
 	bytes  prometheus.Counter
+	watch  *writeWatch // the write deadline (output.go)
 
 	lastInput atomic.Int64 // unix nanos of the last byte from the visitor
 
@@ -81,11 +83,20 @@ func (v *visit) kind() string {
 // text is what the kiosk says, in the visitor's language.
 func (v *visit) text() i18n.KioskStrings { return i18n.For(v.lang).Kiosk }
 
-// Write is the visitor's output: it is counted.
+// Write is the visitor's output: it is counted, and it has WriteTimeout to
+// finish (output.go).
 func (v *visit) Write(p []byte) (int, error) {
-	n, err := v.Session.Write(p)
+	n, err := v.watch.guard(func() (int, error) { return v.Session.Write(p) })
 	v.bytes.Add(float64(n))
 	return n, err
+}
+
+// Stderr is the visitor's standard error, under the same write deadline.
+func (v *visit) Stderr() io.ReadWriter {
+	if v.watch == nil {
+		return v.Session.Stderr()
+	}
+	return guardedWriter{v.Session.Stderr(), v.watch}
 }
 
 // Read is the visitor's input: it counts as activity.
@@ -172,6 +183,14 @@ func (s *Server) handle(sess ssh.Session) {
 	v := &visit{Session: sess, id: s.nextID.Add(1), start: time.Now(), c: s.content(), bytes: s.metrics.bytesWritten}
 	v.stopped, v.stop = context.WithCancel(context.Background())
 	defer v.stop()
+	v.watch = newWriteWatch(s.cfg.WriteTimeout, func() {
+		v.setReason(endStalled)
+		s.log.Warn("visitor stopped reading: connection closed", "session", v.id,
+			"remote", sess.RemoteAddr().String(), "after", s.cfg.WriteTimeout.String())
+		s.metrics.refused.WithLabelValues(refusedStalled).Inc()
+		v.closeConn()
+	})
+	defer v.watch.stop()
 	v.lastInput.Store(v.start.UnixNano())
 	v.pty, _, v.hasPty = sess.Pty()
 	if ch, ok := sess.Context().Value(chanKey).(*channel); ok {
@@ -384,14 +403,28 @@ func (s *Server) runCommand(v *visit) {
 	ctx, cancel := context.WithCancel(v.Context())
 	defer cancel()
 	defer context.AfterFunc(v.stopped, cancel)()
+	// The output is capped (output.go): past the cap the command's writes fail
+	// and it stops; the visitor is told in one line (by the command line, which
+	// prints its error, else here) and the status is 1.
+	t := v.text()
+	truncated := fmt.Sprintf(t.Truncated, maxCommandOutput>>20)
+	out := newCapWriter(v, maxCommandOutput, truncated)
+	errs := &saidWriter{w: newCapWriter(v.Stderr(), maxCommandErrors, truncated), line: []byte(truncated)}
 	env := ExecEnv{
-		Out: v, Err: v.Stderr(), Getenv: v.getenv,
+		Out: out, Err: errs, Getenv: v.getenv,
 		Library: v.c.lib, Cache: v.c.cache, Index: v.c.index,
 	}
 	if v.hasPty {
 		env.Width, _ = drawSize(v.pty.Window.Width, v.pty.Window.Height)
 	}
 	status := s.cfg.Exec(ctx, args, env)
+	if out.truncated {
+		s.metrics.refused.WithLabelValues(refusedOutput).Inc()
+		if !errs.said {
+			_, _ = io.WriteString(v.Stderr(), "cyberdiplo: "+truncated+"\n")
+		}
+		status = max(status, 1)
+	}
 	v.finish(endCommand, status)
 }
 
