@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"runtime/debug"
 	"sync"
@@ -42,6 +43,9 @@ type Server struct {
 	conns  atomic.Int64
 	nextID atomic.Uint64
 
+	logs      *ipLimiter   // log lines per address (limitLog)
+	logsQuiet atomic.Int64 // lines not logged since the last one
+
 	refusedLog   atomic.Int64 // unix nanos of the last "rate limit" log line
 	refusedQuiet atomic.Int64 // refusals not logged since
 	checks       sync.Map     // remote address -> true: a balancer's health check
@@ -61,7 +65,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("kiosk: no library")
 	}
 	if cfg.MaxSessions < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 ||
-		cfg.StartTimeout < 0 || cfg.MaxConnsPerAddr < 0 || cfg.WriteTimeout < 0 {
+		cfg.StartTimeout < 0 || cfg.MaxConnsPerAddr < 0 || cfg.WriteTimeout < 0 || cfg.HandshakeGrace < 0 {
 		return nil, errors.New("kiosk: negative limit")
 	}
 	if cfg.ProxyProtocol && len(cfg.TrustedProxies) == 0 {
@@ -81,6 +85,15 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.WriteTimeout == 0 {
 		cfg.WriteTimeout = DefaultWriteTimeout
+	}
+	if cfg.HandshakeGrace == 0 {
+		cfg.HandshakeGrace = DefaultHandshakeGrace
+	}
+	if cfg.MaxStartups == (MaxStartups{}) {
+		cfg.MaxStartups = defaultMaxStartups(cfg.MaxSessions)
+	}
+	if ms := cfg.MaxStartups; ms.Start < 1 || ms.Rate < 1 || ms.Rate > 100 || ms.Full <= ms.Start {
+		return nil, &ConfigError{"--max-startups", fmt.Errorf("%d:%d:%d: use START:RATE:FULL with 1 <= START < FULL and RATE a percentage (1 to 100)", ms.Start, ms.Rate, ms.Full)}
 	}
 	if cfg.Lang == "" {
 		cfg.Lang = "en"
@@ -106,6 +119,7 @@ func New(cfg Config) (*Server, error) {
 		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()),
 		keyCreated:  created,
 		limiter:     newIPLimiter(cfg.Rate, cfg.Burst),
+		logs:        newIPLimiter(logRate, logBurst),
 		addrConns:   addrConns{max: cfg.MaxConnsPerAddr, m: map[string]int{}},
 		visits:      map[*visit]struct{}{},
 		bufs:        newBufPool(),
@@ -314,11 +328,15 @@ const (
 	refusedChannels = "channels" // a session beyond maxSessionsPerConn
 	refusedOutput   = "output"   // a command's output reached maxCommandOutput: truncated
 	refusedStalled  = "stalled"  // a write outlasted WriteTimeout: the visitor stopped reading
+	// no session started within StartTimeout, or too much input before one did
+	refusedUnstarted = "unstarted"
+	refusedStartups  = "startups" // random early drop: many connections have not started (MaxStartups)
 )
 
 // refusedReasons are every reason above, in the order the metric lists them.
 var refusedReasons = []string{refusedRate, refusedAddress, refusedFull, refusedProxy, refusedBusy,
-	refusedAuth, refusedClosing, refusedChannels, refusedOutput, refusedStalled}
+	refusedAuth, refusedClosing, refusedChannels, refusedOutput, refusedStalled, refusedUnstarted,
+	refusedStartups}
 
 // accept is the ConnCallback: the PROXY header (from a trusted proxy), then the
 // rate limit per address, and caps on connections per address and in all, all
@@ -342,11 +360,15 @@ func (s *Server) accept(ctx ssh.Context, c net.Conn) net.Conn {
 		s.refused(c, refusedRate, "rate limit")
 		return nil
 	}
+	if !check && s.earlyDrop(key) {
+		s.refused(c, refusedStartups, "too many connections without a session")
+		return nil
+	}
 	if !s.addrConns.add(key) {
 		s.refused(c, refusedAddress, "too many connections from this address")
 		return nil
 	}
-	if !s.takeConn() {
+	if !s.takeConn(key) {
 		s.addrConns.remove(key)
 		s.refused(c, refusedFull, "too many connections")
 		return nil
@@ -359,20 +381,59 @@ func (s *Server) accept(ctx ssh.Context, c net.Conn) net.Conn {
 	return tc
 }
 
-// takeConn counts a connection in. When the kiosk is full, a connection that has
-// opened no session gives way to the newcomer (openConns.evictIdle); only when
-// every one holds a session is the newcomer refused.
-func (s *Server) takeConn() bool {
+// takeConn counts a connection from key in. When the kiosk is full, a
+// connection that has done least gives way to the newcomer (openConns.evict);
+// only when every one holds a session, or is a handshake younger than
+// HandshakeGrace from an address with no more than the newcomer's, is the
+// newcomer refused.
+func (s *Server) takeConn(key string) bool {
 	for range 2 {
 		if s.conns.Add(1) <= s.maxConns() {
 			return true
 		}
 		s.conns.Add(-1)
-		if !s.open.evictIdle() {
+		_, mine := s.open.starting(key)
+		if !s.open.evict(s.cfg.HandshakeGrace, mine) {
 			return false
 		}
 	}
 	return false
+}
+
+// earlyDrop is OpenSSH's MaxStartups: with Start connections or more that have
+// not started a session, a newcomer is refused with a probability of Rate %,
+// rising linearly to 100 % at Full; at Full the kiosk makes room instead
+// (takeConn), as it does whenever it is full. A newcomer whose address has no
+// connection starting already is never dropped: the drop falls on addresses
+// that open many at once.
+func (s *Server) earlyDrop(key string) bool {
+	ms := s.cfg.MaxStartups
+	n, mine := s.open.starting(key)
+	if n < ms.Start || n >= ms.Full || mine == 0 {
+		return false
+	}
+	p := float64(ms.Rate) + float64(100-ms.Rate)*float64(n-ms.Start)/float64(ms.Full-ms.Start)
+	return rand.Float64()*100 < p //nolint:gosec // a drop, not a secret
+}
+
+// Log lines per address (limitLog): a second's worth, with bursts of logBurst.
+const (
+	logRate  = 1.0
+	logBurst = 10
+)
+
+// limitLog logs a line about the client at key, unless that address has had
+// its share of lines (logRate, logBurst): a stranger cannot fill the log. The
+// lines left out are counted in the next one logged.
+func (s *Server) limitLog(key string, level log.Level, msg string, kv ...any) {
+	if !s.logs.allow(key, time.Now()) {
+		s.logsQuiet.Add(1)
+		return
+	}
+	if n := s.logsQuiet.Swap(0); n > 0 {
+		kv = append(kv, "lines_left_out", n)
+	}
+	s.log.Log(level, msg, kv...)
 }
 
 // connFailed is the ConnectionFailedCallback: a handshake that failed.
@@ -384,7 +445,7 @@ func (s *Server) connFailed(c net.Conn, err error) {
 	if _, check := s.checks.LoadAndDelete(c.RemoteAddr().String()); check {
 		return // a health check hung up, as they do
 	}
-	s.log.Info("connection failed", "remote", c.RemoteAddr().String(), "err", err)
+	s.limitLog(addrKey(c.RemoteAddr()), log.InfoLevel, "connection failed", "remote", c.RemoteAddr().String(), "err", err)
 }
 
 // refused logs a refused connection, at most one line a second.

@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/ssh"
 	"github.com/prometheus/client_golang/prometheus"
@@ -185,7 +186,7 @@ func (s *Server) handle(sess ssh.Session) {
 	defer v.stop()
 	v.watch = newWriteWatch(s.cfg.WriteTimeout, func() {
 		v.setReason(endStalled)
-		s.log.Warn("visitor stopped reading: connection closed", "session", v.id,
+		s.limitLog(addrKey(sess.RemoteAddr()), log.WarnLevel, "visitor stopped reading: connection closed", "session", v.id,
 			"remote", sess.RemoteAddr().String(), "after", s.cfg.WriteTimeout.String())
 		s.metrics.refused.WithLabelValues(refusedStalled).Inc()
 		v.closeConn()
@@ -267,7 +268,8 @@ func (s *Server) logMW(next handler) handler {
 			kind = "reader"
 		}
 		kv = append(kv, "kind", kind)
-		s.log.Info("session start", kv...)
+		key := addrKey(v.RemoteAddr())
+		s.limitLog(key, log.InfoLevel, "session start", kv...)
 		next(v)
 		reason, status := v.outcome()
 		if reason == "" {
@@ -278,7 +280,7 @@ func (s *Server) logMW(next handler) handler {
 		if v.detail != "" {
 			end = append(end, "command", v.detail)
 		}
-		s.log.Info("session end", end...)
+		s.limitLog(key, log.InfoLevel, "session end", end...)
 		_ = v.Exit(status)
 	}
 }
