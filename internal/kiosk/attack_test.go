@@ -495,3 +495,37 @@ func linesOf(logs string, n int) string {
 	}
 	return strings.Join(mine, "\n")
 }
+
+// TestWeakAlgorithmsRefused (finding 8): a client that offers only what
+// ssh-audit fails or warns about (NIST curves, SHA-1 key exchange, CTR ciphers,
+// SHA-1 or non-EtM MACs) cannot connect; one with the modern algorithms can.
+func TestWeakAlgorithmsRefused(t *testing.T) {
+	h := start(t, nil)
+	weak := []gossh.Config{
+		{KeyExchanges: []string{"ecdh-sha2-nistp256", "ecdh-sha2-nistp384", "ecdh-sha2-nistp521", "diffie-hellman-group14-sha1", "diffie-hellman-group14-sha256"}},
+		{Ciphers: []string{"aes128-ctr", "aes192-ctr", "aes256-ctr"}},
+		{Ciphers: []string{"aes128-ctr"}, MACs: []string{"hmac-sha1", "hmac-sha1-96", "hmac-sha2-256", "hmac-sha2-512"}},
+	}
+	for _, cfg := range weak {
+		c, err := gossh.Dial("tcp", h.addr, &gossh.ClientConfig{Config: cfg, User: "visitor",
+			HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: wait}) //nolint:gosec // a test server
+		if err == nil {
+			c.Close() //nolint:errcheck
+			t.Errorf("connected with only %+v", cfg)
+		} else if !strings.Contains(err.Error(), "no common algorithm") {
+			t.Errorf("%+v: %v", cfg, err)
+		}
+	}
+	for _, kex := range []string{gossh.KeyExchangeMLKEM768X25519, gossh.KeyExchangeCurve25519} {
+		for _, cipher := range []string{gossh.CipherChaCha20Poly1305, gossh.CipherAES128GCM, gossh.CipherAES256GCM} {
+			cfg := gossh.Config{KeyExchanges: []string{kex}, Ciphers: []string{cipher}}
+			c, err := gossh.Dial("tcp", h.addr, &gossh.ClientConfig{Config: cfg, User: "visitor",
+				HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: wait}) //nolint:gosec // a test server
+			if err != nil {
+				t.Errorf("%s, %s: %v", kex, cipher, err)
+				continue
+			}
+			c.Close() //nolint:errcheck
+		}
+	}
+}

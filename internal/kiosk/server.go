@@ -169,7 +169,7 @@ func New(cfg Config) (*Server, error) {
 	srv.LocalPortForwardingCallback = func(ssh.Context, string, uint32) bool { return false }
 	srv.ReversePortForwardingCallback = func(ssh.Context, string, uint32) bool { return false }
 	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
-		return &gossh.ServerConfig{MaxAuthTries: 6}
+		return &gossh.ServerConfig{MaxAuthTries: 6, Config: algorithms()}
 	}
 	// Backstops at the connection level (no byte either way; total time): the
 	// session timers below end sessions first, with a goodbye.
@@ -181,6 +181,19 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.ssh = srv
 	return s, nil
+}
+
+// algorithms are the only ones the kiosk offers, as ssh-audit recommends: the
+// hybrid post-quantum ML-KEM key exchange and curve25519, the AEAD ciphers, and
+// encrypt-then-MAC MACs (used only by a client without an AEAD cipher). The
+// host key is ed25519. OpenSSH (8.x and later), PuTTY (0.75 and later) and
+// Dropbear (2022.82 and later) all have them.
+func algorithms() gossh.Config {
+	return gossh.Config{
+		KeyExchanges: []string{gossh.KeyExchangeMLKEM768X25519, gossh.KeyExchangeCurve25519}, // and its old name curve25519-sha256@libssh.org
+		Ciphers:      []string{gossh.CipherChaCha20Poly1305, gossh.CipherAES256GCM, gossh.CipherAES128GCM},
+		MACs:         []string{gossh.HMACSHA512ETM, gossh.HMACSHA256ETM},
+	}
 }
 
 // Fingerprint is the SHA256 fingerprint of the host key, as ssh shows it.
