@@ -214,9 +214,14 @@ func (a *app) showText(t target, format string, width int, style string) (string
 		}
 		return doc.Text, nil
 	}
-	// One section is rendered alone, as a page of its own that is never the timeline.
+	// One section is rendered alone, as a page of its own that is never the
+	// timeline, and cached like pages (its Markdown is cut out only on a miss).
 	part := &library.Page{Lang: p.Lang, ID: p.ID + "#" + p.Sections[t.section].Heading.Anchor,
-		Title: p.Title, Path: p.Path, Body: sectionMarkdown(p, t.section)}
+		Title: p.Title, Path: p.Path}
+	if doc := a.cache().Cached(part, width, style); doc != nil {
+		return doc.Text, nil
+	}
+	part.Body = sectionMarkdown(p, t.section)
 	// Cached like pages, under the page's ID and the anchor ("un#key-facts").
 	doc, err := a.cache().Render(part, width, style)
 	if err != nil {

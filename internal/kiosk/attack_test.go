@@ -529,3 +529,139 @@ func TestWeakAlgorithmsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestAttackSessionsPerAddress (finding 5): 3 addresses x 8 connections x 2
+// readers try to take every session of a 20-session kiosk. Each address gets
+// MaxSessionsPerAddr (4) and is told why beyond; a visitor from another address
+// gets a frame within a second.
+func TestAttackSessionsPerAddress(t *testing.T) {
+	h := start(t, func(c *kiosk.Config) { c.MaxSessions = 20; c.MaxSessionsPerAddr = 4; c.MaxConnsPerAddr = 20 })
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var terms []*term
+	refused := atomic.Int64{}
+	for i := range 24 {
+		wg.Go(func() {
+			raw, err := h.from(20 + i%3)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			c, err := sshFrom(raw, "visitor")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			t.Cleanup(func() { c.Close() }) //nolint:errcheck
+			for range 2 {
+				tm := openPTY(t, c, 80, 24, nil)
+				mu.Lock()
+				terms = append(terms, tm)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	eventually(t, "12 readers and 36 refusals", func() bool {
+		n := 0
+		for _, tm := range terms {
+			if strings.Contains(tm.err.String(), "Your address has 4 sessions open already") {
+				n++
+			}
+		}
+		refused.Store(int64(n))
+		return n == 36 && h.srv.Stats().Sessions == 12
+	})
+	h.visitorGetsIn(t, 100)
+	if m := scrape(t, h); m[`cyberdiplo_connections_refused_total{reason="address_sessions"}`] != 36 {
+		t.Errorf("refusals counted: %v", m[`cyberdiplo_connections_refused_total{reason="address_sessions"}`])
+	}
+}
+
+// TestAttackCommandFlood (finding 6): 10 connections from 2 addresses run
+// `show` with 300 sections as fast as they can for 2 s. Each address runs at
+// most 5 commands a second (bursts of 20) and is told beyond; a section named
+// 300 times is rendered once; a reader from another address gets a frame
+// within a second and answers its keys throughout.
+func TestAttackCommandFlood(t *testing.T) {
+	h := start(t, func(c *kiosk.Config) { c.MaxSessionsPerAddr = 4 })
+	cmd := "show"
+	for range 300 {
+		cmd += " un#key-facts"
+	}
+	var ran, tooFast atomic.Int64
+	stop := attack(10, func(i int, stopped func() bool) {
+		raw, err := h.from(20 + i%2)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		c, err := sshFrom(raw, "visitor")
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer c.Close() //nolint:errcheck
+		for !stopped() {
+			s, err := c.NewSession()
+			if err != nil {
+				return
+			}
+			var errs strings.Builder
+			s.Stderr = &errs
+			_ = s.Run(cmd)
+			ran.Add(1)
+			if strings.Contains(errs.String(), "too many commands from your address") {
+				tooFast.Add(1)
+			}
+		}
+	})
+	time.Sleep(200 * time.Millisecond)
+	h.visitorGetsIn(t, 100)
+	raw, err := h.from(101)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := sshFrom(raw, "visitor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close() //nolint:errcheck
+	tm := openPTY(t, c, 80, 24, nil)
+	tm.waitFor(t, 0, tab(t, "en"))
+	lang := "it"
+	for t0 := time.Now(); time.Since(t0) < 2*time.Second; {
+		tm.answers(t, "L", tab(t, lang))
+		lang = map[string]string{"en": "it", "it": "en"}[lang]
+	}
+	stop()
+	t.Logf("%d commands tried, %d refused as too many", ran.Load(), tooFast.Load())
+	if tooFast.Load() == 0 {
+		t.Error("no command was refused as too many")
+	}
+	tm.send(t, "q")
+	tm.exit(t)
+}
+
+// TestLineModeEchoIsSafe (finding 7, the echo): what a visitor types in the
+// line mode is echoed, and quoted in answers, without C1 controls (CSI as a
+// raw byte or as a character) or bidi overrides: they come back as U+FFFD.
+func TestLineModeEchoIsSafe(t *testing.T) {
+	h := start(t, nil)
+	tm := openTerm(t, h.dial(t, "a11y"), "xterm-256color", nil)
+	tm.waitFor(t, 0, "Command: ")
+	from := tm.out.Len()
+	tm.send(t, "/x\u202eevil \x9b31m \u009b2J \u2066y\r")
+	tm.waitFor(t, from, "Command: ")
+	out := tm.out.String()[from:]
+	for _, bad := range []string{"\u202e", "\x9b", "\u009b", "\u2066"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("%q echoed raw:\n%q", bad, out)
+		}
+	}
+	if !strings.Contains(out, "x\uFFFDevil \uFFFD31m \uFFFD2J \uFFFDy") {
+		t.Errorf("the query is not echoed with U+FFFD for each unsafe character:\n%q", out)
+	}
+	tm.send(t, "q\r")
+	tm.exit(t)
+}

@@ -35,8 +35,10 @@ import (
 const (
 	DefaultListen      = ":2222"
 	DefaultMaxSessions = 100
-	DefaultIdleTimeout = 10 * time.Minute
-	DefaultMaxSession  = time.Hour
+	// DefaultMaxSessionsPerAddr: a few addresses cannot take every session.
+	DefaultMaxSessionsPerAddr = 4
+	DefaultIdleTimeout        = 10 * time.Minute
+	DefaultMaxSession         = time.Hour
 	// DefaultRate and DefaultBurst limit new connections per client address: a
 	// sustained 2 a second, with bursts of 20 (a class behind one NAT can all
 	// connect at once).
@@ -96,12 +98,16 @@ const (
 )
 
 // Config configures a kiosk. Zero values take the defaults above, except
-// IdleTimeout, MaxSession, Rate and MaxConnsPerAddr, where zero means "no limit".
+// IdleTimeout, MaxSession, Rate, MaxConnsPerAddr and MaxSessionsPerAddr, where
+// zero means "no limit".
 type Config struct {
 	Listen             string // address to listen on (ListenAndServe)
 	HostKeyPath        string // ed25519 host key; created (0600) if missing
 	AuthorizedKeysPath string // if set, only these public keys get in
 	MaxSessions        int    // sessions at once; beyond, visitors are told to come back
+	// MaxSessionsPerAddr caps the sessions one client address holds at once
+	// (DefaultMaxSessionsPerAddr by the serve command); 0 means no limit.
+	MaxSessionsPerAddr int
 	IdleTimeout        time.Duration
 	MaxSession         time.Duration
 	Rate               float64 // new connections per second per client address

@@ -162,8 +162,12 @@ type trackedConn struct {
 	closed   bool
 }
 
-// Bounds of a connection's input (see trackedConn).
+// Bounds of a connection's input (see trackedConn); and of the commands one
+// address may run (on all its connections): maxCommandRate a second, in bursts
+// of maxCommandBurst (a script running commands one after another).
 const (
+	maxCommandRate    = 5
+	maxCommandBurst   = 20
 	maxUnstartedInput = 64 << 10
 	maxInputRate      = 256 << 10
 	maxInputBurst     = 4 << 20

@@ -44,18 +44,20 @@ type Server struct {
 	nextID atomic.Uint64
 
 	logs      *ipLimiter   // log lines per address (limitLog)
+	commands  *ipLimiter   // commands per address (maxCommandRate)
 	logsQuiet atomic.Int64 // lines not logged since the last one
 
 	refusedLog   atomic.Int64 // unix nanos of the last "rate limit" log line
 	refusedQuiet atomic.Int64 // refusals not logged since
 	checks       sync.Map     // remote address -> true: a balancer's health check
 
-	mu       sync.Mutex
-	visits   map[*visit]struct{}
-	freeTime *time.Timer // gives memory back once the kiosk has been empty a while
-	closing  bool
-	drained  chan struct{} // closed once closing and no visit is left
-	ln       net.Listener
+	mu         sync.Mutex
+	visits     map[*visit]struct{}
+	addrVisits map[string]int // sessions by address (addrKey)
+	freeTime   *time.Timer    // gives memory back once the kiosk has been empty a while
+	closing    bool
+	drained    chan struct{} // closed once closing and no visit is left
+	ln         net.Listener
 }
 
 // New checks the configuration, loads (or creates) the host key and the authorized
@@ -64,7 +66,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Library == nil {
 		return nil, errors.New("kiosk: no library")
 	}
-	if cfg.MaxSessions < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 ||
+	if cfg.MaxSessions < 0 || cfg.MaxSessionsPerAddr < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 ||
 		cfg.StartTimeout < 0 || cfg.MaxConnsPerAddr < 0 || cfg.WriteTimeout < 0 || cfg.HandshakeGrace < 0 {
 		return nil, errors.New("kiosk: negative limit")
 	}
@@ -120,8 +122,10 @@ func New(cfg Config) (*Server, error) {
 		keyCreated:  created,
 		limiter:     newIPLimiter(cfg.Rate, cfg.Burst),
 		logs:        newIPLimiter(logRate, logBurst),
+		commands:    newIPLimiter(maxCommandRate, maxCommandBurst),
 		addrConns:   addrConns{max: cfg.MaxConnsPerAddr, m: map[string]int{}},
 		visits:      map[*visit]struct{}{},
+		addrVisits:  map[string]int{},
 		bufs:        newBufPool(),
 		drained:     make(chan struct{}),
 	}
@@ -343,13 +347,15 @@ const (
 	refusedStalled  = "stalled"  // a write outlasted WriteTimeout: the visitor stopped reading
 	// no session started within StartTimeout, or too much input before one did
 	refusedUnstarted = "unstarted"
-	refusedStartups  = "startups" // random early drop: many connections have not started (MaxStartups)
+	refusedStartups  = "startups"         // random early drop: many connections have not started (MaxStartups)
+	refusedAddrBusy  = "address_sessions" // the address holds MaxSessionsPerAddr sessions already
+	refusedCommands  = "commands"         // more commands a second from one address than maxCommandRate
 )
 
 // refusedReasons are every reason above, in the order the metric lists them.
 var refusedReasons = []string{refusedRate, refusedAddress, refusedFull, refusedProxy, refusedBusy,
 	refusedAuth, refusedClosing, refusedChannels, refusedOutput, refusedStalled, refusedUnstarted,
-	refusedStartups}
+	refusedStartups, refusedAddrBusy, refusedCommands}
 
 // accept is the ConnCallback: the PROXY header (from a trusted proxy), then the
 // rate limit per address, and caps on connections per address and in all, all
@@ -491,6 +497,11 @@ func (s *Server) admit(v *visit) endReason {
 	if len(s.visits) >= s.cfg.MaxSessions {
 		return endBusy
 	}
+	key := addrKey(v.RemoteAddr())
+	if m := s.cfg.MaxSessionsPerAddr; m > 0 && s.addrVisits[key] >= m {
+		return endAddrBusy
+	}
+	s.addrVisits[key]++
 	s.visits[v] = struct{}{}
 	return ""
 }
@@ -499,6 +510,12 @@ func (s *Server) release(v *visit) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.visits, v)
+	key := addrKey(v.RemoteAddr())
+	if s.addrVisits[key] <= 1 {
+		delete(s.addrVisits, key)
+	} else {
+		s.addrVisits[key]--
+	}
 	if len(s.visits) > 0 {
 		return
 	}

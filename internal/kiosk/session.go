@@ -40,6 +40,8 @@ const (
 	endNote         endReason = "note"            // no terminal, no command: the note
 	endSlow         endReason = "unresponsive"    // did not end in time: connection cut
 	endStalled      endReason = "stopped reading" // a write outlasted WriteTimeout: connection cut
+	endAddrBusy     endReason = "address busy"    // MaxSessionsPerAddr reached
+	endTooFast      endReason = "too many commands"
 )
 
 // visit is one session: the ssh.Session (embedded, so it is what the reader reads
@@ -309,6 +311,11 @@ func (s *Server) admitMW(next handler) handler {
 			v.finish(endBusy, 1)
 			_, _ = io.WriteString(v.Stderr(), v.text().Busy+"\n")
 			return
+		case endAddrBusy:
+			s.metrics.refused.WithLabelValues(refusedAddrBusy).Inc()
+			v.finish(endAddrBusy, 1)
+			_, _ = fmt.Fprintf(v.Stderr(), v.text().AddrBusy+"\n", s.cfg.MaxSessionsPerAddr)
+			return
 		case endShutdown:
 			s.metrics.refused.WithLabelValues(refusedClosing).Inc()
 			v.finish(endShutdown, 1)
@@ -400,6 +407,12 @@ func (s *Server) runCommand(v *visit) {
 	if s.cfg.Exec == nil {
 		_, _ = io.WriteString(v.Stderr(), v.text().NoCommands+"\n")
 		v.finish(endCommand, 1)
+		return
+	}
+	if !s.commands.allow(addrKey(v.RemoteAddr()), time.Now()) {
+		s.metrics.refused.WithLabelValues(refusedCommands).Inc()
+		_, _ = fmt.Fprintf(v.Stderr(), v.text().TooFast+"\n", maxCommandRate)
+		v.finish(endTooFast, 1)
 		return
 	}
 	ctx, cancel := context.WithCancel(v.Context())
