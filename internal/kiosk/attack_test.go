@@ -665,3 +665,42 @@ func TestLineModeEchoIsSafe(t *testing.T) {
 	tm.send(t, "q\r")
 	tm.exit(t)
 }
+
+// TestIdleWarning (issue 23's part): the reader is warned on its last line
+// before the idle timeout ends the session (a minute before; half the timeout
+// when it is shorter than two minutes); scrolling counts as activity and takes
+// the warning away; with no key after it, the session ends. The line mode is
+// warned in a line.
+func TestIdleWarning(t *testing.T) {
+	h := start(t, func(c *kiosk.Config) { c.IdleTimeout = 1200 * time.Millisecond })
+	tm := openPTY(t, h.dial(t, "visitor"), 80, 24, nil)
+	tm.waitFor(t, 0, tab(t, "en"))
+	const warning = "No key for a while: this session ends in a minute unless you press a key."
+	tm.waitFor(t, 0, warning)
+	from := tm.out.Len()
+	tm.send(t, "\x1b[B") // the down arrow: scrolls
+	tm.waitFor(t, from, "? help")
+	if strings.Contains(tm.text(from), warning) {
+		t.Error("the warning stayed after a key")
+	}
+	// Scrolled 0.6 s after the start: still there when the first timeout would
+	// have ended it, warned again, then ended.
+	from = tm.out.Len()
+	time.Sleep(700 * time.Millisecond)
+	select {
+	case <-tm.done:
+		t.Fatal("the session ended although the visitor scrolled")
+	default:
+	}
+	tm.waitFor(t, from, warning)
+	if code := tm.exit(t); code != 0 {
+		t.Errorf("status %d", code)
+	}
+	if !strings.Contains(tm.text(0), "Idle for 1.2s: goodbye.") {
+		t.Errorf("no goodbye: %q", tail(tm.text(0), 200))
+	}
+
+	lm := openTerm(t, h.dial(t, "a11y"), "xterm-256color", nil)
+	lm.waitFor(t, 0, warning)
+	lm.exit(t)
+}

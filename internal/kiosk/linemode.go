@@ -32,6 +32,9 @@ func (s *Server) runLineMode(v *visit) {
 	defer cancel()
 	done := make(chan struct{})
 	defer s.endWith(v, cancel, done)()
+	warn := func() { v.say("\n" + i18n.For(v.lang).Kiosk.IdleSoon) }
+	v.idleSoon.Store(&warn)
+	defer v.idleSoon.Store(nil)
 
 	// What the visitor types is echoed (and quoted in answers such as "no
 	// match for ..."): C1 controls and bidi overrides never reach the terminal.

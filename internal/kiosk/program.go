@@ -43,6 +43,15 @@ func newProgram(m tea.Model, profile colorprofile.Profile, width, height int) *p
 	}
 }
 
+// send hands msg to the program from outside its loop (dropped once it has
+// ended).
+func (p *program) send(msg tea.Msg) {
+	select {
+	case p.msgs <- msg:
+	case <-p.done:
+	}
+}
+
 // Quit ends the program (at its next message; at once if it is waiting).
 func (p *program) Quit() { p.quitOnce.Do(func() { close(p.quit) }) }
 

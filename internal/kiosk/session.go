@@ -58,7 +58,10 @@ type visit struct {
 	bytes  prometheus.Counter
 	watch  *writeWatch // the write deadline (output.go)
 
-	lastInput atomic.Int64 // unix nanos of the last byte from the visitor
+	lastInput atomic.Int64 // unix nanos of the last byte from the visitor (keys, scrolling, clicks)
+	// idleSoon warns the visitor that the idle timeout is near (set by the
+	// reader and the line mode; nil: no warning).
+	idleSoon atomic.Pointer[func()]
 
 	// stopped is cancelled when the kiosk asks the session to end.
 	stopped context.Context
@@ -337,9 +340,9 @@ func (s *Server) timersMW(next handler) handler {
 			defer t.Stop()
 		}
 		if idle := s.cfg.IdleTimeout; idle > 0 {
-			it := &idleTimer{v: v, idle: idle}
+			it := &idleTimer{v: v, idle: idle, lead: min(idleWarning, idle/2)}
 			it.mu.Lock()
-			it.t = time.AfterFunc(idle, it.fire)
+			it.t = time.AfterFunc(idle-it.lead, it.fire)
 			it.mu.Unlock()
 			defer it.stop()
 		}
@@ -347,13 +350,20 @@ func (s *Server) timersMW(next handler) handler {
 	}
 }
 
-// idleTimer ends a visit after idle without input: when it fires early (there was
-// input since), it waits again for the rest.
+// idleWarning is how long before the idle timeout the visitor is warned (half
+// the timeout when it is shorter than two minutes).
+const idleWarning = time.Minute
+
+// idleTimer ends a visit after idle without input, and warns the visitor lead
+// before: any byte from the visitor (a key, scrolling, a click) is activity.
+// When it fires early (there was input since), it waits again for the rest.
 type idleTimer struct {
 	mu      sync.Mutex
 	t       *time.Timer
 	v       *visit
 	idle    time.Duration
+	lead    time.Duration
+	warned  bool
 	stopped bool
 }
 
@@ -364,11 +374,22 @@ func (it *idleTimer) fire() {
 		return
 	}
 	since := time.Since(time.Unix(0, it.v.lastInput.Load()))
-	if since >= it.idle {
+	switch {
+	case since >= it.idle:
 		it.v.end(endIdle)
 		return
+	case since >= it.idle-it.lead:
+		if !it.warned {
+			it.warned = true
+			if warn := it.v.idleSoon.Load(); warn != nil {
+				go (*warn)() // it may wait for the reader: not under the lock
+			}
+		}
+		it.t.Reset(it.idle - since)
+	default:
+		it.warned = false
+		it.t.Reset(it.idle - it.lead - since)
 	}
-	it.t.Reset(it.idle - since)
 }
 
 func (it *idleTimer) stop() {
@@ -488,6 +509,9 @@ func (s *Server) runReader(v *visit) {
 	go in.read(v)
 
 	defer s.endWith(v, p.Quit, p.done)()
+	warn := func() { p.send(idleSoonMsg{}) }
+	v.idleSoon.Store(&warn)
+	defer v.idleSoon.Store(nil)
 
 	err := p.run(in, &v.ch.size, func(r any, stack []byte) {
 		s.log.Error("session panicked in the reader", "session", v.id, "panic", fmt.Sprint(r), "stack", string(stack))
