@@ -3,6 +3,7 @@ package kiosk_test
 import (
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"runtime"
 	"runtime/metrics"
@@ -629,8 +630,10 @@ func TestAttackCommandFlood(t *testing.T) {
 	defer c.Close() //nolint:errcheck
 	tm := openPTY(t, c, 80, 24, nil)
 	tm.waitFor(t, 0, tab(t, "en"))
+	// At least 2 s, and until the limit has refused a command (the race
+	// detector makes commands slow enough to stay within it for a while).
 	lang := "it"
-	for t0 := time.Now(); time.Since(t0) < 2*time.Second; {
+	for t0 := time.Now(); time.Since(t0) < 2*time.Second || (tooFast.Load() == 0 && time.Since(t0) < wait); {
 		tm.answers(t, "L", tab(t, lang))
 		lang = map[string]string{"en": "it", "it": "en"}[lang]
 	}
@@ -703,4 +706,118 @@ func TestIdleWarning(t *testing.T) {
 	lm := openTerm(t, h.dial(t, "a11y"), "xterm-256color", nil)
 	lm.waitFor(t, 0, warning)
 	lm.exit(t)
+}
+
+// TestAttackInputFlood (finding 7, input): 6 readers from 3 addresses send
+// garbage as fast as they can for 2 s. Each connection is read at most at
+// 256 KB/s (after a burst of 4 MiB); the decoder keeps a few KB a session.
+// Another visitor gets a frame within a second and its keys are answered
+// throughout. (The flooders' own keys wait behind their flood: what they sent
+// beyond the burst is read at the pace.)
+func TestAttackInputFlood(t *testing.T) {
+	h := start(t, nil)
+	hw := watchHeap()
+	var floods []*term
+	for i := range 3 {
+		raw, err := h.from(20 + i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := sshFrom(raw, "visitor")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() }) //nolint:errcheck
+		for range 2 {
+			tm := openPTY(t, c, 80, 24, nil)
+			tm.waitFor(t, 0, tab(t, "en"))
+			floods = append(floods, tm)
+		}
+	}
+	var sent atomic.Int64
+	stop := attack(len(floods), func(i int, stopped func() bool) {
+		junk := garbageFor(i)
+		for !stopped() {
+			n, err := floods[i].in.Write(junk)
+			sent.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	})
+	t0 := time.Now()
+	h.visitorGetsIn(t, 100)
+	raw, err := h.from(101)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := sshFrom(raw, "visitor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close() //nolint:errcheck
+	tm := openPTY(t, c, 80, 24, nil)
+	tm.waitFor(t, 0, tab(t, "en"))
+	lang := "it"
+	for time.Since(t0) < 2*time.Second {
+		tm.answers(t, "L", tab(t, lang))
+		lang = map[string]string{"en": "it", "it": "en"}[lang]
+	}
+	elapsed := time.Since(t0)
+	stop()
+	hw.end(t)
+	t.Logf("the flooding clients wrote %.1f MB in %s (into their SSH windows, 2 MiB a session, and the server's "+
+		"4 MiB burst a connection; then read at 256 KB/s, decoded at 8 KB/s a session)",
+		float64(sent.Load())/1e6, elapsed.Round(time.Millisecond))
+}
+
+// garbageFor is 16 KB of random input without the keys that end the reader.
+func garbageFor(i int) []byte {
+	return garbage(rand.New(rand.NewPCG(uint64(i), 25)), 16<<10)
+}
+
+// TestAttackRekeys (finding 7, rekeys): a client that re-exchanges keys every
+// 256 bytes it sends (x/crypto's smallest threshold) is closed at its fifth key
+// exchange (a few at once, then one a minute), and counted; a visitor from
+// another address gets in.
+func TestAttackRekeys(t *testing.T) {
+	h := start(t, nil)
+	raw, err := h.from(20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.SetDeadline(time.Now().Add(wait)) //nolint:errcheck
+	cc, chans, reqs, err := gossh.NewClientConn(raw, raw.RemoteAddr().String(), &gossh.ClientConfig{
+		User: "visitor", HostKeyCallback: gossh.InsecureIgnoreHostKey(), //nolint:gosec // a test server
+		Config: gossh.Config{RekeyThreshold: 256},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.SetDeadline(time.Time{}) //nolint:errcheck
+	c := gossh.NewClient(cc, chans, reqs)
+	defer c.Close() //nolint:errcheck
+	tm := openPTY(t, c, 80, 24, nil)
+	junk := make([]byte, 256)
+	for i := range junk {
+		junk[i] = 'j' // scrolls down
+	}
+	go func() { // until the connection is closed (the writes fill its window first)
+		for {
+			if _, err := tm.in.Write(junk); err != nil {
+				return
+			}
+		}
+	}()
+	closed := make(chan error, 1)
+	go func() { closed <- c.Wait() }()
+	select {
+	case <-closed:
+	case <-time.After(wait):
+		t.Fatal("the connection re-exchanging keys every 256 bytes was not closed")
+	}
+	eventually(t, "the close counted", func() bool {
+		return scrape(t, h)[`cyberdiplo_connections_refused_total{reason="rekeys"}`] == 1
+	})
+	h.visitorGetsIn(t, 100)
 }

@@ -1,11 +1,14 @@
 package kiosk
 
 import (
+	"errors"
+	"io"
 	"net"
 	"sync"
 	"time"
 
 	"charm.land/log/v2"
+	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
 )
 
@@ -150,6 +153,7 @@ type trackedConn struct {
 	check  bool   // a balancer's health check
 	opened time.Time
 	input  *rate.Limiter
+	kex    *rate.Limiter // key exchanges (kexSigner)
 
 	mu       sync.Mutex
 	channels int           // session channels open
@@ -176,7 +180,8 @@ const (
 func newTrackedConn(c net.Conn, s *Server, key string, check bool) *trackedConn {
 	now := time.Now()
 	tc := &trackedConn{Conn: c, srv: s, key: key, check: check, freed: make(chan struct{}, 1), opened: now,
-		deadline: now.Add(s.cfg.StartTimeout), input: rate.NewLimiter(maxInputRate, maxInputBurst)}
+		deadline: now.Add(s.cfg.StartTimeout), input: rate.NewLimiter(maxInputRate, maxInputBurst),
+		kex: rate.NewLimiter(maxKexRate, maxKexBurst)}
 	s.open.startup(key, 1)
 	tc.timer = time.AfterFunc(s.cfg.StartTimeout+startGrace, tc.lonely)
 	s.open.add(tc)
@@ -445,4 +450,39 @@ func (c *trackedConn) Close() error {
 		}
 	}
 	return c.Conn.Close()
+}
+
+// Key exchanges per connection: the first and a few more at once, then one a
+// minute (OpenSSH re-exchanges keys after a gigabyte or an hour). Each costs
+// the server an ML-KEM encapsulation, an X25519 and an ed25519 signature; a
+// client asking for thousands a second is closed.
+const (
+	maxKexRate  = rate.Limit(1.0 / 60)
+	maxKexBurst = 4
+)
+
+// errTooManyKex ends a connection's key exchange.
+var errTooManyKex = errors.New("too many key exchanges")
+
+// connRand is a connection's source of randomness for the SSH library
+// (crypto/rand): the library hands it to the host key at each key exchange,
+// which is how kexSigner knows whose exchange it signs.
+type connRand struct {
+	io.Reader
+	tc *trackedConn
+}
+
+// kexSigner is the host key: it signs each key exchange, unless the connection
+// has had maxKexBurst of them and more than maxKexRate since.
+type kexSigner struct{ gossh.Signer }
+
+func (k kexSigner) Sign(r io.Reader, data []byte) (*gossh.Signature, error) {
+	if cr, ok := r.(*connRand); ok && !cr.tc.kex.Allow() {
+		tc := cr.tc
+		tc.srv.limitLog(tc.key, log.InfoLevel, "connection closed: too many key exchanges", "remote", tc.RemoteAddr().String())
+		tc.srv.metrics.refused.WithLabelValues(refusedRekeys).Inc()
+		tc.Close() //nolint:errcheck
+		return nil, errTooManyKex
+	}
+	return k.Signer.Sign(r, data)
 }

@@ -35,7 +35,7 @@ func newMetrics(s *Server) *metrics {
 		}, []string{"kind"}),
 		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "cyberdiplo_connections_refused_total",
-			Help: "Connections and sessions refused or cut, by reason: rate, address (too many from one), full, proxy, busy (max sessions), auth, closing, channels (too many sessions on one connection), output (a command's output truncated), stalled (a visitor stopped reading).",
+			Help: "Connections and sessions refused or cut, by reason: rate, address (too many from one), full, proxy, busy (max sessions), auth, closing, channels (too many sessions on one connection), output (a command's output truncated), stalled (a visitor stopped reading), unstarted (no session started in time, or too much input before), startups (random early drop), address_sessions (sessions per address), commands (commands a second per address), rekeys (key exchanges per connection).",
 		}, []string{"reason"}),
 		keyToFrame: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "cyberdiplo_keystroke_to_frame_seconds",

@@ -2,10 +2,11 @@ package kiosk
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
+	mrand "math/rand/v2"
 	"net"
 	"runtime/debug"
 	"sync"
@@ -145,7 +146,7 @@ func New(cfg Config) (*Server, error) {
 	opts := []ssh.Option{
 		wish.WithAddress(cfg.Listen),
 		wish.WithVersion("cyberdiplo"),
-		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
+		func(srv *ssh.Server) error { srv.AddHostKey(kexSigner{signer}); return nil },
 	}
 	if cfg.AuthorizedKeysPath != "" {
 		opts = append(opts, wish.WithPublicKeyAuth(func(_ ssh.Context, key ssh.PublicKey) bool {
@@ -172,8 +173,12 @@ func New(cfg Config) (*Server, error) {
 	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
 	srv.LocalPortForwardingCallback = func(ssh.Context, string, uint32) bool { return false }
 	srv.ReversePortForwardingCallback = func(ssh.Context, string, uint32) bool { return false }
-	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
-		return &gossh.ServerConfig{MaxAuthTries: 6, Config: algorithms()}
+	srv.ServerConfigCallback = func(ctx ssh.Context) *gossh.ServerConfig {
+		cfg := &gossh.ServerConfig{MaxAuthTries: 6, Config: algorithms()}
+		if tc, ok := ctx.Value(connKey).(*trackedConn); ok {
+			cfg.Rand = &connRand{Reader: rand.Reader, tc: tc} // counts the key exchanges (kexSigner)
+		}
+		return cfg
 	}
 	// Backstops at the connection level (no byte either way; total time): the
 	// session timers below end sessions first, with a goodbye.
@@ -350,12 +355,13 @@ const (
 	refusedStartups  = "startups"         // random early drop: many connections have not started (MaxStartups)
 	refusedAddrBusy  = "address_sessions" // the address holds MaxSessionsPerAddr sessions already
 	refusedCommands  = "commands"         // more commands a second from one address than maxCommandRate
+	refusedRekeys    = "rekeys"           // more key exchanges on one connection than maxKex allows
 )
 
 // refusedReasons are every reason above, in the order the metric lists them.
 var refusedReasons = []string{refusedRate, refusedAddress, refusedFull, refusedProxy, refusedBusy,
 	refusedAuth, refusedClosing, refusedChannels, refusedOutput, refusedStalled, refusedUnstarted,
-	refusedStartups, refusedAddrBusy, refusedCommands}
+	refusedStartups, refusedAddrBusy, refusedCommands, refusedRekeys}
 
 // accept is the ConnCallback: the PROXY header (from a trusted proxy), then the
 // rate limit per address, and caps on connections per address and in all, all
@@ -432,7 +438,7 @@ func (s *Server) earlyDrop(key string) bool {
 		return false
 	}
 	p := float64(ms.Rate) + float64(100-ms.Rate)*float64(n-ms.Start)/float64(ms.Full-ms.Start)
-	return rand.Float64()*100 < p //nolint:gosec // a drop, not a secret
+	return mrand.Float64()*100 < p //nolint:gosec // a drop, not a secret
 }
 
 // Log lines per address (limitLog): a second's worth, with bursts of logBurst.
