@@ -5,7 +5,7 @@
 // starts the instances itself behind HAProxy (PROXY protocol v2), and each
 // visitor comes from its own loopback address. See bench/README.md.
 //
-//	cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 250 --rate 0 --metrics-addr 127.0.0.1:9222 &
+//	cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 250 --rate 0 --max-sessions-per-addr 0 --metrics-addr 127.0.0.1:9222 &
 //	go run ./bench/load -addr 127.0.0.1:2222 -metrics 127.0.0.1:9222 -n 200
 //	go run ./bench/load -spawn 2 -bin /tmp/cyberdiplo -n 400
 package main

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -31,14 +30,13 @@ func newListCmd(a *app) *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				pages := []pageListJSON{}
+				list := newJSONList(out)
 				for _, p := range lib.Pages(lang) {
-					pages = append(pages, pageListJSON{ID: p.ID, Tab: p.Tab, Title: p.Title, Order: p.Order})
+					if err := list.add(pageListJSON{ID: p.ID, Tab: p.Tab, Title: p.Title, Order: p.Order}); err != nil {
+						return err
+					}
 				}
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(pages)
+				return list.close()
 			}
 			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 			for _, p := range lib.Pages(lang) {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -99,7 +98,9 @@ func newSearchCmd(a *app) *cobra.Command {
 				}
 			} else {
 				bold := a.env.Terminal && a.env.Getenv("NO_COLOR") == ""
-				writeHits(out, res.Hits, bold, width)
+				if err := writeHits(out, res.Hits, bold, width); err != nil {
+					return err
+				}
 			}
 			errs, t := cmd.ErrOrStderr(), a.t()
 			switch {
@@ -203,7 +204,8 @@ func indent(width int) int { return min(snippetIndent, max(width-20, 0)) }
 // heading" padded to a column, the snippet, the sources) from wideRows columns,
 // two lines below ("page › heading · sources", then the snippet indented), with
 // the matches in bold when bold is set.
-func writeHits(w io.Writer, hits []search.Hit, bold bool, width int) {
+func writeHits(out io.Writer, hits []search.Hit, bold bool, width int) error {
+	w := &stickyWriter{w: out}
 	wide := width >= wideRows
 	col := whereWidth(hits, width)
 	sw := snippetWidth(hits, width)
@@ -255,7 +257,11 @@ func writeHits(w io.Writer, hits []search.Hit, bold bool, width int) {
 		pad := strings.Repeat(" ", max(col-ansi.StringWidth(shown), 0))
 		spad := strings.Repeat(" ", max(sw-ansi.StringWidth(h.Snippet), 0))
 		fmt.Fprintln(w, strings.TrimRight(emphasize(shown, marks, bold)+pad+"  "+snippet+spad+"  "+src, " "))
+		if w.err != nil {
+			return w.err
+		}
 	}
+	return w.err
 }
 
 // emphasize puts the marked ranges of s in bold, or returns s as it is.
@@ -299,7 +305,7 @@ type jsonHit struct {
 }
 
 func writeHitsJSON(w io.Writer, lib *library.Library, hits []search.Hit) error {
-	out := make([]jsonHit, 0, len(hits))
+	list := newJSONList(w)
 	for _, h := range hits {
 		if h.Sources == nil {
 			h.Sources = []search.Source{}
@@ -312,17 +318,17 @@ func writeHitsJSON(w io.Writer, lib *library.Library, hits []search.Hit) error {
 		if p := lib.Page(h.Lang, h.Page); p != nil && h.Place.Section != "" {
 			heading = p.Heading(h.Place.Section)
 		}
-		out = append(out, jsonHit{
+		err := list.add(jsonHit{
 			Lang: h.Lang, Page: h.Page, PageTitle: h.PageTitle, Heading: h.Heading,
 			Anchor: h.Place.Section, HeadingIndex: heading, Line: h.Line,
 			Kind: h.Kind.String(), OtherLang: h.OtherLang, Snippet: h.Snippet, Marks: marks,
 			Score: h.Score, Via: h.Via, Sources: h.Sources,
 		})
+		if err != nil {
+			return err
+		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return list.close()
 }
 
 // searchIndex returns the search index of the app's library: the one passed in

@@ -29,11 +29,12 @@ const shutdownWait = 10 * time.Second
 type serveFlags struct {
 	listen, hostKey, authKeys, logFormat, metricsAddr string
 	pprofAddr                                         string
-	trustedProxies                                    string
+	trustedProxies, maxStartups                       string
 	proxyProtocol                                     bool
 	trusted                                           []netip.Prefix
-	maxSessions, burst, maxPerAddr                    int
-	idle, maxSession                                  time.Duration
+	maxSessions, burst, maxPerAddr, sessionsPerAddr   int
+	idle, maxSession, writeTimeout, startTimeout      time.Duration
+	startups                                          kiosk.MaxStartups
 	rate                                              float64
 }
 
@@ -49,7 +50,12 @@ func newServeCmd(a *app) *cobra.Command {
 			"A visitor with a command may run list, show and search (ssh -p 2222 HOST show un).\n" +
 			"Port, agent and X11 forwarding, sftp and scp are refused. Anyone may connect unless\n" +
 			"--authorized-keys is given. SIGINT or SIGTERM tells visitors the kiosk is closing,\n" +
-			"waits up to 10s for their sessions to end, and exits 0. Logs go to standard error.",
+			"waits up to 10s for their sessions to end, and exits 0. Logs go to standard error." +
+			"\n\n" +
+			"Limits that are not flags: 2 sessions per connection; 5 commands a second per address\n" +
+			"(bursts of 20); a command's output 1 MiB; input 256 KB/s per connection (bursts of 4 MiB);\n" +
+			"log lines about one address 1 a second (bursts of 10). Only modern algorithms are offered:\n" +
+			"mlkem768x25519-sha256 and curve25519-sha256, chacha20-poly1305 and AES-GCM, EtM MACs, ed25519.",
 		Example: "  cyberdiplo serve\n" +
 			"  cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 20 --idle-timeout 5m\n" +
 			"  cyberdiplo serve --authorized-keys ~/.ssh/authorized_keys --log-format json",
@@ -65,8 +71,16 @@ func newServeCmd(a *app) *cobra.Command {
 	fl.StringVar(&f.authKeys, "authorized-keys", "", "let in only the public keys listed in `FILE` (OpenSSH authorized_keys format)\n"+
 		"(default: anyone, no authentication)")
 	fl.IntVar(&f.maxSessions, "max-sessions", kiosk.DefaultMaxSessions, "sessions at once; beyond this many, visitors are asked to try again shortly")
+	fl.IntVar(&f.sessionsPerAddr, "max-sessions-per-addr", kiosk.DefaultMaxSessionsPerAddr, "sessions one address may hold at once (0 for no limit; raise it for a class behind one NAT)")
+	fl.DurationVar(&f.startTimeout, "start-timeout", kiosk.DefaultStartTimeout, "close a connection that has not started a session (the reader or a command) this long after it\n"+
+		"arrived or after its last session ended; it may send at most 64 KB before it starts one")
+	fl.StringVar(&f.maxStartups, "max-startups", "", "`START:RATE:FULL` as OpenSSH's MaxStartups: from START connections without a session, refuse\n"+
+		"newcomers from an address already starting one with a probability of RATE %, rising to 100 % at FULL;\n"+
+		"when the kiosk is full, the connections that did least give way (default: half the connection cap:30:the cap)")
 	fl.DurationVar(&f.idle, "idle-timeout", kiosk.DefaultIdleTimeout, "end a session after this long without a key pressed (0 for never)")
 	fl.DurationVar(&f.maxSession, "max-session", kiosk.DefaultMaxSession, "end any session after this long (0 for never)")
+	fl.DurationVar(&f.writeTimeout, "write-timeout", kiosk.DefaultWriteTimeout, "close the connection of a visitor who stops reading: a write not done this long after it began\n"+
+		"(a command's output is also capped at 1 MiB, then truncated with a line saying so and exit status 1)")
 	fl.Float64Var(&f.rate, "rate", kiosk.DefaultRate, "new connections per second allowed from one address (0 for no limit)")
 	fl.IntVar(&f.burst, "burst", kiosk.DefaultBurst, "connections one address may open at once before --rate applies")
 	fl.IntVar(&f.maxPerAddr, "max-conns-per-addr", kiosk.DefaultMaxConnsPerAddr, "connections one address may hold open at once (0 for no limit)")
@@ -87,6 +101,12 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 		return usageErr(t.ServeDuration, "--idle-timeout", f.idle, "10m")
 	case f.maxSession < 0:
 		return usageErr(t.ServeDuration, "--max-session", f.maxSession, "1h")
+	case f.sessionsPerAddr < 0:
+		return usageErr(k.ZeroOrMore, "--max-sessions-per-addr", f.sessionsPerAddr)
+	case f.startTimeout < time.Second:
+		return usageErr(k.SecondOrMore, "--start-timeout", f.startTimeout, "30s")
+	case f.writeTimeout < time.Second:
+		return usageErr(k.SecondOrMore, "--write-timeout", f.writeTimeout, "10s")
 	case f.rate < 0:
 		return usageErr(t.ServeRate, f.rate)
 	case f.burst < 1:
@@ -106,6 +126,12 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 			return usageErr("--authorized-keys: %v", unwrapPath(err))
 		}
 		fh.Close() //nolint:errcheck
+	}
+	if f.maxStartups != "" {
+		var err error
+		if f.startups, err = kiosk.ParseMaxStartups(f.maxStartups); err != nil {
+			return usageErr("--max-startups %v", err)
+		}
 	}
 	if f.trustedProxies != "" {
 		var err error
@@ -157,8 +183,12 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 		HostKeyPath:        f.hostKey,
 		AuthorizedKeysPath: f.authKeys,
 		MaxSessions:        f.maxSessions,
+		MaxSessionsPerAddr: f.sessionsPerAddr,
+		StartTimeout:       f.startTimeout,
+		MaxStartups:        f.startups,
 		IdleTimeout:        f.idle,
 		MaxSession:         f.maxSession,
+		WriteTimeout:       f.writeTimeout,
 		Rate:               f.rate,
 		Burst:              f.burst,
 		MaxConnsPerAddr:    f.maxPerAddr,

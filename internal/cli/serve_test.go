@@ -27,7 +27,9 @@ func TestServeHelpStatesDefaults(t *testing.T) {
 	out = ansi.Strip(out)
 	for _, want := range []string{"--listen", ":2222", "--host-key", "$XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519", "0600",
 		"--authorized-keys", "--max-sessions", "(default 100)", "--idle-timeout", "10m0s", "--max-session", "1h0m0s",
-		"--rate", "--burst", "--max-conns-per-addr", "(default 20)", "--proxy-protocol", "--trusted-proxies", "--log-format", "text or json"} {
+		"--rate", "--burst", "--max-conns-per-addr", "(default 20)", "--proxy-protocol", "--trusted-proxies", "--log-format", "text or json",
+		"--max-sessions-per-addr", "(default 4)", "--start-timeout", "(default 30s)", "--write-timeout", "(default 10s)",
+		"--max-startups", "START:RATE:FULL", "1 MiB", "5 commands a second per address", "mlkem768x25519-sha256"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("serve --help lacks %q", want)
 		}
@@ -55,6 +57,12 @@ func TestServeBadFlags(t *testing.T) {
 		{"--rate", "-1"},
 		{"--burst", "0"},
 		{"--max-conns-per-addr", "-1"},
+		{"--max-sessions-per-addr", "-1"},
+		{"--start-timeout", "0"},
+		{"--write-timeout", "500ms"},
+		{"--max-startups", "10:30"},
+		{"--max-startups", "10:130:100"},
+		{"--max-startups", "100:30:10"},
 		{"--proxy-protocol"},
 		{"--trusted-proxies", "10.0.0.0/8"},
 		{"--proxy-protocol", "--trusted-proxies", "10.0.0.0/33"},

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -115,18 +114,25 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 	if format == "plain" {
 		style = "notty"
 	}
+	// Written target by target (each page or section rendered through the cache,
+	// so that one named twice is rendered once), stopping at the first write that
+	// fails: over SSH, the kiosk's output cap or a visitor who left.
+	w2 := &stickyWriter{w: out}
 	for i, t := range targets {
 		if i > 0 {
-			fmt.Fprintln(out)
+			fmt.Fprintln(w2)
 		}
 		text, err := a.showText(lib, t, format, w, style)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(out, text)
+		fmt.Fprintln(w2, text)
 		if f.cite {
-			fmt.Fprintln(out)
-			fmt.Fprintln(out, citation(lib, t))
+			fmt.Fprintln(w2)
+			fmt.Fprintln(w2, citation(lib, t))
+		}
+		if w2.err != nil {
+			return w2.err
 		}
 	}
 	return nil
@@ -264,41 +270,65 @@ func newTermJSON(t library.Term, lang string) *termJSON {
 
 // writeShowJSON prints one object per target: the object alone for one target, an
 // array of them for several. With cite, each object (and a lone section) carries its
-// citation.
+// citation. The array is written an object at a time; a target named more than
+// once is encoded once (up to maxJSONMemo bytes of objects kept for that).
 func writeShowJSON(out io.Writer, lib *library.Library, targets []library.Place, withCite bool) error {
-	var pages []pageJSON
+	if len(targets) == 1 {
+		return encodeOne(out, showJSON(lib, targets[0], withCite))
+	}
+	list := newJSONList(out)
+	memo := map[library.Place][]byte{}
+	kept := 0
 	for _, t := range targets {
-		p, section := placeSection(lib, t)
-		pj := pageJSON{Page: p.ID, Lang: p.Lang, Title: p.Title, Updated: p.Updated, Sections: []sectionJSON{}}
-		for i, s := range p.Sections {
-			if section >= 0 && i != section {
-				continue
+		b, ok := memo[t]
+		if !ok {
+			var err error
+			if b, err = encodeElement(showJSON(lib, t, withCite)); err != nil {
+				return err
 			}
-			sj := sectionJSON{Anchor: s.Heading.Anchor, Heading: s.Heading.Text, Level: s.Heading.Level,
-				Text: cite.Body(p, i), Sources: sourcesOf(lib, p, i)}
-			if p.Kind == library.PageGlossary && s.Heading.Level >= 2 {
-				if term, ok := lib.TermAt(p.Lang, s.Heading.Anchor); ok {
-					sj.Term = newTermJSON(term, p.Lang)
-				}
+			if kept+len(b) <= maxJSONMemo {
+				memo[t] = b
+				kept += len(b)
 			}
-			pj.Sections = append(pj.Sections, sj)
 		}
-		if withCite {
-			pj.Citation = citation(lib, t)
+		if err := list.addEncoded(b); err != nil {
+			return err
 		}
-		pages = append(pages, pj)
 	}
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if len(pages) == 1 {
-		return enc.Encode(pages[0])
+	return list.close()
+}
+
+// maxJSONMemo bounds the encoded objects writeShowJSON keeps for targets named
+// again (the glossary, the largest page, is about 30 KB).
+const maxJSONMemo = 1 << 20
+
+// showJSON is one target as show --format json prints it.
+func showJSON(lib *library.Library, t library.Place, withCite bool) pageJSON {
+	p, section := placeSection(lib, t)
+	pj := pageJSON{Page: p.ID, Lang: p.Lang, Title: p.Title, Updated: p.Updated, Sections: []sectionJSON{}}
+	for i, s := range p.Sections {
+		if section >= 0 && i != section {
+			continue
+		}
+		sj := sectionJSON{Anchor: s.Heading.Anchor, Heading: s.Heading.Text, Level: s.Heading.Level,
+			Text: cite.Body(p, i), Sources: sourcesOf(lib, p, i)}
+		if p.Kind == library.PageGlossary && s.Heading.Level >= 2 {
+			if term, ok := lib.TermAt(p.Lang, s.Heading.Anchor); ok {
+				sj.Term = newTermJSON(term, p.Lang)
+			}
+		}
+		pj.Sections = append(pj.Sections, sj)
 	}
-	return enc.Encode(pages)
+	if withCite {
+		pj.Citation = citation(lib, t)
+	}
+	return pj
 }
 
 // writeAnchors lists the anchors of each target's page, indented by heading level.
 func writeAnchors(out io.Writer, lib *library.Library, targets []library.Place) error {
+	// A blank line ends a tabwriter's column block, so flushing there changes
+	// nothing in the output and holds one page's anchors at a time.
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	for i, t := range targets {
 		if i > 0 {
@@ -311,8 +341,11 @@ func writeAnchors(out io.Writer, lib *library.Library, targets []library.Place) 
 			}
 			fmt.Fprintf(tw, "%s#%s\t%s%s\n", p.ID, s.Heading.Anchor, strings.Repeat("  ", max(s.Heading.Level-1, 0)), s.Heading.Text)
 		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
-	return tw.Flush()
+	return nil
 }
 
 // writeTerms prints the term base in lang's alphabetical order: each term with its
@@ -320,14 +353,13 @@ func writeAnchors(out io.Writer, lib *library.Library, targets []library.Place) 
 func (a *app) writeTerms(out io.Writer, lib *library.Library, lang, format string) error {
 	terms := lib.TermsSorted(lang)
 	if format == "json" {
-		list := make([]*termJSON, 0, len(terms))
+		list := newJSONList(out)
 		for _, t := range terms {
-			list = append(list, newTermJSON(t, lang))
+			if err := list.add(newTermJSON(t, lang)); err != nil {
+				return err
+			}
 		}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(list)
+		return list.close()
 	}
 	if len(terms) == 0 {
 		return fmt.Errorf(a.t().NoTermBase, library.TermsFile)

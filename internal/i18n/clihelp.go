@@ -159,14 +159,24 @@ var helpItalian = map[string]string{
 		"A visitor with a command may run list, show and search (ssh -p 2222 HOST show un).\n" +
 		"Port, agent and X11 forwarding, sftp and scp are refused. Anyone may connect unless\n" +
 		"--authorized-keys is given. SIGINT or SIGTERM tells visitors the kiosk is closing,\n" +
-		"waits up to 10s for their sessions to end, and exits 0. Logs go to standard error.": "serve avvia un server SSH che dà a ogni visitatore il lettore, e nient'altro.\n" +
+		"waits up to 10s for their sessions to end, and exits 0. Logs go to standard error." +
+		"\n\n" +
+		"Limits that are not flags: 2 sessions per connection; 5 commands a second per address\n" +
+		"(bursts of 20); a command's output 1 MiB; input 256 KB/s per connection (bursts of 4 MiB);\n" +
+		"log lines about one address 1 a second (bursts of 10). Only modern algorithms are offered:\n" +
+		"mlkem768x25519-sha256 and curve25519-sha256, chacha20-poly1305 and AES-GCM, EtM MACs, ed25519.": "serve avvia un server SSH che dà a ogni visitatore il lettore, e nient'altro.\n" +
 		"Un visitatore con un terminale riceve il lettore alla misura della sua finestra; `ssh it@HOST`\n" +
 		"lo apre in italiano, `ssh en@HOST` in inglese (altrimenti il LANG del visitatore, altrimenti --lang).\n" +
 		"`ssh a11y@HOST`, o un TERM dumb, dà invece la modalità a righe per i lettori di schermo.\n" +
 		"Un visitatore con un comando può eseguire list, show e search (ssh -p 2222 HOST show onu).\n" +
 		"Inoltro di porte, agente e X11, sftp e scp sono rifiutati. Chiunque può collegarsi, a meno\n" +
 		"che sia dato --authorized-keys. SIGINT o SIGTERM avvisano i visitatori che il chiosco chiude,\n" +
-		"attendono fino a 10s che le sessioni finiscano, ed escono con 0. I log vanno sullo standard error.",
+		"attendono fino a 10s che le sessioni finiscano, ed escono con 0. I log vanno sullo standard error." +
+		"\n\n" +
+		"Limiti che non sono opzioni: 2 sessioni per connessione; 5 comandi al secondo per indirizzo\n" +
+		"(raffiche di 20); l'output di un comando 1 MiB; input 256 KB/s per connessione (raffiche di 4 MiB);\n" +
+		"righe di log su un indirizzo 1 al secondo (raffiche di 10). Sono offerti solo algoritmi moderni:\n" +
+		"mlkem768x25519-sha256 e curve25519-sha256, chacha20-poly1305 e AES-GCM, MAC EtM, ed25519.",
 	"  cyberdiplo serve\n" +
 		"  cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 20 --idle-timeout 5m\n" +
 		"  cyberdiplo serve --authorized-keys ~/.ssh/authorized_keys --log-format json": "  cyberdiplo serve\n" +
@@ -182,7 +192,19 @@ var helpItalian = map[string]string{
 	"sessions at once; beyond this many, visitors are asked to try again shortly":                                                                                               "sessioni contemporanee; oltre, si chiede ai visitatori di riprovare a breve",
 	"new connections per second allowed from one address (0 for no limit)":                                                                                                      "nuove connessioni al secondo ammesse da un indirizzo (0 per nessun limite)",
 	// serve: the kiosk's flags added for operators (kept together to ease merges)
-	"connections one address may hold open at once (0 for no limit)": "connessioni che un indirizzo può tenere aperte insieme (0 per nessun limite)",
+	"connections one address may hold open at once (0 for no limit)":                              "connessioni che un indirizzo può tenere aperte insieme (0 per nessun limite)",
+	"sessions one address may hold at once (0 for no limit; raise it for a class behind one NAT)": "sessioni che un indirizzo può tenere aperte insieme (0 per nessun limite; alzalo per una classe dietro un solo NAT)",
+	"close a connection that has not started a session (the reader or a command) this long after it\n" +
+		"arrived or after its last session ended; it may send at most 64 KB before it starts one": "chiudi una connessione che non ha avviato una sessione (il lettore o un comando) dopo tanto così dal suo\n" +
+		"arrivo o dalla fine della sua ultima sessione; prima di avviarne una può inviare al massimo 64 KB",
+	"`START:RATE:FULL` as OpenSSH's MaxStartups: from START connections without a session, refuse\n" +
+		"newcomers from an address already starting one with a probability of RATE %, rising to 100 % at FULL;\n" +
+		"when the kiosk is full, the connections that did least give way (default: half the connection cap:30:the cap)": "`INIZIO:TASSO:PIENO` come MaxStartups di OpenSSH: da INIZIO connessioni senza sessione, rifiuta\n" +
+		"i nuovi arrivi da un indirizzo che ne sta già avviando una con probabilità TASSO %, fino al 100 % a PIENO;\n" +
+		"a chiosco pieno, cedono il posto le connessioni che hanno fatto meno (predefinito: metà del limite di connessioni:30:il limite)",
+	"close the connection of a visitor who stops reading: a write not done this long after it began\n" +
+		"(a command's output is also capped at 1 MiB, then truncated with a line saying so and exit status 1)": "chiudi la connessione di un visitatore che smette di leggere: una scrittura non finita dopo tanto così\n" +
+		"(l'output di un comando è anche limitato a 1 MiB, poi troncato con una riga che lo dice e stato di uscita 1)",
 	"take each visitor's address from the PROXY protocol header (v1 or v2) a balancer sends;\n" +
 		"headers are believed from --trusted-proxies only, and refused from anywhere else": "prende l'indirizzo di ogni visitatore dall'intestazione del protocollo PROXY (v1 o v2) inviata da un bilanciatore;\n" +
 		"le intestazioni valgono solo da --trusted-proxies, e da ogni altro indirizzo sono rifiutate",

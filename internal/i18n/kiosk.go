@@ -26,9 +26,18 @@ type KioskStrings struct {
 	// NoStart closes a session that asked for neither a shell nor a command in
 	// time (with the time).
 	NoStart string
+	// Truncated ends a command's output past the kiosk's cap (in MiB).
+	Truncated string
+	// AddrBusy refuses a session beyond the per-address limit (with the limit).
+	AddrBusy string
+	// TooFast refuses a command beyond the per-address rate (a second).
+	TooFast string
+	// IdleSoon warns a visitor a minute before the idle timeout ends the session.
+	IdleSoon string
 
 	// For the operator: errors in the flags of `cyberdiplo serve`.
 	ZeroOrMore         string // "%s %d: use 0 (no limit) or more" (flag, value)
+	SecondOrMore       string // "%s %s: use a duration of 1s or more, such as %s" (flag, value, example)
 	NeedTrustedProxies string // --proxy-protocol without --trusted-proxies
 	NeedProxyProtocol  string // --trusted-proxies without --proxy-protocol
 	MetricsAddr        string // "--metrics-addr %s: use host:port, such as 127.0.0.1:9222"
@@ -51,7 +60,12 @@ var kioskEnglish = KioskStrings{
 	Larger:             "Your window is %d×%d: the kiosk draws at most %d×%d.",
 	TooManySessions:    "at most %d sessions per connection",
 	NoStart:            "no shell or command within %s: closed",
+	Truncated:          "output truncated at %d MiB, the kiosk's limit for one command: ask for fewer pages or sections at a time",
+	AddrBusy:           "Your address has %d sessions open already, the most it may: close one and try again.",
+	TooFast:            "cyberdiplo: too many commands from your address: at most %d a second, try again in a moment",
+	IdleSoon:           "No key for a while: this session ends in a minute unless you press a key.",
 	ZeroOrMore:         "%s %d: use 0 (no limit) or more",
+	SecondOrMore:       "%s %s: use a duration of 1s or more, such as %s",
 	NeedTrustedProxies: "--proxy-protocol needs --trusted-proxies: the addresses of the balancers that send the header (such as 10.0.0.0/8)",
 	NeedProxyProtocol:  "--trusted-proxies is for --proxy-protocol: add it, or drop --trusted-proxies",
 	MetricsAddr:        "--metrics-addr %s: use host:port, such as 127.0.0.1:9222",
@@ -74,7 +88,12 @@ var kioskItalian = KioskStrings{
 	Larger:             "La finestra è %d×%d: il chiosco ne disegna al massimo %d×%d.",
 	TooManySessions:    "al massimo %d sessioni per connessione",
 	NoStart:            "nessuna shell né comando entro %s: chiusa",
+	Truncated:          "output troncato a %d MiB, il limite del chiosco per un comando: chiedi meno pagine o sezioni alla volta",
+	AddrBusy:           "Il tuo indirizzo ha già %d sessioni aperte, il massimo consentito: chiudine una e riprova.",
+	TooFast:            "cyberdiplo: troppi comandi dal tuo indirizzo: al massimo %d al secondo, riprova tra un momento",
+	IdleSoon:           "Nessun tasto da un po': la sessione termina tra un minuto se non premi un tasto.",
 	ZeroOrMore:         "%s %d: usa 0 (nessun limite) o più",
+	SecondOrMore:       "%s %s: usa una durata di 1s o più, come %s",
 	NeedTrustedProxies: "--proxy-protocol richiede --trusted-proxies: gli indirizzi dei bilanciatori che inviano l'intestazione (come 10.0.0.0/8)",
 	NeedProxyProtocol:  "--trusted-proxies serve con --proxy-protocol: aggiungilo, o togli --trusted-proxies",
 	MetricsAddr:        "--metrics-addr %s: usa host:porta, come 127.0.0.1:9222",

@@ -56,7 +56,7 @@ func TestSessionsPerConnection(t *testing.T) {
 // TestSessionWithoutStartIsClosed: a session channel that asks for neither a
 // shell nor a command is closed after StartTimeout, with a line saying why.
 func TestSessionWithoutStartIsClosed(t *testing.T) {
-	h := start(t, func(c *kiosk.Config) { c.StartTimeout = 300 * time.Millisecond })
+	h := start(t, func(c *kiosk.Config) { c.StartTimeout = time.Second })
 	c := h.dial(t, "visitor")
 	ch, reqs, err := c.OpenChannel("session", nil)
 	if err != nil {
@@ -74,17 +74,60 @@ func TestSessionWithoutStartIsClosed(t *testing.T) {
 	}()
 	select {
 	case msg := <-done:
-		if !strings.Contains(string(msg), "no shell or command within 300ms: closed") {
+		if !strings.Contains(string(msg), "no shell or command within 1s: closed") {
 			t.Errorf("stderr %q", msg)
 		}
 	case <-time.After(wait):
 		t.Fatal("the channel was not closed")
 	}
 	eventually(t, "the log line", func() bool { return strings.Contains(h.logs.String(), "no shell or command") })
-	// The connection serves on.
-	if _, _, code := run(t, c, "list"); code != 0 {
+	// The connection started nothing within StartTimeout of its arrival: it is
+	// closed too. A new one serves.
+	if err := c.Wait(); err == nil {
+		t.Error("the connection was not closed")
+	}
+	if _, _, code := run(t, h.dial(t, "visitor"), "list"); code != 0 {
 		t.Errorf("list: status %d", code)
 	}
+}
+
+// TestChannelChurnIsClosed (finding 2): a connection that opens a session
+// channel and replaces it before StartTimeout, again and again, is closed
+// StartTimeout after it arrived (plus a second for its channels to say why):
+// the timeout counts from the connection, not from each channel.
+func TestChannelChurnIsClosed(t *testing.T) {
+	h := start(t, func(c *kiosk.Config) { c.StartTimeout = 400 * time.Millisecond })
+	c := h.dial(t, "visitor")
+	t0 := time.Now()
+	closed := make(chan error, 1)
+	go func() { closed <- c.Wait() }()
+	for {
+		ch, reqs, err := c.OpenChannel("session", nil)
+		if err != nil {
+			break // the connection is closing
+		}
+		go gossh.DiscardRequests(reqs)
+		time.Sleep(100 * time.Millisecond)
+		ch.Close() //nolint:errcheck
+		if time.Since(t0) > wait {
+			t.Fatal("the churning connection was never closed")
+		}
+	}
+	select {
+	case <-closed:
+	case <-time.After(wait):
+		t.Fatal("the churning connection was never closed")
+	}
+	took := time.Since(t0)
+	t.Logf("closed after %s", took.Round(time.Millisecond))
+	if took < 400*time.Millisecond {
+		t.Errorf("closed after %s, before StartTimeout", took)
+	}
+	// Counted (the log lines of one address are throttled: the channels opened
+	// after the deadline, each closed at once with a line, may use them up).
+	eventually(t, "the close counted", func() bool {
+		return scrape(t, h)[`cyberdiplo_connections_refused_total{reason="unstarted"}`] == 1
+	})
 }
 
 // TestConnectionsPerAddress: one address holds at most MaxConnsPerAddr
@@ -155,15 +198,16 @@ func TestGarbageDoesNotStall(t *testing.T) {
 	}
 }
 
-// TestUnterminatedPaste: a bracketed paste that never ends (20 MB) is skipped
-// without being kept, and the session answers a key afterwards.
+// TestUnterminatedPaste: a bracketed paste that never ends (3 MB: 48 times
+// maxPaste, within the connection's input burst) is skipped without being kept,
+// and the session answers a key afterwards.
 func TestUnterminatedPaste(t *testing.T) {
 	h := start(t, nil)
 	tm := openPTY(t, h.dial(t, "visitor"), 100, 30, nil)
 	tm.waitFor(t, 0, tab(t, "en"))
 	tm.send(t, "\x1b[200~")
 	chunk := bytes.Repeat([]byte("pasted text, never ending "), 32<<10/26)
-	for sent := 0; sent < 20<<20; sent += len(chunk) {
+	for sent := 0; sent < 3<<20; sent += len(chunk) {
 		if _, err := tm.in.Write(chunk); err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/anmitsu/go-shlex"
+	"log/slog"
 
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -115,7 +116,8 @@ func (s *Server) sessionChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.
 	if err != nil {
 		lang = s.cfg.Lang
 	}
-	if tc, ok := ctx.Value(connKey).(*trackedConn); ok {
+	tc, _ := ctx.Value(connKey).(*trackedConn)
+	if tc != nil {
 		if !tc.sessionOpened() {
 			s.metrics.refused(refusedChannels)
 			nc.Reject(gossh.ResourceShortage, fmt.Sprintf(i18n.For(lang).Kiosk.TooManySessions, maxSessionsPerConn)) //nolint:errcheck
@@ -130,15 +132,20 @@ func (s *Server) sessionChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.
 	ch := &channel{size: newSizeSlot()}
 	sess := &session{Channel: sch, conn: conn, ctx: chanCtx{ctx, ch}}
 
+	// The channel must start by the connection's deadline (trackedConn).
 	timeout := s.cfg.StartTimeout
+	deadline := time.Now().Add(timeout)
+	if tc != nil {
+		deadline = tc.startDeadline()
+	}
 	var startMu sync.Mutex
 	started := false
-	startTimer := time.AfterFunc(timeout, func() {
+	startTimer := time.AfterFunc(time.Until(deadline), func() {
 		startMu.Lock()
 		late := !started
 		startMu.Unlock()
 		if late {
-			s.log.Info("session closed: no shell or command", "remote", conn.RemoteAddr().String(), "after", timeout.String())
+			s.limitLog(addrKey(conn.RemoteAddr()), slog.LevelInfo, "session closed: no shell or command", "remote", conn.RemoteAddr().String(), "after", timeout.String())
 			_, _ = fmt.Fprintf(sch.Stderr(), i18n.For(lang).Kiosk.NoStart+"\r\n", timeout)
 			sch.Close() //nolint:errcheck
 		}
@@ -166,7 +173,13 @@ func (s *Server) sessionChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.
 			startTimer.Stop()
 			sess.handled, ok = true, true
 			r.Reply(true, nil) //nolint:errcheck
+			if tc != nil {
+				tc.sessionStarted()
+			}
 			go func() {
+				if tc != nil {
+					defer tc.sessionEnded()
+				}
 				s.handle(sess)
 				_ = sess.Exit(0) // if the session has not said its status
 			}()

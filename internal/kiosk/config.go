@@ -17,6 +17,7 @@ package kiosk
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/netip"
@@ -33,8 +34,10 @@ import (
 const (
 	DefaultListen      = ":2222"
 	DefaultMaxSessions = 100
-	DefaultIdleTimeout = 10 * time.Minute
-	DefaultMaxSession  = time.Hour
+	// DefaultMaxSessionsPerAddr: a few addresses cannot take every session.
+	DefaultMaxSessionsPerAddr = 4
+	DefaultIdleTimeout        = 10 * time.Minute
+	DefaultMaxSession         = time.Hour
 	// DefaultRate and DefaultBurst limit new connections per client address: a
 	// sustained 2 a second, with bursts of 20 (a class behind one NAT can all
 	// connect at once).
@@ -43,16 +46,46 @@ const (
 	// DefaultMaxConnsPerAddr is how many connections one client address may hold
 	// open at once: as many as a burst, a class behind one NAT.
 	DefaultMaxConnsPerAddr = 20
-	// DefaultStartTimeout closes a session channel that has asked for neither a
-	// shell nor a command this long after it was opened.
+	// DefaultStartTimeout closes a connection that has started no session (a
+	// shell or a command) this long after it arrived.
 	DefaultStartTimeout = 30 * time.Second
+	// DefaultWriteTimeout closes the connection of a visitor whose client has
+	// stopped reading: a write to it that has not finished this long after it
+	// began.
+	DefaultWriteTimeout = 10 * time.Second
+	// DefaultHandshakeGrace: a connection younger than this is never closed to
+	// make room for a newcomer (a visitor's handshake takes a few round trips).
+	DefaultHandshakeGrace = 3 * time.Second
 )
+
+// MaxStartups is OpenSSH's MaxStartups (START:RATE:FULL) for the connections
+// that have not started a session: from Start of them, a newcomer is refused
+// with a probability of Rate percent, rising linearly to 100 % at Full; at Full,
+// the connection that has done least gives way instead.
+type MaxStartups struct{ Start, Rate, Full int }
+
+// defaultMaxStartups: from half the connections the kiosk holds (2 x
+// MaxSessions + 16), 30 % refused, rising to all of them.
+func defaultMaxStartups(maxSessions int) MaxStartups {
+	full := 2*maxSessions + 16
+	return MaxStartups{Start: full / 2, Rate: 30, Full: full}
+}
+
+// ParseMaxStartups reads START:RATE:FULL.
+func ParseMaxStartups(s string) (MaxStartups, error) {
+	var ms MaxStartups
+	if _, err := fmt.Sscanf(s, "%d:%d:%d", &ms.Start, &ms.Rate, &ms.Full); err != nil ||
+		fmt.Sprintf("%d:%d:%d", ms.Start, ms.Rate, ms.Full) != s {
+		return ms, fmt.Errorf("%q: use START:RATE:FULL, such as 10:30:100", s)
+	}
+	if ms.Start < 1 || ms.Rate < 1 || ms.Rate > 100 || ms.Full <= ms.Start {
+		return ms, fmt.Errorf("%q: use 1 <= START < FULL and RATE a percentage (1 to 100)", s)
+	}
+	return ms, nil
+}
 
 // Limits that are not flags.
 const (
-	// handshakeTimeout closes a connection that has not opened a session this long
-	// after it was accepted, or that has had no session for this long.
-	handshakeTimeout = 30 * time.Second
 	// quitGrace is how long a reader has to finish after being asked to end
 	// before its connection is cut.
 	quitGrace = 3 * time.Second
@@ -64,12 +97,16 @@ const (
 )
 
 // Config configures a kiosk. Zero values take the defaults above, except
-// IdleTimeout, MaxSession, Rate and MaxConnsPerAddr, where zero means "no limit".
+// IdleTimeout, MaxSession, Rate, MaxConnsPerAddr and MaxSessionsPerAddr, where
+// zero means "no limit".
 type Config struct {
 	Listen             string // address to listen on (ListenAndServe)
 	HostKeyPath        string // ed25519 host key; created (0600) if missing
 	AuthorizedKeysPath string // if set, only these public keys get in
 	MaxSessions        int    // sessions at once; beyond, visitors are told to come back
+	// MaxSessionsPerAddr caps the sessions one client address holds at once
+	// (DefaultMaxSessionsPerAddr by the serve command); 0 means no limit.
+	MaxSessionsPerAddr int
 	IdleTimeout        time.Duration
 	MaxSession         time.Duration
 	Rate               float64 // new connections per second per client address
@@ -82,9 +119,19 @@ type Config struct {
 	// a header from anywhere else is refused, as is every header without it.
 	ProxyProtocol  bool
 	TrustedProxies []netip.Prefix
-	// StartTimeout closes a session channel with no shell or command this long
-	// after it opened (default DefaultStartTimeout).
+	// StartTimeout closes a connection that has not started a session (a shell
+	// or a command) this long after it arrived, or after its last session ended,
+	// whatever channels it opened meanwhile (default DefaultStartTimeout).
 	StartTimeout time.Duration
+	// HandshakeGrace: a connection younger than this is never closed to make
+	// room (default DefaultHandshakeGrace).
+	HandshakeGrace time.Duration
+	// MaxStartups drops newcomers at random when many connections have not
+	// started a session (default: defaultMaxStartups).
+	MaxStartups MaxStartups
+	// WriteTimeout closes the connection of a visitor who stops reading: a write
+	// to a session not done this long after it began (default DefaultWriteTimeout).
+	WriteTimeout time.Duration
 	Lang         string // language when neither the user name nor LANG says
 	Logger       *slog.Logger
 	Library      *library.Library

@@ -10,6 +10,7 @@ import (
 
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/time/rate"
 )
 
 // The reader's input is decoded here rather than by Bubble Tea, for two reasons:
@@ -31,19 +32,25 @@ import (
 // read at once (a visitor whose input is not read blocks in its writes):
 //
 //   - readSize: the bytes read at a time.
+//
 //   - maxPending: the bytes of an unfinished sequence kept while its end is
 //     awaited. Past it, the decoder takes what it has as it is (usually an
 //     unknown sequence, dropped) and goes on with the next byte.
+//
 //   - maxQueue: the events decoded and not yet taken by the reader. When the
 //     visitor sends faster than the reader draws (a paste, a flood), the oldest
 //     are dropped: the latest key always gets through. Of a run of typed
 //     characters longer than that, only the last maxQueue are decoded at all.
+//
 //   - bracketed paste: the kiosk never turns it on, and the reader has no use for
 //     pasted text, so a paste is skipped without being kept; after maxPaste bytes
 //     without its end, it is taken as ended and what follows is input again.
 //
-// So a session's input holds at most readSize + maxPending + readSize bytes and
-// maxQueue events, whatever is sent: about 4 KB.
+//   - a decode budget (maxDecodeRate, maxDecodeBurst): past it, input is
+//     dropped undecoded, but for the latest readSize bytes (see read).
+//
+// So a session's input holds at most readSize + maxPending + 2 x readSize bytes
+// and maxQueue events, whatever is sent: about 5 KB.
 const (
 	readSize   = 1024
 	maxPending = 1024
@@ -232,16 +239,18 @@ func (d *inputDecoder) skipPaste(buf []byte, expired bool) int {
 // input is a session's input: it reads the visitor's bytes, decodes them and
 // queues the events for the reader (feed, in session.go).
 type input struct {
-	mu       sync.Mutex
-	dec      inputDecoder
-	queue    [maxQueue]queued // a ring: head is the oldest, n events
-	head, n  int
-	dropped  int64 // events dropped, the queue being full
-	timer    *time.Timer
-	deadline time.Time // when what is pending is taken as it is
-	closed   bool
-	onPanic  func(error)
-	ready    chan struct{} // holds a token while events wait
+	mu        sync.Mutex
+	dec       inputDecoder
+	queue     [maxQueue]queued // a ring: head is the oldest, n events
+	head, n   int
+	dropped   int64       // events dropped, the queue being full
+	late      []byte      // the latest chunk over the decode budget (read)
+	lateTimer *time.Timer // decodes it
+	timer     *time.Timer
+	deadline  time.Time // when what is pending is taken as it is
+	closed    bool
+	onPanic   func(error)
+	ready     chan struct{} // holds a token while events wait
 }
 
 // queued is an event and when it arrived (unix nanoseconds).
@@ -256,14 +265,33 @@ func newInput(onPanic func(error)) *input {
 	return &input{onPanic: onPanic, ready: make(chan struct{}, 1)}
 }
 
+// A session's input is decoded at most at maxDecodeRate bytes a second, in
+// bursts of maxDecodeBurst: each key may bring a frame, the costly part of a
+// flood (a visitor typing, scrolling or moving the mouse sends a few hundred
+// bytes a second). Beyond, what is read is dropped
+// without being decoded, except the latest chunk, which is decoded once the
+// budget allows (at most readSize bytes wait): when a flood stops, the key
+// typed after it gets through.
+const (
+	maxDecodeRate  = 8 << 10
+	maxDecodeBurst = 64 << 10
+)
+
 // read reads r until it ends or fails.
 func (in *input) read(r io.Reader) {
 	defer in.recover()
+	budget := rate.NewLimiter(maxDecodeRate, maxDecodeBurst)
 	buf := make([]byte, readSize)
 	for {
 		n, err := r.Read(buf)
 		if n > 0 {
-			in.take(buf[:n])
+			now := time.Now()
+			if res := budget.ReserveN(now, n); res.OK() && res.DelayFrom(now) == 0 {
+				in.take(buf[:n])
+			} else {
+				res.CancelAt(now)
+				in.takeLater(buf[:n], time.Duration(n)*time.Second/maxDecodeRate)
+			}
 		}
 		if err != nil {
 			in.flush(true)
@@ -272,9 +300,61 @@ func (in *input) read(r io.Reader) {
 	}
 }
 
+// takeLater keeps b (over the budget) to be decoded after delay, in place of
+// the chunk kept before, which is dropped.
+func (in *input) takeLater(b []byte, delay time.Duration) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if in.closed {
+		return
+	}
+	if len(in.late) > 0 {
+		in.dropLocked(len(in.late))
+	}
+	in.late = append(in.late[:0], b...)
+	if in.lateTimer == nil {
+		in.lateTimer = time.AfterFunc(delay, in.takeLate)
+		return
+	}
+	in.lateTimer.Reset(delay)
+}
+
+// takeLate decodes the chunk kept by takeLater.
+func (in *input) takeLate() {
+	defer in.recover()
+	in.take(nil)
+}
+
+// dropLocked counts n bytes read and not decoded (over the budget): they count as
+// pasted during a paste, so that a paste without an end still ends.
+func (in *input) dropLocked(n int) {
+	in.dec.dropped += int64(n)
+	in.dec.pending = in.dec.pending[:0] // a sequence cut in two is no sequence
+	if in.dec.inPaste {
+		in.dec.pasted += n
+		if in.dec.pasted > maxPaste {
+			in.dec.inPaste = false
+		}
+	}
+}
+
 func (in *input) take(b []byte) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
+	if in.closed {
+		return
+	}
+	if len(in.late) > 0 { // first the chunk kept over the budget: the order holds
+		in.lateTimer.Stop()
+		in.dec.feed(in.late, false, in.push)
+		in.late = in.late[:0]
+	}
+	if len(b) == 0 {
+		if in.dec.retained() > 0 {
+			in.arm()
+		}
+		return
+	}
 	in.dec.feed(b, false, in.push)
 	if in.dec.retained() > 0 {
 		in.arm()
@@ -314,6 +394,14 @@ func (in *input) flush(now bool) {
 }
 
 // push queues an event (in.mu held), dropping the oldest when the queue is full.
+// wake tells the reader that events wait (they were left for later).
+func (in *input) wake() {
+	select {
+	case in.ready <- struct{}{}:
+	default:
+	}
+}
+
 func (in *input) push(ev uv.Event) {
 	if in.closed {
 		return
@@ -354,6 +442,10 @@ func (in *input) close() {
 	if in.timer != nil {
 		in.timer.Stop()
 	}
+	if in.lateTimer != nil {
+		in.lateTimer.Stop()
+	}
+	in.late = nil
 	for in.n > 0 {
 		in.queue[in.head] = queued{}
 		in.head = (in.head + 1) % maxQueue

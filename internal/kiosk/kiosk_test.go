@@ -1186,7 +1186,11 @@ func TestShutdownServesCommandsInFlight(t *testing.T) {
 // the kiosk is full, the oldest of them gives way to a newcomer. Visitors with a
 // session are never pushed out.
 func TestIdleConnectionsGiveWay(t *testing.T) {
-	h := start(t, func(c *kiosk.Config) { c.MaxSessions = 2 }) // room for 2*2+16 = 20 connections
+	h := start(t, func(c *kiosk.Config) { // room for 2*2+16 = 20 connections
+		c.MaxSessions = 2
+		c.HandshakeGrace = time.Millisecond
+		c.MaxStartups = kiosk.MaxStartups{Start: 100, Rate: 30, Full: 101} // no early drop
+	})
 	a := openPTY(t, h.dial(t, "visitor"), 80, 24, nil)
 	a.waitFor(t, 0, tab(t, "en"))
 	var idle []net.Conn

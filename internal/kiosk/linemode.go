@@ -6,6 +6,7 @@ import (
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/linemode"
 	"github.com/cyberdiplo/cyberdiplo/internal/marks"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // a11yUser is the user name that asks for the line mode: ssh a11y@HOST.
@@ -32,8 +33,13 @@ func (s *Server) runLineMode(v *visit) {
 	defer cancel()
 	done := make(chan struct{})
 	defer s.endWith(v, cancel, done)()
+	warn := func() { v.say("\n" + i18n.For(v.lang).Kiosk.IdleSoon) }
+	v.idleSoon.Store(&warn)
+	defer v.idleSoon.Store(nil)
 
-	err := linemode.Run(ctx, v, v, linemode.Options{
+	// What the visitor types is echoed (and quoted in answers such as "no
+	// match for ..."): C1 controls and bidi overrides never reach the terminal.
+	err := linemode.Run(ctx, textsafe.Input(v), v, linemode.Options{
 		Library: v.c.lib, Index: v.c.index, Lang: v.lang, Raw: v.hasPty, Width: lineWidth(v),
 		Marks: marks.Session(), // the visitor's marks: nothing is written on the server
 	})

@@ -39,7 +39,7 @@ var families = []family{
 	{"cyberdiplo_sessions_total", "counter",
 		"Sessions started, by kind: tui (the reader), command, note (no terminal), lines (line mode)."},
 	{"cyberdiplo_connections_refused_total", "counter",
-		"Connections and sessions refused, by reason: rate, address (too many from one), full, proxy, busy (max sessions), auth, closing, channels (too many sessions on one connection)."},
+		"Connections and sessions refused or cut, by reason: rate, address (too many from one), full, proxy, busy (max sessions), auth, closing, channels (too many sessions on one connection), output (a command's output truncated), stalled (a visitor stopped reading), unstarted (no session started in time, or too much input before), startups (random early drop), address_sessions (sessions per address), commands (commands a second per address), rekeys (key exchanges per connection)."},
 	{"cyberdiplo_keystroke_to_frame_seconds", "histogram",
 		"From a key's arrival to the end of the write of the frame it changed."},
 	{"cyberdiplo_bytes_written_total", "counter", "Bytes written to visitors' sessions."},

@@ -1,8 +1,11 @@
 package kiosk
 
 import (
+	"time"
+
 	"errors"
 	"fmt"
+	"golang.org/x/time/rate"
 	"reflect"
 	"runtime/debug"
 	"sync"
@@ -33,6 +36,15 @@ type program struct {
 	done     chan struct{} // closed when the program has ended
 }
 
+// A session's reader takes at most maxKeyRate events a second, in bursts of
+// maxKeyBurst (key repeat is about 30 a second, a fast scroll a hundred for a
+// moment): each may cost the reader a search as you type, and a flood of keys
+// from one visitor would otherwise take the server's CPU from the others.
+const (
+	maxKeyRate  = 60
+	maxKeyBurst = 120
+)
+
 // errPanic is returned by run when the model panicked: only this session ends.
 var errPanic = errors.New("the reader panicked")
 
@@ -40,6 +52,15 @@ func newProgram(m tea.Model, profile colorprofile.Profile, width, height int) *p
 	return &program{
 		model: m, profile: profile, width: width, height: height,
 		msgs: make(chan tea.Msg), quit: make(chan struct{}), done: make(chan struct{}),
+	}
+}
+
+// send hands msg to the program from outside its loop (dropped once it has
+// ended).
+func (p *program) send(msg tea.Msg) {
+	select {
+	case p.msgs <- msg:
+	case <-p.done:
 	}
 }
 
@@ -62,6 +83,7 @@ func (p *program) run(in *input, size *sizeSlot, onPanic func(v any, stack []byt
 	}
 	p.exec(p.model.Init())
 	p.model.View()
+	keys := rate.NewLimiter(maxKeyRate, maxKeyBurst)
 	for {
 		select {
 		case <-p.quit:
@@ -71,14 +93,28 @@ func (p *program) run(in *input, size *sizeSlot, onPanic func(v any, stack []byt
 				return nil
 			}
 		case <-in.ready:
+			// The events waiting are given to the model one by one, and the
+			// view drawn once, after the last: a burst of keys costs one frame.
+			// At most maxKeyRate events a second (bursts of maxKeyBurst) are
+			// taken: the rest wait in the input's queue, which keeps the latest.
+			stale := false
 			for {
+				if now := time.Now(); keys.TokensAt(now) < 1 {
+					time.AfterFunc(time.Second/maxKeyRate, in.wake)
+					break
+				}
 				ev, at, ok := in.pop()
 				if !ok {
 					break
 				}
-				if p.update(translate(ev, at)) {
+				keys.Allow()
+				if p.step(translate(ev, at), false) {
 					return nil
 				}
+				stale = true
+			}
+			if stale {
+				p.model.View()
 			}
 		case <-size.ready:
 			if w, ok := size.take(); ok && p.update(windowMsg(w)) {
@@ -90,7 +126,11 @@ func (p *program) run(in *input, size *sizeSlot, onPanic func(v any, stack []byt
 
 // update gives the model a message and draws the view; it says whether the
 // program should end.
-func (p *program) update(msg tea.Msg) bool {
+func (p *program) update(msg tea.Msg) bool { return p.step(msg, true) }
+
+// step gives the model a message, and draws the view if draw is set; it says
+// whether the program should end.
+func (p *program) step(msg tea.Msg, draw bool) bool {
 	switch msg := msg.(type) {
 	case nil, tea.SuspendMsg: // ctrl+z would stop the server
 		return false
@@ -111,7 +151,9 @@ func (p *program) update(msg tea.Msg) bool {
 	m, cmd := p.model.Update(msg)
 	p.model = m
 	p.exec(cmd)
-	p.model.View()
+	if draw {
+		p.model.View()
+	}
 	return false
 }
 

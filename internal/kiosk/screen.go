@@ -240,9 +240,21 @@ type screenModel struct {
 	scr     *screen
 	keyAt   int64 // when the key being answered arrived (unix nanos), or 0
 	observe func(seconds float64)
+	notice  string // drawn over the last line until the visitor does something
 }
 
+// idleSoonMsg: the idle timeout is a minute away; the reader says so on its
+// last line until the next key, scroll or click.
+type idleSoonMsg struct{}
+
 func (m *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case idleSoonMsg:
+		m.notice = i18n.For(m.scr.lang).Kiosk.IdleSoon
+		return m, nil
+	case keyMsg, windowMsg, tea.MouseMsg:
+		m.notice = ""
+	}
 	switch w := msg.(type) {
 	case windowMsg:
 		m.scr.resize(w.Width, w.Height)
@@ -265,9 +277,24 @@ func (m *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *screenModel) View() tea.View {
 	v := m.Model.View()
+	if m.notice != "" {
+		v.Content = withLastLine(v.Content, m.scr.height,
+			ansi.SGR(ansi.ReverseAttr)+ansi.Truncate(m.notice, m.scr.width, "…")+ansi.ResetStyle)
+	}
 	if m.scr.draw(v) && m.keyAt != 0 && m.observe != nil {
 		m.observe(time.Since(time.Unix(0, m.keyAt)).Seconds())
 	}
 	m.keyAt = 0 // a key that changed nothing has no frame to time
 	return v
+}
+
+// withLastLine is content (a frame of height lines) with its last line
+// replaced by l.
+func withLastLine(content string, height int, l string) string {
+	lines := strings.SplitN(content, "\n", height)
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	lines[height-1] = l
+	return strings.Join(lines, "\n")
 }

@@ -2,9 +2,11 @@ package kiosk
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
+	mrand "math/rand/v2"
 	"net"
 	"runtime/debug"
 	"sync"
@@ -41,16 +43,21 @@ type Server struct {
 	conns  atomic.Int64
 	nextID atomic.Uint64
 
+	logs      *ipLimiter   // log lines per address (limitLog)
+	commands  *ipLimiter   // commands per address (maxCommandRate)
+	logsQuiet atomic.Int64 // lines not logged since the last one
+
 	refusedLog   atomic.Int64 // unix nanos of the last "rate limit" log line
 	refusedQuiet atomic.Int64 // refusals not logged since
 	checks       sync.Map     // remote address -> true: a balancer's health check
 
-	mu       sync.Mutex
-	visits   map[*visit]struct{}
-	freeTime *time.Timer // gives memory back once the kiosk has been empty a while
-	closing  bool
-	drained  chan struct{} // closed once closing and no visit is left
-	ln       net.Listener
+	mu         sync.Mutex
+	visits     map[*visit]struct{}
+	addrVisits map[string]int // sessions by address (addrKey)
+	freeTime   *time.Timer    // gives memory back once the kiosk has been empty a while
+	closing    bool
+	drained    chan struct{} // closed once closing and no visit is left
+	ln         net.Listener
 }
 
 // New checks the configuration, loads (or creates) the host key and the authorized
@@ -59,8 +66,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Library == nil {
 		return nil, errors.New("kiosk: no library")
 	}
-	if cfg.MaxSessions < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 ||
-		cfg.StartTimeout < 0 || cfg.MaxConnsPerAddr < 0 {
+	if cfg.MaxSessions < 0 || cfg.MaxSessionsPerAddr < 0 || cfg.IdleTimeout < 0 || cfg.MaxSession < 0 || cfg.Rate < 0 || cfg.Burst < 0 ||
+		cfg.StartTimeout < 0 || cfg.MaxConnsPerAddr < 0 || cfg.WriteTimeout < 0 || cfg.HandshakeGrace < 0 {
 		return nil, errors.New("kiosk: negative limit")
 	}
 	if cfg.ProxyProtocol && len(cfg.TrustedProxies) == 0 {
@@ -77,6 +84,18 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.StartTimeout == 0 {
 		cfg.StartTimeout = DefaultStartTimeout
+	}
+	if cfg.WriteTimeout == 0 {
+		cfg.WriteTimeout = DefaultWriteTimeout
+	}
+	if cfg.HandshakeGrace == 0 {
+		cfg.HandshakeGrace = DefaultHandshakeGrace
+	}
+	if cfg.MaxStartups == (MaxStartups{}) {
+		cfg.MaxStartups = defaultMaxStartups(cfg.MaxSessions)
+	}
+	if ms := cfg.MaxStartups; ms.Start < 1 || ms.Rate < 1 || ms.Rate > 100 || ms.Full <= ms.Start {
+		return nil, &ConfigError{"--max-startups", fmt.Errorf("%d:%d:%d: use START:RATE:FULL with 1 <= START < FULL and RATE a percentage (1 to 100)", ms.Start, ms.Rate, ms.Full)}
 	}
 	if cfg.Lang == "" {
 		cfg.Lang = "en"
@@ -102,8 +121,11 @@ func New(cfg Config) (*Server, error) {
 		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()),
 		keyCreated:  created,
 		limiter:     newIPLimiter(cfg.Rate, cfg.Burst),
+		logs:        newIPLimiter(logRate, logBurst),
+		commands:    newIPLimiter(maxCommandRate, maxCommandBurst),
 		addrConns:   addrConns{max: cfg.MaxConnsPerAddr, m: map[string]int{}},
 		visits:      map[*visit]struct{}{},
+		addrVisits:  map[string]int{},
 		bufs:        newBufPool(),
 		drained:     make(chan struct{}),
 	}
@@ -123,7 +145,7 @@ func New(cfg Config) (*Server, error) {
 	opts := []ssh.Option{
 		wish.WithAddress(cfg.Listen),
 		wish.WithVersion("cyberdiplo"),
-		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
+		func(srv *ssh.Server) error { srv.AddHostKey(kexSigner{signer}); return nil },
 	}
 	if cfg.AuthorizedKeysPath != "" {
 		opts = append(opts, wish.WithPublicKeyAuth(func(_ ssh.Context, key ssh.PublicKey) bool {
@@ -150,8 +172,12 @@ func New(cfg Config) (*Server, error) {
 	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
 	srv.LocalPortForwardingCallback = func(ssh.Context, string, uint32) bool { return false }
 	srv.ReversePortForwardingCallback = func(ssh.Context, string, uint32) bool { return false }
-	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
-		return &gossh.ServerConfig{MaxAuthTries: 6}
+	srv.ServerConfigCallback = func(ctx ssh.Context) *gossh.ServerConfig {
+		cfg := &gossh.ServerConfig{MaxAuthTries: 6, Config: algorithms()}
+		if tc, ok := ctx.Value(connKey).(*trackedConn); ok {
+			cfg.Rand = &connRand{Reader: rand.Reader, tc: tc} // counts the key exchanges (kexSigner)
+		}
+		return cfg
 	}
 	// Backstops at the connection level (no byte either way; total time): the
 	// session timers below end sessions first, with a goodbye.
@@ -163,6 +189,19 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.ssh = srv
 	return s, nil
+}
+
+// algorithms are the only ones the kiosk offers, as ssh-audit recommends: the
+// hybrid post-quantum ML-KEM key exchange and curve25519, the AEAD ciphers, and
+// encrypt-then-MAC MACs (used only by a client without an AEAD cipher). The
+// host key is ed25519. OpenSSH (8.x and later), PuTTY (0.75 and later) and
+// Dropbear (2022.82 and later) all have them.
+func algorithms() gossh.Config {
+	return gossh.Config{
+		KeyExchanges: []string{gossh.KeyExchangeMLKEM768X25519, gossh.KeyExchangeCurve25519}, // and its old name curve25519-sha256@libssh.org
+		Ciphers:      []string{gossh.CipherChaCha20Poly1305, gossh.CipherAES256GCM, gossh.CipherAES128GCM},
+		MACs:         []string{gossh.HMACSHA512ETM, gossh.HMACSHA256ETM},
+	}
 }
 
 // Fingerprint is the SHA256 fingerprint of the host key, as ssh shows it.
@@ -308,12 +347,20 @@ const (
 	refusedAuth     = "auth"     // no authorized key
 	refusedClosing  = "closing"  // the kiosk is shutting down
 	refusedChannels = "channels" // a session beyond maxSessionsPerConn
+	refusedOutput   = "output"   // a command's output reached maxCommandOutput: truncated
+	refusedStalled  = "stalled"  // a write outlasted WriteTimeout: the visitor stopped reading
+	// no session started within StartTimeout, or too much input before one did
+	refusedUnstarted = "unstarted"
+	refusedStartups  = "startups"         // random early drop: many connections have not started (MaxStartups)
+	refusedAddrBusy  = "address_sessions" // the address holds MaxSessionsPerAddr sessions already
+	refusedCommands  = "commands"         // more commands a second from one address than maxCommandRate
+	refusedRekeys    = "rekeys"           // more key exchanges on one connection than maxKex allows
 )
 
-// refusedReasons are every reason above: the metrics show each, at 0 until it
-// happens. A new reason goes here too.
+// refusedReasons are every reason above, in the order the metric lists them.
 var refusedReasons = []string{refusedRate, refusedAddress, refusedFull, refusedProxy, refusedBusy,
-	refusedAuth, refusedClosing, refusedChannels}
+	refusedAuth, refusedClosing, refusedChannels, refusedOutput, refusedStalled, refusedUnstarted,
+	refusedStartups, refusedAddrBusy, refusedCommands, refusedRekeys}
 
 // accept is the ConnCallback: the PROXY header (from a trusted proxy), then the
 // rate limit per address, and caps on connections per address and in all, all
@@ -337,11 +384,15 @@ func (s *Server) accept(ctx ssh.Context, c net.Conn) net.Conn {
 		s.refused(c, refusedRate, "rate limit")
 		return nil
 	}
+	if !check && s.earlyDrop(key) {
+		s.refused(c, refusedStartups, "too many connections without a session")
+		return nil
+	}
 	if !s.addrConns.add(key) {
 		s.refused(c, refusedAddress, "too many connections from this address")
 		return nil
 	}
-	if !s.takeConn() {
+	if !s.takeConn(key) {
 		s.addrConns.remove(key)
 		s.refused(c, refusedFull, "too many connections")
 		return nil
@@ -354,20 +405,59 @@ func (s *Server) accept(ctx ssh.Context, c net.Conn) net.Conn {
 	return tc
 }
 
-// takeConn counts a connection in. When the kiosk is full, a connection that has
-// opened no session gives way to the newcomer (openConns.evictIdle); only when
-// every one holds a session is the newcomer refused.
-func (s *Server) takeConn() bool {
+// takeConn counts a connection from key in. When the kiosk is full, a
+// connection that has done least gives way to the newcomer (openConns.evict);
+// only when every one holds a session, or is a handshake younger than
+// HandshakeGrace from an address with no more than the newcomer's, is the
+// newcomer refused.
+func (s *Server) takeConn(key string) bool {
 	for range 2 {
 		if s.conns.Add(1) <= s.maxConns() {
 			return true
 		}
 		s.conns.Add(-1)
-		if !s.open.evictIdle() {
+		_, mine := s.open.starting(key)
+		if !s.open.evict(s.cfg.HandshakeGrace, mine) {
 			return false
 		}
 	}
 	return false
+}
+
+// earlyDrop is OpenSSH's MaxStartups: with Start connections or more that have
+// not started a session, a newcomer is refused with a probability of Rate %,
+// rising linearly to 100 % at Full; at Full the kiosk makes room instead
+// (takeConn), as it does whenever it is full. A newcomer whose address has no
+// connection starting already is never dropped: the drop falls on addresses
+// that open many at once.
+func (s *Server) earlyDrop(key string) bool {
+	ms := s.cfg.MaxStartups
+	n, mine := s.open.starting(key)
+	if n < ms.Start || n >= ms.Full || mine == 0 {
+		return false
+	}
+	p := float64(ms.Rate) + float64(100-ms.Rate)*float64(n-ms.Start)/float64(ms.Full-ms.Start)
+	return mrand.Float64()*100 < p //nolint:gosec // a drop, not a secret
+}
+
+// Log lines per address (limitLog): a second's worth, with bursts of logBurst.
+const (
+	logRate  = 1.0
+	logBurst = 10
+)
+
+// limitLog logs a line about the client at key, unless that address has had
+// its share of lines (logRate, logBurst): a stranger cannot fill the log. The
+// lines left out are counted in the next one logged.
+func (s *Server) limitLog(key string, level slog.Level, msg string, kv ...any) {
+	if !s.logs.allow(key, time.Now()) {
+		s.logsQuiet.Add(1)
+		return
+	}
+	if n := s.logsQuiet.Swap(0); n > 0 {
+		kv = append(kv, "lines_left_out", n)
+	}
+	s.log.Log(context.Background(), level, msg, kv...)
 }
 
 // connFailed is the ConnectionFailedCallback: a handshake that failed.
@@ -379,7 +469,7 @@ func (s *Server) connFailed(c net.Conn, err error) {
 	if _, check := s.checks.LoadAndDelete(c.RemoteAddr().String()); check {
 		return // a health check hung up, as they do
 	}
-	s.log.Info("connection failed", "remote", c.RemoteAddr().String(), "err", err)
+	s.limitLog(addrKey(c.RemoteAddr()), slog.LevelInfo, "connection failed", "remote", c.RemoteAddr().String(), "err", err)
 }
 
 // refused logs a refused connection, at most one line a second.
@@ -412,6 +502,11 @@ func (s *Server) admit(v *visit) endReason {
 	if len(s.visits) >= s.cfg.MaxSessions {
 		return endBusy
 	}
+	key := addrKey(v.RemoteAddr())
+	if m := s.cfg.MaxSessionsPerAddr; m > 0 && s.addrVisits[key] >= m {
+		return endAddrBusy
+	}
+	s.addrVisits[key]++
 	s.visits[v] = struct{}{}
 	return ""
 }
@@ -420,6 +515,12 @@ func (s *Server) release(v *visit) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.visits, v)
+	key := addrKey(v.RemoteAddr())
+	if s.addrVisits[key] <= 1 {
+		delete(s.addrVisits, key)
+	} else {
+		s.addrVisits[key]--
+	}
 	if len(s.visits) > 0 {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"runtime/debug"
 	"strings"
@@ -29,16 +30,19 @@ import (
 type endReason string
 
 const (
-	endQuit         endReason = "quit"         // the visitor left the reader (q, ctrl+c)
-	endDisconnected endReason = "disconnected" // the connection dropped
-	endIdle         endReason = "idle"         // no key for IdleTimeout
-	endMax          endReason = "time limit"   // MaxSession reached
-	endShutdown     endReason = "shutdown"     // the kiosk is closing
-	endBusy         endReason = "busy"         // MaxSessions reached
-	endPanic        endReason = "panic"        // a bug, recovered
-	endCommand      endReason = "command"      // a command ran
-	endNote         endReason = "note"         // no terminal, no command: the note
-	endSlow         endReason = "unresponsive" // did not end in time: connection cut
+	endQuit         endReason = "quit"            // the visitor left the reader (q, ctrl+c)
+	endDisconnected endReason = "disconnected"    // the connection dropped
+	endIdle         endReason = "idle"            // no key for IdleTimeout
+	endMax          endReason = "time limit"      // MaxSession reached
+	endShutdown     endReason = "shutdown"        // the kiosk is closing
+	endBusy         endReason = "busy"            // MaxSessions reached
+	endPanic        endReason = "panic"           // a bug, recovered
+	endCommand      endReason = "command"         // a command ran
+	endNote         endReason = "note"            // no terminal, no command: the note
+	endSlow         endReason = "unresponsive"    // did not end in time: connection cut
+	endStalled      endReason = "stopped reading" // a write outlasted WriteTimeout: connection cut
+	endAddrBusy     endReason = "address busy"    // MaxSessionsPerAddr reached
+	endTooFast      endReason = "too many commands"
 )
 
 // visit is one session: the ssh.Session (embedded, so it is what the reader reads
@@ -53,8 +57,12 @@ type visit struct {
 	ch     *channel // the channel's state: its window changes
 	c      *shared  // the content, cache and index this session uses
 	bytes  *vm.Counter
+	watch  *writeWatch // the write deadline (output.go)
 
-	lastInput atomic.Int64 // unix nanos of the last byte from the visitor
+	lastInput atomic.Int64 // unix nanos of the last byte from the visitor (keys, scrolling, clicks)
+	// idleSoon warns the visitor that the idle timeout is near (set by the
+	// reader and the line mode; nil: no warning).
+	idleSoon atomic.Pointer[func()]
 
 	// stopped is cancelled when the kiosk asks the session to end.
 	stopped context.Context
@@ -82,11 +90,20 @@ func (v *visit) kind() string {
 // text is what the kiosk says, in the visitor's language.
 func (v *visit) text() i18n.KioskStrings { return i18n.For(v.lang).Kiosk }
 
-// Write is the visitor's output: it is counted.
+// Write is the visitor's output: it is counted, and it has WriteTimeout to
+// finish (output.go).
 func (v *visit) Write(p []byte) (int, error) {
-	n, err := v.Session.Write(p)
+	n, err := v.watch.guard(func() (int, error) { return v.Session.Write(p) })
 	v.bytes.Add(n)
 	return n, err
+}
+
+// Stderr is the visitor's standard error, under the same write deadline.
+func (v *visit) Stderr() io.ReadWriter {
+	if v.watch == nil {
+		return v.Session.Stderr()
+	}
+	return guardedWriter{v.Session.Stderr(), v.watch}
 }
 
 // Read is the visitor's input: it counts as activity.
@@ -173,6 +190,14 @@ func (s *Server) handle(sess ssh.Session) {
 	v := &visit{Session: sess, id: s.nextID.Add(1), start: time.Now(), c: s.content(), bytes: s.metrics.bytesWritten}
 	v.stopped, v.stop = context.WithCancel(context.Background())
 	defer v.stop()
+	v.watch = newWriteWatch(s.cfg.WriteTimeout, func() {
+		v.setReason(endStalled)
+		s.limitLog(addrKey(sess.RemoteAddr()), slog.LevelWarn, "visitor stopped reading: connection closed", "session", v.id,
+			"remote", sess.RemoteAddr().String(), "after", s.cfg.WriteTimeout.String())
+		s.metrics.refused(refusedStalled)
+		v.closeConn()
+	})
+	defer v.watch.stop()
 	v.lastInput.Store(v.start.UnixNano())
 	v.pty, _, v.hasPty = sess.Pty()
 	if ch, ok := sess.Context().Value(chanKey).(*channel); ok {
@@ -249,7 +274,8 @@ func (s *Server) logMW(next handler) handler {
 			kind = "reader"
 		}
 		kv = append(kv, "kind", kind)
-		s.log.Info("session start", kv...)
+		key := addrKey(v.RemoteAddr())
+		s.limitLog(key, slog.LevelInfo, "session start", kv...)
 		next(v)
 		reason, status := v.outcome()
 		if reason == "" {
@@ -260,7 +286,7 @@ func (s *Server) logMW(next handler) handler {
 		if v.detail != "" {
 			end = append(end, "command", v.detail)
 		}
-		s.log.Info("session end", end...)
+		s.limitLog(key, slog.LevelInfo, "session end", end...)
 		_ = v.Exit(status)
 	}
 }
@@ -289,6 +315,11 @@ func (s *Server) admitMW(next handler) handler {
 			v.finish(endBusy, 1)
 			_, _ = io.WriteString(v.Stderr(), v.text().Busy+"\n")
 			return
+		case endAddrBusy:
+			s.metrics.refused(refusedAddrBusy)
+			v.finish(endAddrBusy, 1)
+			_, _ = fmt.Fprintf(v.Stderr(), v.text().AddrBusy+"\n", s.cfg.MaxSessionsPerAddr)
+			return
 		case endShutdown:
 			s.metrics.refused(refusedClosing)
 			v.finish(endShutdown, 1)
@@ -310,9 +341,9 @@ func (s *Server) timersMW(next handler) handler {
 			defer t.Stop()
 		}
 		if idle := s.cfg.IdleTimeout; idle > 0 {
-			it := &idleTimer{v: v, idle: idle}
+			it := &idleTimer{v: v, idle: idle, lead: min(idleWarning, idle/2)}
 			it.mu.Lock()
-			it.t = time.AfterFunc(idle, it.fire)
+			it.t = time.AfterFunc(idle-it.lead, it.fire)
 			it.mu.Unlock()
 			defer it.stop()
 		}
@@ -320,13 +351,20 @@ func (s *Server) timersMW(next handler) handler {
 	}
 }
 
-// idleTimer ends a visit after idle without input: when it fires early (there was
-// input since), it waits again for the rest.
+// idleWarning is how long before the idle timeout the visitor is warned (half
+// the timeout when it is shorter than two minutes).
+const idleWarning = time.Minute
+
+// idleTimer ends a visit after idle without input, and warns the visitor lead
+// before: any byte from the visitor (a key, scrolling, a click) is activity.
+// When it fires early (there was input since), it waits again for the rest.
 type idleTimer struct {
 	mu      sync.Mutex
 	t       *time.Timer
 	v       *visit
 	idle    time.Duration
+	lead    time.Duration
+	warned  bool
 	stopped bool
 }
 
@@ -337,11 +375,22 @@ func (it *idleTimer) fire() {
 		return
 	}
 	since := time.Since(time.Unix(0, it.v.lastInput.Load()))
-	if since >= it.idle {
+	switch {
+	case since >= it.idle:
 		it.v.end(endIdle)
 		return
+	case since >= it.idle-it.lead:
+		if !it.warned {
+			it.warned = true
+			if warn := it.v.idleSoon.Load(); warn != nil {
+				go (*warn)() // it may wait for the reader: not under the lock
+			}
+		}
+		it.t.Reset(it.idle - since)
+	default:
+		it.warned = false
+		it.t.Reset(it.idle - it.lead - since)
 	}
-	it.t.Reset(it.idle - since)
 }
 
 func (it *idleTimer) stop() {
@@ -382,17 +431,37 @@ func (s *Server) runCommand(v *visit) {
 		v.finish(endCommand, 1)
 		return
 	}
+	if !s.commands.allow(addrKey(v.RemoteAddr()), time.Now()) {
+		s.metrics.refused(refusedCommands)
+		_, _ = fmt.Fprintf(v.Stderr(), v.text().TooFast+"\n", maxCommandRate)
+		v.finish(endTooFast, 1)
+		return
+	}
 	ctx, cancel := context.WithCancel(v.Context())
 	defer cancel()
 	defer context.AfterFunc(v.stopped, cancel)()
+	// The output is capped (output.go): past the cap the command's writes fail
+	// and it stops; the visitor is told in one line (by the command line, which
+	// prints its error, else here) and the status is 1.
+	t := v.text()
+	truncated := fmt.Sprintf(t.Truncated, maxCommandOutput>>20)
+	out := newCapWriter(v, maxCommandOutput, truncated)
+	errs := &saidWriter{w: newCapWriter(v.Stderr(), maxCommandErrors, truncated), line: []byte(truncated)}
 	env := ExecEnv{
-		Out: v, Err: v.Stderr(), Getenv: v.getenv,
+		Out: out, Err: errs, Getenv: v.getenv,
 		Library: v.c.lib, Cache: v.c.cache, Index: v.c.index,
 	}
 	if v.hasPty {
 		env.Width, _ = drawSize(v.pty.Window.Width, v.pty.Window.Height)
 	}
 	status := s.cfg.Exec(ctx, args, env)
+	if out.truncated {
+		s.metrics.refused(refusedOutput)
+		if !errs.said {
+			_, _ = io.WriteString(v.Stderr(), "cyberdiplo: "+truncated+"\n")
+		}
+		status = max(status, 1)
+	}
 	v.finish(endCommand, status)
 }
 
@@ -442,6 +511,9 @@ func (s *Server) runReader(v *visit) {
 	go in.read(v)
 
 	defer s.endWith(v, p.Quit, p.done)()
+	warn := func() { p.send(idleSoonMsg{}) }
+	v.idleSoon.Store(&warn)
+	defer v.idleSoon.Store(nil)
 
 	err := p.run(in, &v.ch.size, func(r any, stack []byte) {
 		s.log.Error("session panicked in the reader", "session", v.id, "panic", fmt.Sprint(r), "stack", string(stack))
