@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/cite"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
@@ -183,5 +184,40 @@ func TestScrollingAwayEndsTheJump(t *testing.T) {
 	_, top, _ := m.TopBlock()
 	if _, got, _ := m.current(); got != cite.Block(p, top).Section {
 		t.Errorf("after k the section read is %d, want the one at the top (%d)", got, p.Blocks[top].Section)
+	}
+}
+
+// TestCopyBelowAGap: with the blank line after a block at the top of the view,
+// the reader sees the next block first, and c copies that one, not the block
+// above the screen. Checked at every such line of every page in both languages.
+func TestCopyBelowAGap(t *testing.T) {
+	checked := 0
+	for _, lang := range library.Languages() {
+		for _, p := range testLib.Pages(lang) {
+			m := newTest(t, lang, p.ID, 80, 24)
+			if m.doc == nil {
+				t.Fatalf("%s %s: no doc", lang, p.ID)
+			}
+			for top := 1; top+m.pageHeight() < len(m.doc.Lines) && checked < 400; top++ {
+				if strings.TrimSpace(ansi.Strip(m.doc.Lines[top])) != "" {
+					continue
+				}
+				b := m.doc.BlockAt(top)
+				next := m.doc.BlockAt(top + 1)
+				if b < 0 || next <= b || m.doc.BlockLine(next) != top+1 {
+					continue // not the one blank line between two blocks
+				}
+				m.setOffset(top)
+				m.saveSpot()
+				_, cur, blk := m.current()
+				if blk != next {
+					t.Errorf("%s %s: top line %d is the gap before block %d, current block %d (section %d)", lang, p.ID, top, next, blk, cur)
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no gap between two blocks found")
 	}
 }

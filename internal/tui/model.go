@@ -308,6 +308,12 @@ func (m *Model) saveSpot() {
 		m.sess.SetPlace(library.Place{Lang: m.lang, Line: line})
 		return
 	}
+	if nb := m.blockBelowGap(b); nb >= 0 {
+		// The top line is the blank after block b: what the reader sees first,
+		// and so cites, copies and marks, is the next block (Line < 0: the
+		// lines above it).
+		b, line = nb, m.off-m.blockLine(nb)
+	}
 	pl := library.PlaceOfBlock(p, b)
 	pl.Line, pl.Of = line, m.blockEnd(b)-m.blockLine(b)
 	m.sess.SetPlace(pl)
@@ -335,10 +341,37 @@ func (m *Model) restoreSpot() {
 	}
 	h := m.blockEnd(b) - line
 	d := s.Line
-	if s.Of > 0 && h != s.Of {
+	if s.Of > 0 && h != s.Of && s.Line > 0 {
 		d = s.Line * h / s.Of
 	}
-	m.setOffset(line + max(min(d, h-1), 0))
+	m.setOffset(line + max(min(d, h-1), -maxGap))
+}
+
+// maxGap is the most blank lines between two blocks that a place may count
+// above its block (Place.Line < 0): the top of the view on the blank after a
+// block is the next block's place.
+const maxGap = 2
+
+// blockBelowGap returns the block drawn next when every line from the top of
+// the view to the end of block b is blank (the gap after b, at most maxGap
+// lines), else -1.
+func (m *Model) blockBelowGap(b int) int {
+	if m.sideWide() {
+		return -1
+	}
+	end := m.blockEnd(b)
+	if end <= m.off || end-m.off > maxGap || end >= len(m.doc.Lines) {
+		return -1
+	}
+	for l := m.off; l < end; l++ {
+		if strings.TrimSpace(ansi.Strip(m.doc.Lines[l])) != "" {
+			return -1
+		}
+	}
+	if nb := m.blockAt(end); nb > b {
+		return nb
+	}
+	return -1
 }
 
 // current returns the page being read and the section being read

@@ -22,6 +22,9 @@ func topBlock(m *Model) string {
 	if b < 0 {
 		return ""
 	}
+	if nb := m.blockBelowGap(b); nb >= 0 {
+		b = nb // the blank after b is at the top: the reader sees the next block
+	}
 	return p.Blocks[b].ID
 }
 
