@@ -78,7 +78,7 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 		if notExist.GetSpecifiedShortnames() != "" {
 			name = "-" + notExist.GetSpecifiedName()
 		}
-		return usageErr(t.UnknownFlag, name, path)
+		return usageErr(t.UnknownFlag, quote(name), path)
 	case errors.As(err, &needs):
 		return usageErr(t.FlagNeedsValue, "--"+needs.GetFlag().Name, path)
 	case errors.As(err, &invalid):
@@ -94,9 +94,9 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 		case typ == "duration":
 			format = t.FlagNotDuration
 		}
-		return usageErr(format, "--"+f.Name, invalid.GetValue(), path)
+		return usageErr(format, "--"+f.Name, quote(invalid.GetValue()), path)
 	case errors.As(err, &syntax):
-		return usageErr(t.BadFlagSyntax, syntax.GetSpecifiedFlag(), path)
+		return usageErr(t.BadFlagSyntax, quote(syntax.GetSpecifiedFlag()), path)
 	}
 	return usageErr("%v (see %s --help)", err, path)
 }
@@ -129,17 +129,17 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 		got, _ := strconv.Atoi(m[2])
 		switch {
 		case !cmd.HasParent() && most == 1:
-			return usageErr(t.OnePage, got, given, given)
+			return usageErr(t.OnePage, got, quote(given), quote(given))
 		case most == 1:
-			return usageErr(t.TooManyArgs, name, got, given, path)
+			return usageErr(t.TooManyArgs, name, got, quote(given), path)
 		}
 		return usageErr("%s: %s (see %s --help)", name, msg, path)
 	}
 	if m := reUnknownCmd.FindStringSubmatch(msg); m != nil {
 		if cmd.HasAvailableSubCommands() {
-			return usageErr(t.UnknownCommand, name, m[1], commandNames(cmd))
+			return usageErr(t.UnknownCommand, name, quote(m[1]), commandNames(cmd))
 		}
-		return usageErr(t.NoArgs, name, m[1], path)
+		return usageErr(t.NoArgs, name, quote(m[1]), path)
 	}
 	if reArgCount.MatchString(msg) {
 		return usageErr("%s: %s (see %s --help)", name, msg, path)

@@ -215,7 +215,7 @@ func commandNames(c *cobra.Command) string {
 }
 
 // newManCmd prints the man page (as fang's hidden man command did, but listed).
-func newManCmd() *cobra.Command {
+func newManCmd(_ *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "man",
 		Short: "Print the man page (roff) on standard output",

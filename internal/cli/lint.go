@@ -28,8 +28,11 @@ func newLintCmd(a *app) *cobra.Command {
 			prefix := "content"
 			if dir != "" {
 				st, err := os.Stat(dir)
+				if errors.Is(err, fs.ErrNotExist) {
+					return usageErr(a.t().LintMissing, quote(dir))
+				}
 				if err != nil || !st.IsDir() {
-					return usageErr(a.t().LintNotDir, dir)
+					return usageErr(a.t().LintNotDir, quote(dir))
 				}
 				fsys, prefix = os.DirFS(dir), filepath.Clean(dir)
 			} else {

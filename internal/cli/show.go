@@ -89,6 +89,9 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 		return a.writeTerms(out, lib, lang, format)
 	}
 	if f.anchors {
+		if format == "json" {
+			return writeAnchorsJSON(out, targets)
+		}
 		return writeAnchors(out, targets)
 	}
 	if format == "json" {
@@ -197,9 +200,9 @@ func (a *app) showText(t target, format string, width int, style string) (string
 	p := t.page
 	if format == "markdown" {
 		if t.section < 0 {
-			return strings.TrimSpace(p.Body), nil
+			return publicMarkdown(strings.TrimSpace(p.Body)), nil
 		}
-		return sectionMarkdown(p, t.section), nil
+		return publicMarkdown(sectionMarkdown(p, t.section)), nil
 	}
 	if t.section < 0 {
 		doc, err := a.cache().Render(p, width, style)
@@ -317,6 +320,33 @@ func writeAnchors(out io.Writer, targets []target) error {
 	return tw.Flush()
 }
 
+// anchorJSON is one heading in show --anchors --format json.
+type anchorJSON struct {
+	Page    string `json:"page"`
+	Anchor  string `json:"anchor"`
+	Ref     string `json:"ref"` // PAGE#ANCHOR, as show and the reader take it
+	Heading string `json:"heading"`
+	Level   int    `json:"level"`
+}
+
+// writeAnchorsJSON lists the anchors of the targets' pages as one JSON array.
+func writeAnchorsJSON(out io.Writer, targets []target) error {
+	list := []anchorJSON{}
+	for _, t := range targets {
+		for _, s := range t.page.Sections {
+			if s.Heading.Block < 0 {
+				continue
+			}
+			list = append(list, anchorJSON{Page: t.page.ID, Anchor: s.Heading.Anchor,
+				Ref: t.page.ID + "#" + s.Heading.Anchor, Heading: s.Heading.Text, Level: s.Heading.Level})
+		}
+	}
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(list)
+}
+
 // writeTerms prints the term base in lang's alphabetical order: each term with its
 // acronym, and the other language's term.
 func (a *app) writeTerms(out io.Writer, lib *library.Library, lang, format string) error {
@@ -353,7 +383,7 @@ func (a *app) format(f string) (string, error) {
 		}
 		return "plain", nil
 	}
-	return "", usageErr(a.t().UnknownFormat, f)
+	return "", usageErr(a.t().UnknownFormat, quote(f))
 }
 
 // width validates --width, or picks the terminal's width capped at the reading width.

@@ -59,9 +59,12 @@ type CLIStrings struct {
 	ServeLogFormat string // "--log-format %q: use text or json"
 
 	// lint
-	LintNotDir   string // "lint %s: not a directory (it should hold en/ and it/)"
-	LintProblems string // "%d problem(s) in %s"
-	LintOK       string // "ok: %d pages in English, %d in Italian, no problems"
+	LintNotDir      string // "lint %s: not a directory (it should hold en/ and it/)"
+	LintMissing     string // "lint %s: no such directory: give a directory with en/ and it/"
+	MissingDir      string // "--content %s: no such directory: ..."
+	CompletionShell string // "completion has no shell %q: use one of %s"
+	LintProblems    string // "%d problem(s) in %s"
+	LintOK          string // "ok: %d pages in English, %d in Italian, no problems"
 
 	// Flags and arguments (in place of the parser's own words)
 	UnknownFlag      string // "unknown flag: %s (see %s --help)"
@@ -121,9 +124,12 @@ var cliEnglish = CLIStrings{
 	ServeRate:      "--rate %g: use connections per second, 0 (no limit) or more",
 	ServeLogFormat: "--log-format %q: use text or json",
 
-	LintNotDir:   "lint %s: not a directory (it should hold en/ and it/)",
-	LintProblems: "%d problem(s) in %s",
-	LintOK:       "ok: %d pages in English, %d in Italian, no problems",
+	LintNotDir:      "lint %s: not a directory (it should hold en/ and it/)",
+	LintMissing:     "lint %s: there is no such directory: give one that holds en/ and it/ (or nothing, for the embedded content)",
+	MissingDir:      "--content %s: there is no such directory: give one that holds en/ and it/",
+	CompletionShell: "completion has no shell %q: use one of %s (cyberdiplo completion SHELL --help tells how to load it)",
+	LintProblems:    "%d problem(s) in %s",
+	LintOK:          "ok: %d pages in English, %d in Italian, no problems",
 
 	UnknownFlag:      "unknown flag: %s (see %s --help)",
 	FlagNeedsValue:   "%s needs a value (see %s --help)",
@@ -182,9 +188,12 @@ var cliItalian = CLIStrings{
 	ServeRate:      "--rate %g: usa le connessioni al secondo, 0 (nessun limite) o più",
 	ServeLogFormat: "--log-format %q: usa text o json",
 
-	LintNotDir:   "lint %s: non è una cartella (deve contenere en/ e it/)",
-	LintProblems: "%d problemi in %s",
-	LintOK:       "ok: %d pagine in inglese, %d in italiano, nessun problema",
+	LintNotDir:      "lint %s: non è una cartella (deve contenere en/ e it/)",
+	LintMissing:     "lint %s: la cartella non esiste: indicane una che contenga en/ e it/ (o nessuna, per il contenuto incorporato)",
+	MissingDir:      "--content %s: la cartella non esiste: indicane una che contenga en/ e it/",
+	CompletionShell: "completion non ha la shell %q: usa una di queste: %s (cyberdiplo completion SHELL --help spiega come caricarla)",
+	LintProblems:    "%d problemi in %s",
+	LintOK:          "ok: %d pagine in inglese, %d in italiano, nessun problema",
 
 	UnknownFlag:      "opzione sconosciuta: %s (vedi %s --help)",
 	FlagNeedsValue:   "%s richiede un valore (vedi %s --help)",

@@ -39,7 +39,7 @@ var helpItalian = map[string]string{
 		"Il contenuto è una sintesi non ufficiale di pagine pubbliche del Ministero degli Affari Esteri.",
 	"language: en or it (default from LC_ALL, LC_MESSAGES, LANG)":                                           "lingua: en o it (predefinita da LC_ALL, LC_MESSAGES, LANG)",
 	"read the content from `DIR` (with en/ and it/) instead of the built-in one":                            "legge il contenuto dalla cartella `DIR` (con en/ e it/) invece di quello incorporato",
-	"style: auto, dark, light or ascii":                                                                     "stile: auto, dark (scuro), light (chiaro) o ascii",
+	"style: auto, dark, light or ascii (auto is ascii when the locale is not UTF-8, such as LC_ALL=C)":      "stile: auto, dark (scuro), light (chiaro) o ascii (auto è ascii quando la localizzazione non è UTF-8, come con LC_ALL=C)",
 	"do not read or write the last place read (page, language, passage)":                                    "non legge né salva l'ultimo punto letto (pagina, lingua, passo)",
 	"line mode for screen readers: plain lines, no screen drawing (the default when TERM is dumb or unset)": "modalità a righe per i lettori di schermo: righe semplici, nessun disegno dello schermo (predefinita quando TERM è dumb o non impostato)",
 
