@@ -122,7 +122,7 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 		fmt.Fprintln(out, text)
 		if f.cite {
 			fmt.Fprintln(out)
-			fmt.Fprintln(out, citation(lib, t))
+			fmt.Fprintln(out, cite.Wrap(citation(lib, t), w))
 		}
 	}
 	return nil
