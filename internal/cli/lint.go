@@ -54,7 +54,7 @@ func newLintCmd(a *app) *cobra.Command {
 				fmt.Fprintln(out, p)
 			}
 			if len(problems) > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), a.t().LintProblems+"\n", len(problems), prefix)
+				fmt.Fprintln(cmd.ErrOrStderr(), a.t().LintProblems.N(len(problems), prefix))
 				return silentExit(1)
 			}
 			lib, err := library.Load(fsys)

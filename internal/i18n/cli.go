@@ -63,7 +63,7 @@ type CLIStrings struct {
 	LintMissing     string // "lint %s: no such directory: give a directory with en/ and it/"
 	MissingDir      string // "--content %s: no such directory: ..."
 	CompletionShell string // "completion has no shell %q: use one of %s"
-	LintProblems    string // "%d problem(s) in %s"
+	LintProblems    Plural // "%d problems in %s"
 	LintOK          string // "ok: %d pages in English, %d in Italian, no problems"
 
 	// Flags and arguments (in place of the parser's own words)
@@ -128,7 +128,7 @@ var cliEnglish = CLIStrings{
 	LintMissing:     "lint %s: there is no such directory: give one that holds en/ and it/ (or nothing, for the embedded content)",
 	MissingDir:      "--content %s: there is no such directory: give one that holds en/ and it/",
 	CompletionShell: "completion has no shell %q: use one of %s (cyberdiplo completion SHELL --help tells how to load it)",
-	LintProblems:    "%d problem(s) in %s",
+	LintProblems:    Plural{"%d problem in %s", "%d problems in %s"},
 	LintOK:          "ok: %d pages in English, %d in Italian, no problems",
 
 	UnknownFlag:      "unknown flag: %s (see %s --help)",
@@ -192,7 +192,7 @@ var cliItalian = CLIStrings{
 	LintMissing:     "lint %s: la cartella non esiste: indicane una che contenga en/ e it/ (o nessuna, per il contenuto incorporato)",
 	MissingDir:      "--content %s: la cartella non esiste: indicane una che contenga en/ e it/",
 	CompletionShell: "completion non ha la shell %q: usa una di queste: %s (cyberdiplo completion SHELL --help spiega come caricarla)",
-	LintProblems:    "%d problemi in %s",
+	LintProblems:    Plural{"%d problema in %s", "%d problemi in %s"},
 	LintOK:          "ok: %d pagine in inglese, %d in italiano, nessun problema",
 
 	UnknownFlag:      "opzione sconosciuta: %s (vedi %s --help)",

@@ -23,7 +23,7 @@ type Strings struct {
 	SearchNoHits string
 	SearchHint   string
 	Match        string // "match %d of %d"
-	Matches      string // "%d matches" (none is current)
+	Matches      Plural // "%d matches" (none is current)
 	NoMatches    string
 	OutlineTitle string
 	OutlineHint  string
@@ -55,7 +55,7 @@ var english = Strings{
 	KeyBack: "back to where you were", KeyMouse: "The wheel scrolls; a click opens a tab or a link.",
 	KeyClose:     "close, clear the marks",
 	SearchPrompt: "Search: ", SearchNoHits: "No match", SearchHint: "↑/↓ pick · Enter open · Esc cancel",
-	Match: "match %d of %d", Matches: "%d matches", NoMatches: "no match on this page",
+	Match: "match %d of %d", Matches: Plural{"%d match", "%d matches"}, NoMatches: "no match on this page",
 	OutlineTitle: "Outline", OutlineHint: "↑/↓ pick · Enter jump · / filter · c copy · Esc close",
 	LinkTo: "→ %s", NoLinks: "no link on screen", NoMoreLinks: "no further link",
 	NoLink:       "no link selected: ] or Tab selects one",
@@ -82,7 +82,7 @@ var italian = Strings{
 	KeyBack: "torna dov'eri", KeyMouse: "La rotella scorre; un clic apre una scheda o un collegamento.",
 	KeyClose:     "chiudi, togli i segni",
 	SearchPrompt: "Cerca: ", SearchNoHits: "Nessun risultato", SearchHint: "↑/↓ scegli · Invio apri · Esc annulla",
-	Match: "risultato %d di %d", Matches: "%d risultati", NoMatches: "nessun risultato in questa pagina",
+	Match: "risultato %d di %d", Matches: Plural{"%d risultato", "%d risultati"}, NoMatches: "nessun risultato in questa pagina",
 	OutlineTitle: "Indice", OutlineHint: "↑/↓ scegli · Invio vai · / filtra · c copia · Esc chiudi",
 	LinkTo: "→ %s", NoLinks: "nessun collegamento visibile", NoMoreLinks: "nessun altro collegamento",
 	NoLink:       "nessun collegamento scelto: ] o Tab ne sceglie uno",
