@@ -226,13 +226,6 @@ func TestErrorsInTheReadersLanguage(t *testing.T) {
 	}
 }
 
-func TestManPage(t *testing.T) {
-	code, out, errs := runCLI(t, nil, "man")
-	if code != 0 || errs != "" || !strings.HasPrefix(out, ".TH CYBERDIPLO 1") || !strings.Contains(out, "--accessible") {
-		t.Fatalf("man: exit %d, %q, %.200s", code, errs, out)
-	}
-}
-
 // What the kiosk's visitors run: their language, their errors.
 func TestRestrictedInTheVisitorsLanguage(t *testing.T) {
 	var out, errb strings.Builder

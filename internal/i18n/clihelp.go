@@ -155,7 +155,10 @@ var helpItalian = map[string]string{
 	// version, man, help
 	"Print the version, commit, build date and Go version": "Stampa la versione, il commit, la data di compilazione e la versione di Go",
 	"Print the man page (roff) on standard output":         "Stampa la pagina di manuale (roff) sullo standard output",
-	"Explain a command (the same as COMMAND --help)":       "Spiega un comando (come COMANDO --help)",
+	"man prints the man page in roff, in the language of --lang or of the locale\n" +
+		"(`cyberdiplo man --lang it` is the Italian one); `cyberdiplo man | man -l -` reads it.": "man stampa la pagina di manuale in roff, nella lingua di --lang o della localizzazione\n" +
+		"(`cyberdiplo man --lang en` è quella inglese); `cyberdiplo man | man -l -` la legge.",
+	"Explain a command (the same as COMMAND --help)": "Spiega un comando (come COMANDO --help)",
 
 	// completion (cobra's own command)
 	"Generate the autocompletion script for the specified shell": "Genera lo script di completamento automatico per la shell indicata",
