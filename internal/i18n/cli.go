@@ -57,6 +57,7 @@ type CLIStrings struct {
 	ServeDuration  string // "%s %s: use a duration of 0 (never) or more, such as %s"
 	ServeRate      string // "--rate %g: use connections per second, 0 (no limit) or more"
 	ServeLogFormat string // "--log-format %q: use text or json"
+	HostKeyNoDir   string // "--host-key %s: the directory %s does not exist: ..." (path, directory)
 
 	// lint
 	LintNotDir      string // "lint %s: not a directory (it should hold en/ and it/)"
@@ -123,6 +124,7 @@ var cliEnglish = CLIStrings{
 	ServeDuration:  "%s %s: use a duration of 0 (never) or more, such as %s",
 	ServeRate:      "--rate %g: use connections per second, 0 (no limit) or more",
 	ServeLogFormat: "--log-format %q: use text or json",
+	HostKeyNoDir:   "--host-key %s: there is no key there and the directory %s does not exist: fix the path, or create the directory to make a new key in it",
 
 	LintNotDir:      "lint %s: not a directory (it should hold en/ and it/)",
 	LintMissing:     "lint %s: there is no such directory: give one that holds en/ and it/ (or nothing, for the embedded content)",
@@ -187,6 +189,7 @@ var cliItalian = CLIStrings{
 	ServeDuration:  "%s %s: usa una durata di 0 (mai) o più, come %s",
 	ServeRate:      "--rate %g: usa le connessioni al secondo, 0 (nessun limite) o più",
 	ServeLogFormat: "--log-format %q: usa text o json",
+	HostKeyNoDir:   "--host-key %s: lì non c'è una chiave e la cartella %s non esiste: correggi il percorso, o crea la cartella per farvi una chiave nuova",
 
 	LintNotDir:      "lint %s: non è una cartella (deve contenere en/ e it/)",
 	LintMissing:     "lint %s: la cartella non esiste: indicane una che contenga en/ e it/ (o nessuna, per il contenuto incorporato)",

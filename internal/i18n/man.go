@@ -35,7 +35,7 @@ var manEnglish = ManStrings{
 	},
 	FilesList: [][2]string{
 		{"$XDG_STATE_HOME/cyberdiplo/state.json", "The last page, language and passage read; --no-state neither reads nor writes it."},
-		{"$XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519", "The kiosk's SSH host key (serve --host-key), created with mode 0600 if missing."},
+		{"$XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519", "The kiosk's SSH host key (serve --host-key), created with mode 0600 if missing; a --host-key in a directory that does not exist is refused."},
 	},
 	Exit: [][2]string{
 		{"0", "Success."},
@@ -61,7 +61,7 @@ var manItalian = ManStrings{
 	},
 	FilesList: [][2]string{
 		{"$XDG_STATE_HOME/cyberdiplo/state.json", "L'ultima pagina, lingua e passo letti; --no-state non lo legge né lo scrive."},
-		{"$XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519", "La chiave host SSH del chiosco (serve --host-key), creata con permessi 0600 se manca."},
+		{"$XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519", "La chiave host SSH del chiosco (serve --host-key), creata con permessi 0600 se manca; un --host-key in una cartella che non esiste è rifiutato."},
 	},
 	Exit: [][2]string{
 		{"0", "Tutto bene."},
