@@ -83,7 +83,7 @@ func Load(fsys fs.FS) (*Library, error) {
 	meta := make(chan struct{})
 	go func() {
 		defer close(meta)
-		sources, terms, _, _ = readMeta(fsys)
+		sources, terms, _, _, _ = readMeta(fsys)
 	}()
 	pages, _, err := readAll(fsys)
 	<-meta

@@ -3,6 +3,7 @@ package library
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 	"unicode"
@@ -83,39 +84,52 @@ func Lint(fsys fs.FS) ([]Problem, error) {
 			pages[lang][p.ID] = p
 		}
 	}
+	// A file that exists but could not be read is reported once, for itself: the
+	// checks that need it (links to it, its other language, the glossary against
+	// terms.yaml) wait until it reads, rather than cascading ("add en/un.md" when
+	// en/un.md is there, 116 lines after one YAML error).
+	broken := unparsed(fsys, pages)
 	for _, lang := range Languages() {
 		problems = append(problems, lintOrders(pages[lang])...)
 		for _, p := range pages[lang] {
-			problems = append(problems, lintLinks(p, pages[lang])...)
+			problems = append(problems, lintLinks(p, pages[lang], broken[lang])...)
 		}
 	}
-	sources, terms, present, metaProblems := readMeta(fsys)
+	sources, terms, present, unread, metaProblems := readMeta(fsys)
 	problems = append(problems, metaProblems...)
 	if present[SourcesFile] {
-		problems = append(problems, lintSources(sources, terms, pages)...)
+		if !unread[SourcesFile] {
+			problems = append(problems, lintSources(sources, terms, withoutGlossary(pages, unread[TermsFile]))...)
+		}
 	} else {
 		problems = append(problems, Problem{Path: SourcesFile, Line: 0,
 			Message: "missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)"})
 	}
-	if present[TermsFile] {
+	if present[TermsFile] && !unread[TermsFile] {
 		problems = append(problems, lintTerms(terms, pages)...)
 		problems = append(problems, lintEquivalents(terms, pages)...)
 	}
 	en, it := pages["en"], pages["it"]
 	for _, id := range sortedKeys(en) {
 		if it[id] == nil {
-			problems = append(problems, Problem{Path: en[id].Path, Line: 1,
-				Message: fmt.Sprintf("page %q has no Italian version: add it/%s.md", id, id)})
+			if !broken["it"][id] {
+				problems = append(problems, Problem{Path: en[id].Path, Line: 1,
+					Message: fmt.Sprintf("page %q has no Italian version: add it/%s.md", id, id)})
+			}
 			continue
+		}
+		if id == GlossaryID && unread[TermsFile] {
+			continue // its entries pair through terms.yaml
 		}
 		problems = append(problems, lintPair(en[id], it[id], terms)...)
 	}
 	for _, id := range sortedKeys(it) {
-		if en[id] == nil {
+		if en[id] == nil && !broken["en"][id] {
 			problems = append(problems, Problem{Path: it[id].Path, Line: 1,
 				Message: fmt.Sprintf("page %q has no English version: add en/%s.md", id, id)})
 		}
 	}
+	problems = append(problems, lintHeadingNames(en, it, terms)...)
 	sort.SliceStable(problems, func(i, j int) bool {
 		if problems[i].Path != problems[j].Path {
 			return problems[i].Path < problems[j].Path
@@ -152,7 +166,43 @@ func lintOrders(pages map[string]*Page) []Problem {
 	return out
 }
 
-func lintLinks(p *Page, pages map[string]*Page) []Problem {
+// withoutGlossary is pages without the glossary when drop is set: its sections
+// pair across languages through terms.yaml, which could not be read.
+func withoutGlossary(pages map[string]map[string]*Page, drop bool) map[string]map[string]*Page {
+	if !drop {
+		return pages
+	}
+	out := map[string]map[string]*Page{}
+	for lang, ps := range pages {
+		out[lang] = map[string]*Page{}
+		for id, p := range ps {
+			if id != GlossaryID {
+				out[lang][id] = p
+			}
+		}
+	}
+	return out
+}
+
+// unparsed are, by language, the ids of the pages whose file is there but did not
+// parse (its problems say why).
+func unparsed(fsys fs.FS, pages map[string]map[string]*Page) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, lang := range Languages() {
+		out[lang] = map[string]bool{}
+		files, _ := fs.Glob(fsys, lang+"/*.md")
+		for _, f := range files {
+			if id := strings.TrimSuffix(path.Base(f), ".md"); pages[lang][id] == nil {
+				out[lang][id] = true
+			}
+		}
+	}
+	return out
+}
+
+// lintLinks checks p's links; a link to a page in broken (there, but not parsed)
+// is left alone.
+func lintLinks(p *Page, pages map[string]*Page, broken map[string]bool) []Problem {
 	var out []Problem
 	for _, l := range p.Links {
 		if l.External() {
@@ -161,6 +211,9 @@ func lintLinks(p *Page, pages map[string]*Page) []Problem {
 			continue
 		}
 		target := pages[l.Page]
+		if target == nil && broken[l.Page] {
+			continue
+		}
 		if target == nil || (l.Target != "" && !strings.HasPrefix(l.Target, "#") && !strings.Contains(l.Target, ".md")) {
 			out = append(out, Problem{Path: p.Path, Line: l.Line,
 				Message: fmt.Sprintf("link %q: no page %q in %s/", l.Target, l.Page, p.Lang)})
@@ -387,6 +440,77 @@ func lintBlocks(en, it *Page, pairs []int) []Problem {
 					Message: fmt.Sprintf("block %s is a %s, but a %s in %s:%d: both languages need the same passages",
 						kb.ID, kb.Kind, ka.Kind, en.Path, ka.Line)})
 				break
+			}
+		}
+	}
+	return out
+}
+
+// lintHeadingNames finds a heading renamed in one language only: the headings the
+// pages share ("Key facts", "Related") translate the same way on every page, so
+// a pair that differs from the one the other pages agree on ("Relatedd" for
+// "Correlati" where four pages say "Related") is reported, at the odd one out.
+func lintHeadingNames(en, it map[string]*Page, terms []Term) []Problem {
+	type place struct {
+		page *Page
+		line int
+	}
+	// byText[lang][heading in the other language][heading in lang] = places
+	byText := map[string]map[string]map[string][]place{"en": {}, "it": {}}
+	add := func(lang, other, text string, at place) {
+		m := byText[lang]
+		if m[other] == nil {
+			m[other] = map[string][]place{}
+		}
+		m[other][text] = append(m[other][text], at)
+	}
+	for _, id := range sortedKeys(en) {
+		e, i := en[id], it[id]
+		if i == nil || id == GlossaryID || len(e.Sections) != len(i.Sections) {
+			continue // the glossary's headings are its terms, each its own
+		}
+		for a, b := range pairSections(e, i, terms) {
+			if b < 0 || e.Sections[a].Heading.Level < 2 {
+				continue
+			}
+			x, y := e.Sections[a].Heading, i.Sections[b].Heading
+			add("en", y.Text, x.Text, place{e, x.Line})
+			add("it", x.Text, y.Text, place{i, y.Line})
+		}
+	}
+	var out []Problem
+	for _, lang := range Languages() {
+		for other, texts := range byText[lang] {
+			if len(texts) < 2 {
+				continue
+			}
+			// The name most pages use, if at least two agree and no other ties it.
+			best, n, tie := "", 0, false
+			for text, at := range texts {
+				switch {
+				case len(at) > n:
+					best, n, tie = text, len(at), false
+				case len(at) == n:
+					tie = true
+				}
+			}
+			if n < 2 || tie {
+				continue
+			}
+			var where []string
+			for _, at := range texts[best] {
+				where = append(where, at.page.Path)
+			}
+			sort.Strings(where)
+			for text, at := range texts {
+				if text == best {
+					continue
+				}
+				for _, p := range at {
+					out = append(out, Problem{Path: p.page.Path, Line: p.line,
+						Message: fmt.Sprintf("heading %q stands for %q, which is %q in %s: rename it to match, or rename both languages' headings everywhere",
+							text, other, best, strings.Join(where, ", "))})
+				}
 			}
 		}
 	}

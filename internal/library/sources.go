@@ -70,8 +70,8 @@ func (l *Library) Terms() []Term { return l.terms }
 
 // readMeta reads sources.yaml and terms.yaml when they exist. A file that cannot be
 // parsed is reported and read as empty.
-func readMeta(fsys fs.FS) (sources []Source, terms []Term, present map[string]bool, problems []Problem) {
-	present = map[string]bool{}
+func readMeta(fsys fs.FS) (sources []Source, terms []Term, present, unread map[string]bool, problems []Problem) {
+	present, unread = map[string]bool{}, map[string]bool{}
 	decode := func(name string, v any) {
 		f, err := fsys.Open(name)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -80,23 +80,28 @@ func readMeta(fsys fs.FS) (sources []Source, terms []Term, present map[string]bo
 		present[name] = true
 		if err != nil {
 			problems = append(problems, Problem{Path: name, Line: 1, Message: err.Error()})
+			unread[name] = true
 			return
 		}
 		defer f.Close()
 		data, err := io.ReadAll(io.LimitReader(f, maxMetaFile+1))
 		if err != nil {
 			problems = append(problems, Problem{Path: name, Line: 1, Message: err.Error()})
+			unread[name] = true
 			return
 		}
 		if len(data) > maxMetaFile {
 			problems = append(problems, Problem{Path: name, Line: 1, Message: fmt.Sprintf("larger than %d bytes", maxMetaFile)})
+			unread[name] = true
 			return
 		}
+		problems = append(problems, controlProblems(name, string(data))...) // a BEL in YAML, as in a page
 		dec := yaml.NewDecoder(bytes.NewReader([]byte(Sanitize(string(data)))))
 		dec.KnownFields(true)
 		if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
 			line, msg := yamlError(err)
 			problems = append(problems, Problem{Path: name, Line: line, Message: msg})
+			unread[name] = true
 		}
 	}
 	decode(SourcesFile, &sources)
@@ -105,7 +110,7 @@ func readMeta(fsys fs.FS) (sources []Source, terms []Term, present map[string]bo
 	for _, t := range tf {
 		terms = append(terms, Term{ID: t.ID, ByLang: map[string]TermForm{"en": t.EN, "it": t.IT}})
 	}
-	return sources, terms, present, problems
+	return sources, terms, present, unread, problems
 }
 
 // lintSources checks sources.yaml and that every section names known sources, the
