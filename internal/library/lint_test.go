@@ -29,8 +29,8 @@ func TestLintGoodFixture(t *testing.T) {
 // the line and what is wrong, and nothing else.
 func TestLintFindsEachProblem(t *testing.T) {
 	cases := map[string][]string{
-		"missing-page":    {`en/two.md:1: page "two" has no Italian version: add it/two.md`, `it/one.md:18: link "two.md#dettagli": no page "two" in it/`},
-		"extra-page":      {`it/three.md:1: page "three" has no English version: add en/three.md`},
+		"missing-page": {`en/two.md:1: page "two" has no Italian version: add it/two.md`, `it/one.md:18: link "two.md#dettagli": no page "two" in it/`},
+		"extra-page":   {`it/three.md:1: page "three" has no English version: add en/three.md`},
 		// One problem, not three: en/two.md is there (no "add en/two.md"), and the
 		// links to it wait until it reads.
 		"no-front-matter": {`en/two.md:1: missing front matter: the file must start with a line "---"`},
