@@ -96,3 +96,26 @@ func TestMarkdownHasNoSourcesMarkers(t *testing.T) {
 		t.Errorf("markdown lost its shape:\n%.300s", out)
 	}
 }
+
+// A misspelt page suggests the page, a misspelt command the command (and not a
+// command the suggestion cannot run).
+func TestSuggestions(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+		not  string
+	}{
+		{[]string{"serch", "oewg"}, `unknown command "serch": did you mean search?`, "cyberdiplo show serch"},
+		{[]string{"nat"}, "(did you mean nato?)", "command man"},
+		{[]string{"show", "unn"}, "(did you mean un?)", "command"},
+		{[]string{"glosary"}, "(did you mean glossary?)", ""},
+		{[]string{"onuu"}, "(did you mean onu?)", ""},
+		{[]string{"show", ""}, `unknown page ""`, "did you mean"},
+		{[]string{"lsit"}, "(or did you mean the command list?)", ""},
+	} {
+		code, _, errs := runCLI(t, nil, c.args...)
+		if code != 2 || !strings.Contains(errs, c.want) || (c.not != "" && strings.Contains(errs, c.not)) {
+			t.Errorf("%q: exit %d, %q; want %q", c.args, code, errs, c.want)
+		}
+	}
+}

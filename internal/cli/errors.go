@@ -129,6 +129,12 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 		got, _ := strconv.Atoi(m[2])
 		switch {
 		case !cmd.HasParent() && most == 1:
+			// cyberdiplo serch oewg: a misspelt command, not two pages.
+			if len(args) > 0 && !a.isPage(args[0]) {
+				if s := a.closestCommand(args[0]); s != "" {
+					return usageErr(t.CommandTypo, quote(args[0]), s)
+				}
+			}
 			return usageErr(t.OnePage, got, quote(given), quote(given))
 		case most == 1:
 			return usageErr(t.TooManyArgs, name, got, quote(given), path)
@@ -145,6 +151,17 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 		return usageErr("%s: %s (see %s --help)", name, msg, path)
 	}
 	return err
+}
+
+// isPage reports whether name (PAGE or PAGE#ANCHOR) names a page.
+func (a *app) isPage(name string) bool {
+	lib, err := a.library()
+	if err != nil {
+		return false
+	}
+	page, _, _ := strings.Cut(name, "#")
+	_, ok := lib.Resolve(page)
+	return ok
 }
 
 // firstLine is the first line of an error's message, for a one-line report.

@@ -146,10 +146,34 @@ func (a *app) unknownPage(lib *library.Library, name string) error {
 		list += " (" + other + ")"
 	}
 	msg := fmt.Sprintf(t.UnknownPage, quote(name), list)
-	if s := a.closestCommand(name); s != "" {
+	if p := closestPage(lib, name); p != "" {
+		msg += fmt.Sprintf(t.DidYouMeanPage, p) // unn is un, glosary glossary, nat nato
+	} else if s := a.closestCommand(name); s != "" {
 		msg += fmt.Sprintf(t.DidYouMean, s)
 	}
 	return plainErr(msg)
+}
+
+// closestPage is the page name (an id or an Italian name) nearest to name, at
+// most two edits away (one for names of three letters or fewer), or "".
+func closestPage(lib *library.Library, name string) string {
+	n := library.Fold(strings.TrimSpace(name))
+	if n == "" || len(n) > maxAnchor {
+		return ""
+	}
+	most := 2
+	if len([]rune(n)) <= 3 {
+		most = 1
+	}
+	best, bestD := "", most+1
+	for _, id := range lib.IDs() {
+		for _, cand := range pageNames(lib, id) {
+			if d := editDistance(n, cand); d < bestD {
+				best, bestD = cand, d
+			}
+		}
+	}
+	return best
 }
 
 // closestCommand is the command cobra would suggest for name that is nearest to

@@ -19,16 +19,18 @@ type CLIStrings struct {
 	MoreHelp                                      string // "%s COMMAND --help tells more about a command."
 
 	// Pages and content
-	UnknownPage  string // "unknown page %q: use one of %s"
-	DidYouMean   string // " (the command %s?)", after UnknownPage
-	NoVersion    string // "page %q has no %s version in %s" (id, language name, content)
-	Embedded     string // "the embedded content"
-	ContentRead  string // "cannot read content from %s: %v"
-	ContentDir   string // "--content %s: not a directory (it should hold en/ and it/)"
-	UnknownLang  string // "--lang: unknown language %q: use en or it"
-	UnknownStyle string // "--style: unknown style %q: use auto, dark, light or ascii"
-	NeedTerminal string // the reader without a terminal
-	Restricted   string // the kiosk's command line: what it runs
+	UnknownPage    string // "unknown page %q: use one of %s"
+	DidYouMean     string // " (the command %s?)", after UnknownPage
+	DidYouMeanPage string // " (did you mean %s?)", after UnknownPage: the nearest page name
+	CommandTypo    string // "unknown command %q: did you mean %s? ..." (the reader given a misspelt command and more)
+	NoVersion      string // "page %q has no %s version in %s" (id, language name, content)
+	Embedded       string // "the embedded content"
+	ContentRead    string // "cannot read content from %s: %v"
+	ContentDir     string // "--content %s: not a directory (it should hold en/ and it/)"
+	UnknownLang    string // "--lang: unknown language %q: use en or it"
+	UnknownStyle   string // "--style: unknown style %q: use auto, dark, light or ascii"
+	NeedTerminal   string // the reader without a terminal
+	Restricted     string // the kiosk's command line: what it runs
 
 	// show
 	ShowNeedsPage string // "show needs at least one page: ..."
@@ -89,16 +91,18 @@ var cliEnglish = CLIStrings{
 	HelpFor: "help for %s", VersionFor: "version for %s",
 	MoreHelp: "%s COMMAND --help tells more about a command.",
 
-	UnknownPage:  "unknown page %q: use one of %s",
-	DidYouMean:   " (or did you mean the command %s?)",
-	NoVersion:    "page %q has no %s version (%s)",
-	Embedded:     "the embedded content",
-	ContentRead:  "cannot read content from %s: %v",
-	ContentDir:   "--content %s: not a directory (it should hold en/ and it/)",
-	UnknownLang:  "--lang: unknown language %q: use en or it",
-	UnknownStyle: "--style: unknown style %q: use auto, dark, light or ascii",
-	NeedTerminal: "the reader needs a terminal: to print a page use cyberdiplo show PAGE, to read line by line cyberdiplo --accessible",
-	Restricted:   "only these commands are available here: list, show, search (for example: show un --lang it)",
+	UnknownPage:    "unknown page %q: use one of %s",
+	DidYouMean:     " (or did you mean the command %s?)",
+	DidYouMeanPage: " (did you mean %s?)",
+	CommandTypo:    "unknown command %q: did you mean %s? (cyberdiplo --help lists the commands)",
+	NoVersion:      "page %q has no %s version (%s)",
+	Embedded:       "the embedded content",
+	ContentRead:    "cannot read content from %s: %v",
+	ContentDir:     "--content %s: not a directory (it should hold en/ and it/)",
+	UnknownLang:    "--lang: unknown language %q: use en or it",
+	UnknownStyle:   "--style: unknown style %q: use auto, dark, light or ascii",
+	NeedTerminal:   "the reader needs a terminal: to print a page use cyberdiplo show PAGE, to read line by line cyberdiplo --accessible",
+	Restricted:     "only these commands are available here: list, show, search (for example: show un --lang it)",
 
 	ShowNeedsPage: "show needs at least one page: for example cyberdiplo show un (cyberdiplo list shows them all)",
 	UnknownFormat: "--format: unknown format %q: use ansi, plain, markdown or json",
@@ -154,16 +158,18 @@ var cliItalian = CLIStrings{
 	HelpFor: "aiuto per %s", VersionFor: "versione di %s",
 	MoreHelp: "%s COMANDO --help spiega un comando.",
 
-	UnknownPage:  "pagina sconosciuta %q: usa una di queste: %s",
-	DidYouMean:   " (o intendevi il comando %s?)",
-	NoVersion:    "la pagina %q non ha la versione in %s (%s)",
-	Embedded:     "il contenuto incorporato",
-	ContentRead:  "impossibile leggere il contenuto da %s: %v",
-	ContentDir:   "--content %s: non è una cartella (deve contenere en/ e it/)",
-	UnknownLang:  "--lang: lingua sconosciuta %q: usa en o it",
-	UnknownStyle: "--style: stile sconosciuto %q: usa auto, dark, light o ascii",
-	NeedTerminal: "il lettore richiede un terminale: per stampare una pagina usa cyberdiplo show PAGINA, per leggere a righe cyberdiplo --accessible",
-	Restricted:   "qui sono disponibili solo questi comandi: list, show, search (per esempio: show onu --lang it)",
+	UnknownPage:    "pagina sconosciuta %q: usa una di queste: %s",
+	DidYouMean:     " (o intendevi il comando %s?)",
+	DidYouMeanPage: " (forse intendevi %s?)",
+	CommandTypo:    "comando sconosciuto %q: forse intendevi %s? (cyberdiplo --help elenca i comandi)",
+	NoVersion:      "la pagina %q non ha la versione in %s (%s)",
+	Embedded:       "il contenuto incorporato",
+	ContentRead:    "impossibile leggere il contenuto da %s: %v",
+	ContentDir:     "--content %s: non è una cartella (deve contenere en/ e it/)",
+	UnknownLang:    "--lang: lingua sconosciuta %q: usa en o it",
+	UnknownStyle:   "--style: stile sconosciuto %q: usa auto, dark, light o ascii",
+	NeedTerminal:   "il lettore richiede un terminale: per stampare una pagina usa cyberdiplo show PAGINA, per leggere a righe cyberdiplo --accessible",
+	Restricted:     "qui sono disponibili solo questi comandi: list, show, search (per esempio: show onu --lang it)",
 
 	ShowNeedsPage: "show richiede almeno una pagina: per esempio cyberdiplo show onu (cyberdiplo list le elenca tutte)",
 	UnknownFormat: "--format: formato sconosciuto %q: usa ansi, plain, markdown o json",
