@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
@@ -88,6 +90,22 @@ func Line(lib *library.Library, p *library.Page, section int) string {
 		line += " " + words.Sources + ": " + strings.Join(srcs, "; ") + "."
 	}
 	return line + " " + fmt.Sprintf(words.Briefing, words.Date(p.Updated)) + "."
+}
+
+// Wrap breaks a citation line (or any line of text) at spaces so that no line is
+// wider than width columns, as a terminal shows them; a word wider than width
+// (a long document symbol) stands alone on its line rather than being cut.
+// width < 1 leaves the line whole (what a copy to the clipboard wants).
+func Wrap(line string, width int) string {
+	if width < 1 {
+		return line
+	}
+	out := ansi.Wordwrap(line, width, "")
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Passage is a passage to copy: its plain text and where it is.

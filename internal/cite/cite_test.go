@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/cyberdiplo/cyberdiplo/content"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
@@ -47,5 +49,27 @@ func TestPassagesAndCitation(t *testing.T) {
 	// Out of range never panics.
 	if Block(nil, 3).Text != "" || Section(un, 999).Text != "" || Block(un, -5).Where != "Italy at the United Nations › Key facts" {
 		t.Error("out-of-range passages")
+	}
+}
+
+func TestWrapAtWordBoundaries(t *testing.T) {
+	line := "Italy at the United Nations › Key facts. Sources: MAECI, “Diplomazia Cibernetica” (2026); " +
+		"United Nations, “Report of the Group of Governmental Experts on Developments in the Field of Information” (A/65/201, 2010)."
+	for _, width := range []int{20, 40, 80} {
+		got := Wrap(line, width)
+		if strings.Join(strings.Fields(got), " ") != line {
+			t.Fatalf("width %d: words changed:\n%s", width, got)
+		}
+		for _, l := range strings.Split(got, "\n") {
+			if ansi.StringWidth(l) > width || strings.HasSuffix(l, " ") || strings.HasPrefix(l, " ") {
+				t.Errorf("width %d: line %q (%d columns)", width, l, ansi.StringWidth(l))
+			}
+		}
+		if !strings.Contains(got, "Cibernetica”") || !strings.Contains(got, "Information”") {
+			t.Errorf("width %d: a word was cut:\n%s", width, got)
+		}
+	}
+	if Wrap(line, 0) != line {
+		t.Error("width 0 changed the line")
 	}
 }

@@ -117,7 +117,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"show", "un", "--bogus"}, "cyberdiplo: unknown flag: --bogus"},
 		{[]string{"list", "extra"}, `cyberdiplo: list takes no arguments, and was given "extra" (see cyberdiplo list --help)`},
 		{[]string{"--style", "neon", "show", "un"}, `cyberdiplo: --style: unknown style "neon"`},
-		{[]string{"--content", "/nonexistent", "list"}, "cyberdiplo: --content /nonexistent: not a directory"},
+		{[]string{"--content", "/nonexistent", "list"}, "cyberdiplo: --content /nonexistent: there is no such directory"},
 		{[]string{"mars"}, `cyberdiplo: unknown page "mars"`},
 	}
 	for _, c := range cases {

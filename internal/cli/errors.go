@@ -79,7 +79,7 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 		if notExist.GetSpecifiedShortnames() != "" {
 			name = "-" + notExist.GetSpecifiedName()
 		}
-		return usageErr(t.UnknownFlag, name, path)
+		return usageErr(t.UnknownFlag, quote(name), path)
 	case errors.As(err, &needs):
 		return usageErr(t.FlagNeedsValue, "--"+needs.GetFlag().Name, path)
 	case errors.As(err, &invalid):
@@ -95,9 +95,9 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 		case typ == "duration":
 			format = t.FlagNotDuration
 		}
-		return usageErr(format, "--"+f.Name, invalid.GetValue(), path)
+		return usageErr(format, "--"+f.Name, quote(invalid.GetValue()), path)
 	case errors.As(err, &syntax):
-		return usageErr(t.BadFlagSyntax, syntax.GetSpecifiedFlag(), path)
+		return usageErr(t.BadFlagSyntax, quote(syntax.GetSpecifiedFlag()), path)
 	}
 	return usageErr("%v (see %s --help)", err, path)
 }
@@ -137,22 +137,39 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 			}
 			return usageErr(t.OnePage, got, given, given)
 		case !cmd.HasParent() && most == 1:
-			return usageErr(t.OnePage, got, given, given)
+			// cyberdiplo serch oewg: a misspelt command, not two pages.
+			if len(args) > 0 && !a.isPage(args[0]) {
+				if s := a.closestCommand(args[0]); s != "" {
+					return usageErr(t.CommandTypo, quote(args[0]), s)
+				}
+			}
+			return usageErr(t.OnePage, got, quote(given), quote(given))
 		case most == 1:
-			return usageErr(t.TooManyArgs, name, got, given, path)
+			return usageErr(t.TooManyArgs, name, got, quote(given), path)
 		}
 		return usageErr("%s: %s (see %s --help)", name, msg, path)
 	}
 	if m := reUnknownCmd().FindStringSubmatch(msg); m != nil {
 		if cmd.HasAvailableSubCommands() {
-			return usageErr(t.UnknownCommand, name, m[1], commandNames(cmd))
+			return usageErr(t.UnknownCommand, name, quote(m[1]), commandNames(cmd))
 		}
-		return usageErr(t.NoArgs, name, m[1], path)
+		return usageErr(t.NoArgs, name, quote(m[1]), path)
 	}
 	if reArgCount().MatchString(msg) {
 		return usageErr("%s: %s (see %s --help)", name, msg, path)
 	}
 	return err
+}
+
+// isPage reports whether name (PAGE or PAGE#ANCHOR) names a page.
+func (a *app) isPage(name string) bool {
+	lib, err := a.library()
+	if err != nil {
+		return false
+	}
+	page, _, _ := strings.Cut(name, "#")
+	_, ok := lib.Resolve(page)
+	return ok
 }
 
 // firstLine is the first line of an error's message, for a one-line report.

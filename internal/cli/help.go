@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 
-	mcobra "github.com/muesli/mango-cobra"
-	"github.com/muesli/roff"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -212,21 +210,4 @@ func commandNames(c *cobra.Command) string {
 		names = append(names, s.Name())
 	}
 	return strings.Join(names, ", ")
-}
-
-// newManCmd prints the man page (as fang's hidden man command did, but listed).
-func newManCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "man",
-		Short: "Print the man page (roff) on standard output",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			page, err := mcobra.NewManPage(1, cmd.Root())
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprint(cmd.OutOrStdout(), page.Build(roff.NewDocument()))
-			return err
-		},
-	}
 }

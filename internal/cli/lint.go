@@ -31,8 +31,11 @@ func newLintCmd(a *app) *cobra.Command {
 			prefix := "content"
 			if dir != "" {
 				st, err := os.Stat(dir)
+				if errors.Is(err, fs.ErrNotExist) {
+					return usageErr(a.t().LintMissing, quote(dir))
+				}
 				if err != nil || !st.IsDir() {
-					return usageErr(a.t().LintNotDir, dir)
+					return usageErr(a.t().LintNotDir, quote(dir))
 				}
 				fsys, prefix = os.DirFS(dir), filepath.Clean(dir)
 			} else {
@@ -76,7 +79,7 @@ func newLintCmd(a *app) *cobra.Command {
 				fmt.Fprintf(cmd.ErrOrStderr(), a.t().LintWarnings+"\n", warnings, prefix)
 			}
 			if problems > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), a.t().LintProblems+"\n", problems, prefix)
+				fmt.Fprintln(cmd.ErrOrStderr(), a.t().LintProblems.N(problems, prefix))
 				return silentExit(1)
 			}
 			lib, err := library.Load(fsys)

@@ -4,6 +4,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // Env is what a command may use of the outside world: its streams, its environment
@@ -76,8 +78,11 @@ func (a *app) contentFS() (fs.FS, error) {
 		return content.FS(), nil
 	}
 	st, err := os.Stat(a.contentDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, usageErr(a.t().MissingDir, quote(a.contentDir))
+	}
 	if err != nil || !st.IsDir() {
-		return nil, usageErr(a.t().ContentDir, a.contentDir)
+		return nil, usageErr(a.t().ContentDir, quote(a.contentDir))
 	}
 	return os.DirFS(a.contentDir), nil
 }
@@ -104,7 +109,7 @@ func (a *app) libraryAndLang() (*library.Library, string, error) {
 func (a *app) lang() (string, error) {
 	l, err := i18n.Choose(a.langFlag, a.env.Getenv)
 	if err != nil {
-		return "", usageErr(a.t().UnknownLang, a.langFlag)
+		return "", usageErr(a.t().UnknownLang, quote(a.langFlag))
 	}
 	return l, nil
 }
@@ -142,7 +147,7 @@ func (a *app) unknownPage(lib *library.Library, name string) error {
 	if other := strings.Join(names[i18n.Other(lang)], ", "); other != list {
 		list += " (" + other + ")"
 	}
-	msg := fmt.Sprintf(t.UnknownPage, name, list)
+	msg := fmt.Sprintf(t.UnknownPage, quote(name), list)
 	if s, ok := suggestName(name, suggestCandidates(a.root, lib)); ok {
 		if s.command {
 			msg += fmt.Sprintf(t.DidYouMean, s.name)
@@ -151,6 +156,50 @@ func (a *app) unknownPage(lib *library.Library, name string) error {
 		}
 	}
 	return plainErr(msg)
+}
+
+// closestCommand is the command cobra would suggest for name that is nearest to
+// it, a swap of two letters counting as one edit (lsit is list, not lint); "" for
+// none.
+func (a *app) closestCommand(name string) string {
+	if a.root == nil || strings.TrimSpace(name) == "" || len(name) > maxAnchor {
+		return ""
+	}
+	best, bestD := "", 0
+	for _, s := range a.root.SuggestionsFor(name) {
+		if d := editDistance(strings.ToLower(name), s); best == "" || d < bestD {
+			best, bestD = s, d
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal string alignment distance between a and b: the
+// insertions, deletions, substitutions and swaps of neighbours that turn one into
+// the other.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
 }
 
 func (a *app) cache() *render.Cache {
@@ -204,23 +253,99 @@ func newRoot(a *app, restricted bool) *cobra.Command {
 		return root
 	}
 	pf.StringVar(&a.contentDir, "content", "", "read the content from `DIR` (with en/ and it/) instead of the built-in one")
-	pf.StringVar(&a.styleFlag, "style", "auto", "style: auto, dark, light or ascii")
+	pf.StringVar(&a.styleFlag, "style", "auto", "style: auto, dark, light or ascii (auto is ascii when the locale is not UTF-8, such as LC_ALL=C)")
+	root.PersistentPreRunE = a.checkOutput
 	addReaderFlags(a, root)
-	root.AddCommand(newListCmd(a), newShowCmd(a), newSearchCmd(a), newBriefCmd(a), newLintCmd(a), newServeCmd(a), newVersionCmd(), newManCmd())
+	root.AddCommand(newListCmd(a), newShowCmd(a), newSearchCmd(a), newBriefCmd(a), newLintCmd(a), newServeCmd(a), newVersionCmd(), newManCmd(a))
 	root.SetHelpCommand(newHelpCmd(a))
+	a.initCompletionCmd(root)
+	a.addCompletions(root)
 	return root
 }
 
-// style validates --style and resolves it for non-interactive output.
+// style validates --style. auto stays auto (the reader picks dark or light from
+// the terminal) unless the locale says the terminal cannot show UTF-8: then it is
+// ascii.
 func (a *app) style() (string, error) {
 	switch a.styleFlag {
 	case "", "auto":
+		if !utf8Locale(a.env.Getenv) {
+			return "ascii", nil
+		}
 		return "auto", nil
 	case "dark", "light", "ascii":
 		return a.styleFlag, nil
 	}
-	return "", usageErr(a.t().UnknownStyle, a.styleFlag)
+	return "", usageErr(a.t().UnknownStyle, quote(a.styleFlag))
 }
+
+// utf8Locale reports whether the locale's character set is UTF-8: the first of
+// LC_ALL, LC_CTYPE and LANG that is set decides (as setlocale does). C, POSIX and
+// any charset but UTF-8 (it_IT.ISO-8859-1) are not. With none of them set the
+// terminal is taken to be UTF-8, as nearly every terminal and SSH client is
+// (the POSIX default would be C, but a missing LANG is far more often an
+// environment nobody set up than a terminal without UTF-8).
+func utf8Locale(getenv func(string) string) bool {
+	for _, k := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		v := getenv(k)
+		if v == "" {
+			continue
+		}
+		l := strings.ToLower(v)
+		return strings.Contains(l, "utf-8") || strings.Contains(l, "utf8")
+	}
+	return true
+}
+
+// checkOutput runs before every command: it refuses a bad --style wherever it is
+// given, and under the ascii style sends the text a command prints through
+// textsafe's ASCII (JSON keeps its data as it is: it is not for a terminal).
+func (a *app) checkOutput(cmd *cobra.Command, _ []string) error {
+	if cmd.Flags().Lookup("style") == nil {
+		return nil // the kiosk's restricted commands have no --style
+	}
+	style, err := a.style()
+	if err != nil {
+		return err
+	}
+	if style != "ascii" {
+		return nil
+	}
+	switch cmd.Name() {
+	case "show", "search", "list":
+	default:
+		return nil
+	}
+	if f := cmd.Flags().Lookup("json"); f != nil && f.Value.String() == "true" {
+		return nil
+	}
+	if f := cmd.Flags().Lookup("format"); f != nil && f.Value.String() == "json" {
+		return nil
+	}
+	cmd.SetOut(textsafe.NewASCIIWriter(cmd.OutOrStdout()))
+	return nil
+}
+
+// echo is what a user typed, as an error message repeats it: at most maxEcho
+// characters of it, control characters escaped; quoted with %q (textsafe.Quote),
+// as it is with %s and %v (textsafe.Line).
+type echo string
+
+func (e echo) Format(f fmt.State, verb rune) {
+	if verb == 'q' {
+		_, _ = io.WriteString(f, textsafe.Quote(string(e), maxEcho))
+		return
+	}
+	_, _ = io.WriteString(f, textsafe.Line(string(e), maxEcho))
+}
+
+func quote(s string) echo { return echo(s) }
+
+// maxEcho bounds what an error message repeats of its input.
+const maxEcho = 64
+
+// maxMessage bounds the one line an error prints (whatever it quotes).
+const maxMessage = 1000
 
 // Execute runs the command line with args (without the program name) and returns
 // the exit status. Errors are printed on env.Err as one line, in the reader's
@@ -254,7 +379,7 @@ func (a *app) run(ctx context.Context, root *cobra.Command) int {
 	cmd, err := root.ExecuteContextC(ctx)
 	err = a.explain(cmd, err)
 	if err != nil && err.Error() != "" {
-		fmt.Fprintf(a.env.Err, "cyberdiplo: %s\n", firstLine(err))
+		fmt.Fprintf(a.env.Err, "cyberdiplo: %s\n", textsafe.Line(firstLine(err), maxMessage))
 	}
 	return exitCode(err)
 }

@@ -12,6 +12,7 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -66,7 +67,7 @@ func newServeCmd(a *app) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.listen, "listen", kiosk.DefaultListen, "listen on `ADDR` (host:port; \":2222\" is every address)")
-	fl.StringVar(&f.hostKey, "host-key", "", "the server's ed25519 host key `FILE`, created with mode 0600 if missing\n"+
+	fl.StringVar(&f.hostKey, "host-key", "", "the server's ed25519 host key `FILE`, created with mode 0600 if missing,\nonly in a directory that exists "+
 		"(default $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, with XDG_DATA_HOME ~/.local/share if unset)")
 	fl.StringVar(&f.authKeys, "authorized-keys", "", "let in only the public keys listed in `FILE` (OpenSSH authorized_keys format)\n"+
 		"(default: anyone, no authentication)")
@@ -127,6 +128,11 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 		}
 		fh.Close() //nolint:errcheck
 	}
+	if f.hostKey != "" {
+		if err := checkHostKeyDir(t, f.hostKey); err != nil {
+			return err
+		}
+	}
 	if f.maxStartups != "" {
 		var err error
 		if f.startups, err = kiosk.ParseMaxStartups(f.maxStartups); err != nil {
@@ -157,6 +163,21 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 	return nil
 }
 
+// checkHostKeyDir refuses a --host-key whose directory does not exist: a
+// mistyped path would otherwise create directories and a new key, and the
+// fingerprint visitors trust would change without a word. The default path's
+// directory ($XDG_DATA_HOME/cyberdiplo) is still made on a first run.
+func checkHostKeyDir(t i18n.CLIStrings, path string) error {
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		return nil // there is a key (or something the kiosk will explain)
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return usageErr(t.HostKeyNoDir, quote(path), quote(dir))
+	}
+	return nil
+}
+
 func unwrapPath(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
@@ -178,6 +199,8 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 		f.hostKey = kiosk.DefaultHostKeyPath(a.env.Getenv)
 	}
 	logger := newLogger(a.env.Err, f.logFormat)
+	_, statErr := os.Stat(f.hostKey)
+	newKey := errors.Is(statErr, fs.ErrNotExist)
 	srv, err := kiosk.New(kiosk.Config{
 		Listen:             f.listen,
 		HostKeyPath:        f.hostKey,
@@ -205,6 +228,9 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 			return usageErr("%v", err)
 		}
 		return err
+	}
+	if newKey {
+		logger.Warn("created a new host key: its fingerprint is new to every visitor", "host_key", f.hostKey)
 	}
 	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {

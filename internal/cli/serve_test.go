@@ -153,6 +153,9 @@ func TestServeRunsUntilSIGTERM(t *testing.T) {
 	if fp := gossh.FingerprintSHA256(hostKey); !strings.Contains(logs.String(), fp) {
 		t.Errorf("the log does not hold the host key's fingerprint %s:\n%s", fp, logs.String())
 	}
+	if !strings.Contains(logs.String(), "created a new host key") {
+		t.Errorf("the log does not say a new host key was made:\n%s", logs.String())
+	}
 
 	// A command, in the language of the user name.
 	s, err := client.NewSession()
@@ -224,4 +227,18 @@ func tailOf(s string, n int) string {
 		return s[len(s)-n:]
 	}
 	return s
+}
+
+// A mistyped --host-key is refused: no directories made, no new key, so the
+// fingerprint visitors trust does not change without a word.
+func TestServeHostKeyInAMissingDirectory(t *testing.T) {
+	base := t.TempDir()
+	path := filepath.Join(base, "typo", "dir", "ssh_host_ed25519")
+	code, _, errs := runCLI(t, nil, "serve", "--listen", "127.0.0.1:0", "--host-key", path)
+	if code != 2 || !strings.Contains(errs, "does not exist") || !strings.Contains(errs, filepath.Join(base, "typo", "dir")) {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(base, "typo")); !os.IsNotExist(err) {
+		t.Errorf("serve created %s", filepath.Join(base, "typo"))
+	}
 }

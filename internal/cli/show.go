@@ -95,6 +95,9 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 		return a.writeTerms(out, lib, lang, format)
 	}
 	if f.anchors {
+		if format == "json" {
+			return writeAnchorsJSON(out, lib, targets)
+		}
 		return writeAnchors(out, lib, targets)
 	}
 	if format == "json" {
@@ -129,7 +132,7 @@ func (a *app) runShow(out io.Writer, args []string, f showFlags) error {
 		fmt.Fprintln(w2, text)
 		if f.cite {
 			fmt.Fprintln(w2)
-			fmt.Fprintln(w2, citation(lib, t))
+			fmt.Fprintln(w2, cite.Wrap(citation(lib, t), w))
 		}
 		if w2.err != nil {
 			return w2.err
@@ -203,9 +206,9 @@ func (a *app) showText(lib *library.Library, t library.Place, format string, wid
 	p, section := placeSection(lib, t)
 	if format == "markdown" {
 		if section < 0 {
-			return strings.TrimSpace(p.Body), nil
+			return library.PublicMarkdown(strings.TrimSpace(p.Body)), nil
 		}
-		return sectionMarkdown(p, section), nil
+		return library.PublicMarkdown(sectionMarkdown(p, section)), nil
 	}
 	doc, err := a.cache().Render(p, width, style)
 	if err != nil {
@@ -348,6 +351,33 @@ func writeAnchors(out io.Writer, lib *library.Library, targets []library.Place) 
 	return nil
 }
 
+// anchorJSON is one heading in show --anchors --format json.
+type anchorJSON struct {
+	Page    string `json:"page"`
+	Anchor  string `json:"anchor"`
+	Ref     string `json:"ref"` // PAGE#ANCHOR, as show and the reader take it
+	Heading string `json:"heading"`
+	Level   int    `json:"level"`
+}
+
+// writeAnchorsJSON lists the anchors of the targets' pages as one JSON array.
+func writeAnchorsJSON(out io.Writer, lib *library.Library, targets []library.Place) error {
+	list := newJSONList(out)
+	for _, t := range targets {
+		p, _ := placeSection(lib, t)
+		for _, s := range p.Sections {
+			if s.Heading.Block < 0 {
+				continue
+			}
+			if err := list.add(anchorJSON{Page: p.ID, Anchor: s.Heading.Anchor,
+				Ref: p.ID + "#" + s.Heading.Anchor, Heading: s.Heading.Text, Level: s.Heading.Level}); err != nil {
+				return err
+			}
+		}
+	}
+	return list.close()
+}
+
 // writeTerms prints the term base in lang's alphabetical order: each term with its
 // acronym, and the other language's term.
 func (a *app) writeTerms(out io.Writer, lib *library.Library, lang, format string) error {
@@ -383,7 +413,7 @@ func (a *app) format(f string) (string, error) {
 		}
 		return "plain", nil
 	}
-	return "", usageErr(a.t().UnknownFormat, f)
+	return "", usageErr(a.t().UnknownFormat, quote(f))
 }
 
 // width validates --width, or picks the terminal's width capped at the reading width.

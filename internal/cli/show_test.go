@@ -11,9 +11,11 @@ import (
 )
 
 // lastLine is the last non-empty line of out.
+// lastLine is the last paragraph of out (a citation, wrapped to the width), its
+// lines joined again.
 func lastLine(out string) string {
-	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	return lines[len(lines)-1]
+	paras := strings.Split(strings.TrimRight(out, "\n"), "\n\n")
+	return strings.Join(strings.Fields(paras[len(paras)-1]), " ")
 }
 
 func TestShowJSON(t *testing.T) {
@@ -124,9 +126,9 @@ func TestShowSection(t *testing.T) {
 	if !strings.Contains(it, "## Il Meccanismo Globale") || !strings.Contains(it, "operativo da marzo 2026") {
 		t.Errorf("the section in Italian:\n%s", it)
 	}
-	// Markdown: the source of that section alone, marker included.
+	// Markdown: the source of that section alone, without the internal sources marker.
 	_, md, _ := runCLI(t, nil, "show", "osce#cbm-14-and-public-private-partnership", "--format", "markdown")
-	if !strings.HasPrefix(md, "## CBM 14 and public-private partnership\n<!-- sources: maeci-2026 osce-pc-dec-1202 -->") || strings.Contains(md, "## Related") {
+	if !strings.HasPrefix(md, "## CBM 14 and public-private partnership\n\n") || strings.Contains(md, "<!--") || strings.Contains(md, "## Related") {
 		t.Errorf("markdown of a section:\n%s", md)
 	}
 	// A title section is the page's introduction.
@@ -205,7 +207,7 @@ func TestShowCite(t *testing.T) {
 	}
 	// Each page or section asked for ends with its own citation; in JSON it is a field.
 	_, two, _ := runCLI(t, nil, "show", "nato#key-facts", "eu#key-facts", "--cite", "--format", "plain")
-	if n := strings.Count(two, "Unofficial briefing (cyberdiplo)"); n != 2 {
+	if n := strings.Count(strings.Join(strings.Fields(two), " "), "Unofficial briefing (cyberdiplo)"); n != 2 {
 		t.Errorf("two sections, %d citations:\n%s", n, two)
 	}
 	_, js, _ := runCLI(t, nil, "show", "un#the-global-mechanism", "--cite", "--format", "json")
@@ -313,5 +315,26 @@ func TestShowJSONKeepsLists(t *testing.T) {
 	txt := pj.Sections[0].Text
 	if !strings.HasPrefix(txt, "- Since 2004") || strings.Count(txt, "\n- ") != 4 {
 		t.Errorf("key facts text: %q", txt)
+	}
+}
+
+// --cite lines wrap at word boundaries to --width, or to 80 columns when piped.
+func TestShowCiteWrapsToTheWidth(t *testing.T) {
+	for _, width := range []string{"40", ""} {
+		args := []string{"show", "un#key-facts", "--cite", "--lang", "it"}
+		max := 80
+		if width != "" {
+			args = append(args, "--width", width)
+			max = 40
+		}
+		_, out, _ := runCLI(t, nil, args...)
+		for _, l := range strings.Split(out, "\n") {
+			if n := len([]rune(l)); n > max {
+				t.Errorf("--width %q: a line of %d columns: %q", width, n, l)
+			}
+		}
+		if !strings.Contains(out, "“Diplomazia Cibernetica”") && !strings.Contains(out, "“Diplomazia\nCibernetica”") {
+			t.Errorf("--width %q: the citation is cut inside a word:\n%s", width, out)
+		}
 	}
 }

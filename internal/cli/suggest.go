@@ -113,13 +113,3 @@ func (a *app) suggestFor(name string) (suggestion, bool) {
 	}
 	return suggestName(name, suggestCandidates(a.root, lib))
 }
-
-// isPage reports whether name is a page of the library.
-func (a *app) isPage(name string) bool {
-	lib, err := a.library()
-	if err != nil {
-		return false
-	}
-	_, ok := lib.Resolve(name)
-	return ok
-}

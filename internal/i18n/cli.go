@@ -21,6 +21,7 @@ type CLIStrings struct {
 	// Pages and content
 	UnknownPage  string // "unknown page %q: use one of %s"
 	DidYouMean   string // " (the command %s?)", after UnknownPage
+	CommandTypo  string // "unknown command %q: did you mean %s? ..." (the reader given a misspelt command and more)
 	NoVersion    string // "page %q has no %s version in %s" (id, language name, content)
 	Embedded     string // "the embedded content"
 	ContentRead  string // "cannot read content from %s: %v"
@@ -61,10 +62,14 @@ type CLIStrings struct {
 	ServeDuration  string // "%s %s: use a duration of 0 (never) or more, such as %s"
 	ServeRate      string // "--rate %g: use connections per second, 0 (no limit) or more"
 	ServeLogFormat string // "--log-format %q: use text or json"
+	HostKeyNoDir   string // "--host-key %s: the directory %s does not exist: ..." (path, directory)
 
 	// lint
 	LintNotDir      string // "lint %s: not a directory (it should hold en/ and it/)"
-	LintProblems    string // "%d problem(s) in %s"
+	LintMissing     string // "lint %s: no such directory: give a directory with en/ and it/"
+	MissingDir      string // "--content %s: no such directory: ..."
+	CompletionShell string // "completion has no shell %q: use one of %s"
+	LintProblems    Plural // "%d problems in %s"
 	LintOK          string // "ok: %d pages in English, %d in Italian, no problems"
 	LintWarnings    string // "%d warning(s) in %s (they do not fail the content)"
 	LintSeedsNotDir string // "--seeds %s: not a directory (it should hold the source pages as *.txt)"
@@ -93,6 +98,7 @@ var cliEnglish = CLIStrings{
 
 	UnknownPage:  "unknown page %q: use one of %s",
 	DidYouMean:   " (or did you mean the command %s?)",
+	CommandTypo:  "unknown command %q: did you mean %s? (cyberdiplo --help lists the commands)",
 	NoVersion:    "page %q has no %s version (%s)",
 	Embedded:     "the embedded content",
 	ContentRead:  "cannot read content from %s: %v",
@@ -129,9 +135,13 @@ var cliEnglish = CLIStrings{
 	ServeDuration:  "%s %s: use a duration of 0 (never) or more, such as %s",
 	ServeRate:      "--rate %g: use connections per second, 0 (no limit) or more",
 	ServeLogFormat: "--log-format %q: use text or json",
+	HostKeyNoDir:   "--host-key %s: there is no key there and the directory %s does not exist: fix the path, or create the directory to make a new key in it",
 
 	LintNotDir:      "lint %s: not a directory (it should hold en/ and it/)",
-	LintProblems:    "%d problem(s) in %s",
+	LintMissing:     "lint %s: there is no such directory: give one that holds en/ and it/ (or nothing, for the embedded content)",
+	MissingDir:      "--content %s: there is no such directory: give one that holds en/ and it/",
+	CompletionShell: "completion has no shell %q: use one of %s (cyberdiplo completion SHELL --help tells how to load it)",
+	LintProblems:    Plural{"%d problem in %s", "%d problems in %s"},
 	LintOK:          "ok: %d pages in English, %d in Italian, no problems",
 	LintWarnings:    "%d warning(s) in %s (they do not fail the content)",
 	LintSeedsNotDir: "--seeds %s: not a directory (it should hold the source pages as *.txt)",
@@ -159,6 +169,7 @@ var cliItalian = CLIStrings{
 
 	UnknownPage:  "pagina sconosciuta %q: usa una di queste: %s",
 	DidYouMean:   " (o intendevi il comando %s?)",
+	CommandTypo:  "comando sconosciuto %q: forse intendevi %s? (cyberdiplo --help elenca i comandi)",
 	NoVersion:    "la pagina %q non ha la versione in %s (%s)",
 	Embedded:     "il contenuto incorporato",
 	ContentRead:  "impossibile leggere il contenuto da %s: %v",
@@ -195,9 +206,13 @@ var cliItalian = CLIStrings{
 	ServeDuration:  "%s %s: usa una durata di 0 (mai) o più, come %s",
 	ServeRate:      "--rate %g: usa le connessioni al secondo, 0 (nessun limite) o più",
 	ServeLogFormat: "--log-format %q: usa text o json",
+	HostKeyNoDir:   "--host-key %s: lì non c'è una chiave e la cartella %s non esiste: correggi il percorso, o crea la cartella per farvi una chiave nuova",
 
 	LintNotDir:      "lint %s: non è una cartella (deve contenere en/ e it/)",
-	LintProblems:    "%d problemi in %s",
+	LintMissing:     "lint %s: la cartella non esiste: indicane una che contenga en/ e it/ (o nessuna, per il contenuto incorporato)",
+	MissingDir:      "--content %s: la cartella non esiste: indicane una che contenga en/ e it/",
+	CompletionShell: "completion non ha la shell %q: usa una di queste: %s (cyberdiplo completion SHELL --help spiega come caricarla)",
+	LintProblems:    Plural{"%d problema in %s", "%d problemi in %s"},
 	LintOK:          "ok: %d pagine in inglese, %d in italiano, nessun problema",
 	LintWarnings:    "%d avvisi in %s (non fanno fallire il contenuto)",
 	LintSeedsNotDir: "--seeds %s: non è una cartella (deve contenere le pagine di origine come *.txt)",

@@ -39,7 +39,7 @@ var helpItalian = map[string]string{
 		"Il contenuto è una sintesi non ufficiale di pagine pubbliche del Ministero degli Affari Esteri.",
 	"language: en or it (default from LC_ALL, LC_MESSAGES, LANG)":                                                             "lingua: en o it (predefinita da LC_ALL, LC_MESSAGES, LANG)",
 	"read the content from `DIR` (with en/ and it/) instead of the built-in one":                                              "legge il contenuto dalla cartella `DIR` (con en/ e it/) invece di quello incorporato",
-	"style: auto, dark, light or ascii":                                                                                       "stile: auto, dark (scuro), light (chiaro) o ascii",
+	"style: auto, dark, light or ascii (auto is ascii when the locale is not UTF-8, such as LC_ALL=C)":                        "stile: auto, dark (scuro), light (chiaro) o ascii (auto è ascii quando la localizzazione non è UTF-8, come con LC_ALL=C)",
 	"do not read or write the last place read (page, language, passage) nor the marks: marks made are kept for this run only": "non legge né salva l'ultimo punto letto (pagina, lingua, passo) né i passi segnati: quelli segnati restano solo per questa esecuzione",
 	"line mode for screen readers: plain lines, no screen drawing (the default when TERM is dumb or unset)":                   "modalità a righe per i lettori di schermo: righe semplici, nessun disegno dello schermo (predefinita quando TERM è dumb o non impostato)",
 
@@ -182,15 +182,15 @@ var helpItalian = map[string]string{
 		"  cyberdiplo serve --authorized-keys ~/.ssh/authorized_keys --log-format json": "  cyberdiplo serve\n" +
 		"  cyberdiplo serve --listen 127.0.0.1:2222 --max-sessions 20 --idle-timeout 5m\n" +
 		"  cyberdiplo serve --authorized-keys ~/.ssh/authorized_keys --log-format json",
-	"let in only the public keys listed in `FILE` (OpenSSH authorized_keys format)\n(default: anyone, no authentication)":                                                       "fa entrare solo le chiavi pubbliche elencate in `FILE` (formato authorized_keys di OpenSSH)\n(predefinito: chiunque, senza autenticazione)",
-	"connections one address may open at once before --rate applies":                                                                                                            "connessioni che un indirizzo può aprire insieme prima che si applichi --rate",
-	"the server's ed25519 host key `FILE`, created with mode 0600 if missing\n(default $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, with XDG_DATA_HOME ~/.local/share if unset)": "il file `FILE` della chiave host ed25519 del server, creato con permessi 0600 se manca\n(predefinito $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, con XDG_DATA_HOME ~/.local/share se non impostato)",
-	"end a session after this long without a key pressed (0 for never)":                                                                                                         "chiude una sessione dopo questo tempo senza tasti premuti (0 per mai)",
-	"listen on `ADDR` (host:port; \":2222\" is every address)":                                                                                                                  "ascolta su `ADDR` (host:porta; \":2222\" è ogni indirizzo)",
-	"`FORMAT` of the logs: text or json":                                                                                                                                        "`FORMAT` (formato) dei log: text o json",
-	"end any session after this long (0 for never)":                                                                                                                             "chiude ogni sessione dopo questo tempo (0 per mai)",
-	"sessions at once; beyond this many, visitors are asked to try again shortly":                                                                                               "sessioni contemporanee; oltre, si chiede ai visitatori di riprovare a breve",
-	"new connections per second allowed from one address (0 for no limit)":                                                                                                      "nuove connessioni al secondo ammesse da un indirizzo (0 per nessun limite)",
+	"let in only the public keys listed in `FILE` (OpenSSH authorized_keys format)\n(default: anyone, no authentication)":                                                                                        "fa entrare solo le chiavi pubbliche elencate in `FILE` (formato authorized_keys di OpenSSH)\n(predefinito: chiunque, senza autenticazione)",
+	"connections one address may open at once before --rate applies":                                                                                                                                             "connessioni che un indirizzo può aprire insieme prima che si applichi --rate",
+	"the server's ed25519 host key `FILE`, created with mode 0600 if missing,\nonly in a directory that exists (default $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, with XDG_DATA_HOME ~/.local/share if unset)": "il file `FILE` della chiave host ed25519 del server, creato con permessi 0600 se manca,\nsolo in una cartella che esiste (predefinito $XDG_DATA_HOME/cyberdiplo/ssh_host_ed25519, con XDG_DATA_HOME ~/.local/share se non impostato)",
+	"end a session after this long without a key pressed (0 for never)":                                                                                                                                          "chiude una sessione dopo questo tempo senza tasti premuti (0 per mai)",
+	"listen on `ADDR` (host:port; \":2222\" is every address)":                                                                                                                                                   "ascolta su `ADDR` (host:porta; \":2222\" è ogni indirizzo)",
+	"`FORMAT` of the logs: text or json":                                          "`FORMAT` (formato) dei log: text o json",
+	"end any session after this long (0 for never)":                               "chiude ogni sessione dopo questo tempo (0 per mai)",
+	"sessions at once; beyond this many, visitors are asked to try again shortly": "sessioni contemporanee; oltre, si chiede ai visitatori di riprovare a breve",
+	"new connections per second allowed from one address (0 for no limit)":        "nuove connessioni al secondo ammesse da un indirizzo (0 per nessun limite)",
 	// serve: the kiosk's flags added for operators (kept together to ease merges)
 	"connections one address may hold open at once (0 for no limit)":                              "connessioni che un indirizzo può tenere aperte insieme (0 per nessun limite)",
 	"sessions one address may hold at once (0 for no limit; raise it for a class behind one NAT)": "sessioni che un indirizzo può tenere aperte insieme (0 per nessun limite; alzalo per una classe dietro un solo NAT)",
@@ -216,7 +216,10 @@ var helpItalian = map[string]string{
 	// version, man, help
 	"Print the version, commit, build date and Go version": "Stampa la versione, il commit, la data di compilazione e la versione di Go",
 	"Print the man page (roff) on standard output":         "Stampa la pagina di manuale (roff) sullo standard output",
-	"Explain a command (the same as COMMAND --help)":       "Spiega un comando (come COMANDO --help)",
+	"man prints the man page in roff, in the language of --lang or of the locale\n" +
+		"(`cyberdiplo man --lang it` is the Italian one); `cyberdiplo man | man -l -` reads it.": "man stampa la pagina di manuale in roff, nella lingua di --lang o della localizzazione\n" +
+		"(`cyberdiplo man --lang en` è quella inglese); `cyberdiplo man | man -l -` la legge.",
+	"Explain a command (the same as COMMAND --help)": "Spiega un comando (come COMANDO --help)",
 
 	// completion (cobra's own command)
 	"Generate the autocompletion script for the specified shell": "Genera lo script di completamento automatico per la shell indicata",

@@ -36,7 +36,7 @@ func TestChoose(t *testing.T) {
 }
 
 func TestEveryStringIsTranslated(t *testing.T) {
-	if For("it").Help == For("en").Help || For("it").Matches == "" || For("en").Matches == "" {
+	if For("it").Help == For("en").Help || For("it").Matches.Other == "" || For("en").Matches.One == "" {
 		t.Fatal("Italian and English strings are not both filled in")
 	}
 }

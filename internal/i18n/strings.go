@@ -26,7 +26,7 @@ type Strings struct {
 	SearchOne    string // "1 result"
 	Unmatched    string // "no match for: %s" (the words, comma-separated)
 	Match        string // "match %d of %d"
-	Matches      string // "%d matches" (none is current)
+	Matches      Plural // "%d matches" (none is current)
 	NoMatches    string
 	OutlineTitle string
 	OutlineHint  string
@@ -59,7 +59,7 @@ var english = Strings{
 	KeyClose:     "close, clear the marks",
 	SearchPrompt: "Search: ", SearchNoHits: "No match", SearchHint: "↑/↓ pick · Enter open · Esc cancel",
 	SearchCount: "%d results", SearchOne: "1 result", Unmatched: "no match for: %s",
-	Match: "match %d of %d", Matches: "%d matches", NoMatches: "no match on this page",
+	Match: "match %d of %d", Matches: Plural{"%d match", "%d matches"}, NoMatches: "no match on this page",
 	OutlineTitle: "Outline", OutlineHint: "↑/↓ pick · Enter jump · / filter · c copy · Esc close",
 	LinkTo: "→ %s", NoLinks: "no link on screen", NoMoreLinks: "no further link",
 	NoLink:       "no link selected: ] or Tab selects one",
@@ -87,7 +87,7 @@ var italian = Strings{
 	KeyClose:     "chiudi, togli i segni",
 	SearchPrompt: "Cerca: ", SearchNoHits: "Nessun risultato", SearchHint: "↑/↓ scegli · Invio apri · Esc annulla",
 	SearchCount: "%d risultati", SearchOne: "1 risultato", Unmatched: "nessun risultato per: %s",
-	Match: "risultato %d di %d", Matches: "%d risultati", NoMatches: "nessun risultato in questa pagina",
+	Match: "risultato %d di %d", Matches: Plural{"%d risultato", "%d risultati"}, NoMatches: "nessun risultato in questa pagina",
 	OutlineTitle: "Indice", OutlineHint: "↑/↓ scegli · Invio vai · / filtra · c copia · Esc chiudi",
 	LinkTo: "→ %s", NoLinks: "nessun collegamento visibile", NoMoreLinks: "nessun altro collegamento",
 	NoLink:       "nessun collegamento scelto: ] o Tab ne sceglie uno",

@@ -1130,7 +1130,7 @@ func TestCopyReachesTheVisitorsClipboard(t *testing.T) {
 	tm.waitFor(t, 0, "Italy at the United Nations")
 	from := len(tm.out.String())
 	tm.send(t, "c")
-	tm.waitFor(t, from, "copied: ")
+	tm.waitFor(t, from, "sent to the clipboard")
 	out := tm.out.String()[from:]
 	_, payload, ok := strings.Cut(out, "\x1b]52;c;")
 	if !ok {

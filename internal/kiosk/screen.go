@@ -279,7 +279,7 @@ func (m *screenModel) View() tea.View {
 	v := m.Model.View()
 	if m.notice != "" {
 		v.Content = withLastLine(v.Content, m.scr.height,
-			ansi.SGR(ansi.ReverseAttr)+ansi.Truncate(m.notice, m.scr.width, "…")+ansi.ResetStyle)
+			ansi.SGR(ansi.AttrReverse)+ansi.Truncate(m.notice, m.scr.width, "…")+ansi.ResetStyle)
 	}
 	if m.scr.draw(v) && m.keyAt != 0 && m.observe != nil {
 		m.observe(time.Since(time.Unix(0, m.keyAt)).Seconds())

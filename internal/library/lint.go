@@ -3,6 +3,7 @@ package library
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 	"unicode"
@@ -135,25 +136,32 @@ func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 			pages[lang][p.ID] = p
 		}
 	}
+	// A file that exists but could not be read is reported once, for itself: the
+	// checks that need it (links to it, its other language, the glossary against
+	// terms.yaml) wait until it reads, rather than cascading ("add en/un.md" when
+	// en/un.md is there, 116 lines after one YAML error).
+	broken := unparsed(fsys, pages)
 	for _, lang := range Languages() {
 		problems = append(problems, lintOrders(pages[lang])...)
 		for _, p := range pages[lang] {
-			problems = append(problems, lintLinks(p, pages[lang])...)
+			problems = append(problems, lintLinks(p, pages[lang], broken[lang])...)
 			problems = append(problems, lintShortcodes(p)...)
 		}
 	}
 	problems = append(problems, lintKinds(pages)...)
-	sources, concepts, present, metaProblems := readMeta(fsys)
+	sources, concepts, present, unread, metaProblems := readMeta(fsys)
 	terms := glossaryTerms(concepts)
 	problems = append(problems, metaProblems...)
 	if present[SourcesFile] {
-		problems = append(problems, lintSources(sources, terms, pages)...)
+		if !unread[SourcesFile] {
+			problems = append(problems, lintSources(sources, terms, withoutGlossary(pages, unread[TermsFile]))...)
+		}
 	} else {
 		problems = append(problems, Problem{Path: SourcesFile, Line: 0,
 			Message: "missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)"})
 	}
-	if present[TermsFile] {
-		problems = append(problems, lintTerms(concepts, pages)...)
+	if present[TermsFile] && !unread[TermsFile] {
+		problems = append(problems, lintTerms(conceptsOnReadPages(concepts, broken), pages)...)
 		problems = append(problems, lintEquivalents(terms, pages)...)
 		problems = append(problems, lintNames(terms, pages)...)
 	}
@@ -164,18 +172,24 @@ func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 	en, it := pages["en"], pages["it"]
 	for _, id := range sortedKeys(en) {
 		if it[id] == nil {
-			problems = append(problems, Problem{Path: en[id].Path, Line: 1,
-				Message: fmt.Sprintf("page %q has no Italian version: add it/%s.md", id, id)})
+			if !broken["it"][id] {
+				problems = append(problems, Problem{Path: en[id].Path, Line: 1,
+					Message: fmt.Sprintf("page %q has no Italian version: add it/%s.md", id, id)})
+			}
 			continue
+		}
+		if en[id].Kind == PageGlossary && unread[TermsFile] {
+			continue // its entries pair through terms.yaml
 		}
 		problems = append(problems, lintPair(en[id], it[id], terms)...)
 	}
 	for _, id := range sortedKeys(it) {
-		if en[id] == nil {
+		if en[id] == nil && !broken["en"][id] {
 			problems = append(problems, Problem{Path: it[id].Path, Line: 1,
 				Message: fmt.Sprintf("page %q has no English version: add en/%s.md", id, id)})
 		}
 	}
+	problems = append(problems, lintHeadingNames(en, it, terms)...)
 	sort.SliceStable(problems, func(i, j int) bool {
 		if problems[i].Path != problems[j].Path {
 			return problems[i].Path < problems[j].Path
@@ -212,7 +226,43 @@ func lintOrders(pages map[string]*Page) []Problem {
 	return out
 }
 
-func lintLinks(p *Page, pages map[string]*Page) []Problem {
+// withoutGlossary is pages without the glossary when drop is set: its sections
+// pair across languages through terms.yaml, which could not be read.
+func withoutGlossary(pages map[string]map[string]*Page, drop bool) map[string]map[string]*Page {
+	if !drop {
+		return pages
+	}
+	out := map[string]map[string]*Page{}
+	for lang, ps := range pages {
+		out[lang] = map[string]*Page{}
+		for id, p := range ps {
+			if p.Kind != PageGlossary {
+				out[lang][id] = p
+			}
+		}
+	}
+	return out
+}
+
+// unparsed are, by language, the ids of the pages whose file is there but did not
+// parse (its problems say why).
+func unparsed(fsys fs.FS, pages map[string]map[string]*Page) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, lang := range Languages() {
+		out[lang] = map[string]bool{}
+		files, _ := fs.Glob(fsys, lang+"/*.md")
+		for _, f := range files {
+			if id := strings.TrimSuffix(path.Base(f), ".md"); pages[lang][id] == nil {
+				out[lang][id] = true
+			}
+		}
+	}
+	return out
+}
+
+// lintLinks checks p's links; a link to a page in broken (there, but not parsed)
+// is left alone.
+func lintLinks(p *Page, pages map[string]*Page, broken map[string]bool) []Problem {
 	var out []Problem
 	for _, l := range p.Links {
 		if l.External() {
@@ -221,6 +271,9 @@ func lintLinks(p *Page, pages map[string]*Page) []Problem {
 			continue
 		}
 		target := pages[l.Page]
+		if target == nil && broken[l.Page] {
+			continue
+		}
 		if target == nil || (l.Target != "" && !strings.HasPrefix(l.Target, "#") && !strings.Contains(l.Target, ".md")) {
 			out = append(out, Problem{Path: p.Path, Line: l.Line,
 				Message: fmt.Sprintf("link %q: no page %q in %s/", l.Target, l.Page, p.Lang)})
@@ -489,6 +542,106 @@ func lintBlocks(en, it *Page, pairs []int) []Problem {
 				break
 			}
 		}
+	}
+	return out
+}
+
+// lintHeadingNames finds a heading renamed in one language only: the headings the
+// pages share ("Key facts", "Related") translate the same way on every page, so
+// a pair that differs from the one the other pages agree on ("Relatedd" for
+// "Correlati" where four pages say "Related") is reported, at the odd one out.
+func lintHeadingNames(en, it map[string]*Page, terms []Term) []Problem {
+	type place struct {
+		page *Page
+		line int
+	}
+	// byText[lang][heading in the other language][heading in lang] = places
+	byText := map[string]map[string]map[string][]place{"en": {}, "it": {}}
+	add := func(lang, other, text string, at place) {
+		m := byText[lang]
+		if m[other] == nil {
+			m[other] = map[string][]place{}
+		}
+		m[other][text] = append(m[other][text], at)
+	}
+	for _, id := range sortedKeys(en) {
+		e, i := en[id], it[id]
+		if i == nil || e.Kind == PageGlossary || len(e.Sections) != len(i.Sections) {
+			continue // the glossary's headings are its terms, each its own
+		}
+		for a, b := range pairSections(e, i, terms) {
+			if b < 0 || e.Sections[a].Heading.Level < 2 {
+				continue
+			}
+			x, y := e.Sections[a].Heading, i.Sections[b].Heading
+			add("en", y.Text, x.Text, place{e, x.Line})
+			add("it", x.Text, y.Text, place{i, y.Line})
+		}
+	}
+	var out []Problem
+	for _, lang := range Languages() {
+		for other, texts := range byText[lang] {
+			if len(texts) < 2 {
+				continue
+			}
+			// The name most pages use, if at least two agree and no other ties it.
+			best, n, tie := "", 0, false
+			for text, at := range texts {
+				switch {
+				case len(at) > n:
+					best, n, tie = text, len(at), false
+				case len(at) == n:
+					tie = true
+				}
+			}
+			if n < 2 || tie {
+				continue
+			}
+			var where []string
+			for _, at := range texts[best] {
+				where = append(where, at.page.Path)
+			}
+			sort.Strings(where)
+			for text, at := range texts {
+				if text == best {
+					continue
+				}
+				for _, p := range at {
+					out = append(out, Problem{Path: p.page.Path, Line: p.line,
+						Message: fmt.Sprintf("heading %q stands for %q, which is %q in %s: rename it to match, or rename both languages' headings everywhere",
+							text, other, best, strings.Join(where, ", "))})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// conceptsOnReadPages leaves out what the concepts say of a page whose file is
+// there but did not parse (a theme on it, a further section on it): that file's
+// own problem is reported, and these would only follow from it.
+func conceptsOnReadPages(concepts []Term, broken map[string]map[string]bool) []Term {
+	isBroken := func(id string) bool {
+		for _, b := range broken {
+			if b[id] {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Term
+	for _, c := range concepts {
+		if c.Page != "" && isBroken(c.Page) {
+			continue
+		}
+		var also []string
+		for _, ref := range c.Also {
+			if page, _, _ := strings.Cut(ref, "#"); !isBroken(page) {
+				also = append(also, ref)
+			}
+		}
+		c.Also = also
+		out = append(out, c)
 	}
 	return out
 }

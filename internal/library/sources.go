@@ -119,20 +119,27 @@ func (l *Library) Terms() []Term { return l.terms() }
 func (l *Library) Concepts() []Term { return l.concepts() }
 
 // readMeta reads sources.yaml and terms.yaml when they exist. A file that cannot be
-// parsed is reported and read as empty.
-func readMeta(fsys fs.FS) (sources []Source, terms []Term, present map[string]bool, problems []Problem) {
-	present = map[string]bool{}
-	files := map[string][]byte{}
+// read or parsed is reported and read as empty, and marked unread, so that the
+// checks that rest on it wait rather than cascade.
+func readMeta(fsys fs.FS) (sources []Source, terms []Term, present, unread map[string]bool, problems []Problem) {
+	present, unread = map[string]bool{}, map[string]bool{}
 	for _, name := range []string{SourcesFile, TermsFile} {
 		data, ok, probs := readMetaFile(fsys, name)
 		present[name] = ok
-		files[name] = data
 		problems = append(problems, probs...)
+		if ok && data == nil {
+			unread[name] = true
+		}
 		if data != nil {
-			problems = append(problems, parseMetaFile(name, data, &sources, &terms)...)
+			problems = append(problems, controlProblems(name, string(data))...) // a BEL in YAML, as in a page
+			probs, parsed := parseMetaFile(name, data, &sources, &terms)
+			problems = append(problems, probs...)
+			if !parsed {
+				unread[name] = true
+			}
 		}
 	}
-	return sources, terms, present, problems
+	return sources, terms, present, unread, problems
 }
 
 // readMetaFile reads one of the meta files: its bytes (nil when it is absent or
@@ -156,20 +163,22 @@ func readMetaFile(fsys fs.FS, name string) ([]byte, bool, []Problem) {
 	return data, true, nil
 }
 
-// parseMetaFile parses sources.yaml into sources, or terms.yaml into terms.
-func parseMetaFile(name string, data []byte, sources *[]Source, terms *[]Term) []Problem {
-	var problems []Problem
+// parseMetaFile parses sources.yaml into sources, or terms.yaml into terms;
+// parsed is false when the YAML itself could not be read.
+func parseMetaFile(name string, data []byte, sources *[]Source, terms *[]Term) (problems []Problem, parsed bool) {
+	parsed = true
 	decode := func(v any) {
 		dec := yaml.NewDecoder(bytes.NewReader([]byte(Sanitize(string(data)))))
 		dec.KnownFields(true)
 		if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
 			line, msg := yamlError(err)
 			problems = append(problems, Problem{Path: name, Line: line, Message: msg})
+			parsed = false
 		}
 	}
 	if name == SourcesFile {
 		decode(sources)
-		return problems
+		return problems, parsed
 	}
 	var tf []termFile
 	decode(&tf)
@@ -200,7 +209,7 @@ func parseMetaFile(name string, data []byte, sources *[]Source, terms *[]Term) [
 		}
 		*terms = append(*terms, Term{ID: t.ID, Kind: t.Kind, Page: t.Page, Also: t.Also, ByLang: t.Forms})
 	}
-	return problems
+	return problems, parsed
 }
 
 func sortedForms(m map[string]TermForm) []string {

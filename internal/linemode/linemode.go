@@ -365,7 +365,7 @@ func isNumber(s string) bool {
 
 // quote quotes what the reader typed, with control characters, C1 and bidi
 // controls written as escapes: the line mode never sends them back.
-func quote(s string) string { return textsafe.Quote(s) }
+func quote(s string) string { return textsafe.Quote(s, 0) }
 
 // needPage says whether a page is open, and tells the reader when none is.
 func (s *session) needPage() bool {

@@ -858,7 +858,7 @@ func (q *query) score(lq *langQuery) *scored {
 	var groups []group
 	var inMention uint32
 	for _, m := range q.mentions {
-		groups = append(groups, group{m.bits, m.concepts})
+		groups = append(groups, group(m))
 		inMention |= m.bits
 	}
 	for i := range q.slots {

@@ -4,8 +4,10 @@
 // 8-bit C1 controls such as CSI, 0x9b, which some terminals obey), or Unicode's
 // bidirectional overrides (U+202E turns the rest of a line around).
 //
-// Quote is Escape in double quotes, for a message that names what was typed;
-// Clean drops what Escape would escape, for text shown as it is (a search box).
+// Quote is a bounded, escaped quotation of what a user typed, for an error
+// message; Clean drops what Escape would escape, for text shown as it is (a
+// search box); ASCII and NewASCIIWriter render text for terminals that cannot
+// show anything else.
 //
 // Escape is for a message quoting what was typed: each such character becomes a
 // visible escape (\x1b, \u202e). Input is for a line editor that echoes as it
@@ -18,7 +20,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Unsafe reports whether r must not reach a terminal as it is: a C0 or C1
@@ -128,31 +133,6 @@ func (in *input) filter(b []byte, end bool) {
 	in.out = out
 }
 
-// Quote returns s in double quotes, each unsafe character (and an invalid
-// byte) written as a Go escape (\x1b, \u202e), a quote or backslash escaped.
-func Quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for i, w := 0, 0; i < len(s); i += w {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		w = n
-		switch {
-		case r == utf8.RuneError && n == 1:
-			b.WriteString(`\x` + strconv.FormatUint(uint64(s[i])|0x100, 16)[1:])
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case Unsafe(r) || r == utf8.RuneError:
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // Clean returns s with every unsafe character (and invalid byte) removed.
 func Clean(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -161,4 +141,152 @@ func Clean(s string) string {
 		}
 		return r
 	}, strings.ToValidUTF8(s, ""))
+}
+
+// Quote returns s as a Go-quoted string ("...", control characters, invalid UTF-8
+// and the quote itself escaped), cut to at most max runes of s with "..." added
+// and the length of the whole said when s is longer: an error may echo what a user
+// typed, never all of it (a 100 KB page name) and never a raw escape sequence.
+// max < 1 means 64.
+func Quote(s string, max int) string {
+	if max < 1 {
+		max = 64
+	}
+	n := 0
+	for i := range s {
+		if n == max {
+			return strconv.Quote(s[:i]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
+		}
+		n++
+	}
+	return strconv.Quote(s)
+}
+
+// asciiFor spells in ASCII the punctuation and drawing characters the briefing
+// and its renderer use; letters with accents lose them (è → e) through ASCII.
+var asciiFor = map[rune]string{
+	'\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'",
+	'\u201c': `"`, '\u201d': `"`, '\u201e': `"`, '\u00ab': `"`, '\u00bb': `"`,
+	'\u2039': "<", '\u203a': ">", '\u2190': "<-", '\u2192': "->",
+	'\u2013': "-", '\u2014': "--", '\u2212': "-", '\u2010': "-", '\u2011': "-",
+	'\u2026': "...", '\u2022': "*", '\u25cf': "*", '\u00b7': "*", '\u25aa': "*", '\u25e6': "o",
+	'\u00a0': " ", '\u2009': " ", '\u202f': " ", '\u200b': "",
+	'\u2500': "-", '\u2501': "-", '\u2502': "|", '\u2503': "|",
+	'\u250c': "+", '\u2510': "+", '\u2514': "+", '\u2518': "+", '\u251c': "+", '\u2524': "+",
+	'\u252c': "+", '\u2534': "+", '\u253c': "+", '\u256d': "+", '\u256e': "+", '\u256f': "+", '\u2570': "+",
+	'\u2550': "=", '\u2551': "|", '\u00e6': "ae", '\u00c6': "AE", '\u0153': "oe", '\u0152': "OE", '\u00df': "ss",
+	'\u00b0': " deg", '\u20ac': "EUR", '\u00a9': "(c)", '\u2122': "(TM)", '\u00ae': "(R)",
+}
+
+// ASCII returns s in ASCII only: the characters above spelled out, accented
+// letters without their accent, anything else as "?". Escape sequences (ASCII
+// already) pass through.
+func ASCII(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		writeASCII(&b, r)
+	}
+	return b.String()
+}
+
+func writeASCII(b *strings.Builder, r rune) {
+	if r < utf8.RuneSelf {
+		b.WriteRune(r)
+		return
+	}
+	if a, ok := asciiFor[r]; ok {
+		b.WriteString(a)
+		return
+	}
+	if base, ok := stripAccent(r); ok {
+		b.WriteRune(base)
+		return
+	}
+	if unicode.IsMark(r) {
+		return // a combining accent after its letter
+	}
+	b.WriteByte('?')
+}
+
+// stripAccent returns the ASCII letter under an accented one (è → e).
+func stripAccent(r rune) (rune, bool) {
+	d := norm.NFD.String(string(r))
+	if base, size := utf8.DecodeRuneInString(d); size > 0 && base < utf8.RuneSelf && size < len(d) {
+		return base, true
+	}
+	return 0, false
+}
+
+// asciiWriter writes through ASCII what is written to it; a character cut
+// between two writes waits in pending (at most utf8.UTFMax-1 bytes).
+type asciiWriter struct {
+	w       io.Writer
+	pending []byte
+}
+
+// NewASCIIWriter returns a writer that writes to w the ASCII of what it is given
+// (see ASCII). Characters split across writes are kept whole.
+func NewASCIIWriter(w io.Writer) io.Writer { return &asciiWriter{w: w} }
+
+func (a *asciiWriter) Write(p []byte) (int, error) {
+	buf := p
+	if len(a.pending) > 0 {
+		buf = append(a.pending, p...)
+		a.pending = nil
+	}
+	// Keep back an incomplete character at the end for the next write.
+	cut := len(buf)
+	for i := len(buf) - 1; i >= 0 && i >= len(buf)-(utf8.UTFMax-1); i-- {
+		if utf8.RuneStart(buf[i]) {
+			if !utf8.FullRune(buf[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	a.pending = append(a.pending[:0], buf[cut:]...)
+	if _, err := io.WriteString(a.w, ASCII(string(buf[:cut]))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Line returns s fit to print inside a one-line message: control characters
+// (newlines and escape sequences included) and invalid UTF-8 escaped as Go
+// would (\n, \x1b), and cut to at most max runes, with "..." and the length of
+// the whole when it is longer. max < 1 means 64.
+func Line(s string, max int) string {
+	if max < 1 {
+		max = 64
+	}
+	var b strings.Builder
+	n := 0
+	for i, r := range s {
+		if n == max {
+			b.WriteString("... (" + strconv.Itoa(len(s)) + " bytes)")
+			return b.String()
+		}
+		n++
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			b.WriteString(`\x` + strconv.FormatUint(uint64(s[i]), 16))
+		case unicode.IsControl(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

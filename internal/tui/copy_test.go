@@ -53,7 +53,7 @@ func TestCopyThePassageWithItsCitation(t *testing.T) {
 	// The status bar says what was copied, and the clipboard command carries it.
 	_, clip := m.Update(c)
 	m.Update(nil)
-	want := fmt.Sprintf("copied: Italy at the United Nations › Groups of Governmental Experts, %d characters", len([]rune(c.Text)))
+	want := fmt.Sprintf("sent to the clipboard (OSC 52): Italy at the United Nations › Groups of Governmental Experts, %d characters", len([]rune(c.Text)))
 	if !strings.Contains(statusLine(m), want) {
 		t.Errorf("status %q, want %q", statusLine(m), want)
 	}

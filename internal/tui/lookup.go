@@ -466,7 +466,7 @@ func (l *lookup) status(m *Model) string {
 	}
 	if m.sess.Query() != "" && len(l.occ) > 0 {
 		if l.current < 0 {
-			return fmt.Sprintf(m.s.Matches, len(l.occ))
+			return m.s.Matches.N(len(l.occ))
 		}
 		return fmt.Sprintf(m.s.Match, l.current+1, len(l.occ))
 	}
