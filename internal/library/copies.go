@@ -6,6 +6,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -34,25 +35,31 @@ const (
 // "quality of cooperation among participating States" is the seed's own phrasing.
 const minContentWords = 3
 
-// functionWords are the words of grammar, folded, in the briefing's languages.
-var functionWords = map[string]bool{}
+// functionWords are the words of grammar, folded, in the briefing's languages;
+// made on first use (lint's near-copy check), not at every start.
+var functionWords = sync.OnceValue(func() map[string]bool {
+	return wordTable("a an the of and or in on to for by with at from as is are was were be been it its this that these those which who " +
+		"has have had not no also among between into than so such their them they there up out about " +
+		"il lo la i gli le l un una uno d di del dello della dell dei degli delle da dal dallo dalla dall dai dagli dalle " +
+		"al allo alla all ai agli alle ad nel nello nella nell nei negli nelle con su sul sullo sulla sull sui sugli sulle " +
+		"per tra fra via e ed o che chi cui non ne ha hanno ho sono si anche come piu sua suo sue suoi loro questo questa quello quella")
+})
 
-func init() {
-	for _, w := range strings.Fields(
-		"a an the of and or in on to for by with at from as is are was were be been it its this that these those which who " +
-			"has have had not no also among between into than so such their them they there up out about " +
-			"il lo la i gli le l un una uno d di del dello della dell dei degli delle da dal dallo dalla dall dai dagli dalle " +
-			"al allo alla all ai agli alle ad nel nello nella nell nei negli nelle con su sul sullo sulla sull sui sugli sulle " +
-			"per tra fra via e ed o che chi cui non ne ha hanno ho sono si anche come piu sua suo sue suoi loro questo questa quello quella") {
-		functionWords[w] = true
+// wordTable is the set of the space-separated words of list.
+func wordTable(list string) map[string]bool {
+	ws := strings.Fields(list)
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
 	}
+	return m
 }
 
 // contentWords counts the words of a key that are not grammar (nor the wildcard).
 func contentWords(key string) int {
 	n := 0
 	for _, w := range strings.Split(key, " ") {
-		if w != "\x01" && !functionWords[w] {
+		if w != "\x01" && !functionWords()[w] {
 			n++
 		}
 	}

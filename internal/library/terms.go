@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -99,23 +100,20 @@ func lintEquivalents(terms []Term, pages map[string]map[string]*Page) []Problem 
 }
 
 // phraseFillers are the words a phrase's word set leaves out (wordSet): they name
-// nothing, in English or Italian.
-var phraseFillers = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`a an and or of the to for in on by with at from as is are how what
+// nothing, in English or Italian. Made on first use, not at every start.
+var phraseFillers = sync.OnceValue(func() map[string]bool {
+	return wordTable(`a an and or of the to for in on by with at from as is are how what
 		e o di da con su per tra fra il lo la i gli le un uno una del dello della dei degli delle dell
-		al allo alla ai agli alle dal dalla nel nella nei sul sulla che come l d`) {
-		phraseFillers[w] = true
-	}
-}
+		al allo alla ai agli alle dal dalla nel nella nei sul sulla che come l d`)
+})
 
 // wordSet is a phrase as lint compares it: its folded words, function words left
 // out, sorted and deduplicated, so that "help for poor countries" and "poor
 // countries help" are the same phrase.
 func wordSet(phrase string) string {
 	ws := strings.FieldsFunc(Fold(phrase), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	ws = slices.DeleteFunc(ws, func(w string) bool { return phraseFillers[w] })
+	fillers := phraseFillers()
+	ws = slices.DeleteFunc(ws, func(w string) bool { return fillers[w] })
 	slices.Sort(ws)
 	return strings.Join(slices.Compact(ws), " ")
 }
