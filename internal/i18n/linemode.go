@@ -30,6 +30,7 @@ type LineStrings struct {
 	OtherLang   string // after a result found in the other language's text
 	SearchHow   string // "/" alone
 	NotAPage    string // "No page is called %s; searching for it." (quoted)
+	NoAnchor    string // "%s has no section %s: it opens at its start; o lists its sections." (page, quoted anchor)
 	NoList      string // a number with no numbered list on screen
 	OutOfRange  string // "There is no %d here: pick a number from 1 to %d."
 	External    string // "Link %d leads outside the briefing: %s"
@@ -65,6 +66,7 @@ var lineEnglish = LineStrings{
 	OtherLang:   "(found in the Italian text)",
 	SearchHow:   "Type words after the slash, for example /oewg.",
 	NotAPage:    "No page is called %s; searching for it.",
+	NoAnchor:    "%s has no section %s: it opens at its start; o lists its sections.",
 	NoList:      "There is no numbered list to pick from: type m for the pages.",
 	OutOfRange:  "There is no %d here: pick a number from 1 to %d.",
 	External:    "Link %d leads outside the briefing: %s",
@@ -109,6 +111,7 @@ var lineItalian = LineStrings{
 	OtherLang:   "(trovato nel testo inglese)",
 	SearchHow:   "Scrivi le parole dopo la barra, per esempio /oewg.",
 	NotAPage:    "Nessuna pagina si chiama %s; la cerco.",
+	NoAnchor:    "%s non ha la sezione %s: si apre dall'inizio; o ne elenca le sezioni.",
 	NoList:      "Non c'è un elenco numerato da cui scegliere: scrivi m per le pagine.",
 	OutOfRange:  "Il numero %d non è nell'elenco: scegli un numero da 1 a %d.",
 	External:    "Il collegamento %d porta fuori dal documento: %s",

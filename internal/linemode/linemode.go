@@ -338,7 +338,13 @@ func (s *session) do(line string) bool {
 		case isNumber(line):
 			s.pick(line)
 		default:
-			if pl, ok, _ := s.rs.Resolve(line); ok {
+			if pl, ok, anchorOK := s.rs.Resolve(line); ok {
+				if !anchorOK {
+					_, anchor, _ := strings.Cut(line, "#")
+					if p := s.rs.Library().Page(s.rs.Lang(), pl.Page); p != nil {
+						s.say(fmt.Sprintf(s.t.NoAnchor, p.Title, quote(anchor)))
+					}
+				}
 				s.visit(pl)
 			} else if len([]rune(line)) < 2 {
 				s.say(fmt.Sprintf(s.t.Unknown, quote(line)))

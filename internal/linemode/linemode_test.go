@@ -432,3 +432,21 @@ func TestEscapeSequencesAreDropped(t *testing.T) {
 		t.Errorf("an escape sequence in the output: %q", out)
 	}
 }
+
+// A page named with an anchor it does not have opens at its start, and says so
+// in the reader's language: the reader is not left at a section they did not ask
+// for without a word.
+func TestUnknownAnchorIsSaid(t *testing.T) {
+	for lang, want := range map[string]string{
+		"en": `has no section "nope": it opens at its start; o lists its sections.`,
+		"it": `non ha la sezione "nope": si apre dall'inizio; o ne elenca le sezioni.`,
+	} {
+		out := run(t, shipped(t), Options{Lang: lang}, "un#nope\nq\n")
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) { // wrapped to the width
+			t.Errorf("%s: un#nope does not say the anchor is unknown:\n%s", lang, out)
+		}
+	}
+	if out := run(t, shipped(t), Options{Lang: "en"}, "un#the-global-mechanism\nq\n"); strings.Contains(out, "has no section") {
+		t.Errorf("a known anchor is said unknown:\n%s", out)
+	}
+}
