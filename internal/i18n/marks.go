@@ -36,6 +36,7 @@ type MarkStrings struct {
 	BriefCopied  string // "brief copied: %s, %d characters" (Count)
 	BriefCut     string // "brief copied: the first %d of %d passages (%d characters), the most one copy carries"
 	SessionOnly  string // "%s: marks are kept for this session only" (the file's problem)
+	NotSaved     string // " (not saved: the marks file was refused)", after Marked or Unmarked
 	SaveFailed   string // "cannot save your marks in %s: %v"
 
 	// A passage's state, in the list and in the brief.
@@ -100,6 +101,7 @@ var marksEnglish = MarkStrings{
 	BriefCopied:  "brief copied: %s, %d characters",
 	BriefCut:     "brief copied: the first %d of %d passages (%d characters), the most one copy carries",
 	SessionOnly:  "%s: marks are kept for this session only",
+	NotSaved:     " (for this session only: the marks file was refused)",
 	SaveFailed:   "cannot save your marks in %s: %v",
 
 	Changed:       "changed since you marked it",
@@ -163,6 +165,7 @@ var marksItalian = MarkStrings{
 	BriefCopied:  "promemoria copiato: %s, %d caratteri",
 	BriefCut:     "promemoria copiato: i primi %d di %d passi (%d caratteri), il massimo per una copia",
 	SessionOnly:  "%s: i segni restano solo per questa sessione",
+	NotSaved:     " (solo per questa sessione: il file dei segni è stato rifiutato)",
 	SaveFailed:   "impossibile salvare i segni in %s: %v",
 
 	Changed:       "cambiato da quando l'hai segnato",

@@ -21,7 +21,10 @@ type Keeper struct {
 	store *Store
 	path  string // "" for the session only
 	note  string // why the marks are for the session only, once
-	now   func() time.Time
+	// refused: a marks file was there but refused, so that each change says it
+	// is not saved (the kiosk and --no-state have no file: nothing to say).
+	refused bool
+	now     func() time.Time
 }
 
 // Open is the Keeper of the marks file at path (marks.File). A file that is
@@ -58,6 +61,7 @@ func (k *Keeper) sessionOnly(err error, lang string) {
 	}
 	k.note = fmt.Sprintf(i18n.Marks(lang).SessionOnly, msg)
 	k.path = ""
+	k.refused = true
 }
 
 // reload reads the file again before a change; a file refused now (changed by
@@ -107,6 +111,9 @@ func (k *Keeper) Toggle(lib *library.Library, lang, page string, b int) string {
 	}
 	if failed := k.save(lang); failed != "" {
 		return failed
+	}
+	if k.refused {
+		note += t.NotSaved
 	}
 	return note
 }

@@ -408,3 +408,27 @@ func TestEntryForTheList(t *testing.T) {
 		t.Fatalf("a changed passage's notes: %q", n)
 	}
 }
+
+// A mark made while the marks file is refused says it is kept for this session
+// only, each time: the reader is not told "marked" for a mark that is lost.
+func TestMarkAgainstARefusedFileSaysItIsNotSaved(t *testing.T) {
+	l := lib(t)
+	path := filepath.Join(t.TempDir(), "marks.json")
+	if err := os.WriteFile(path, []byte("{not json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	k := Open(path, "en")
+	if k.Note() == "" {
+		t.Fatal("a corrupt file gives no note")
+	}
+	b := blockOf(t, l, "en", "un", "In 2009-2010 Italy")
+	if note := k.Toggle(l, "en", "un", b); !strings.HasSuffix(note, "(for this session only: the marks file was refused)") {
+		t.Errorf("m against a refused file: %q", note)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "{not json" {
+		t.Errorf("the refused file was written over: %q", data)
+	}
+	if note := Session().Toggle(l, "en", "un", b); strings.Contains(note, "refused") {
+		t.Errorf("the kiosk's session marks speak of a refused file: %q", note)
+	}
+}
