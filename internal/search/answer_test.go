@@ -5,8 +5,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
+	"github.com/cyberdiplo/cyberdiplo/internal/cite"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
@@ -168,5 +171,33 @@ func TestSnippetKeepsDates(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("A/65/201: no row names the UN report of 2010")
+	}
+}
+
+// TestSnippetEndsBetweenWords: a snippet cut short ends at the end of a word,
+// whatever the width and the kind of question (a definition is read from its
+// start, so its cut falls where the width does).
+func TestSnippetEndsBetweenWords(t *testing.T) {
+	ix := shipped()
+	for w := 40; w <= 150; w += 7 {
+		for _, q := range []string{"what is the cyber defence pledge", "che cos'è il toolbox", "first oewg end", "how many cbms"} {
+			for _, h := range ix.Search(q, Options{Lang: "en", Width: w}) {
+				s, ok := strings.CutSuffix(h.Snippet, "…")
+				if !ok {
+					continue
+				}
+				s = strings.TrimPrefix(s, "…")
+				p := ix.lib.Page(h.Lang, h.Page)
+				body := strings.Join(strings.Fields(cite.Body(p, h.Section)), " ")
+				i := strings.Index(body, strings.Join(strings.Fields(s), " "))
+				if i < 0 {
+					continue // found through a neighbouring block's wording
+				}
+				rest := body[i+len(strings.Join(strings.Fields(s), " ")):]
+				if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) {
+					t.Errorf("width %d, %q: %s ends inside a word: %q", w, q, h.Where(), h.Snippet)
+				}
+			}
+		}
 	}
 }

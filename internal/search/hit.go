@@ -406,6 +406,10 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 	if end < n {
 		if i := strings.LastIndexByte(text[at[min(max(ce, start), end)]:at[end]], ' '); i >= 0 {
 			end = runeOf(at[min(max(ce, start), end)] + i)
+		} else if i := strings.LastIndexByte(text[at[start]:at[end]], ' '); i >= 0 && runeOf(at[start]+i) > start+(end-start)/2 {
+			// The cluster runs to the cut (a definition read from its start):
+			// end at its last space rather than inside a word.
+			end = runeOf(at[start] + i)
 		}
 	}
 	// Never inside a date of several words ("12 March 2021", at most 20 runes):
