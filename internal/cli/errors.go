@@ -130,17 +130,11 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 		most, _ := strconv.Atoi(m[1])
 		got, _ := strconv.Atoi(m[2])
 		switch {
-		case !cmd.HasParent() && most == 1 && len(args) > 0:
-			// "cyberdiplo serch oewg": a misspelt command, not two pages.
-			if s, ok := a.suggestFor(args[0]); ok && s.command && !a.isPage(args[0]) {
-				return usageErr(t.NotACommand, args[0], strings.Join(append([]string{cmd.Root().Name(), s.name}, args[1:]...), " "))
-			}
-			return usageErr(t.OnePage, got, given, given)
 		case !cmd.HasParent() && most == 1:
-			// cyberdiplo serch oewg: a misspelt command, not two pages.
+			// "cyberdiplo serch oewg": a misspelt command, not two pages.
 			if len(args) > 0 && !a.isPage(args[0]) {
-				if s := a.closestCommand(args[0]); s != "" {
-					return usageErr(t.CommandTypo, quote(args[0]), s)
+				if s, ok := a.suggestFor(args[0]); ok && s.command {
+					return usageErr(t.NotACommand, quote(args[0]), strings.Join(append([]string{cmd.Root().Name(), s.name}, args[1:]...), " "))
 				}
 			}
 			return usageErr(t.OnePage, got, quote(given), quote(given))

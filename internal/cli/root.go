@@ -158,50 +158,6 @@ func (a *app) unknownPage(lib *library.Library, name string) error {
 	return plainErr(msg)
 }
 
-// closestCommand is the command cobra would suggest for name that is nearest to
-// it, a swap of two letters counting as one edit (lsit is list, not lint); "" for
-// none.
-func (a *app) closestCommand(name string) string {
-	if a.root == nil || strings.TrimSpace(name) == "" || len(name) > maxAnchor {
-		return ""
-	}
-	best, bestD := "", 0
-	for _, s := range a.root.SuggestionsFor(name) {
-		if d := editDistance(strings.ToLower(name), s); best == "" || d < bestD {
-			best, bestD = s, d
-		}
-	}
-	return best
-}
-
-// editDistance is the optimal string alignment distance between a and b: the
-// insertions, deletions, substitutions and swaps of neighbours that turn one into
-// the other.
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
-}
-
 func (a *app) cache() *render.Cache {
 	if a.env.Cache == nil {
 		a.env.Cache = render.NewCache(64)

@@ -21,7 +21,6 @@ type CLIStrings struct {
 	// Pages and content
 	UnknownPage  string // "unknown page %q: use one of %s"
 	DidYouMean   string // " (the command %s?)", after UnknownPage
-	CommandTypo  string // "unknown command %q: did you mean %s? ..." (the reader given a misspelt command and more)
 	NoVersion    string // "page %q has no %s version in %s" (id, language name, content)
 	Embedded     string // "the embedded content"
 	ContentRead  string // "cannot read content from %s: %v"
@@ -98,7 +97,6 @@ var cliEnglish = CLIStrings{
 
 	UnknownPage:  "unknown page %q: use one of %s",
 	DidYouMean:   " (or did you mean the command %s?)",
-	CommandTypo:  "unknown command %q: did you mean %s? (cyberdiplo --help lists the commands)",
 	NoVersion:    "page %q has no %s version (%s)",
 	Embedded:     "the embedded content",
 	ContentRead:  "cannot read content from %s: %v",
@@ -169,7 +167,6 @@ var cliItalian = CLIStrings{
 
 	UnknownPage:  "pagina sconosciuta %q: usa una di queste: %s",
 	DidYouMean:   " (o intendevi il comando %s?)",
-	CommandTypo:  "comando sconosciuto %q: forse intendevi %s? (cyberdiplo --help elenca i comandi)",
 	NoVersion:    "la pagina %q non ha la versione in %s (%s)",
 	Embedded:     "il contenuto incorporato",
 	ContentRead:  "impossibile leggere il contenuto da %s: %v",
