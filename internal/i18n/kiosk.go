@@ -17,6 +17,8 @@ type KioskStrings struct {
 	// then the list of pages follows.
 	Note       string
 	NoCommands string // the kiosk runs no commands
+	// CommandTooLong: a command over the limit (%d bytes), refused in one line.
+	CommandTooLong string
 	// Larger is drawn beside the reader when the visitor's window is larger than
 	// what the kiosk draws: the window's width and height, then the drawn ones.
 	Larger string
@@ -57,6 +59,7 @@ var kioskEnglish = KioskStrings{
 		"\n" +
 		"Pages:\n",
 	NoCommands:         "cyberdiplo: no commands here",
+	CommandTooLong:     "cyberdiplo: the command is longer than %d bytes: the kiosk runs list, show and search with a few arguments",
 	Larger:             "Your window is %d×%d: the kiosk draws at most %d×%d.",
 	TooManySessions:    "at most %d sessions per connection",
 	NoStart:            "no shell or command within %s: closed",
@@ -85,6 +88,7 @@ var kioskItalian = KioskStrings{
 		"\n" +
 		"Pagine:\n",
 	NoCommands:         "cyberdiplo: qui non si eseguono comandi",
+	CommandTooLong:     "cyberdiplo: il comando supera i %d byte: il chiosco esegue list, show e search con pochi argomenti",
 	Larger:             "La finestra è %d×%d: il chiosco ne disegna al massimo %d×%d.",
 	TooManySessions:    "al massimo %d sessioni per connessione",
 	NoStart:            "nessuna shell né comando entro %s: chiusa",

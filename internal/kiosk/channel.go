@@ -162,8 +162,13 @@ func (s *Server) sessionChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.
 			}
 			if r.Type == "exec" {
 				cmd, _, valid := parseString(r.Payload)
-				if !valid || len(r.Payload) > maxCommand {
+				if !valid {
 					break
+				}
+				if len(r.Payload) > maxCommand {
+					// Taken, to say why in one line (runCommand), but never split
+					// or run: the command is not kept.
+					cmd, sess.tooLong = "(too long)", true
 				}
 				sess.rawCmd = cmd
 			}
@@ -242,6 +247,7 @@ type session struct {
 	pty     *ssh.Pty
 	env     []string
 	rawCmd  string
+	tooLong bool // the exec request's command was over maxCommand
 
 	mu     sync.Mutex
 	exited bool
@@ -249,11 +255,14 @@ type session struct {
 
 var _ ssh.Session = (*session)(nil)
 
-func (s *session) User() string              { return s.conn.User() }
-func (s *session) RemoteAddr() net.Addr      { return s.conn.RemoteAddr() }
-func (s *session) LocalAddr() net.Addr       { return s.conn.LocalAddr() }
-func (s *session) Environ() []string         { return append([]string(nil), s.env...) }
-func (s *session) RawCommand() string        { return s.rawCmd }
+func (s *session) User() string         { return s.conn.User() }
+func (s *session) RemoteAddr() net.Addr { return s.conn.RemoteAddr() }
+func (s *session) LocalAddr() net.Addr  { return s.conn.LocalAddr() }
+func (s *session) Environ() []string    { return append([]string(nil), s.env...) }
+func (s *session) RawCommand() string   { return s.rawCmd }
+
+// CommandTooLong reports whether the command was over maxCommand (not kept).
+func (s *session) CommandTooLong() bool      { return s.tooLong }
 func (s *session) Subsystem() string         { return "" }
 func (s *session) Context() ssh.Context      { return s.ctx }
 func (s *session) EmulatedPty() bool         { return false }

@@ -1229,3 +1229,21 @@ func TestIdleConnectionsGiveWay(t *testing.T) {
 	a.exit(t)
 	b.exit(t)
 }
+
+// A command over the 4 KB bound is told so in one line, and exits 1: it is
+// neither run nor split (OpenSSH would otherwise say only "exec request failed").
+func TestCommandTooLongIsSaid(t *testing.T) {
+	h := start(t, nil)
+	c := h.dial(t, "visitor")
+	out, errOut, code := run(t, c, "show"+strings.Repeat(" un", 2000))
+	if code != 1 || out != "" {
+		t.Errorf("status %d, stdout %q; want 1 and nothing", code, out)
+	}
+	if strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "longer than 4096 bytes") {
+		t.Errorf("stderr %q, want one line saying the command is too long", errOut)
+	}
+	// The connection still serves a command of the right size.
+	if _, _, code := run(t, c, "list"); code != 0 {
+		t.Errorf("list after a long command: status %d", code)
+	}
+}

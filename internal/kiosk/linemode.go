@@ -44,6 +44,9 @@ func (s *Server) runLineMode(v *visit) {
 		Marks: marks.Session(), // the visitor's marks: nothing is written on the server
 	})
 	close(done)
+	if r, _ := v.outcome(); r == endIdle || r == endMax || r == endShutdown {
+		v.say("") // off the "Command:" prompt the line mode left, before the goodbye
+	}
 	reason := s.sayWhy(v, i18n.For(v.lang).Kiosk)
 	if err != nil && reason == "" {
 		v.setReason(endDisconnected) // a write failed: the visitor is gone

@@ -417,6 +417,12 @@ func (s *Server) dispatch(v *visit) {
 
 // runCommand runs one of the read-only commands with plain output.
 func (s *Server) runCommand(v *visit) {
+	if tl, ok := v.Session.(interface{ CommandTooLong() bool }); ok && tl.CommandTooLong() {
+		v.detail = "(too long)"
+		_, _ = fmt.Fprintf(v.Stderr(), v.text().CommandTooLong+"\n", maxCommand)
+		v.finish(endCommand, 1)
+		return
+	}
 	args := v.Command()
 	if len(args) > 0 {
 		switch args[0] {
