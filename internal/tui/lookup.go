@@ -503,13 +503,7 @@ func writePairs(b *strings.Builder, heads, snips []string, sel, rows, width int,
 		start = sel - per + 1
 	}
 	for i := start; i < len(heads) && i < start+per; i++ {
-		line := ansi.Truncate(heads[i], max(width-2, 1), lk.text("…"))
-		if i == sel {
-			line = lk.st.Selected.Render(lk.text("› ") + ansi.Strip(line))
-		} else {
-			line = "  " + line
-		}
-		b.WriteString(line + "\n")
+		b.WriteString(listRow(heads[i], i == sel, width, lk) + "\n")
 		if snips[i] != "" {
 			b.WriteString("    " + ansi.Truncate(snips[i], max(width-4, 1), lk.text("…")) + "\n")
 		}
@@ -595,12 +589,32 @@ func writeList(b *strings.Builder, items []string, sel, rows, width int, lk look
 		start = sel - rows + 1
 	}
 	for i := start; i < len(items) && i < start+rows; i++ {
-		line := ansi.Truncate(items[i], max(width-2, 1), lk.text("…"))
-		if i == sel {
-			line = lk.st.Selected.Render(lk.text("› ") + ansi.Strip(line))
-		} else {
-			line = "  " + line
-		}
-		b.WriteString(line + "\n")
+		b.WriteString(listRow(items[i], i == sel, width, lk) + "\n")
 	}
+}
+
+// moveSel moves the selection of a list of n entries for the keys up, down,
+// first and last: the new selection, and whether msg was one of those keys.
+func moveSel(msg tea.KeyPressMsg, sel, n int, up, down, first, last key.Binding) (int, bool) {
+	switch {
+	case key.Matches(msg, up):
+		return max(sel-1, 0), true
+	case key.Matches(msg, down):
+		return min(sel+1, max(n-1, 0)), true
+	case key.Matches(msg, first):
+		return 0, true
+	case key.Matches(msg, last):
+		return max(n-1, 0), true
+	}
+	return sel, false
+}
+
+// listRow is one row of a list in an overlay, cut to width: the selected one
+// marked "› " in the selection style, the others indented to match.
+func listRow(item string, selected bool, width int, lk look) string {
+	line := ansi.Truncate(item, max(width-2, 1), lk.text("…"))
+	if selected {
+		return lk.st.Selected.Render(lk.text("› ") + ansi.Strip(line))
+	}
+	return "  " + line
 }

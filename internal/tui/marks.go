@@ -188,17 +188,13 @@ func (l markList) Update(msg tea.Msg) (markList, tea.Msg) {
 		return l, nil
 	}
 	k, n := l.keys, len(l.entries)
+	if sel, moved := moveSel(kp, l.sel, n, k.Up, k.Down, k.First, k.Last); moved {
+		l.sel = sel
+		return l, nil
+	}
 	switch {
 	case key.Matches(kp, k.Close):
 		return l, markCloseMsg{}
-	case key.Matches(kp, k.Up):
-		l.sel = max(l.sel-1, 0)
-	case key.Matches(kp, k.Down):
-		l.sel = min(l.sel+1, max(n-1, 0))
-	case key.Matches(kp, k.First):
-		l.sel = 0
-	case key.Matches(kp, k.Last):
-		l.sel = max(n-1, 0)
 	case key.Matches(kp, k.Order):
 		l.order = 1 - l.order
 		l.refresh()

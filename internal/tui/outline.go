@@ -165,21 +165,13 @@ func (o outline) Update(msg tea.Msg) (outline, tea.Msg) {
 func (o outline) key(msg tea.KeyPressMsg) (outline, tea.Msg) {
 	n := len(o.entries)
 	k := o.keys
+	if sel, moved := moveSel(msg, o.sel, n, k.Up, k.Down, k.First, k.Last); moved {
+		o.sel = sel
+		return o, nil
+	}
 	switch {
 	case key.Matches(msg, k.Cancel):
 		return o, outlineCloseMsg{}
-	case key.Matches(msg, k.Up):
-		o.sel = max(o.sel-1, 0)
-		return o, nil
-	case key.Matches(msg, k.Down):
-		o.sel = min(o.sel+1, max(n-1, 0))
-		return o, nil
-	case key.Matches(msg, k.First):
-		o.sel = 0
-		return o, nil
-	case key.Matches(msg, k.Last):
-		o.sel = max(n-1, 0)
-		return o, nil
 	case key.Matches(msg, k.Jump):
 		if h := o.heading(); h >= 0 {
 			return o, outlineJumpMsg{heading: h}
@@ -201,17 +193,13 @@ func (o outline) key(msg tea.KeyPressMsg) (outline, tea.Msg) {
 		return o, nil
 	}
 	lt := k.Letters
+	if sel, moved := moveSel(msg, o.sel, n, lt.Up, lt.Down, lt.First, lt.Last); moved {
+		o.sel = sel
+		return o, nil
+	}
 	switch {
 	case key.Matches(msg, lt.Close):
 		return o, outlineCloseMsg{}
-	case key.Matches(msg, lt.Up):
-		o.sel = max(o.sel-1, 0)
-	case key.Matches(msg, lt.Down):
-		o.sel = min(o.sel+1, max(n-1, 0))
-	case key.Matches(msg, lt.First):
-		o.sel = 0
-	case key.Matches(msg, lt.Last):
-		o.sel = max(n-1, 0)
 	case key.Matches(msg, lt.Filter):
 		o.filtering = true
 	case key.Matches(msg, lt.Copy):
