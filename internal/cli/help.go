@@ -107,6 +107,20 @@ func useArgs(c *cobra.Command, lang string) string {
 	return " " + strings.Join(out, " ")
 }
 
+// flagUsage is a flag's value name and what it does, in the reader's language, as
+// --help and the man page say them.
+func flagUsage(c *cobra.Command, f *pflag.Flag, t i18n.CLIStrings, tr func(string) string) (name, usage string) {
+	usage = tr(f.Usage)
+	switch f.Name {
+	case "help":
+		usage = fmt.Sprintf(t.HelpFor, c.Name())
+	case "version":
+		usage = fmt.Sprintf(t.VersionFor, c.Root().Name())
+	}
+	name, usage = valueName(f, usage)
+	return tr(name), usage
+}
+
 // flagRows describes flags: "-h, --help" or "    --limit N", and the usage with
 // its default.
 func flagRows(c *cobra.Command, fs *pflag.FlagSet, t i18n.CLIStrings, tr func(string) string) [][2]string {
@@ -115,15 +129,7 @@ func flagRows(c *cobra.Command, fs *pflag.FlagSet, t i18n.CLIStrings, tr func(st
 		if f.Hidden {
 			return
 		}
-		usage := tr(f.Usage)
-		switch f.Name {
-		case "help":
-			usage = fmt.Sprintf(t.HelpFor, c.Name())
-		case "version":
-			usage = fmt.Sprintf(t.VersionFor, c.Root().Name())
-		}
-		name, usage := valueName(f, usage)
-		name = tr(name)
+		name, usage := flagUsage(c, f, t, tr)
 		key := "    --" + f.Name
 		if f.Shorthand != "" {
 			key = "-" + f.Shorthand + ", --" + f.Name

@@ -130,15 +130,7 @@ func writeManFlags(b *strings.Builder, c *cobra.Command, fs *pflag.FlagSet, t i1
 		if f.Hidden || (f.Name == "help" && c.HasParent()) {
 			return // every command's -h is said once, under the options
 		}
-		usage := tr(f.Usage)
-		switch f.Name {
-		case "help":
-			usage = fmt.Sprintf(t.HelpFor, c.Name())
-		case "version":
-			usage = fmt.Sprintf(t.VersionFor, c.Root().Name())
-		}
-		name, usage := valueName(f, usage)
-		name = tr(name)
+		name, usage := flagUsage(c, f, t, tr)
 		tag := `\fB\-\-` + roffText(f.Name) + `\fR`
 		if f.Shorthand != "" {
 			tag = `\fB\-` + roffText(f.Shorthand) + `\fR, ` + tag

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 )
 
 // state is what a local run remembers for the next one: the place read, in
@@ -16,15 +17,10 @@ type state = library.Place
 // stateFile is $XDG_STATE_HOME/cyberdiplo/state.json (~/.local/state by default),
 // or "" when neither that nor HOME is set.
 func stateFile(getenv func(string) string) string {
-	dir := getenv("XDG_STATE_HOME")
-	if dir == "" {
-		home := getenv("HOME")
-		if home == "" {
-			return ""
-		}
-		dir = filepath.Join(home, ".local", "state")
+	if dir := marks.StateDir(getenv); dir != "" {
+		return filepath.Join(dir, "state.json")
 	}
-	return filepath.Join(dir, "cyberdiplo", "state.json")
+	return ""
 }
 
 // maxState bounds the state file (bytes): it holds a language, a page and a place.

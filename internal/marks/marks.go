@@ -220,9 +220,10 @@ func (s *Store) seq() int {
 
 // ---- The file ----------------------------------------------------------------
 
-// File is $XDG_STATE_HOME/cyberdiplo/marks.json (~/.local/state by default), or ""
-// when neither that nor HOME is set.
-func File(getenv func(string) string) string {
+// StateDir is where a local run keeps what it remembers:
+// $XDG_STATE_HOME/cyberdiplo (~/.local/state/cyberdiplo by default), or "" when
+// neither that nor HOME is set. The reader's state file lives there too.
+func StateDir(getenv func(string) string) string {
 	dir := getenv("XDG_STATE_HOME")
 	if dir == "" {
 		home := getenv("HOME")
@@ -231,7 +232,15 @@ func File(getenv func(string) string) string {
 		}
 		dir = filepath.Join(home, ".local", "state")
 	}
-	return filepath.Join(dir, "cyberdiplo", "marks.json")
+	return filepath.Join(dir, "cyberdiplo")
+}
+
+// File is StateDir's marks.json, or "" when there is no StateDir.
+func File(getenv func(string) string) string {
+	if dir := StateDir(getenv); dir != "" {
+		return filepath.Join(dir, "marks.json")
+	}
+	return ""
 }
 
 // fileJSON is marks.json.
