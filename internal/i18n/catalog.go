@@ -5,6 +5,9 @@ package i18n
 
 import (
 	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
 
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
@@ -32,10 +35,14 @@ var catalogs = []*Catalog{&catalogEnglish, &catalogItalian}
 
 // Register adds the catalog of a language registered with internal/lang (a
 // briefing that brings its own language: the test of a third language does).
-// Like lang.Register, call it before anything reads a catalog.
+// A catalog with a field left empty is refused. Like lang.Register, call it
+// before anything reads a catalog.
 func Register(c *Catalog) error {
 	if !langs.Known(c.Lang) {
 		return fmt.Errorf("catalog for %q: register the language with internal/lang first", c.Lang)
+	}
+	if m := missing(c.Lang, reflect.ValueOf(*c)); len(m) > 0 {
+		return fmt.Errorf("catalog for %q: empty: %s", c.Lang, strings.Join(m, ", "))
 	}
 	for _, o := range catalogs {
 		if o.Lang == c.Lang {
@@ -59,4 +66,47 @@ func Of(lang string) *Catalog {
 		}
 	}
 	return def
+}
+
+// missing returns the paths of the exported fields of v left empty: an empty
+// string, a nil func, an empty slice or map, an empty element of an array or
+// slice. Register refuses such a catalog; a test checks the built-in ones.
+func missing(path string, v reflect.Value) []string {
+	switch v.Kind() {
+	case reflect.String:
+		if strings.TrimSpace(v.String()) == "" {
+			return []string{path}
+		}
+	case reflect.Func, reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return []string{path}
+		}
+	case reflect.Map:
+		if v.Len() == 0 {
+			return []string{path}
+		}
+		var out []string
+		for _, k := range v.MapKeys() {
+			out = append(out, missing(path+"["+k.String()+"]", v.MapIndex(k))...)
+		}
+		return out
+	case reflect.Slice, reflect.Array:
+		if v.Len() == 0 {
+			return []string{path}
+		}
+		var out []string
+		for i := range v.Len() {
+			out = append(out, missing(path+"["+strconv.Itoa(i)+"]", v.Index(i))...)
+		}
+		return out
+	case reflect.Struct:
+		var out []string
+		for i := range v.NumField() {
+			if f := v.Type().Field(i); f.IsExported() {
+				out = append(out, missing(path+"."+f.Name, v.Field(i))...)
+			}
+		}
+		return out
+	}
+	return nil
 }

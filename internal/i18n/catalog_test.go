@@ -2,60 +2,17 @@ package i18n
 
 import (
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
 
-// unfilled returns the paths of the fields of v left empty: an empty string, a
-// nil func, an empty slice or map, an empty element of an array or slice.
-func unfilled(path string, v reflect.Value) []string {
-	switch v.Kind() {
-	case reflect.String:
-		if strings.TrimSpace(v.String()) == "" {
-			return []string{path}
-		}
-	case reflect.Func, reflect.Pointer, reflect.Interface:
-		if v.IsNil() {
-			return []string{path}
-		}
-	case reflect.Map:
-		if v.Len() == 0 {
-			return []string{path}
-		}
-		var out []string
-		for _, k := range v.MapKeys() {
-			out = append(out, unfilled(path+"["+k.String()+"]", v.MapIndex(k))...)
-		}
-		return out
-	case reflect.Slice, reflect.Array:
-		if v.Len() == 0 {
-			return []string{path}
-		}
-		var out []string
-		for i := range v.Len() {
-			out = append(out, unfilled(path+"["+strconv.Itoa(i)+"]", v.Index(i))...)
-		}
-		return out
-	case reflect.Struct:
-		var out []string
-		for i := range v.NumField() {
-			if f := v.Type().Field(i); f.IsExported() {
-				out = append(out, unfilled(path+"."+f.Name, v.Field(i))...)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
 // Every field of every catalog is filled, every language has a catalog, and a
 // message takes the same arguments in every language.
 func TestEveryCatalogIsFilled(t *testing.T) {
 	for _, c := range catalogs {
-		for _, p := range unfilled(c.Lang, reflect.ValueOf(*c)) {
+		for _, p := range missing(c.Lang, reflect.ValueOf(*c)) {
 			t.Errorf("%s is empty", p)
 		}
 		if !langs.Known(c.Lang) {
@@ -70,7 +27,7 @@ func TestEveryCatalogIsFilled(t *testing.T) {
 	// The test sees an empty field.
 	c := catalogItalian
 	c.Reader.Tools.KeySide, c.Help = "", nil
-	if got := unfilled("it", reflect.ValueOf(c)); strings.Join(got, " ") != "it.Reader.Tools.KeySide it.Help" {
+	if got := missing("it", reflect.ValueOf(c)); strings.Join(got, " ") != "it.Reader.Tools.KeySide it.Help" {
 		t.Errorf("unfilled found %v", got)
 	}
 }
@@ -107,5 +64,24 @@ func TestOfFallsBackToTheDefault(t *testing.T) {
 		Help("en", "List the pages: id, tab label, title") != "List the pages: id, tab label, title" ||
 		Help("it", "no such text") != "no such text" {
 		t.Error("Help translates wrongly")
+	}
+}
+
+func TestRegisterRefusesAnIncompleteCatalog(t *testing.T) {
+	c := catalogEnglish
+	c.Lang = "it"
+	if err := Register(&c); err == nil || !strings.Contains(err.Error(), "has a catalog already") {
+		t.Errorf("a second Italian catalog: %v", err)
+	}
+	c.Lang, c.Line.Bye = "it", ""
+	if err := Register(&c); err == nil || !strings.Contains(err.Error(), "it.Line.Bye") {
+		t.Errorf("an empty field: %v", err)
+	}
+	c.Lang = "xx"
+	if err := Register(&c); err == nil || !strings.Contains(err.Error(), "internal/lang") {
+		t.Errorf("a language lang does not know: %v", err)
+	}
+	if len(catalogs) != 2 {
+		t.Fatalf("%d catalogs", len(catalogs))
 	}
 }

@@ -32,6 +32,10 @@ type Language struct {
 	// page in a message ("This page has no Italian version"). A language missing
 	// here is named by its Self.
 	Names map[string]string
+	// NamedIn is this language's name in other languages, by tag: what a
+	// language added later brings for the languages that do not name it
+	// ("French" in English). Names of the other language wins.
+	NamedIn map[string]string
 	// Words are the other names a user may type for the language in --lang
 	// ("english", "inglese"), lower case.
 	Words []string
@@ -139,7 +143,7 @@ func Counterpart(tag string) string {
 
 // Name is the name of language tag in language in: Name("it", "en") is
 // "Italian", Name("it", "it") "italiano". A language the other does not name
-// is called by its own name, and an unknown tag by the tag.
+// is called by its NamedIn, else by its own name; an unknown tag by the tag.
 func Name(tag, in string) string {
 	l, ok := Get(tag)
 	if !ok {
@@ -152,6 +156,9 @@ func Name(tag, in string) string {
 		if n := o.Names[tag]; n != "" {
 			return n
 		}
+	}
+	if n := l.NamedIn[in]; n != "" {
+		return n
 	}
 	return l.Self
 }

@@ -87,6 +87,11 @@ func TestRegister(t *testing.T) {
 	if err := Register(Language{Tag: "fr", Self: "français", Words: []string{"french"}}); err != nil {
 		t.Fatal(err)
 	}
+	languages[2].NamedIn = map[string]string{"en": "French"}
+	if Name("fr", "en") != "French" || Name("fr", "it") != "français" {
+		t.Errorf("NamedIn: %q, %q", Name("fr", "en"), Name("fr", "it"))
+	}
+	languages[2].NamedIn = nil
 	if Counterpart("fr") != "en" || Counterpart("en") != "it" || Counterpart("it") != "en" {
 		t.Errorf("with fr: Counterpart fr→%s en→%s it→%s", Counterpart("fr"), Counterpart("en"), Counterpart("it"))
 	}
