@@ -149,11 +149,11 @@ func (a *app) unknownPage(lib *library.Library, name string) error {
 		list += " (" + other + ")"
 	}
 	msg := fmt.Sprintf(t.UnknownPage, quote(name), list)
-	if s, ok := suggestName(name, suggestCandidates(a.root, lib)); ok {
-		if s.command {
-			msg += fmt.Sprintf(t.DidYouMean, s.name)
+	if s, ok := search.Suggest(name, suggestCandidates(a.root, lib)); ok {
+		if s.Command {
+			msg += fmt.Sprintf(t.DidYouMean, s.Say)
 		} else {
-			msg += fmt.Sprintf(t.DidYouMeanPage, s.name)
+			msg += fmt.Sprintf(t.DidYouMeanPage, s.Say)
 		}
 	}
 	return plainErr(msg)
@@ -328,8 +328,8 @@ func ExecuteRestricted(ctx context.Context, args []string, env Env) int {
 		// correction; anything else, the list of what runs here.
 		if len(args) > 0 && !a.isPage(args[0]) && !isCommand(newRoot(&app{env: a.env}, false), args[0]) {
 			a.root = root
-			if s, ok := a.suggestFor(args[0]); ok && s.command {
-				fmt.Fprintln(a.env.Err, "cyberdiplo: "+fmt.Sprintf(a.t().NotACommand, quote(args[0]), strings.Join(append([]string{s.name}, args[1:]...), " ")))
+			if s, ok := a.suggestFor(args[0]); ok && s.Command {
+				fmt.Fprintln(a.env.Err, "cyberdiplo: "+fmt.Sprintf(a.t().NotACommand, quote(args[0]), strings.Join(append([]string{s.Say}, args[1:]...), " ")))
 				return 1
 			}
 		}
