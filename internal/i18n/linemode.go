@@ -30,6 +30,8 @@ type LineStrings struct {
 	OtherLang   string // after a result found in the other language's text
 	SearchHow   string // "/" alone
 	NotAPage    string // "No page is called %s; searching for it." (quoted)
+	PageMeant   string // "Did you mean the page %s? Type it to open it." (after NotAPage, a page close to what was typed)
+	WordsMeant  string // "Did you mean: %s?" (after NoMatch, the query with its unmatched words corrected)
 	NoAnchor    string // "%s has no section %s: it opens at its start; o lists its sections." (page, quoted anchor)
 	NoList      string // a number with no numbered list on screen
 	OutOfRange  string // "There is no %d here: pick a number from 1 to %d."
@@ -66,6 +68,8 @@ var lineEnglish = LineStrings{
 	OtherLang:   "(found in the Italian text)",
 	SearchHow:   "Type words after the slash, for example /oewg.",
 	NotAPage:    "No page is called %s; searching for it.",
+	PageMeant:   "Did you mean the page %s? Type it to open it.",
+	WordsMeant:  "Did you mean: %s?",
 	NoAnchor:    "%s has no section %s: it opens at its start; o lists its sections.",
 	NoList:      "There is no numbered list to pick from: type m for the pages.",
 	OutOfRange:  "There is no %d here: pick a number from 1 to %d.",
@@ -111,6 +115,8 @@ var lineItalian = LineStrings{
 	OtherLang:   "(trovato nel testo inglese)",
 	SearchHow:   "Scrivi le parole dopo la barra, per esempio /oewg.",
 	NotAPage:    "Nessuna pagina si chiama %s; la cerco.",
+	PageMeant:   "Forse intendevi la pagina %s? Scrivila per aprirla.",
+	WordsMeant:  "Forse intendevi: %s?",
 	NoAnchor:    "%s non ha la sezione %s: si apre dall'inizio; o ne elenca le sezioni.",
 	NoList:      "Non c'è un elenco numerato da cui scegliere: scrivi m per le pagine.",
 	OutOfRange:  "Il numero %d non è nell'elenco: scegli un numero da 1 a %d.",
