@@ -5,7 +5,7 @@ package i18n
 type ToolStrings struct {
 	KeyCopy     string // help: c
 	KeyCopyList string // help: ctrl+y in the search box and the outline
-	Copied      string // "sent to the clipboard (OSC 52): %s, %d characters": the terminal never says whether it took it
+	Copied      string // "%s, %d characters: sent to the clipboard (OSC 52)": the terminal never says whether it took it; what was copied first, as a narrow bar cuts the end
 	NothingCopy string
 	KeySide     string // help: s
 	SideOn      string // status note when the wide view opens
@@ -25,7 +25,7 @@ type ToolStrings struct {
 var toolsEnglish = ToolStrings{
 	KeyCopy:     "copy the passage you are reading, with its citation",
 	KeyCopyList: "copy the selected section (search, outline)",
-	Copied:      "sent to the clipboard (OSC 52): %s, %d characters",
+	Copied:      "%s, %d characters: sent to the clipboard (OSC 52)",
 	NothingCopy: "nothing to copy here",
 	KeySide:     "both languages side by side",
 	SideOn:      "side by side: s to leave, L swaps the columns",
@@ -45,7 +45,7 @@ var toolsEnglish = ToolStrings{
 var toolsItalian = ToolStrings{
 	KeyCopy:     "copia il passo che stai leggendo con la citazione",
 	KeyCopyList: "copia la sezione scelta (ricerca, indice)",
-	Copied:      "inviato agli appunti (OSC 52): %s, %d caratteri",
+	Copied:      "%s, %d caratteri: inviato agli appunti (OSC 52)",
 	NothingCopy: "niente da copiare qui",
 	KeySide:     "le due lingue affiancate",
 	SideOn:      "lingue affiancate: s per uscire, L scambia le colonne",
