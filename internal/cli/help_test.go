@@ -241,3 +241,24 @@ func TestRestrictedInTheVisitorsLanguage(t *testing.T) {
 		t.Fatalf("exit %d, %q", code, errb.String())
 	}
 }
+
+// Over SSH a misspelt command of the three the kiosk runs gets its correction,
+// as it would on the command line; a command not run there gets the list.
+func TestRestrictedSuggestsTheCommand(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"shwo", "un"}, `did you mean show un?`},
+		{[]string{"serch", "oewg"}, `did you mean search oewg?`},
+		{[]string{"lst"}, `did you mean list?`},
+		{[]string{"lint"}, "only these commands are available here: list, show, search"},
+		{[]string{"un"}, "only these commands are available here: list, show, search"},
+	} {
+		var out, errb strings.Builder
+		code := ExecuteRestricted(t.Context(), c.args, Env{Out: &out, Err: &errb})
+		if code != 1 || !strings.Contains(errb.String(), c.want) || strings.Count(errb.String(), "\n") != 1 {
+			t.Errorf("%q: exit %d, %q, want one line with %q", c.args, code, errb.String(), c.want)
+		}
+	}
+}

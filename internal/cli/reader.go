@@ -104,6 +104,11 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		Width: a.env.Width, Height: a.env.Height, Place: at, Marks: a.marksKeeper(lang),
 	})
 	opened := m.Place()
+	if len(args) == 1 {
+		// A page asked for by name is a new place, even if the reader
+		// closes it at once: the next run reopens it.
+		opened = library.Place{}
+	}
 	environ := a.environ()
 	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out), tea.WithFPS(120),
 		tea.WithEnvironment(environ)}
@@ -126,8 +131,9 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if statePath != "" {
-		// Only a session that read something is remembered: one opened and
-		// closed where it opened leaves the last place as it was.
+		// Only a session that read something, or opened a page by name, is
+		// remembered: one reopened and closed where it opened leaves the last
+		// place as it was.
 		if fm, ok := final.(*tui.Model); ok {
 			pl := fm.Place()
 			moved := pl

@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -156,11 +157,11 @@ func (a *app) unknownPage(lib *library.Library, name string) error {
 		}
 	}
 	msg := fmt.Sprintf(t.UnknownPage, quote(name), list)
-	if s, ok := suggestName(name, suggestCandidates(a.root, lib)); ok {
-		if s.command {
-			msg += fmt.Sprintf(t.DidYouMean, s.name)
+	if s, ok := search.Suggest(name, suggestCandidates(a.root, lib)); ok {
+		if s.Command {
+			msg += fmt.Sprintf(t.DidYouMean, s.Say)
 		} else {
-			msg += fmt.Sprintf(t.DidYouMeanPage, s.name)
+			msg += fmt.Sprintf(t.DidYouMeanPage, s.Say)
 		}
 	}
 	return plainErr(msg)
@@ -329,13 +330,32 @@ func ExecuteRestricted(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(a.env.Err, "cyberdiplo: "+i18n.Marks(a.msgLang()).Kiosk)
 		return 1
 	}
+	root := newRoot(a, true)
 	if len(args) == 0 || (args[0] != "list" && args[0] != "show" && args[0] != "search") {
+		// "shwo un": a misspelt command of those allowed here gets its
+		// correction; anything else, the list of what runs here.
+		if len(args) > 0 && !a.isPage(args[0]) && !isCommand(newRoot(&app{env: a.env}, false), args[0]) {
+			a.root = root
+			if s, ok := a.suggestFor(args[0]); ok && s.Command {
+				fmt.Fprintln(a.env.Err, "cyberdiplo: "+fmt.Sprintf(a.t().NotACommand, quote(args[0]), strings.Join(append([]string{s.Say}, args[1:]...), " ")))
+				return 1
+			}
+		}
 		fmt.Fprintln(a.env.Err, "cyberdiplo: "+a.t().Restricted)
 		return 1
 	}
-	root := newRoot(a, true)
 	root.SetArgs(args)
 	return a.run(ctx, root)
+}
+
+// isCommand reports whether name is a command (or an alias of one) of root.
+func isCommand(root *cobra.Command, name string) bool {
+	for _, c := range root.Commands() {
+		if c.Name() == name || slices.Contains(c.Aliases, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // run executes the command tree and reports an error in one line.

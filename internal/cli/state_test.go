@@ -166,3 +166,20 @@ func TestLangFlagKeepsTheSavedPlace(t *testing.T) {
 		t.Errorf("after --lang it, j, q the state is %+v, %v", s, ok)
 	}
 }
+
+// A page opened by name is remembered even if the reader quits at once: the
+// next run without a page reopens it there.
+func TestPageOpenedByNameIsRemembered(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cyberdiplo", "state.json")
+	runReaderInPty(t, dir, nil, "5", "d", "q")
+	runReaderInPty(t, dir, []string{"un#key-facts"}, "q")
+	s, ok := loadState(path)
+	if !ok || s.Page != "un" || s.Section != "key-facts" {
+		t.Fatalf("after opening un#key-facts and quitting the state is %+v, %v", s, ok)
+	}
+	out := runReaderInPty(t, dir, nil, "q")
+	if !strings.Contains(out, "Key facts") {
+		t.Errorf("the next run did not reopen un#key-facts:\n%s", out)
+	}
+}

@@ -34,21 +34,3 @@ func TestSuggestions(t *testing.T) {
 		}
 	}
 }
-
-func TestSuggestName(t *testing.T) {
-	cs := []candidate{
-		{"man", suggestion{"man", true}},
-		{"nato", suggestion{name: "nato"}},
-		{"search", suggestion{"search", true}},
-	}
-	for typed, want := range map[string]string{"nat": "nato", "NAT": "nato", "serch": "search", "mann": "man"} {
-		if s, ok := suggestName(typed, cs); !ok || s.name != want {
-			t.Errorf("%q: %q %v, want %q", typed, s.name, ok, want)
-		}
-	}
-	for _, typed := range []string{"nato", "x", "", "qqqq"} {
-		if s, ok := suggestName(typed, cs); ok {
-			t.Errorf("%q: suggests %q", typed, s.name)
-		}
-	}
-}

@@ -31,7 +31,7 @@ var english = Strings{
 var toolsEnglish = ToolStrings{
 	KeyCopy:     "copy the passage you are reading, with its citation",
 	KeyCopyList: "copy the selected section (search, outline)",
-	Copied:      "sent to the clipboard (OSC 52): %s, %d characters",
+	Copied:      "%s, %d characters: sent to the clipboard (OSC 52)",
 	NothingCopy: "nothing to copy here",
 	KeySide:     "both languages side by side",
 	SideOn:      "side by side: s to leave, L swaps the columns",
@@ -97,6 +97,8 @@ var lineEnglish = LineStrings{
 	OtherLang:   "(found in the %s text)",
 	SearchHow:   "Type words after the slash, for example /oewg.",
 	NotAPage:    "No page is called %s; searching for it.",
+	PageMeant:   "Did you mean the page %s? Type it to open it.",
+	WordsMeant:  "Did you mean: %s?",
 	NoAnchor:    "%s has no section %s: it opens at its start; o lists its sections.",
 	NoList:      "There is no numbered list to pick from: type m for the pages.",
 	OutOfRange:  "There is no %d here: pick a number from 1 to %d.",

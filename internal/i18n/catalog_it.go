@@ -31,7 +31,7 @@ var italian = Strings{
 var toolsItalian = ToolStrings{
 	KeyCopy:     "copia il passo che stai leggendo con la citazione",
 	KeyCopyList: "copia la sezione scelta (ricerca, indice)",
-	Copied:      "inviato agli appunti (OSC 52): %s, %d caratteri",
+	Copied:      "%s, %d caratteri: inviato agli appunti (OSC 52)",
 	NothingCopy: "niente da copiare qui",
 	KeySide:     "le due lingue affiancate",
 	SideOn:      "lingue affiancate: s per uscire, L scambia le colonne",
@@ -97,6 +97,8 @@ var lineItalian = LineStrings{
 	OtherLang:   "(trovato nel testo %s)",
 	SearchHow:   "Scrivi le parole dopo la barra, per esempio /oewg.",
 	NotAPage:    "Nessuna pagina si chiama %s; la cerco.",
+	PageMeant:   "Forse intendevi la pagina %s? Scrivila per aprirla.",
+	WordsMeant:  "Forse intendevi: %s?",
 	NoAnchor:    "%s non ha la sezione %s: si apre dall'inizio; o ne elenca le sezioni.",
 	NoList:      "Non c'è un elenco numerato da cui scegliere: scrivi m per le pagine.",
 	OutOfRange:  "Il numero %d non è nell'elenco: scegli un numero da 1 a %d.",

@@ -30,6 +30,8 @@ type LineStrings struct {
 	OtherLang   string // "(found in the %s text)": after a result found in another language (its name)
 	SearchHow   string // "/" alone
 	NotAPage    string // "No page is called %s; searching for it." (quoted)
+	PageMeant   string // "Did you mean the page %s? Type it to open it." (after NotAPage, a page close to what was typed)
+	WordsMeant  string // "Did you mean: %s?" (after NoMatch, the query with its unmatched words corrected)
 	NoAnchor    string // "%s has no section %s: it opens at its start; o lists its sections." (page, quoted anchor)
 	NoList      string // a number with no numbered list on screen
 	OutOfRange  string // "There is no %d here: pick a number from 1 to %d."

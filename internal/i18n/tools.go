@@ -5,7 +5,7 @@ package i18n
 type ToolStrings struct {
 	KeyCopy     string // help: c
 	KeyCopyList string // help: ctrl+y in the search box and the outline
-	Copied      string // "sent to the clipboard (OSC 52): %s, %d characters": the terminal never says whether it took it
+	Copied      string // "%s, %d characters: sent to the clipboard (OSC 52)": the terminal never says whether it took it; what was copied first, as a narrow bar cuts the end
 	NothingCopy string
 	KeySide     string // help: s
 	SideOn      string // status note when the wide view opens

@@ -371,6 +371,9 @@ func (s *session) do(line string) bool {
 				s.say(fmt.Sprintf(s.t.Unknown, quote(line)))
 			} else {
 				s.say(fmt.Sprintf(s.t.NotAPage, quote(line)))
+				if n, ok := search.Suggest(line, search.PageNames(s.rs.Library())); ok {
+					s.say(fmt.Sprintf(s.t.PageMeant, n.Say))
+				}
 				s.search(line)
 			}
 		}
@@ -652,7 +655,8 @@ func (s *session) search(query string) {
 	}
 	// The engine searches both languages and gives the reader's language's
 	// sections, those found through the other language's text among them.
-	hits := s.rs.Find(query, search.Options{Limit: maxResults * resultPages}).Hits
+	res := s.rs.Find(query, search.Options{Limit: maxResults * resultPages})
+	hits := res.Hits
 	s.results, s.others, s.snippets = s.results[:0], s.others[:0], s.snippets[:0]
 	seen := map[library.Place]bool{}
 	for _, h := range hits {
@@ -675,6 +679,9 @@ func (s *session) search(query string) {
 	s.query = query
 	if len(s.results) == 0 {
 		s.say(fmt.Sprintf(s.t.NoMatch, quote(query)))
+		if res.DidYouMean != "" {
+			s.say(fmt.Sprintf(s.t.WordsMeant, textsafe.Line(res.DidYouMean, 200)))
+		}
 		return
 	}
 	s.listResults(0)

@@ -450,3 +450,27 @@ func TestUnknownAnchorIsSaid(t *testing.T) {
 		t.Errorf("a known anchor is said unknown:\n%s", out)
 	}
 }
+
+// A misspelt page name gets the page it was probably meant to be, and a search
+// that finds nothing gets its corrected words, in the reader's language.
+func TestMisspeltNamesGetSuggestions(t *testing.T) {
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, lib, Options{Lang: "en"}, "unn\n/natp summit\nzzzz\n")
+	for _, want := range []string{
+		"No page is called \"unn\"; searching for it.\nDid you mean the page un? Type it to open it.\n",
+		"No match for \"natp summit\".\nDid you mean: nato summit?\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks\n%s\n--- output:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out[strings.Index(out, "\"zzzz\""):], "Did you mean") {
+		t.Errorf("zzzz got a guess:\n%s", out)
+	}
+	if out := run(t, lib, Options{Lang: "it"}, "glosario\n"); !strings.Contains(out, "Forse intendevi la pagina glossario? Scrivila per aprirla.\n") {
+		t.Errorf("Italian:\n%s", out)
+	}
+}

@@ -2,9 +2,11 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Copy with citation: c copies the passage at the top of the view (the block, or
@@ -51,7 +53,12 @@ func (m *Model) copyText(text, where string, ok bool) tea.Cmd {
 func (m *Model) copied(msg CopyMsg) tea.Cmd {
 	m.bar.note = msg.Note
 	if msg.Note == "" {
-		m.bar.note = fmt.Sprintf(m.s.Tools.Copied, msg.Where, utf8.RuneCountInString(msg.Text))
+		n := utf8.RuneCountInString(msg.Text)
+		m.bar.note = fmt.Sprintf(m.s.Tools.Copied, msg.Where, n)
+		if i := strings.LastIndex(msg.Where, " › "); i >= 0 && ansi.StringWidth(m.bar.note)+2 > m.width {
+			// A narrow window: the section's name, without its page's.
+			m.bar.note = fmt.Sprintf(m.s.Tools.Copied, msg.Where[i+len(" › "):], n)
+		}
 	}
 	return tea.SetClipboard(msg.Text)
 }

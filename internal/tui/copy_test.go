@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"github.com/charmbracelet/x/ansi"
+
 	"bytes"
 	"encoding/base64"
 	"fmt"
@@ -53,7 +55,7 @@ func TestCopyThePassageWithItsCitation(t *testing.T) {
 	// The status bar says what was copied, and the clipboard command carries it.
 	_, clip := m.Update(c)
 	m.Update(nil)
-	want := fmt.Sprintf("sent to the clipboard (OSC 52): Italy at the United Nations › Groups of Governmental Experts, %d characters", len([]rune(c.Text)))
+	want := fmt.Sprintf("Italy at the United Nations › Groups of Governmental Experts, %d characters: sent to the clipboard (OSC 52)", len([]rune(c.Text)))
 	if !strings.Contains(statusLine(m), want) {
 		t.Errorf("status %q, want %q", statusLine(m), want)
 	}
@@ -124,5 +126,32 @@ func TestCopyEmitsOSC52(t *testing.T) {
 	// The page title has nothing under it: the first section stands for it.
 	if !strings.HasPrefix(string(text), "Key facts\n\n- ") || !strings.Contains(string(text), "Italy in NATO › Key facts. Sources: ") {
 		t.Errorf("clipboard holds %q", text)
+	}
+}
+
+// On a 40-column window the status bar gives what was copied the room: the
+// help hint and the position give way, and the section's name stays whole.
+func TestNarrowStatusBarKeepsTheSection(t *testing.T) {
+	m := newTest(t, "en", "un", 40, 20)
+	if wide := newTest(t, "en", "un", 100, 20); !strings.Contains(statusLine(wide), "│ ? help") {
+		t.Fatalf("at 100 columns the help hint should stay: %q", statusLine(wide))
+	}
+	if line := statusLine(m); strings.Contains(line, "? help") || !strings.Contains(line, "MAECI 2026, 2021 · A/65/201 (2010)") {
+		t.Fatalf("at 40 columns the sources' years should have the room: %q", line)
+	}
+	scrollToSection(t, m, "groups-of-governmental-experts")
+	_, cmd := m.Update(press("c"))
+	c, ok := copyMsgs(t, cmd)
+	if !ok {
+		t.Fatal("c produced no copy")
+	}
+	m.Update(c)
+	m.Update(nil)
+	line := statusLine(m)
+	if ansi.StringWidth(line) != 40 {
+		t.Fatalf("status bar is %d wide: %q", ansi.StringWidth(line), line)
+	}
+	if !strings.Contains(line, " Groups of Governmental Experts, ") || !strings.Contains(line, " EN ") {
+		t.Errorf("at 40 columns the copy message lost the section or the language: %q", line)
 	}
 }

@@ -260,6 +260,9 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 		}
 		return nil
 	}
+	if !l.onScreen(m) {
+		l.current = -1 // the view moved away from it: go on from the view, as less does
+	}
 	next := l.current + dir
 	if l.current < 0 {
 		top, bottom := m.offset(), m.offset()+m.pageHeight()
@@ -305,6 +308,16 @@ func (l *lookup) step(m *Model, dir int) tea.Cmd {
 	}
 	m.sess.StepTo(t)
 	return m.reopen()
+}
+
+// onScreen reports whether there is a current match and it is in the view (after
+// G, say, it is not, and the status bar counts the matches instead).
+func (l *lookup) onScreen(m *Model) bool {
+	if l.current < 0 || l.current >= len(l.occ) {
+		return false
+	}
+	line, top := l.occ[l.current].line, m.offset()
+	return line >= top && line < top+m.pageHeight()
 }
 
 // showMatch makes occurrence i the current one and scrolls it into view, with
@@ -465,7 +478,7 @@ func (l *lookup) status(m *Model) string {
 		return fmt.Sprintf(m.s.LinkTo, dest)
 	}
 	if m.sess.Query() != "" && len(l.occ) > 0 {
-		if l.current < 0 {
+		if !l.onScreen(m) {
 			return m.s.Matches.N(len(l.occ))
 		}
 		return fmt.Sprintf(m.s.Match, l.current+1, len(l.occ))

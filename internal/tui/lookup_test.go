@@ -469,3 +469,34 @@ func TestOwnMatchIsNotMarkedViaTheOtherLanguage(t *testing.T) {
 		}
 	}
 }
+
+// After G takes the view away from the current match, the status bar stops
+// naming it ("match 1 of N" would describe a line no longer on screen) and says
+// how many there are; n then goes on from the view.
+func TestMatchCounterFollowsTheView(t *testing.T) {
+	m := newTest(t, "en", "un", 100, 30)
+	searchFor(m, "oewg")
+	if _, page := m.Current(); page != "un" {
+		keys(m, "3")
+	}
+	keys(m, "g", "n")
+	total := len(m.find.occ)
+	if want := fmt.Sprintf("match 1 of %d", total); !strings.Contains(statusLine(m), want) {
+		t.Fatalf("after g n: %q, want %q", statusLine(m), want)
+	}
+	keys(m, "G")
+	if m.find.occ[0].line >= m.offset() {
+		t.Skip("the first match is still on screen after G: the page is too short for this test")
+	}
+	if strings.Contains(statusLine(m), "match 1 of") {
+		t.Fatalf("after G the status bar still names match 1: %q", statusLine(m))
+	}
+	if want := fmt.Sprintf("%d matches", total); !strings.Contains(statusLine(m), want) {
+		t.Fatalf("after G: %q, want %q", statusLine(m), want)
+	}
+	keys(m, "N")
+	last := m.find.occ[m.find.current]
+	if last.line < m.offset() || last.line >= m.offset()+m.pageHeight() {
+		t.Fatalf("N after G chose match %d (line %d), not one on screen (lines %d-%d)", m.find.current+1, last.line, m.offset(), m.offset()+m.pageHeight())
+	}
+}

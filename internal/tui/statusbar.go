@@ -10,7 +10,8 @@ import (
 // statusBar is the status bar, a component: on the left a message (it lasts
 // until the next key), else what the reader is doing (the selected link's
 // target, the match counter) and the sources of the section being read; on the
-// right language, position and help. Its View draws a statusInfo, which the
+// right language, position and help (on a narrow window, help and then the
+// position give way to what is on the left). Its View draws a statusInfo, which the
 // reader gathers; it changes nothing.
 type statusBar struct {
 	note string // a one-off message ("" for none)
@@ -46,8 +47,20 @@ func (b statusBar) text(i statusInfo) string {
 func (b statusBar) View(i statusInfo) string {
 	lk := i.lk
 	sep := lk.text(" │ ")
-	right := " " + i.lang + sep + i.pos + sep + i.help + " "
 	left := " " + lk.text(b.text(i)) + " "
+	// On a narrow window the left (a message, the sources) comes first: the
+	// help hint, then the position, give way before it is cut.
+	var right string
+	for _, r := range []string{
+		" " + i.lang + sep + i.pos + sep + i.help + " ",
+		" " + i.lang + sep + i.pos + " ",
+		" " + i.lang + " ",
+	} {
+		right = r
+		if ansi.StringWidth(left)+ansi.StringWidth(r) <= i.width {
+			break
+		}
+	}
 	rw := ansi.StringWidth(right)
 	lw := i.width - rw
 	if lw < 6 {
