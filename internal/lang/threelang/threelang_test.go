@@ -29,7 +29,8 @@ import (
 // french is the third language, as a briefing that brings it would declare it.
 var french = lang.Language{
 	Tag: "fr", Self: "français", Names: map[string]string{"en": "anglais", "it": "italien"},
-	Words: []string{"french", "francese", "francais"},
+	NamedIn: map[string]string{"en": "French"},
+	Words:   []string{"french", "francese", "francais"},
 	Months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
 		"août", "septembre", "octobre", "novembre", "décembre"},
 	Numbers:    [9]string{"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"},
@@ -86,6 +87,10 @@ func TestItLoads(t *testing.T) {
 	// The glossary's line gives the term in the default language, in French.
 	if p := lib.Page("fr", "glossary"); p == nil || !strings.Contains(p.Body, "En anglais : Cyber Defence Pledge") {
 		t.Errorf("the French glossary lacks its equivalent line")
+	}
+	// French brings its English name; Italian, named by neither, calls it by its own.
+	if got := lang.Name("fr", "en"); got != "French" {
+		t.Errorf("English names French %q", got)
 	}
 	if got := lang.Name("fr", "it"); got != "français" {
 		t.Errorf("Italian names French %q, want its own name", got)
@@ -274,6 +279,22 @@ func TestSideBySidePairsTheLanguageChosenLast(t *testing.T) {
 	n.press("s")
 	if s := n.screen(); !strings.Contains(s, "Italien - s pour quitter") {
 		t.Errorf("the narrow pane from French after Italian: want it named Italien:\n%s", s)
+	}
+	// L swaps the languages there too: Italian read, French in the pane.
+	n.press("L")
+	if s := n.screen(); !strings.Contains(s, "Prima pagina") || !strings.Contains(s, "Français - s per uscire") {
+		t.Errorf("L in the narrow pane: want Italian read and French under it:\n%s", s)
+	}
+
+	// In English after French, the pane is French, named as French names itself
+	// in English.
+	e := newReader(t, 80, 30)
+	e.press("L")
+	e.press("L")
+	e.press("L")
+	e.press("s")
+	if s := e.screen(); !strings.Contains(s, "First page") || !strings.Contains(s, "French - s to leave") || !strings.Contains(s, "Première page") {
+		t.Errorf("the narrow pane in English after French: want French:\n%s", s)
 	}
 }
 
