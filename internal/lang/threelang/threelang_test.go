@@ -7,6 +7,7 @@
 package threelang
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"os"
@@ -17,6 +18,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cyberdiplo/cyberdiplo/internal/cli"
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
@@ -315,5 +317,35 @@ func TestLineModeToggles(t *testing.T) {
 			t.Fatalf("want %q after byte %d of the line mode's output:\n%s", want, at, s)
 		}
 		at += i + len(want)
+	}
+}
+
+// The command line reads the briefing with --content and takes French from
+// --lang or the locale; lint passes it.
+func TestTheCommandLine(t *testing.T) {
+	cmd := func(env map[string]string, args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		code := cli.Execute(context.Background(), args, cli.Env{Out: &out, Err: &errb,
+			Getenv: func(k string) string { return env[k] }})
+		return code, out.String(), errb.String()
+	}
+	const dir = "testdata/briefing"
+	if code, out, errs := cmd(nil, "lint", dir); code != 0 {
+		t.Errorf("lint %s: exit %d\n%s%s", dir, code, out, errs)
+	}
+	code, out, errs := cmd(nil, "--content", dir, "show", "one", "--lang", "fr", "--format", "plain")
+	if code != 0 || !strings.Contains(out, "Première page") || !strings.Contains(out, "Depuis 2004") {
+		t.Errorf("show one --lang fr: exit %d\n%s%s", code, out, errs)
+	}
+	code, out, errs = cmd(map[string]string{"LANG": "fr_FR.UTF-8"}, "--content", dir, "show", "two", "--format", "plain")
+	if code != 0 || !strings.Contains(out, "Deuxième page") {
+		t.Errorf("show two under LANG=fr_FR: exit %d\n%s%s", code, out, errs)
+	}
+	code, out, errs = cmd(nil, "--content", dir, "search", "gruppi", "--lang", "fr")
+	if code != 0 || !strings.Contains(out, "one › En bref (via it)") {
+		t.Errorf("search gruppi --lang fr: exit %d\n%s%s", code, out, errs)
+	}
+	if code, _, errs := cmd(nil, "--content", dir, "show", "one", "--lang", "de"); code == 0 || !strings.Contains(errs, "en, it or fr") {
+		t.Errorf("--lang de: exit %d, %s", code, errs)
 	}
 }
