@@ -33,6 +33,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 )
@@ -41,7 +42,7 @@ var (
 	addr     = flag.String("addr", "127.0.0.1:2222", "the kiosk's (or the balancer's) `host:port`")
 	n        = flag.Int("n", 200, "concurrent sessions")
 	keys     = flag.Int("keys", 20, "keys each session presses")
-	user     = flag.String("user", "en", "SSH user name (en or it picks the language)")
+	user     = flag.String("user", langs.Default(), "SSH user name (a language's code, such as it, picks the language)")
 	width    = flag.Int("width", 100, "terminal width")
 	height   = flag.Int("height", 30, "terminal height")
 	think    = flag.Duration("think", 100*time.Millisecond, "pause between a frame and the next key")
@@ -274,9 +275,9 @@ func firstFrameText() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	lang := "en"
-	if *user == "it" {
-		lang = "it"
+	lang, err := langs.Parse(*user) // as the kiosk reads the user name
+	if err != nil {
+		lang = langs.Default()
 	}
 	pages := lib.Pages(lang)
 	if len(pages) == 0 {

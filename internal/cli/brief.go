@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 )
@@ -186,7 +187,7 @@ func (a *app) passageSpec(lib *library.Library, lang, spec string) (*library.Pag
 	}
 	p := lib.Page(lang, ids[0])
 	if p == nil {
-		return nil, -1, fmt.Errorf(a.t().NoVersion, ids[0], i18n.LanguageName(lang, a.msgLang()), a.contentName())
+		return nil, -1, fmt.Errorf(a.t().NoVersion, ids[0], langs.Name(lang, a.msgLang()), a.contentName())
 	}
 	sec, err := a.findSection(lib, p, anchor)
 	if err != nil {

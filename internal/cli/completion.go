@@ -1,12 +1,13 @@
 package cli
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
@@ -18,7 +19,6 @@ import (
 // flagValues are the values of the flags that take one from a list, with what
 // each means (the shells that show descriptions show these).
 var flagValues = map[string][]cobra.Completion{
-	"lang":       {cobra.CompletionWithDesc("en", "English"), cobra.CompletionWithDesc("it", "italiano")},
 	"format":     {cobra.CompletionWithDesc("ansi", "colour, for a terminal"), cobra.CompletionWithDesc("plain", "plain text"), cobra.CompletionWithDesc("markdown", "the Markdown source"), cobra.CompletionWithDesc("json", "data, with the sources")},
 	"style":      {cobra.CompletionWithDesc("auto", "from the terminal and the locale"), cobra.CompletionWithDesc("dark", "for a dark background"), cobra.CompletionWithDesc("light", "for a light background"), cobra.CompletionWithDesc("ascii", "ASCII characters only")},
 	"log-format": {cobra.CompletionWithDesc("text", "one line per event"), cobra.CompletionWithDesc("json", "one JSON object per event")},
@@ -29,7 +29,9 @@ var flagValues = map[string][]cobra.Completion{
 func (a *app) addCompletions(root *cobra.Command) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
-		for name, values := range flagValues {
+		all := maps.Clone(flagValues)
+		all["lang"] = langCompletions()
+		for name, values := range all {
 			if c.Flags().Lookup(name) == nil && c.PersistentFlags().Lookup(name) == nil {
 				continue
 			}
@@ -102,14 +104,26 @@ func pageCompletions(lib *library.Library, lang, prefix string) []cobra.Completi
 	return out
 }
 
-// pageNames are the names a page answers to: its id, then its Italian tab name
-// (onu, glossario) when the library resolves it to the page.
+// langCompletions are --lang's values: each language's tag, with its name in
+// itself.
+func langCompletions() []cobra.Completion {
+	var out []cobra.Completion
+	for _, l := range langs.All() {
+		out = append(out, cobra.CompletionWithDesc(l, langs.Name(l, l)))
+	}
+	return out
+}
+
+// pageNames are the names a page answers to: its id, then its tab name in each
+// other language (onu, glossario) when the library resolves it to the page.
 func pageNames(lib *library.Library, id string) []string {
 	names := []string{id}
-	if p := lib.Page("it", id); p != nil {
-		it := library.Fold(p.Tab)
-		if got, ok := lib.Resolve(it); ok && got == id && !slices.Contains(names, it) && !strings.ContainsAny(it, " \t") {
-			names = append(names, it)
+	for _, l := range langs.All()[1:] {
+		if p := lib.Page(l, id); p != nil {
+			n := library.Fold(p.Tab)
+			if got, ok := lib.Resolve(n); ok && got == id && !slices.Contains(names, n) && !strings.ContainsAny(n, " \t") {
+				names = append(names, n)
+			}
 		}
 	}
 	return names
@@ -119,8 +133,10 @@ func pageTitle(lib *library.Library, lang, id string) string {
 	if p := lib.Page(lang, id); p != nil {
 		return p.Title
 	}
-	if p := lib.Page(i18n.Other(lang), id); p != nil {
-		return p.Title
+	for _, l := range langs.All() {
+		if p := lib.Page(l, id); p != nil {
+			return p.Title
+		}
 	}
 	return ""
 }
@@ -137,7 +153,7 @@ func anchorCompletions(lib *library.Library, lang, name, prefix string) []cobra.
 	if prefix == "" {
 		want = ""
 	}
-	for _, l := range []string{lang, i18n.Other(lang)} {
+	for _, l := range append([]string{lang}, langs.All()...) {
 		p := lib.Page(l, id)
 		if p == nil {
 			continue

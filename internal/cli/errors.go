@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
 
 // exitError carries the exit status a command ends with, and a one-line message
@@ -51,11 +52,11 @@ func exitCode(err error) int {
 // one, else the locale (LC_ALL, LC_MESSAGES, LANG).
 func (a *app) msgLang() string {
 	if a.langFlag != "" {
-		if l, err := i18n.Parse(a.langFlag); err == nil {
+		if l, err := langs.Parse(a.langFlag); err == nil {
 			return l
 		}
 	}
-	l, _ := i18n.Choose("", a.env.Getenv)
+	l, _ := langs.Choose("", a.env.Getenv)
 	return l
 }
 

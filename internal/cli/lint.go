@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
@@ -86,7 +88,15 @@ func newLintCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(out, a.t().LintOK+"\n", len(lib.Pages("en")), len(lib.Pages("it")))
+			t, counts := a.t(), make([]string, 0, len(langs.All()))
+			for i, l := range langs.All() {
+				f := t.LintPagesMore
+				if i == 0 {
+					f = t.LintPages
+				}
+				counts = append(counts, fmt.Sprintf(f, len(lib.Pages(l)), langs.Name(l, a.msgLang())))
+			}
+			fmt.Fprintf(out, t.LintOK+"\n", strings.Join(counts, ", "))
 			return nil
 		},
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/content"
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
@@ -108,9 +109,9 @@ func (a *app) libraryAndLang() (*library.Library, string, error) {
 
 // lang applies the language rule to --lang and the environment.
 func (a *app) lang() (string, error) {
-	l, err := i18n.Choose(a.langFlag, a.env.Getenv)
+	l, err := langs.Choose(a.langFlag, a.env.Getenv)
 	if err != nil {
-		return "", usageErr(a.t().UnknownLang, quote(a.langFlag))
+		return "", usageErr(a.t().UnknownLang, quote(a.langFlag), langs.List(a.t().Or))
 	}
 	return l, nil
 }
@@ -128,25 +129,32 @@ func (a *app) resolve(lib *library.Library, names []string) ([]string, error) {
 	return ids, nil
 }
 
-// unknownPage names the pages in the reader's language, then in the other, and
+// unknownPage names the pages in the reader's language, then in each other one
+// where their names differ (the default language's names are the ids), and
 // the page or command the name was perhaps meant to be (glosary, cyberdiplo
 // lsit; see suggest.go).
 func (a *app) unknownPage(lib *library.Library, name string) error {
 	t, lang := a.t(), a.msgLang()
-	names := map[string][]string{}
-	for _, id := range lib.IDs() {
-		names["en"] = append(names["en"], id)
-		it := id
-		if p := lib.Page("it", id); p != nil {
-			if got, ok := lib.Resolve(p.Tab); ok && got == id {
-				it = library.Fold(p.Tab)
+	names := map[string]string{}
+	for _, l := range langs.All() {
+		var ns []string
+		for _, id := range lib.IDs() {
+			n := id
+			if p := lib.Page(l, id); p != nil && l != langs.Default() {
+				if got, ok := lib.Resolve(p.Tab); ok && got == id {
+					n = library.Fold(p.Tab)
+				}
 			}
+			ns = append(ns, n)
 		}
-		names["it"] = append(names["it"], it)
+		names[l] = strings.Join(ns, ", ")
 	}
-	list := strings.Join(names[lang], ", ")
-	if other := strings.Join(names[i18n.Other(lang)], ", "); other != list {
-		list += " (" + other + ")"
+	list, seen := names[lang], map[string]bool{names[lang]: true}
+	for _, l := range langs.All() {
+		if !seen[names[l]] {
+			seen[names[l]] = true
+			list += " (" + names[l] + ")"
+		}
 	}
 	msg := fmt.Sprintf(t.UnknownPage, quote(name), list)
 	if s, ok := search.Suggest(name, suggestCandidates(a.root, lib)); ok {

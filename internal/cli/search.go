@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
@@ -109,11 +110,7 @@ func newSearchCmd(a *app) *cobra.Command {
 			case len(res.Hits) == 0 && opt.AllLangs:
 				fmt.Fprintf(errs, t.NoMatchAnyLang+"\n", query)
 			case len(res.Hits) == 0:
-				name := t.LangEnglish
-				if lang == "it" {
-					name = t.LangItalian
-				}
-				fmt.Fprintf(errs, t.NoMatch+"\n", query, name)
+				fmt.Fprintf(errs, t.NoMatch+"\n", query, langs.Name(lang, a.msgLang()))
 			case len(res.Unmatched) > 0:
 				fmt.Fprintf(errs, t.NoMatchWords+"\n", strings.Join(res.Unmatched, ", "))
 			}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/kiosk"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
@@ -334,7 +335,11 @@ func (a *app) reload(srv *kiosk.Server, logger *slog.Logger, f *serveFlags) {
 		return
 	}
 	srv.SetLibrary(lib)
-	logger.Info("reload: content", "dir", a.contentDir, "pages_en", len(lib.Pages("en")), "pages_it", len(lib.Pages("it")))
+	attrs := []any{"dir", a.contentDir}
+	for _, l := range langs.All() {
+		attrs = append(attrs, "pages_"+l, len(lib.Pages(l)))
+	}
+	logger.Info("reload: content", attrs...)
 }
 
 // loadChecked loads content that passes lint (as `cyberdiplo lint` checks it).

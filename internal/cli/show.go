@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/cite"
-	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/reader"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
@@ -152,7 +152,7 @@ func (a *app) targets(lib *library.Library, lang string, args []string) ([]libra
 		}
 		p := lib.Page(lang, ids[0])
 		if p == nil {
-			return nil, fmt.Errorf(a.t().NoVersion, ids[0], i18n.LanguageName(lang, a.msgLang()), a.contentName())
+			return nil, fmt.Errorf(a.t().NoVersion, ids[0], langs.Name(lang, a.msgLang()), a.contentName())
 		}
 		sec := -1
 		if hasAnchor {
@@ -183,7 +183,7 @@ func (a *app) findSection(lib *library.Library, p *library.Page, anchor string) 
 	if i := reader.SectionOf(lib, p, slug); i >= 0 {
 		return i, nil // in p's language, or the same section of the other's
 	}
-	return -1, usageErr(a.t().UnknownAnchor, p.ID, i18n.LanguageName(p.Lang, a.msgLang()), slug, p.ID)
+	return -1, usageErr(a.t().UnknownAnchor, p.ID, langs.Name(p.Lang, a.msgLang()), slug, p.ID)
 }
 
 // sectionMarkdown is the Markdown source of one section: its heading and the lines
@@ -266,9 +266,10 @@ type (
 )
 
 func newTermJSON(t library.Term, lang string) *termJSON {
-	f, o := t.ByLang[lang], t.ByLang[i18n.Other(lang)]
+	other := langs.Counterpart(lang)
+	f, o := t.ByLang[lang], t.ByLang[other]
 	return &termJSON{ID: t.ID, Term: f.Term, Acronym: f.Acronym, Anchor: f.Anchor, Synonyms: f.Synonyms,
-		Equivalent: equivalentJS{Lang: i18n.Other(lang), Term: o.Term, Acronym: o.Acronym}}
+		Equivalent: equivalentJS{Lang: other, Term: o.Term, Acronym: o.Acronym}}
 }
 
 // writeShowJSON prints one object per target: the object alone for one target, an
@@ -394,7 +395,7 @@ func (a *app) writeTerms(out io.Writer, lib *library.Library, lang, format strin
 	if len(terms) == 0 {
 		return fmt.Errorf(a.t().NoTermBase, library.TermsFile)
 	}
-	other := i18n.Other(lang)
+	other := langs.Counterpart(lang)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	for _, t := range terms {
 		fmt.Fprintf(tw, "%s\t%s: %s\n", t.ByLang[lang].Label(), other, t.ByLang[other].Label())

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 )
@@ -39,7 +40,7 @@ func loadState(path string) (state, bool) {
 		return state{}, false
 	}
 	var s state
-	if json.Unmarshal(data, &s) != nil || (s.Lang != "en" && s.Lang != "it") {
+	if json.Unmarshal(data, &s) != nil || !langs.Known(s.Lang) {
 		return state{}, false
 	}
 	return s, true

@@ -3,35 +3,26 @@ package i18n
 import (
 	"strconv"
 	"strings"
+
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
 
 // Cite holds the words of a citation line ("show --cite") in one language.
 type Cite struct {
-	Sources  string // "Sources" before the list of sources
-	Briefing string // what the briefing is and the date it is current to: "%s" is the date
-	Months   [12]string
+	Sources  string     // "Sources" before the list of sources
+	Briefing string     // what the briefing is and the date it is current to: "%s" is the date
+	months   [12]string // the language's months (internal/lang), set by CiteFor
 }
 
-var citeEnglish = Cite{
-	Sources:  "Sources",
-	Briefing: "Unofficial briefing (cyberdiplo), current to %s",
-	Months: [12]string{"January", "February", "March", "April", "May", "June", "July",
-		"August", "September", "October", "November", "December"},
-}
-
-var citeItalian = Cite{
-	Sources:  "Fonti",
-	Briefing: "Guida non ufficiale (cyberdiplo), aggiornata a %s",
-	Months: [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
-		"agosto", "settembre", "ottobre", "novembre", "dicembre"},
-}
-
-// CiteFor returns the citation words of a language (English for anything but "it").
+// CiteFor returns the citation words of a language (the default language's for
+// one without a catalog).
 func CiteFor(lang string) *Cite {
-	if lang == "it" {
-		return &citeItalian
+	cat := Of(lang)
+	c := cat.Cite
+	if l, ok := langs.Get(cat.Lang); ok {
+		c.months = l.Months
 	}
-	return &citeEnglish
+	return &c
 }
 
 // Date writes a date of the content ("2026-03", "2026-03-05") as a reader says it:
@@ -49,7 +40,7 @@ func (c *Cite) Date(s string) string {
 	if err != nil || len(parts[1]) != 2 || m < 1 || m > 12 {
 		return s
 	}
-	out := c.Months[m-1] + " " + parts[0]
+	out := c.months[m-1] + " " + parts[0]
 	if len(parts) == 3 {
 		d, err := strconv.Atoi(parts[2])
 		if err != nil || len(parts[2]) != 2 || d < 1 || d > 31 {

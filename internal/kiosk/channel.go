@@ -17,6 +17,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
 
 // Bounds of what a session channel may ask for, checked before the SSH library
@@ -112,7 +113,7 @@ func parseWindow(p []byte) (ssh.Window, bool) {
 // closed if it asks for neither a shell nor a command within
 // Config.StartTimeout. The session runs in a goroutine of its own.
 func (s *Server) sessionChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
-	lang, err := i18n.Parse(conn.User())
+	lang, err := langs.Parse(conn.User())
 	if err != nil {
 		lang = s.cfg.Lang
 	}

@@ -18,7 +18,7 @@ import (
 	"github.com/pires/go-proxyproto"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
 
 // ErrServerClosed is returned by Serve and ListenAndServe after Shutdown or Close.
@@ -98,9 +98,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, &ConfigError{"--max-startups", fmt.Errorf("%d:%d:%d: use START:RATE:FULL with 1 <= START < FULL and RATE a percentage (1 to 100)", ms.Start, ms.Rate, ms.Full)}
 	}
 	if cfg.Lang == "" {
-		cfg.Lang = "en"
+		cfg.Lang = langs.Default()
 	}
-	lang, err := i18n.Parse(cfg.Lang)
+	lang, err := langs.Parse(cfg.Lang)
 	if err != nil {
 		return nil, &ConfigError{"--lang", err}
 	}

@@ -22,6 +22,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/tui"
 )
@@ -232,12 +233,12 @@ func drawSize(w, h int) (int, int) {
 // chooseLang: the user name if it names a language (ssh it@host), else the
 // client's locale (LC_ALL, LC_MESSAGES, LANG), else the server's default.
 func chooseLang(user string, environ []string, def string) string {
-	if l, err := i18n.Parse(user); err == nil {
+	if l, err := langs.Parse(user); err == nil {
 		return l
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if val := lookupEnv(environ, k); val != "" {
-			return i18n.FromLocale(val)
+			return langs.FromLocale(val)
 		}
 	}
 	return def

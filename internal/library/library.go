@@ -16,11 +16,14 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
 
 // Languages returns the languages the briefing is written in, in the order they
-// are offered (a new slice each time: no caller can change another's).
-func Languages() []string { return []string{"en", "it"} }
+// are offered (a new slice each time: no caller can change another's): those of
+// internal/lang.
+func Languages() []string { return langs.All() }
 
 // Page is one page of the briefing in one language.
 type Page struct {

@@ -5,9 +5,13 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
 
 // Problem is one thing lint found wrong, at a file and line.
@@ -169,27 +173,31 @@ func Check(fsys fs.FS, opts Options) ([]Problem, error) {
 		problems = append(problems, lintNearCopies(opts.Seeds, OfficialNames(sources, terms), pages)...)
 	}
 	problems = append(problems, lintSentences(pages)...)
-	en, it := pages["en"], pages["it"]
-	for _, id := range sortedKeys(en) {
-		if it[id] == nil {
-			if !broken["it"][id] {
-				problems = append(problems, Problem{Path: en[id].Path, Line: 1,
-					Message: fmt.Sprintf("page %q has no Italian version: add it/%s.md", id, id)})
+	// Every other language is checked against the default one (internal/lang).
+	def := langs.Default()
+	for _, other := range langs.All()[1:] {
+		en, it := pages[def], pages[other]
+		for _, id := range sortedKeys(en) {
+			if it[id] == nil {
+				if !broken[other][id] {
+					problems = append(problems, Problem{Path: en[id].Path, Line: 1,
+						Message: fmt.Sprintf("page %q has no %s version: add %s/%s.md", id, langs.Name(other, def), other, id)})
+				}
+				continue
 			}
-			continue
+			if en[id].Kind == PageGlossary && unread[TermsFile] {
+				continue // its entries pair through terms.yaml
+			}
+			problems = append(problems, lintPair(en[id], it[id], terms)...)
 		}
-		if en[id].Kind == PageGlossary && unread[TermsFile] {
-			continue // its entries pair through terms.yaml
+		for _, id := range sortedKeys(it) {
+			if en[id] == nil && !broken[def][id] {
+				problems = append(problems, Problem{Path: it[id].Path, Line: 1,
+					Message: fmt.Sprintf("page %q has no %s version: add %s/%s.md", id, langs.Name(def, def), def, id)})
+			}
 		}
-		problems = append(problems, lintPair(en[id], it[id], terms)...)
+		problems = append(problems, lintHeadingNames(en, it, terms)...)
 	}
-	for _, id := range sortedKeys(it) {
-		if en[id] == nil && !broken["en"][id] {
-			problems = append(problems, Problem{Path: it[id].Path, Line: 1,
-				Message: fmt.Sprintf("page %q has no English version: add en/%s.md", id, id)})
-		}
-	}
-	problems = append(problems, lintHeadingNames(en, it, terms)...)
 	sort.SliceStable(problems, func(i, j int) bool {
 		if problems[i].Path != problems[j].Path {
 			return problems[i].Path < problems[j].Path
@@ -444,21 +452,38 @@ func lintNumbers(a, b *Page) []Problem {
 	return out
 }
 
-// numberWords are the numbers written in words that lint compares, by language.
-var numberWords = map[string]map[string]string{
-	"en": {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10"},
-	"it": {"due": "2", "tre": "3", "quattro": "4", "cinque": "5", "sei": "6", "sette": "7", "otto": "8", "nove": "9", "dieci": "10"},
-}
+// numberWords are the numbers written in words that lint compares (folded), by
+// language: lang.Language.Numbers, made on first use.
+var numberWords = sync.OnceValue(func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, tag := range langs.All() {
+		l, _ := langs.Get(tag)
+		out[tag] = map[string]string{}
+		for i, w := range l.Numbers {
+			if w != "" {
+				out[tag][Fold(w)] = strconv.Itoa(i + 2)
+			}
+		}
+	}
+	return out
+})
 
 type number struct{ value, word string }
 
-// monthNumbers are the months, by name, in the briefing's languages.
-var monthNumbers = map[string]string{
-	"january": "1", "february": "2", "march": "3", "april": "4", "may": "5", "june": "6",
-	"july": "7", "august": "8", "september": "9", "october": "10", "november": "11", "december": "12",
-	"gennaio": "1", "febbraio": "2", "marzo": "3", "aprile": "4", "maggio": "5", "giugno": "6",
-	"luglio": "7", "agosto": "8", "settembre": "9", "ottobre": "10", "novembre": "11", "dicembre": "12",
-}
+// monthNumbers are the months, by name (lower case, and folded), in the
+// briefing's languages: lang.Language.Months, made on first use.
+var monthNumbers = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	for _, tag := range langs.All() {
+		l, _ := langs.Get(tag)
+		for i, m := range l.Months {
+			if m != "" {
+				out[strings.ToLower(m)], out[Fold(m)] = strconv.Itoa(i+1), strconv.Itoa(i+1)
+			}
+		}
+	}
+	return out
+})
 
 // numbersIn returns the numbers of a text: its digit runs, its number words, and
 // the months of its dates (a month name next to a number: "12 March", "marzo
@@ -468,7 +493,7 @@ func numbersIn(s, lang string) []number {
 	for _, d := range digitRuns(s) {
 		out = append(out, number{value: d})
 	}
-	words := numberWords[lang]
+	words := numberWords()[lang]
 	toks := strings.FieldsFunc(Fold(s), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
 	isNum := func(i int) bool {
 		return i >= 0 && i < len(toks) && toks[i] != "" && strings.Trim(toks[i], "0123456789") == ""
@@ -477,7 +502,7 @@ func numbersIn(s, lang string) []number {
 		if v, ok := words[w]; ok {
 			out = append(out, number{value: v, word: w})
 		}
-		if v, ok := monthNumbers[w]; ok && (isNum(i-1) || isNum(i+1)) {
+		if v, ok := monthNumbers()[w]; ok && (isNum(i-1) || isNum(i+1)) {
 			out = append(out, number{value: "month " + v, word: w})
 		}
 	}
@@ -555,10 +580,10 @@ func lintHeadingNames(en, it map[string]*Page, terms []Term) []Problem {
 		page *Page
 		line int
 	}
-	// byText[lang][heading in the other language][heading in lang] = places
-	byText := map[string]map[string]map[string][]place{"en": {}, "it": {}}
-	add := func(lang, other, text string, at place) {
-		m := byText[lang]
+	// byText[0 for en's headings, 1 for it's][heading in the other language][heading] = places
+	byText := [2]map[string]map[string][]place{{}, {}}
+	add := func(side int, other, text string, at place) {
+		m := byText[side]
 		if m[other] == nil {
 			m[other] = map[string][]place{}
 		}
@@ -574,13 +599,13 @@ func lintHeadingNames(en, it map[string]*Page, terms []Term) []Problem {
 				continue
 			}
 			x, y := e.Sections[a].Heading, i.Sections[b].Heading
-			add("en", y.Text, x.Text, place{e, x.Line})
-			add("it", x.Text, y.Text, place{i, y.Line})
+			add(0, y.Text, x.Text, place{e, x.Line})
+			add(1, x.Text, y.Text, place{i, y.Line})
 		}
 	}
 	var out []Problem
-	for _, lang := range Languages() {
-		for other, texts := range byText[lang] {
+	for _, side := range byText {
+		for other, texts := range side {
 			if len(texts) < 2 {
 				continue
 			}

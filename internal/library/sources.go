@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
 
 // The files beside en/ and it/ that describe the briefing as a whole.
@@ -275,21 +277,23 @@ func lintSources(sources []Source, terms []Term, pages map[string]map[string]*Pa
 			}
 		}
 	}
-	en, it := pages["en"], pages["it"]
-	for _, id := range sortedKeys(en) {
-		a, b := en[id], it[id]
-		if b == nil || len(a.Sections) != len(b.Sections) {
-			continue
-		}
-		for i, j := range pairSections(a, b, terms) {
-			if j < 0 {
+	for _, other := range langs.All()[1:] { // each language against the default
+		en, it := pages[langs.Default()], pages[other]
+		for _, id := range sortedKeys(en) {
+			a, b := en[id], it[id]
+			if b == nil || len(a.Sections) != len(b.Sections) {
 				continue
 			}
-			sa, sb := sorted(a.Sections[i].Sources), sorted(b.Sections[j].Sources)
-			if strings.Join(sa, " ") != strings.Join(sb, " ") {
-				out = append(out, Problem{Path: b.Path, Line: max(b.Sections[j].SourcesLine, b.Sections[j].Heading.Line),
-					Message: fmt.Sprintf("section %q names sources %v, but %s:%d names %v: both languages rest on the same sources",
-						b.Sections[j].Heading.Text, sb, a.Path, a.Sections[i].Heading.Line, sa)})
+			for i, j := range pairSections(a, b, terms) {
+				if j < 0 {
+					continue
+				}
+				sa, sb := sorted(a.Sections[i].Sources), sorted(b.Sections[j].Sources)
+				if strings.Join(sa, " ") != strings.Join(sb, " ") {
+					out = append(out, Problem{Path: b.Path, Line: max(b.Sections[j].SourcesLine, b.Sections[j].Heading.Line),
+						Message: fmt.Sprintf("section %q names sources %v, but %s:%d names %v: both languages rest on the same sources",
+							b.Sections[j].Heading.Text, sb, a.Path, a.Sections[i].Heading.Line, sa)})
+				}
 			}
 		}
 	}

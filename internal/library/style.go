@@ -189,7 +189,7 @@ func lintNames(terms []Term, pages map[string]map[string]*Page) []Problem {
 			p := pages[lang][id]
 			for _, b := range p.Blocks {
 				for _, o := range others {
-					if id == "glossary" && p.Sections[b.Section].Heading.Anchor == o.term.Anchor {
+					if p.Kind == PageGlossary && p.Sections[b.Section].Heading.Anchor == o.term.Anchor {
 						continue // the entry itself may list the other names
 					}
 					text := maskTerm(b.Text, o.term)

@@ -7,15 +7,14 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
 
 // The glossary is a term base: each entry's heading is followed by one line giving
 // the entry in the other language, "*In Italian: misure di costruzione della fiducia
 // (CBM)*", written in the page so that every reader (the TUI, show, an SSH client)
 // sees it, and checked against terms.yaml so that the two cannot drift apart.
-
-// equivalentPrefix introduces the other language's term, by the language of the page.
-var equivalentPrefix = map[string]string{"en": "In Italian: ", "it": "In inglese: "}
 
 // Label is the term as a reader sees it in a list: "confidence-building measures (CBM)".
 func (f TermForm) Label() string {
@@ -25,14 +24,21 @@ func (f TermForm) Label() string {
 	return f.Term + " (" + f.Acronym + ")"
 }
 
-// EquivalentLine is the line the glossary of lang shows under the heading of t: the
-// entry in the other language ("In Italian: misure di costruzione della fiducia (CBM)").
-func EquivalentLine(lang string, t Term) string {
-	other := "it"
-	if lang == "it" {
-		other = "en"
+// equivalentPrefix introduces, in a glossary of lang, the term in its counterpart
+// language (lang.Counterpart): "In Italian: ". "" for a language without one.
+func equivalentPrefix(lang string) string {
+	l, ok := langs.Get(lang)
+	if !ok || l.Equivalent == "" {
+		return ""
 	}
-	return equivalentPrefix[lang] + t.ByLang[other].Label()
+	return fmt.Sprintf(l.Equivalent, langs.Name(langs.Counterpart(lang), lang))
+}
+
+// EquivalentLine is the line the glossary of lang shows under the heading of t: the
+// entry in the counterpart language, the default one or for the default the
+// second ("In Italian: misure di costruzione della fiducia (CBM)").
+func EquivalentLine(lang string, t Term) string {
+	return equivalentPrefix(lang) + t.ByLang[langs.Counterpart(lang)].Label()
 }
 
 // TermAt returns the term whose glossary heading in lang has the anchor.
@@ -61,7 +67,7 @@ func lintEquivalents(terms []Term, pages map[string]map[string]*Page) []Problem 
 	var out []Problem
 	for _, lang := range Languages() {
 		g := pageOfKind(pages[lang], PageGlossary)
-		if g == nil || equivalentPrefix[lang] == "" {
+		if g == nil || equivalentPrefix(lang) == "" {
 			continue
 		}
 		for _, s := range g.Sections {

@@ -364,7 +364,7 @@ func dateSpaces(s []byte) []int {
 		for j < len(s) && isLetter(s[j]) {
 			j++
 		}
-		if _, ok := monthNumbers[strings.ToLower(string(s[i+1:j]))]; !ok {
+		if _, ok := monthNumbers()[strings.ToLower(string(s[i+1:j]))]; !ok {
 			continue
 		}
 		out = append(out, i)

@@ -21,6 +21,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/reader"
@@ -34,7 +35,7 @@ type Options struct {
 	// Index is the search index of Library (shared by SSH sessions); nil builds
 	// one at the first search.
 	Index *search.Index
-	Lang  string // "en" or "it": the language of the pages and of the messages
+	Lang  string // the language of the pages and of the messages (internal/lang; the default for an unknown one)
 	// Page is a page to open first, as a reader would type it (an id, a name,
 	// PAGE#ANCHOR for a section); "" opens none. At, when it names a page, wins.
 	Page string
@@ -81,9 +82,9 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	if in == nil {
 		in = strings.NewReader("")
 	}
-	lang, err := i18n.Parse(opts.Lang)
+	lang, err := langs.Parse(opts.Lang)
 	if err != nil {
-		lang = "en"
+		lang = langs.Default()
 	}
 	width := opts.Width
 	if width <= 0 {
@@ -232,7 +233,7 @@ type session struct {
 	results     []library.Place // listResults: every result, in the language read
 	shown       int             // how many results are listed so far
 	query       string          // the query of the results
-	others      []bool          // results[i] was found in the other language's text
+	others      []string        // the language results[i] was found in, when not the one read ("" else)
 	snippets    []string        // the passage of each result that matched
 	fromResults bool            // the page open was opened from the results with no page open before
 	outline     []int           // listOutline: unit indices
@@ -291,17 +292,37 @@ func (s *session) lang() string { return s.rs.Lang() }
 
 func (s *session) page() *library.Page { return s.rs.Page() }
 
+// copyCmd stands for the copy command's word (LineStrings.CmdCopy) of any
+// language: no line typed is ever it.
+const copyCmd = "\x00copy"
+
 // do runs one command line; it reports whether the reader quit.
 func (s *session) do(line string) bool {
 	cmd := strings.ToLower(line)
+	// The command words of every language are accepted in any: they become the
+	// symbol, or the constant, that the switch below knows.
+	for _, l := range langs.All() {
+		t := i18n.Line(l)
+		switch {
+		case cmd == "":
+		case cmd == t.CmdQuit:
+			cmd = "q"
+		case cmd == t.CmdHelp:
+			cmd = "?"
+		case cmd == t.CmdMore:
+			cmd = "+"
+		case cmd == t.CmdCopy:
+			cmd = copyCmd
+		}
+	}
 	switch cmd {
 	case "":
 		if s.open {
 			s.next()
 		}
-	case "q", "quit", "exit", "esci":
+	case "q", "exit":
 		return true
-	case "?", "h", "help", "aiuto":
+	case "?", "h":
 		s.say(s.t.Help)
 		s.say(i18n.Marks(s.lang()).LineHelp)
 	case "n":
@@ -324,9 +345,9 @@ func (s *session) do(line string) bool {
 		s.switchLang()
 	case "c":
 		s.cite()
-	case "copy", "copia":
+	case copyCmd:
 		s.copy()
-	case "+", "more", "altri":
+	case "+":
 		s.moreResults()
 	default:
 		if s.markCommand(cmd) {
@@ -579,14 +600,14 @@ func (s *session) listOutline() {
 	s.list = listOutline
 }
 
-// switchLang reads the same unit in the other language, and speaks it from then on.
+// switchLang reads the same unit in the next language (reader.Session.SwitchLang),
+// and speaks it from then on.
 func (s *session) switchLang() {
 	if s.open {
 		s.rs.SetPlace(s.placeOf(s.at))
 	}
 	if !s.rs.SwitchLang() {
-		other := i18n.Other(s.lang())
-		s.say(fmt.Sprintf(s.t.NoOther, i18n.LanguageName(other, s.lang())))
+		s.say(fmt.Sprintf(s.t.NoOther, langs.Name(s.rs.NextLang(), s.lang())))
 		return
 	}
 	s.t = i18n.Line(s.lang())
@@ -645,7 +666,14 @@ func (s *session) search(query string) {
 		}
 		seen[pl] = true
 		s.results = append(s.results, pl)
-		s.others = append(s.others, h.Lang != s.lang() || (h.Found != "" && h.Found != s.lang()))
+		found := ""
+		switch {
+		case h.Found != "" && h.Found != s.lang():
+			found = h.Found
+		case h.Lang != s.lang():
+			found = h.Lang
+		}
+		s.others = append(s.others, found)
 		s.snippets = append(s.snippets, strings.TrimSpace(h.Snippet))
 	}
 	s.query = query
@@ -683,8 +711,8 @@ func (s *session) listResults(from int) {
 		if snip := s.snippets[i]; snip != "" && snip != head {
 			b.WriteString(": " + snip)
 		}
-		if s.others[i] {
-			b.WriteString(" " + s.t.OtherLang)
+		if s.others[i] != "" {
+			b.WriteString(" " + fmt.Sprintf(s.t.OtherLang, langs.Name(s.others[i], s.lang())))
 		}
 		s.say(b.String())
 	}

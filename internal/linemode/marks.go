@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/reader"
@@ -14,23 +15,25 @@ import (
 // copy writes) and unmarks it when typed again; marks lists them, numbered as the
 // full-screen reader's list numbers them (reading order), a number opening one;
 // brief writes them all, each with its citation, as cyberdiplo brief prints them.
-// The words of both languages are accepted in either.
+// The words of every language are accepted in any.
 
-// markCommand runs mark, marks or brief (in English or Italian); false when cmd
-// is none of them.
+// markCommand runs mark, marks or brief (in the words of any language); false
+// when cmd is none of them.
 func (s *session) markCommand(cmd string) bool {
-	en, it := i18n.Marks("en"), i18n.Marks("it")
-	switch cmd {
-	case en.CmdMark, it.CmdMark:
-		s.toggleMark()
-	case en.CmdMarks, it.CmdMarks:
-		s.listMarks()
-	case en.CmdBrief, it.CmdBrief:
-		s.brief()
-	default:
-		return false
+	for _, l := range langs.All() {
+		switch t := i18n.Marks(l); cmd {
+		case t.CmdMark:
+			s.toggleMark()
+		case t.CmdMarks:
+			s.listMarks()
+		case t.CmdBrief:
+			s.brief()
+		default:
+			continue
+		}
+		return true
 	}
-	return true
+	return false
 }
 
 // toggleMark marks the section being read, or unmarks it.

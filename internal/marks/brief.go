@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
@@ -49,18 +50,18 @@ func Write(w io.Writer, entries []Entry, format, lang string) error {
 func (e Entry) Notes(lang string) []string {
 	t := i18n.Marks(lang)
 	if e.Status == Gone {
-		return []string{t.Gone, fmt.Sprintf(t.GoneMarked, e.Mark.Block, i18n.LanguageName(e.Mark.Lang, lang),
+		return []string{t.Gone, fmt.Sprintf(t.GoneMarked, e.Mark.Block, langs.Name(e.Mark.Lang, lang),
 			i18n.CiteFor(lang).Date(e.Mark.Made.Format("2006-01-02")))}
 	}
 	var out []string
 	switch {
 	case e.Status == Changed && e.Mark.Lang != e.Lang:
-		out = append(out, fmt.Sprintf(t.ChangedIn, i18n.LanguageName(e.Mark.Lang, lang)))
+		out = append(out, fmt.Sprintf(t.ChangedIn, langs.Name(e.Mark.Lang, lang)))
 	case e.Status == Changed:
 		out = append(out, t.Changed)
 	}
 	if e.Untranslated(lang) {
-		out = append(out, fmt.Sprintf(t.NoCounterpart, i18n.LanguageName(e.Lang, lang), i18n.LanguageName(lang, lang)))
+		out = append(out, fmt.Sprintf(t.NoCounterpart, langs.Name(e.Lang, lang), langs.Name(lang, lang)))
 	}
 	return out
 }

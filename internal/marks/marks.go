@@ -28,6 +28,7 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/internal/cite"
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
@@ -258,7 +259,7 @@ type FileError struct {
 	Err    error  // the decoder's or the system's error ("broken", "mark", "unreadable")
 }
 
-func (e *FileError) Error() string { return e.Message("en") }
+func (e *FileError) Error() string { return e.Message(langs.Default()) }
 
 // Message says in lang what is wrong with the file and what to do.
 func (e *FileError) Message(lang string) string {
@@ -345,7 +346,7 @@ func parse(path string, data []byte) (*Store, error) {
 // valid checks one mark of a file: every field within its bound and of its form.
 func valid(m Mark) error {
 	switch {
-	case m.Lang != "en" && m.Lang != "it":
+	case !langs.Known(m.Lang):
 		return fmt.Errorf("lang %q", m.Lang)
 	case m.Page == "" || len(m.Page) > maxID || strings.Trim(m.Page, idChars) != "":
 		return fmt.Errorf("page %.70q", m.Page)

@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/cite"
-	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
@@ -36,6 +36,7 @@ type Session struct {
 	ids   []string
 
 	lang   string
+	prev   string          // the language read before the last change of language ("" before any): side by side pairs it with lang
 	tab    int             // index in ids of the page open
 	places []library.Place // where each page is being read
 	hist   []library.Place // where the reader was before each jump, in the language read then
@@ -50,10 +51,10 @@ type Session struct {
 // unknown one), open at a place (its page: the first page when it names none
 // the library has). The place may be written in the other language.
 func New(lib *library.Library, index *search.Index, lang string, at library.Place) *Session {
-	if l, err := i18n.Parse(lang); err == nil {
+	if l, err := langs.Parse(lang); err == nil {
 		lang = l
 	} else {
-		lang = library.Languages()[0]
+		lang = langs.Default()
 	}
 	s := &Session{lib: lib, index: index, ids: lib.IDs(), lang: lang, link: -1}
 	s.places = make([]library.Place, len(s.ids))
@@ -191,7 +192,7 @@ func (s *Session) Open(pl library.Place) bool {
 	}
 	s.push()
 	if pl.Lang != "" && pl.Lang != s.lang && s.lib.Page(pl.Lang, pl.Page) != nil {
-		s.lang = pl.Lang
+		s.setLang(pl.Lang)
 	}
 	s.tab, s.link = t, -1
 	s.places[t] = pl
@@ -301,22 +302,60 @@ func (s *Session) Back() bool {
 		if t < 0 || s.lib.Page(pl.Lang, pl.Page) == nil {
 			continue
 		}
-		s.lang, s.tab, s.link = pl.Lang, t, -1
+		s.setLang(pl.Lang)
+		s.tab, s.link = t, -1
 		s.places[t] = pl
 		return true
 	}
 	return false
 }
 
-// SwitchLang reads the page open in the other language, at the same place; it
-// is not a step in the history. It returns false (and changes nothing) when the
-// other language lacks the page.
-func (s *Session) SwitchLang() bool {
-	other := i18n.Other(s.lang)
-	if s.lib.Page(other, s.ids[s.tab]) == nil {
+// setLang reads another language, remembering the one it leaves.
+func (s *Session) setLang(l string) {
+	if l != s.lang {
+		s.prev, s.lang = s.lang, l
+	}
+}
+
+// NextLang is the language SwitchLang goes to: the next language of the
+// briefing that has the page open (internal/lang's order, round to the first
+// after the last); lang.Next of the language read when no other has it.
+func (s *Session) NextLang() string {
+	for l := langs.Next(s.lang); l != s.lang; l = langs.Next(l) {
+		if s.lib.Page(l, s.ids[s.tab]) != nil {
+			return l
+		}
+	}
+	return langs.Next(s.lang)
+}
+
+// PairedLang is the language side by side shows beside the one read: the
+// language read before the last switch when it has the page open, else the
+// language's counterpart (lang.Counterpart) when it does, else NextLang. With
+// two languages it is always the other one.
+func (s *Session) PairedLang() string {
+	for _, l := range []string{s.prev, langs.Counterpart(s.lang)} {
+		if l != "" && l != s.lang && s.lib.Page(l, s.ids[s.tab]) != nil {
+			return l
+		}
+	}
+	return s.NextLang()
+}
+
+// SwitchLang reads the page open in the next language (NextLang), at the same
+// place; it is not a step in the history. It returns false (and changes
+// nothing) when no other language has the page.
+func (s *Session) SwitchLang() bool { return s.SwitchTo(s.NextLang()) }
+
+// SwitchTo reads the page open in language l, at the same place (side by side,
+// L swaps the columns: SwitchTo(PairedLang())). It returns false (and changes
+// nothing) when l lacks the page or is the language read.
+func (s *Session) SwitchTo(l string) bool {
+	if l == s.lang || s.lib.Page(l, s.ids[s.tab]) == nil {
 		return false
 	}
-	s.lang, s.link = other, -1
+	s.setLang(l)
+	s.link = -1
 	return true
 }
 

@@ -5,7 +5,7 @@ import (
 
 	"github.com/cyberdiplo/cyberdiplo/content"
 	"github.com/cyberdiplo/cyberdiplo/internal/cite"
-	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
@@ -61,7 +61,7 @@ func TestEveryHeadingIsReadCitedAndCopied(t *testing.T) {
 				s.Open(pl)
 				checkReads(t, s, p, h.Block, "PAGE#ANCHOR")
 				// As the heading reads, in the other language.
-				if op := testLib.Page(i18n.Other(lang), p.ID); op != nil {
+				if op := testLib.Page(langs.Next(lang), p.ID); op != nil {
 					if j := testLib.CounterpartSection(p.ID, lang, h.Section, op.Lang); j >= 0 && op.Sections[j].Heading.Block >= 0 {
 						if pl, _, ok := s.Resolve(p.ID + "#" + op.Sections[j].Heading.Text); !ok || pl != library.At(p, h.Section) {
 							t.Errorf("Resolve(%s#%s) = %+v, want %s", p.ID, op.Sections[j].Heading.Text, pl, h.Anchor)

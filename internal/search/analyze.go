@@ -6,6 +6,8 @@ import (
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
 	"github.com/blevesearch/snowballstem/italian"
+
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
 
 // Analysis.
@@ -26,18 +28,20 @@ type analyzer struct {
 	spell func(string) string
 }
 
+// analyzers are the text analyses, by the name a language gives its own
+// (lang.Language.Analysis).
 var analyzers = map[string]analyzer{
-	"en": {lang: "en", stem: english.Stem, spell: britishSpelling},
-	"it": {lang: "it", stem: italian.Stem, spell: italianSpelling},
+	"english": {stem: english.Stem, spell: britishSpelling},
+	"italian": {stem: italian.Stem, spell: italianSpelling},
 }
 
 // analyzerFor returns the analyzer of a language; a language without its own
 // stemmer folds only.
 func analyzerFor(lang string) analyzer {
-	if a, ok := analyzers[lang]; ok {
-		return a
-	}
-	return analyzer{lang: lang}
+	l, _ := langs.Get(lang)
+	a := analyzers[l.Analysis]
+	a.lang = lang
+	return a
 }
 
 // key returns the key of a folded word: stop words are their own key. env is

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/blevesearch/snowballstem"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
 // Matcher marks the words of any text that a query matches, the way Search
@@ -58,7 +60,7 @@ func mergeMarks(a, b []mark) []mark {
 
 // Marks returns the byte ranges of text to highlight for query without an index:
 // the words that are a word of the query (case and accents aside), share its
-// stem in English or Italian, or start with its last word. It knows no typos nor
+// stem in any language of the briefing, or start with its last word. It knows no typos nor
 // concepts: Index.Matcher does. A blank query gives nil.
 func Marks(text, query string) [][2]int {
 	slots := parseQuery(query)
@@ -66,7 +68,11 @@ func Marks(text, query string) [][2]int {
 		return nil
 	}
 	env := snowballstem.NewEnv("")
-	langs := []analyzer{analyzerFor("en"), analyzerFor("it")}
+	var ans []analyzer
+	for _, l := range library.Languages() {
+		ans = append(ans, analyzerFor(l))
+	}
+	langs := ans
 	keys := make([][]string, len(langs))
 	for li, an := range langs {
 		for _, s := range slots {

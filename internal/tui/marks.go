@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/reader"
@@ -199,7 +200,7 @@ func (l markList) Update(msg tea.Msg) (markList, tea.Msg) {
 		l.order = 1 - l.order
 		l.refresh()
 	case key.Matches(kp, k.Lang):
-		l.lang = i18n.Other(l.lang)
+		l.lang = langs.Next(l.lang)
 		l.refresh()
 	case key.Matches(kp, k.Copy):
 		return l, markCopyMsg{lang: l.lang, order: l.order}

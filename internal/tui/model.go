@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/reader"
@@ -115,8 +116,8 @@ func New(o Options) *Model {
 		o.Cache = render.NewCache(64)
 	}
 	lang := o.Lang
-	if lang != "it" {
-		lang = "en"
+	if !langs.Known(lang) {
+		lang = langs.Default()
 	}
 	m := &Model{
 		lib: o.Library, cache: o.Cache, index: o.Index, ids: o.Library.IDs(),
@@ -429,8 +430,9 @@ func (m *Model) buildIndex() tea.Cmd {
 	return func() tea.Msg { return indexedMsg{index: search.New(lib)} }
 }
 
-// prefetch renders every other page, in both languages, at the current width, so
-// that tab switches and the language toggle are instant.
+// prefetch renders every other page, in the language read and the one L goes
+// to, at the current width, so that tab switches and the language toggle are
+// instant.
 func (m *Model) prefetch() tea.Cmd {
 	w := m.contentWidth()
 	if m.prefetched[w] {
@@ -439,7 +441,7 @@ func (m *Model) prefetch() tea.Cmd {
 	m.prefetched[w] = true
 	cache, lib, style, first := m.cache, m.lib, m.style, m.lang
 	return func() tea.Msg {
-		for _, lang := range []string{first, i18n.Other(first)} {
+		for _, lang := range []string{first, langs.Next(first)} {
 			for _, p := range lib.Pages(lang) {
 				_, _ = cache.Render(p, w, style)
 			}
@@ -773,8 +775,15 @@ func (m *Model) reopen() tea.Cmd {
 func (m *Model) toggleLang() tea.Cmd {
 	// The place is not saved again first: scrolling saved it, and a view
 	// clamped at the end of the page in this language must not move it.
-	if !m.sess.SwitchLang() {
-		m.bar.note = fmt.Sprintf(i18n.Line(m.lang).NoOther, i18n.LanguageName(i18n.Other(m.lang), m.lang))
+	// Side by side, L swaps the columns; else it goes to the next language.
+	switched := false
+	if m.side {
+		switched = m.sess.SwitchTo(m.sess.PairedLang())
+	} else {
+		switched = m.sess.SwitchLang()
+	}
+	if !switched {
+		m.bar.note = fmt.Sprintf(i18n.Line(m.lang).NoOther, langs.Name(m.sess.NextLang(), m.lang))
 		return nil
 	}
 	return m.reopen()

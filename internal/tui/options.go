@@ -16,7 +16,7 @@ type Options struct {
 	Library *library.Library
 	Cache   *render.Cache // shared between readers; nil makes a private one
 	Index   *search.Index // shared between readers; nil builds one after the first frame
-	Lang    string        // "en" or "it"
+	Lang    string        // a language of internal/lang (the default for an unknown one)
 	Page    string        // page id to open on ("" for the first)
 	// Style is "auto" (ask the terminal, fall back to dark), "dark", "light" or "ascii".
 	Style string

@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 )
 
@@ -71,10 +71,10 @@ func (m *Model) sideKey(msg tea.KeyPressMsg) bool {
 		k.HalfUp, k.Top, k.End, k.Lang, k.Copy, k.Mark, k.Help, k.Quit)
 }
 
-// otherDoc renders the page in the other language at the column width (the
-// cache makes it cheap after the first time).
+// otherDoc renders the page in the paired language (reader.Session.PairedLang)
+// at the column width (the cache makes it cheap after the first time).
 func (m *Model) otherDoc() *render.Doc {
-	p := m.lib.Page(i18n.Other(m.lang), m.sess.PageID())
+	p := m.lib.Page(m.sess.PairedLang(), m.sess.PageID())
 	if p == nil {
 		return nil
 	}
@@ -92,7 +92,7 @@ func (m *Model) redrawSide() {
 		if other == nil {
 			other = m.doc
 		}
-		id, from, to := m.sess.PageID(), m.lang, i18n.Other(m.lang)
+		id, from, to := m.sess.PageID(), m.lang, m.sess.PairedLang()
 		m.pair = render.NewPair(m.doc, other, func(b int) int { return m.lib.CounterpartBlock(id, from, b, to) })
 		m.pairOf = m.doc
 	}
@@ -145,8 +145,8 @@ func (m *Model) pane() string {
 	if h == 0 {
 		return ""
 	}
-	other := i18n.Other(m.lang)
-	name := i18n.LanguageName(other, m.lang)
+	other := m.sess.PairedLang()
+	name := langs.Name(other, m.lang)
 	name = strings.ToUpper(name[:1]) + name[1:]
 	rule := m.lk.text("── ") + name + m.lk.text(" · ") + m.s.Tools.SideLeave + " "
 	rule += m.lk.text(strings.Repeat("─", max(m.width-ansi.StringWidth(rule), 0)))
