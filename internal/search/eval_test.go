@@ -113,7 +113,10 @@ const evalSnippetWidth = 76
 // hit@3 99.2%, the weakest kind 97% at hit@3 over all sets, held hit@1 100%,
 // held2 93.3%, held3 94%; the answer in the first row of 36 of the 44 queries
 // that name one), so that a rewording of the content does not fail it but a
-// worse engine does. The table is in the README.
+// worse engine does. The table is in the README. held4 (107 queries written blind,
+// with the new kinds who and acronym) brings the count to 357; when first run it
+// put hit@1 at 91.9% and acronym hit@3 at 86%, under these floors (eval.tsv says which
+// queries): the floors stay, for the engine to meet.
 var evalFloors = struct{ hit1, hit3, kindHit3, held1, held2, held3, answered float64 }{
 	hit1: 93, hit3: 97, kindHit3: 90, held1: 94, held2: 88, held3: 88, answered: 70,
 }
