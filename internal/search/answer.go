@@ -15,13 +15,14 @@ import (
 type ask uint8
 
 const (
-	askNone  ask = iota
-	askWhen      // when, quando, what year, che anno, since when, da quando
-	askCount     // how many, quanti, quante, number of, numero di
-	askWho       // who, chi, which body
-	askWhat      // what is, che cos'è, cos'è, define, meaning, significato
-	askWhere     // where, dove, in which forum
-	askWhy       // why, perché, per quale motivo
+	askNone   ask = iota
+	askWhen       // when, quando, what year, che anno, since when, da quando
+	askCount      // how many, quanti, quante, number of, numero di
+	askWho        // who, chi, which body
+	askWhat       // what is, che cos'è, cos'è, define, meaning, significato
+	askWhere      // where, dove, in which forum
+	askWhy        // why, perché, per quale motivo
+	askSymbol     // a document's symbol: sigla, symbol, document number
 )
 
 // asksFor returns the kind of fact a query asks for, from its first words that
@@ -48,8 +49,10 @@ func asksFor(q string) ask {
 		switch {
 		case w == "when" || w == "quando" || w == "date" || w == "data" && prev != "" || w == "since" && next == "when":
 			return askWhen
-		case (w == "year" || w == "years" || w == "anno" || w == "anni") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || i == 0):
+		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
 			return askWhen
+		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
+			return askSymbol
 		case w == "how" && (next == "many" || next == "much"), w == "quanti" || w == "quante" || w == "quanto" || w == "quanta",
 			(w == "number" || w == "numero") && i < 2:
 			return askCount
@@ -60,7 +63,10 @@ func asksFor(q string) ask {
 		case w == "why" || w == "perche" || w == "motivo" && prev == "quale":
 			return askWhy
 		case (w == "what" || w == "which") && (next == "is" || next == "are" || next == "s" || next == "was" || next == "does" && i+2 < len(words) && words[i+2] == "mean"),
-			w == "cos" || w == "cosa" && (next == "e" || next == "sono" || next == "significa") || w == "che" && next == "cos",
+			w == "cos" || w == "cosa" && (next == "e" || next == "sono" || next == "significa" || next == "vuol" || next == "vuole") || w == "che" && next == "cos",
+			// An expansion: "full name", "stands for", "per esteso", "acronym".
+			w == "full" && next == "name" || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
+			w == "nome" && next == "completo" || w == "acronym" || w == "acronimo" || w == "abbreviation" || w == "abbreviazione",
 			w == "define" || w == "definition" || w == "meaning" || w == "means" || w == "significato" || w == "significa" || w == "definizione" || w == "whats":
 			return askWhat
 		}
@@ -79,7 +85,9 @@ var (
 	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown
 		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato`)
 	defineWords = wordSet(`is are means refers e sono indica significa`)
-	actorWords  = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
+	// timeWords are the units a when-question asks in ("what year", "da che mese").
+	timeWords  = wordSet(`year years month months day anno anni mese mesi giorno`)
+	actorWords = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
 		member members membri group gruppo union unione`)
 )
 
@@ -150,6 +158,9 @@ func answers(a ask, sentence string, first bool) bool {
 			found = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
 		case askWhy:
 			found = reasonWords[w]
+		case askSymbol:
+			// A symbol is written with slashes ("A/80/257"), which split words.
+			found = end < len(sentence) && sentence[end] == '/' && hasDigit(sentence[end:min(end+4, len(sentence))])
 		case askWhat:
 			found = first || n <= 12 && defineWords[w]
 		}

@@ -201,3 +201,31 @@ func TestSnippetEndsBetweenWords(t *testing.T) {
 		}
 	}
 }
+
+// TestExpansionAndWhenIntents: a query that asks what an acronym stands for
+// (in any of the ways people ask it) gets the glossary entry that expands it
+// first, and "da che mese", "in che anno" ask when, accents typed or not.
+func TestExpansionAndWhenIntents(t *testing.T) {
+	cases := []struct{ lang, query, where, answer string }{
+		{"en", "what does nato stand for", "glossary › NATO (North Atlantic Treaty Organization)", "North Atlantic Treaty Organization"},
+		{"en", "gge full name", "glossary › GGE (Group of Governmental Experts)", "Group of Governmental Experts"},
+		{"en", "osce stands for", "glossary › OSCE (Organization for Security and Co-operation in Europe)", "Co-operation in Europe"},
+		{"it", "nato per esteso", "glossary › NATO (Organizzazione del Trattato del Nord Atlantico)", "Nord Atlantico"},
+		{"it", "cosa vuol dire gge", "glossary › GGE (Gruppo di esperti governativi)", "esperti governativi"},
+		{"it", "da che mese è operativo il meccanismo globale", "", "marzo 2026"},
+		{"it", "da che mese e operativo il meccanismo globale", "", "marzo 2026"},
+		{"en", "what month did the global mechanism start", "", "March 2026"},
+	}
+	for _, c := range cases {
+		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 1, Width: 76})
+		if len(hs) == 0 {
+			t.Errorf("%q: no result", c.query)
+			continue
+		}
+		h := hs[0]
+		row := h.Heading + " " + h.Snippet
+		if !strings.Contains(strings.ToLower(row), strings.ToLower(c.answer)) || c.where != "" && h.Where() != c.where {
+			t.Errorf("%q: first row %q %q, want %s with %q", c.query, h.Where(), h.Snippet, c.where, c.answer)
+		}
+	}
+}

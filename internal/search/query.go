@@ -62,16 +62,28 @@ func parseQuery(q string) []slot {
 		return nil
 	}
 	all[len(all)-1].last = !cut && all[len(all)-1].end == len(q)
+	// The words of a request pair ("full name", "vuol dire") become noise, and
+	// so does the "cosa" that asks with one ("cosa vuol dire", "cosa significa").
+	var pair uint64
+	for i := 0; i+1 < len(all) && i < 63; i++ {
+		if requestPairs[[2]string{all[i].word, all[i+1].word}] {
+			pair |= 3 << i
+		}
+		if all[i].word == "cosa" && (i+2 < len(all) && requestPairs[[2]string{all[i+1].word, all[i+2].word}] || requestSet()[all[i+1].word]) {
+			pair |= 1 << i
+		}
+	}
+	noise := func(i int) bool { return i < 64 && pair&(1<<i) != 0 || isNoise(all[i].word) }
 	content := false
-	for _, s := range all {
-		if !isNoise(s.word) {
+	for i := range all {
+		if !noise(i) {
 			content = true
 			break
 		}
 	}
 	out := all[:0]
-	for _, s := range all {
-		if content && isNoise(s.word) {
+	for i, s := range all {
+		if content && noise(i) {
 			continue
 		}
 		if i := slices.IndexFunc(out, func(o slot) bool { return o.word == s.word }); i >= 0 {
@@ -87,8 +99,8 @@ func parseQuery(q string) []slot {
 }
 
 // asksWhen reports whether a query asks for a date: it has "when" or "quando",
-// or "year" or "anno" after "what", "which", "che" or "quale" (in the first
-// MaxQueryBytes bytes).
+// or a unit of time ("year", "anno", "mese") after "what", "which", "che" or
+// "quale" ("da che mese") (in the first MaxQueryBytes bytes).
 func asksWhen(q string) bool {
 	q = q[:min(len(q), MaxQueryBytes)]
 	prev, when := "", false
@@ -99,7 +111,7 @@ func asksWhen(q string) bool {
 		switch {
 		case w == "when" || w == "quando":
 			when = true
-		case (w == "year" || w == "anno") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
+		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
 			when = true
 		}
 		prev = w
@@ -961,11 +973,15 @@ func (q *query) score(lq *langQuery) *scored {
 		}
 	}
 	// A section the query names (its heading, or its glossary entry's name, is the
-	// whole query) counts more.
+	// whole query) counts more; again when the query asks what it is or what its
+	// acronym stands for: the glossary entry says it.
 	for _, c := range q.named {
 		if f, ok := q.ix.concepts[c].forms[li.lang]; ok {
 			if d := li.docOf(f.page, f.section); d >= 0 && sc.score[d] > 0 {
 				sc.score[d] *= wNames
+				if q.ask == askWhat && li.docs[d].kind == Term {
+					sc.score[d] *= wNames
+				}
 			}
 		}
 	}

@@ -75,8 +75,18 @@ func isStop(w string) bool { return stopWords()[w] }
 // governance of cyberspace").
 var requestWords = `
 define definition definitions meaning meanings mean means explain explanation tell whats
+acronym abbreviation
 quali significa significato definizione definire spiega spiegami spiegazione dimmi
+acronimo abbreviazione
 `
+
+// requestPairs are two words that together ask for a meaning or an expansion
+// and name no subject, though each alone may ("full" list, the "name" of a
+// group, OSCE "Standards"): a query drops them as it drops request words.
+var requestPairs = map[[2]string]bool{
+	{"full", "name"}: true, {"stands", "for"}: true, {"stand", "for"}: true, {"short", "for"}: true,
+	{"per", "esteso"}: true, {"nome", "completo"}: true, {"vuol", "dire"}: true, {"vuole", "dire"}: true,
+}
 
 var requestSet = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
