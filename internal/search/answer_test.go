@@ -229,3 +229,25 @@ func TestExpansionAndWhenIntents(t *testing.T) {
 		}
 	}
 }
+
+// TestWeakWordsCarryNoConcept: a word that says what is done about any subject
+// (decide, talk, decide) does not bring in the concept one of whose everyday
+// phrases holds it ("who decides foreign policy" for MAECI): the subject typed
+// ranks, and the concept that merely shares the weak word stays out of the
+// first three.
+func TestWeakWordsCarryNoConcept(t *testing.T) {
+	cases := []struct{ lang, query, first, not string }{
+		{"en", "deciding on sanctions", "glossary#restrictive-measures", "glossary#maeci-ministry-of-foreign-affairs-and-international-cooperation"},
+		{"it", "chi decide le sanzioni", "glossary#misure-restrittive", "glossary#maeci-ministero-degli-affari-esteri-e-della-cooperazione-internazionale"},
+	}
+	for _, c := range cases {
+		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 3})
+		var got []string
+		for _, h := range hs {
+			got = append(got, h.Page+"#"+h.Place.Section)
+		}
+		if len(got) == 0 || got[0] != c.first || slices.Contains(got, c.not) {
+			t.Errorf("%q: first three %v, want %s first and not %s", c.query, got, c.first, c.not)
+		}
+	}
+}

@@ -189,6 +189,9 @@ type query struct {
 	when bool
 	// ask is the kind of fact the query asks for: its snippets show it.
 	ask ask
+	// weak are the slots of weak words (isWeak), none when all are: such a word
+	// carries no mention alone and reaches no entry through its names only.
+	weak uint32
 }
 
 // compile parses a query and finds what each of its words matches.
@@ -199,6 +202,14 @@ func (ix *Index) compile(text string) *query {
 	}
 	env := snowballstem.NewEnv("")
 	q.slots = ix.splitCompounds(q.slots, env)
+	for i, s := range q.slots {
+		if isWeak(s.word) {
+			q.weak |= 1 << i
+		}
+	}
+	if q.weak == uint32(1)<<len(q.slots)-1 {
+		q.weak = 0
+	}
 	q.matched = make([]bool, len(q.slots))
 	known := make([]bool, len(q.slots))
 	for _, li := range ix.langs {
@@ -689,6 +700,9 @@ func (li *langIndex) corrections(w string, n int, last bool) []alt {
 // behave"). Larger sets win; a word belongs to one mention at most.
 func (q *query) findMentions(env *snowballstem.Env) {
 	found := map[uint32][]int{}
+	// A mention needs a word other than a weak one ("deciding" mentions nothing),
+	// unless the weak words are the whole query ("what's new").
+	strong := ^q.weak
 	add := func(set uint32, c int) {
 		if !slices.Contains(found[set], c) {
 			found[set] = append(found[set], c)
@@ -720,8 +734,8 @@ func (q *query) findMentions(env *snowballstem.Env) {
 							break
 						}
 					}
-					if ok {
-						add(uint32(1)<<(first+len(name))-1<<first, c)
+					if set := uint32(1)<<(first+len(name)) - 1<<first; ok && set&strong != 0 {
+						add(set, c)
 					}
 				}
 			}
@@ -747,7 +761,7 @@ func (q *query) findMentions(env *snowballstem.Env) {
 						continue bags
 					}
 				}
-				if set, ok := holds(bagKeys, b.keys); ok {
+				if set, ok := holds(bagKeys, b.keys); ok && set&strong != 0 {
 					add(set, b.concept)
 				}
 			}
@@ -886,12 +900,16 @@ func (q *query) score(lq *langQuery) *scored {
 	}
 	// better raises slot i's score in doc d. A match in a glossary entry's term
 	// base only (its synonyms, not its text) is a synonym match.
+	weak := false // the slot scored is a weak word outside any mention
 	better := func(p *posting, s float64, c uint8) {
 		if s <= 0 {
 			return
 		}
 		d := p.doc
 		if p.tf[fTerms] > 0 && p.tf[fHeading] == 0 && p.tf[fContext] == 0 && p.tf[fBody] == 0 {
+			if weak {
+				return // a weak word reaches no entry through its names alone
+			}
 			c = max(c, cSynonym)
 		}
 		slotT = touch(slotT, slotS, d)
@@ -903,6 +921,7 @@ func (q *query) score(lq *langQuery) *scored {
 		for gb := g.bits; gb != 0; gb &= gb - 1 {
 			i := bits.TrailingZeros32(gb)
 			m := &lq.slots[i]
+			weak = len(g.concepts) == 0 && q.weak&(1<<i) != 0
 			for _, a := range m.alts {
 				ps := li.post[li.postOff[a.key]:li.postOff[a.key+1]]
 				w := a.weight * q.idf[i]

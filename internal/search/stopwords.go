@@ -99,3 +99,31 @@ var requestSet = sync.OnceValue(func() map[string]bool {
 // isNoise reports whether a folded query word names no subject: a stop word or
 // a request word.
 func isNoise(w string) bool { return isStop(w) || requestSet()[w] }
+
+// Weak words: words that say what is done or asked about any subject (decide,
+// want, talk, take part, new, old; decide, vuole, parla, lavoro, nuovo) rather
+// than which subject. They count where the text says them, but they never carry
+// a phrase of the concept base alone, nor reach a glossary entry only through
+// one of its names or phrases ("deciding" is no sign of "who decides foreign
+// policy", "vuol" none of "cosa vuole l'Italia").
+var weakWords = `
+decide decides decided deciding want wants wanted wanting talk talking talked speak
+speaks speaking spoken say says said saying tell told take takes taking took taken part
+parts make makes made making get gets got new old full name names work works worked
+working thing things way ways kind lot able can join joins joined
+decide decidono deciso decidere vuole vuol vogliono volere voglio vorrebbe parla
+parlano parlare parlato dice dicono dire detto fare fatto fatta prende prendono
+prendere preso parte parti nuovo nuova nuovi nuove vecchio vecchia vecchi vecchie
+nome lavoro lavora lavorano lavorare cosa cose modo modi tipo possono puo
+`
+
+var weakSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(weakWords) {
+		m[w] = true
+	}
+	return m
+})
+
+// isWeak reports whether a folded query word is a weak word.
+func isWeak(w string) bool { return weakSet()[w] }
