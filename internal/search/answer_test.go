@@ -70,6 +70,14 @@ func TestParaphraseExamples(t *testing.T) {
 		{"en", "Italy's legal paper", 1, []string{"glossary#italian-position-paper-on-international-law-and-cyberspace", "overview#italy-s-vision-and-international-law"}},
 		{"it", "cosa è cambiato tra il 2021 e il 2026", 1, []string{"about#where-the-sources-differ", "eu#maeci-s-priorities"}},
 		{"it", "regole del gioco nel cyberspazio", 1, []string{"glossary#norms-of-responsible-state-behaviour", "un#what-the-un-groups-discuss"}},
+		// Everyday words of the concept base: joining, backing, other ministries, what is new.
+		{"en", "which countries can join an oewg", 1, []string{"glossary#oewg-open-ended-working-group", "un#the-open-ended-working-groups"}},
+		{"en", "plan supported by eu member states", 1, []string{"glossary#programme-of-action-poa", "un#the-open-ended-working-groups"}},
+		{"en", "coordination with other ministries", 1, []string{"overview#the-role-of-maeci", "eu#maeci-s-priorities"}},
+		{"en", "what's new", 1, []string{"overview#since-2021", "about#where-the-sources-differ"}},
+		{"it", "chi può partecipare a un oewg", 1, []string{"glossary#oewg-open-ended-working-group", "un#the-open-ended-working-groups"}},
+		{"it", "fermare gli attacchi informatici", 3, []string{"overview#what-cyber-diplomacy-is", "glossary#cyber-diplomacy"}},
+		{"it", "novità rispetto a prima", 1, []string{"overview#since-2021", "about#where-the-sources-differ"}},
 	}
 	lib := shipped().lib
 	for _, c := range cases {

@@ -45,6 +45,9 @@ poor developing
 poorer developing
 meeting conference
 trust confidence
+possible potential
+backed sponsored
+supported sponsored
 europe eu
 european eu
 paesi stati
@@ -67,6 +70,9 @@ promessa pledge impegno
 punire restrittive sanzioni
 poveri sviluppo
 riunione conferenza
+possibili potenziali
+possibile potenziale
+ministeri amministrazioni
 europa ue
 europea ue
 europei ue
