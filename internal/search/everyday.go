@@ -47,6 +47,7 @@ meeting conference
 trust confidence
 possible potential
 backed sponsored
+symbol document
 supported sponsored
 europe eu
 european eu
@@ -71,6 +72,7 @@ punire restrittive sanzioni
 poveri sviluppo
 riunione conferenza
 possibili potenziali
+sigla documento
 possibile potenziale
 ministeri amministrazioni
 europa ue
