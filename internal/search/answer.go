@@ -169,14 +169,15 @@ func answers(a ask, sentence string, first bool) bool {
 }
 
 // sentences returns the byte ranges of the sentences of a block's text: cut
-// after ".", "?" or "!" followed by a space.
+// after ".", "?" or "!" followed by a space, but not after an abbreviation
+// before a number ("Decision No. 1202 of 10 March 2016", "n. 1202").
 func sentences(text string) [][2]int {
 	var out [][2]int
 	start := 0
 	for i := 0; i+1 < len(text); i++ {
 		switch text[i] {
 		case '.', '?', '!':
-			if text[i+1] == ' ' {
+			if text[i+1] == ' ' && !(text[i] == '.' && abbreviationBefore(text, i)) {
 				out = append(out, [2]int{start, i + 1})
 				start = i + 2
 			}
@@ -231,4 +232,85 @@ func dateSpans(text string) [][2]int {
 		}
 	}
 	return out
+}
+
+// abbreviationBefore reports whether the "." at i ends an abbreviation that
+// introduces a number: one to three letters after a space, a digit after it.
+func abbreviationBefore(text string, i int) bool {
+	if i+2 >= len(text) || text[i+2] < '0' || text[i+2] > '9' {
+		return false
+	}
+	j := i
+	for j > 0 && i-j < 4 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
+		j--
+	}
+	return j < i && i-j <= 3 && (j == 0 || text[j-1] == ' ')
+}
+
+// numberLabels are the words after which a number names a thing rather than
+// counts it ("Decision No. 1202", "CBM 14", "da 12 a 16").
+var numberLabels = wordSet(`no n nr number numero cbm cbms to a al through`)
+
+// factSpans returns the byte ranges of the words of a sentence that are the
+// fact a asks for: a year or month for when; a count for how many (a number
+// word, or a number that is neither a year, a day before a month, a symbol,
+// nor a label after "No.", an acronym or "12 to"); a symbol's first part
+// ("A/80/257", whole); for who, where and why what answers says of each word.
+// None for what (a definition is a sentence) and for no question.
+func factSpans(a ask, sen string) [][2]int {
+	if a == askNone || a == askWhat {
+		return nil
+	}
+	var out [][2]int
+	var buf []byte
+	prev, prevRaw := "", ""
+	scanWords(sen, func(start, end int) {
+		raw := sen[start:end]
+		buf = foldWord(buf, raw)
+		w := string(buf)
+		ok := false
+		switch a {
+		case askSymbol:
+			if ok = end < len(sen) && sen[end] == '/'; ok {
+				// The whole symbol, slashes and parts: never cut inside it.
+				for end < len(sen) && (sen[end] == '/' || sen[end] >= '0' && sen[end] <= '9' || sen[end] >= 'A' && sen[end] <= 'Z') {
+					end++
+				}
+			}
+		case askCount:
+			switch {
+			case numberWords[w]:
+				ok = true
+			case hasDigit(w) && !isYear(w) && !strings.ContainsRune(sen[max(start-1, 0):min(end+1, len(sen))], '/'):
+				acronym := len(prevRaw) >= 2 && strings.ToUpper(prevRaw[:2]) == prevRaw[:2] && strings.ToLower(prevRaw[:2]) != prevRaw[:2]
+				ok = !numberLabels[prev] && !acronym && !monthWords[nextWord(sen, end)]
+			}
+		default:
+			ok = answers(a, raw, false)
+		}
+		if ok {
+			out = append(out, [2]int{start, end})
+		}
+		prev, prevRaw = w, raw
+	})
+	return out
+}
+
+// nextWord returns the folded word that follows byte offset i of s, if any.
+func nextWord(s string, i int) string {
+	next := ""
+	var buf []byte
+	// A month is one short word away: the next 24 bytes hold it.
+	j := min(len(s), i+24)
+	for j < len(s) && !utf8.RuneStart(s[j]) {
+		j--
+	}
+	rest := s[i:j]
+	scanWords(rest, func(start, end int) {
+		if next == "" {
+			buf = foldWord(buf, rest[start:end])
+			next = string(buf)
+		}
+	})
+	return next
 }

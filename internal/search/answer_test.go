@@ -37,6 +37,13 @@ func TestAnswerInFirstRow(t *testing.T) {
 		{"it", "che cos'è il cyber defence pledge", "glossary › Cyber Defence Pledge", "Un impegno adottato dagli Alleati della NATO nel 2016"},
 		{"it", "quante misure di fiducia ha l'osce", "", "16"},
 		{"it", "quando è stato adottato il pledge", "", "2016"},
+		// The date at the end of a long sentence, after "No. 1202"; a count that
+		// is not a CBM's number; a document's symbol.
+		{"en", "when were the last five cbms added", "", "10 March 2016"},
+		{"it", "quando sono state aggiunte le ultime cinque cbm", "", "10 marzo 2016"},
+		{"en", "how many cbms did the permanent council add", "", "five"},
+		{"en", "symbol of the final report of the oewg 2021-2025", "", "A/80/257"},
+		{"it", "sigla del documento che ha definito il meccanismo globale", "", "A/80/257"},
 	}
 	for _, width := range []int{76, 100} {
 		for _, c := range cases {
