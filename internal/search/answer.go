@@ -62,7 +62,7 @@ func asksFor(q string) ask {
 			return askWhere
 		case w == "why" || w == "perche" || w == "motivo" && prev == "quale":
 			return askWhy
-		case (w == "what" || w == "which") && (next == "is" || next == "are" || next == "s" || next == "was" || next == "does" && i+2 < len(words) && words[i+2] == "mean"),
+		case (w == "what" || w == "which") && (next == "is" || next == "are" || next == "s" || next == "was" || next == "does" && asksMeaning(words[i+2:])),
 			w == "cos" || w == "cosa" && (next == "e" || next == "sono" || next == "significa" || next == "vuol" || next == "vuole") || w == "che" && next == "cos",
 			// An expansion: "full name", "stands for", "per esteso", "acronym".
 			w == "full" && next == "name" || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
@@ -313,4 +313,15 @@ func nextWord(s string, i int) string {
 		}
 	})
 	return next
+}
+
+// asksMeaning reports whether the words after "what does" ask what something
+// means or stands for within the next three ("what does the PoA mean").
+func asksMeaning(words []string) bool {
+	for _, w := range words[:min(len(words), 3)] {
+		if w == "mean" || w == "stand" {
+			return true
+		}
+	}
+	return false
 }

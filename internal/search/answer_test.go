@@ -230,6 +230,10 @@ func TestExpansionAndWhenIntents(t *testing.T) {
 		{"it", "da che mese è operativo il meccanismo globale", "", "marzo 2026"},
 		{"it", "da che mese e operativo il meccanismo globale", "", "marzo 2026"},
 		{"en", "what month did the global mechanism start", "", "March 2026"},
+		// A definition is the glossary entry's first sentence, not a later one
+		// that names the term ("CBMs are also...").
+		{"en", "what is a cbm", "glossary › CBM (confidence-building measures)", "Measures against misperceptions"},
+		{"en", "what does ppp mean", "glossary › Public-private partnership (PPP)", "Cooperation between public authorities"},
 	}
 	for _, c := range cases {
 		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 1, Width: 76})

@@ -146,7 +146,11 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 				// The rest of the block counts a little: a sentence is read with it.
 				score += 0.25 * slotWeight(have&^in, weight)
 			}
-			if score+bonus > bestScore && (in != 0 || have != 0) && answers(a, text[sen[0]:sen[1]], firstText && si == 0 && lq.li.docs[d].kind == Term) {
+			// A glossary entry's definition is its first sentence: for "what is",
+			// no later one ("CBMs are also...") answers.
+			first := firstText && si == 0 && lq.li.docs[d].kind == Term
+			defines := a != askWhat || first || lq.li.docs[d].kind != Term
+			if score+bonus > bestScore && (in != 0 || have != 0) && defines && answers(a, text[sen[0]:sen[1]], first) {
 				score += bonus
 			}
 			if score > bestScore {
