@@ -15,13 +15,14 @@ import (
 type ask uint8
 
 const (
-	askNone  ask = iota
-	askWhen      // when, quando, what year, che anno, since when, da quando
-	askCount     // how many, quanti, quante, number of, numero di
-	askWho       // who, chi, which body
-	askWhat      // what is, che cos'è, cos'è, define, meaning, significato
-	askWhere     // where, dove, in which forum
-	askWhy       // why, perché, per quale motivo
+	askNone   ask = iota
+	askWhen       // when, quando, what year, che anno, since when, da quando
+	askCount      // how many, quanti, quante, number of, numero di
+	askWho        // who, chi, which body
+	askWhat       // what is, che cos'è, cos'è, define, meaning, significato
+	askWhere      // where, dove, in which forum
+	askWhy        // why, perché, per quale motivo
+	askSymbol     // a document's symbol: sigla, symbol, document number
 )
 
 // asksFor returns the kind of fact a query asks for, from its first words that
@@ -48,8 +49,10 @@ func asksFor(q string) ask {
 		switch {
 		case w == "when" || w == "quando" || w == "date" || w == "data" && prev != "" || w == "since" && next == "when":
 			return askWhen
-		case (w == "year" || w == "years" || w == "anno" || w == "anni") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || i == 0):
+		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
 			return askWhen
+		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
+			return askSymbol
 		case w == "how" && (next == "many" || next == "much"), w == "quanti" || w == "quante" || w == "quanto" || w == "quanta",
 			(w == "number" || w == "numero") && i < 2:
 			return askCount
@@ -59,8 +62,11 @@ func asksFor(q string) ask {
 			return askWhere
 		case w == "why" || w == "perche" || w == "motivo" && prev == "quale":
 			return askWhy
-		case (w == "what" || w == "which") && (next == "is" || next == "are" || next == "s" || next == "was" || next == "does" && i+2 < len(words) && words[i+2] == "mean"),
-			w == "cos" || w == "cosa" && (next == "e" || next == "sono" || next == "significa") || w == "che" && next == "cos",
+		case (w == "what" || w == "which") && (next == "is" || next == "are" || next == "s" || next == "was" || next == "does" && asksMeaning(words[i+2:])),
+			w == "cos" || w == "cosa" && (next == "e" || next == "sono" || next == "significa" || next == "vuol" || next == "vuole") || w == "che" && next == "cos",
+			// An expansion: "full name", "stands for", "per esteso", "acronym".
+			w == "full" && next == "name" || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
+			w == "nome" && next == "completo" || w == "acronym" || w == "acronimo" || w == "abbreviation" || w == "abbreviazione",
 			w == "define" || w == "definition" || w == "meaning" || w == "means" || w == "significato" || w == "significa" || w == "definizione" || w == "whats":
 			return askWhat
 		}
@@ -79,7 +85,9 @@ var (
 	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown
 		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato`)
 	defineWords = wordSet(`is are means refers e sono indica significa`)
-	actorWords  = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
+	// timeWords are the units a when-question asks in ("what year", "da che mese").
+	timeWords  = wordSet(`year years month months day anno anni mese mesi giorno`)
+	actorWords = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
 		member members membri group gruppo union unione`)
 )
 
@@ -150,6 +158,9 @@ func answers(a ask, sentence string, first bool) bool {
 			found = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
 		case askWhy:
 			found = reasonWords[w]
+		case askSymbol:
+			// A symbol is written with slashes ("A/80/257"), which split words.
+			found = end < len(sentence) && sentence[end] == '/' && hasDigit(sentence[end:min(end+4, len(sentence))])
 		case askWhat:
 			found = first || n <= 12 && defineWords[w]
 		}
@@ -158,14 +169,15 @@ func answers(a ask, sentence string, first bool) bool {
 }
 
 // sentences returns the byte ranges of the sentences of a block's text: cut
-// after ".", "?" or "!" followed by a space.
+// after ".", "?" or "!" followed by a space, but not after an abbreviation
+// before a number ("Decision No. 1202 of 10 March 2016", "n. 1202").
 func sentences(text string) [][2]int {
 	var out [][2]int
 	start := 0
 	for i := 0; i+1 < len(text); i++ {
 		switch text[i] {
 		case '.', '?', '!':
-			if text[i+1] == ' ' {
+			if text[i+1] == ' ' && !(text[i] == '.' && abbreviationBefore(text, i)) {
 				out = append(out, [2]int{start, i + 1})
 				start = i + 2
 			}
@@ -220,4 +232,96 @@ func dateSpans(text string) [][2]int {
 		}
 	}
 	return out
+}
+
+// abbreviationBefore reports whether the "." at i ends an abbreviation that
+// introduces a number: one to three letters after a space, a digit after it.
+func abbreviationBefore(text string, i int) bool {
+	if i+2 >= len(text) || text[i+2] < '0' || text[i+2] > '9' {
+		return false
+	}
+	j := i
+	for j > 0 && i-j < 4 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
+		j--
+	}
+	return j < i && i-j <= 3 && (j == 0 || text[j-1] == ' ')
+}
+
+// numberLabels are the words after which a number names a thing rather than
+// counts it ("Decision No. 1202", "CBM 14", "da 12 a 16").
+var numberLabels = wordSet(`no n nr number numero cbm cbms to a al through`)
+
+// factSpans returns the byte ranges of the words of a sentence that are the
+// fact a asks for: a year or month for when; a count for how many (a number
+// word, or a number that is neither a year, a day before a month, a symbol,
+// nor a label after "No.", an acronym or "12 to"); a symbol's first part
+// ("A/80/257", whole); for who, where and why what answers says of each word.
+// None for what (a definition is a sentence) and for no question.
+func factSpans(a ask, sen string) [][2]int {
+	if a == askNone || a == askWhat {
+		return nil
+	}
+	var out [][2]int
+	var buf []byte
+	prev, prevRaw := "", ""
+	scanWords(sen, func(start, end int) {
+		raw := sen[start:end]
+		buf = foldWord(buf, raw)
+		w := string(buf)
+		ok := false
+		switch a {
+		case askSymbol:
+			if ok = end < len(sen) && sen[end] == '/'; ok {
+				// The whole symbol, slashes and parts: never cut inside it.
+				for end < len(sen) && (sen[end] == '/' || sen[end] >= '0' && sen[end] <= '9' || sen[end] >= 'A' && sen[end] <= 'Z') {
+					end++
+				}
+			}
+		case askCount:
+			switch {
+			case numberWords[w]:
+				ok = true
+			case hasDigit(w) && !isYear(w) && !strings.ContainsRune(sen[max(start-1, 0):min(end+1, len(sen))], '/'):
+				acronym := len(prevRaw) >= 2 && strings.ToUpper(prevRaw[:2]) == prevRaw[:2] && strings.ToLower(prevRaw[:2]) != prevRaw[:2]
+				ok = !numberLabels[prev] && !acronym && !monthWords[nextWord(sen, end)]
+			}
+		default:
+			ok = answers(a, raw, false)
+		}
+		if ok {
+			out = append(out, [2]int{start, end})
+		}
+		prev, prevRaw = w, raw
+	})
+	return out
+}
+
+// nextWord returns the folded word that follows byte offset i of s, if any.
+func nextWord(s string, i int) string {
+	next := ""
+	var buf []byte
+	// A month is one short word away: the next 24 bytes hold it.
+	j := min(len(s), i+24)
+	for j < len(s) && !utf8.RuneStart(s[j]) {
+		j--
+	}
+	rest := s[i:j]
+	scanWords(rest, func(start, end int) {
+		if next == "" {
+			buf = foldWord(buf, rest[start:end])
+			next = string(buf)
+		}
+	})
+	return next
+}
+
+// asksMeaning reports whether the words after "what does" ask what something
+// means or stands for within the next three ("what does the PoA mean").
+func asksMeaning(words []string) bool {
+	for _, w := range words[:min(len(words), 3)] {
+		if w == "mean" || w == "stand" {
+			return true
+		}
+	}
+	return false
 }

@@ -37,6 +37,13 @@ func TestAnswerInFirstRow(t *testing.T) {
 		{"it", "che cos'è il cyber defence pledge", "glossary › Cyber Defence Pledge", "Un impegno adottato dagli Alleati della NATO nel 2016"},
 		{"it", "quante misure di fiducia ha l'osce", "", "16"},
 		{"it", "quando è stato adottato il pledge", "", "2016"},
+		// The date at the end of a long sentence, after "No. 1202"; a count that
+		// is not a CBM's number; a document's symbol.
+		{"en", "when were the last five cbms added", "", "10 March 2016"},
+		{"it", "quando sono state aggiunte le ultime cinque cbm", "", "10 marzo 2016"},
+		{"en", "how many cbms did the permanent council add", "", "five"},
+		{"en", "symbol of the final report of the oewg 2021-2025", "", "A/80/257"},
+		{"it", "sigla del documento che ha definito il meccanismo globale", "", "A/80/257"},
 	}
 	for _, width := range []int{76, 100} {
 		for _, c := range cases {
@@ -70,6 +77,14 @@ func TestParaphraseExamples(t *testing.T) {
 		{"en", "Italy's legal paper", 1, []string{"glossary#italian-position-paper-on-international-law-and-cyberspace", "overview#italy-s-vision-and-international-law"}},
 		{"it", "cosa è cambiato tra il 2021 e il 2026", 1, []string{"about#where-the-sources-differ", "eu#maeci-s-priorities"}},
 		{"it", "regole del gioco nel cyberspazio", 1, []string{"glossary#norms-of-responsible-state-behaviour", "un#what-the-un-groups-discuss"}},
+		// Everyday words of the concept base: joining, backing, other ministries, what is new.
+		{"en", "which countries can join an oewg", 1, []string{"glossary#oewg-open-ended-working-group", "un#the-open-ended-working-groups"}},
+		{"en", "plan supported by eu member states", 1, []string{"glossary#programme-of-action-poa", "un#the-open-ended-working-groups"}},
+		{"en", "coordination with other ministries", 1, []string{"overview#the-role-of-maeci", "eu#maeci-s-priorities"}},
+		{"en", "what's new", 1, []string{"overview#since-2021", "about#where-the-sources-differ"}},
+		{"it", "chi può partecipare a un oewg", 1, []string{"glossary#oewg-open-ended-working-group", "un#the-open-ended-working-groups"}},
+		{"it", "fermare gli attacchi informatici", 3, []string{"overview#what-cyber-diplomacy-is", "glossary#cyber-diplomacy"}},
+		{"it", "novità rispetto a prima", 1, []string{"overview#since-2021", "about#where-the-sources-differ"}},
 	}
 	lib := shipped().lib
 	for _, c := range cases {
@@ -198,6 +213,60 @@ func TestSnippetEndsBetweenWords(t *testing.T) {
 					t.Errorf("width %d, %q: %s ends inside a word: %q", w, q, h.Where(), h.Snippet)
 				}
 			}
+		}
+	}
+}
+
+// TestExpansionAndWhenIntents: a query that asks what an acronym stands for
+// (in any of the ways people ask it) gets the glossary entry that expands it
+// first, and "da che mese", "in che anno" ask when, accents typed or not.
+func TestExpansionAndWhenIntents(t *testing.T) {
+	cases := []struct{ lang, query, where, answer string }{
+		{"en", "what does nato stand for", "glossary › NATO (North Atlantic Treaty Organization)", "North Atlantic Treaty Organization"},
+		{"en", "gge full name", "glossary › GGE (Group of Governmental Experts)", "Group of Governmental Experts"},
+		{"en", "osce stands for", "glossary › OSCE (Organization for Security and Co-operation in Europe)", "Co-operation in Europe"},
+		{"it", "nato per esteso", "glossary › NATO (Organizzazione del Trattato del Nord Atlantico)", "Nord Atlantico"},
+		{"it", "cosa vuol dire gge", "glossary › GGE (Gruppo di esperti governativi)", "esperti governativi"},
+		{"it", "da che mese è operativo il meccanismo globale", "", "marzo 2026"},
+		{"it", "da che mese e operativo il meccanismo globale", "", "marzo 2026"},
+		{"en", "what month did the global mechanism start", "", "March 2026"},
+		// A definition is the glossary entry's first sentence, not a later one
+		// that names the term ("CBMs are also...").
+		{"en", "what is a cbm", "glossary › CBM (confidence-building measures)", "Measures against misperceptions"},
+		{"en", "what does ppp mean", "glossary › Public-private partnership (PPP)", "Cooperation between public authorities"},
+	}
+	for _, c := range cases {
+		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 1, Width: 76})
+		if len(hs) == 0 {
+			t.Errorf("%q: no result", c.query)
+			continue
+		}
+		h := hs[0]
+		row := h.Heading + " " + h.Snippet
+		if !strings.Contains(strings.ToLower(row), strings.ToLower(c.answer)) || c.where != "" && h.Where() != c.where {
+			t.Errorf("%q: first row %q %q, want %s with %q", c.query, h.Where(), h.Snippet, c.where, c.answer)
+		}
+	}
+}
+
+// TestWeakWordsCarryNoConcept: a word that says what is done about any subject
+// (decide, talk, decide) does not bring in the concept one of whose everyday
+// phrases holds it ("who decides foreign policy" for MAECI): the subject typed
+// ranks, and the concept that merely shares the weak word stays out of the
+// first three.
+func TestWeakWordsCarryNoConcept(t *testing.T) {
+	cases := []struct{ lang, query, first, not string }{
+		{"en", "deciding on sanctions", "glossary#restrictive-measures", "glossary#maeci-ministry-of-foreign-affairs-and-international-cooperation"},
+		{"it", "chi decide le sanzioni", "glossary#misure-restrittive", "glossary#maeci-ministero-degli-affari-esteri-e-della-cooperazione-internazionale"},
+	}
+	for _, c := range cases {
+		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 3})
+		var got []string
+		for _, h := range hs {
+			got = append(got, h.Page+"#"+h.Place.Section)
+		}
+		if len(got) == 0 || got[0] != c.first || slices.Contains(got, c.not) {
+			t.Errorf("%q: first three %v, want %s first and not %s", c.query, got, c.first, c.not)
 		}
 	}
 }

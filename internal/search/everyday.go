@@ -45,6 +45,10 @@ poor developing
 poorer developing
 meeting conference
 trust confidence
+possible potential
+backed sponsored
+symbol document
+supported sponsored
 europe eu
 european eu
 paesi stati
@@ -67,6 +71,10 @@ promessa pledge impegno
 punire restrittive sanzioni
 poveri sviluppo
 riunione conferenza
+possibili potenziali
+sigla documento
+possibile potenziale
+ministeri amministrazioni
 europa ue
 europea ue
 europei ue

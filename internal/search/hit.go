@@ -146,7 +146,11 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 				// The rest of the block counts a little: a sentence is read with it.
 				score += 0.25 * slotWeight(have&^in, weight)
 			}
-			if score+bonus > bestScore && (in != 0 || have != 0) && answers(a, text[sen[0]:sen[1]], firstText && si == 0 && lq.li.docs[d].kind == Term) {
+			// A glossary entry's definition is its first sentence: for "what is",
+			// no later one ("CBMs are also...") answers.
+			first := firstText && si == 0 && lq.li.docs[d].kind == Term
+			defines := a != askWhat || first || lq.li.docs[d].kind != Term
+			if score+bonus > bestScore && (in != 0 || have != 0) && defines && answers(a, text[sen[0]:sen[1]], first) {
 				score += bonus
 			}
 			if score > bestScore {
@@ -326,7 +330,8 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 		}
 		return lo
 	}
-	avail := width - 2 // room between two "…"
+	avail := width - 2      // room between two "…"
+	const factBit = 1 << 31 // the mark of a fact asked for (a date, a number)
 	cs, ce := 0, 0
 	switch {
 	case focus[1] > focus[0] && runeOf(focus[1])-runeOf(focus[0]) <= avail:
@@ -346,15 +351,10 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 					cand = append(cand, m)
 				}
 			}
-			const factBit = 1 << 31
 			var facts []mark
 			sen := text[focus[0]:focus[1]]
-			if a != askNone && a != askWhat {
-				scanWords(sen, func(start, end int) {
-					if answers(a, sen[start:end], false) {
-						facts = append(facts, mark{focus[0] + start, focus[0] + end, factBit})
-					}
-				})
+			for _, f := range factSpans(a, sen) {
+				facts = append(facts, mark{focus[0] + f[0], focus[0] + f[1], factBit})
 			}
 			// A date of several words is one fact.
 			if a == askWhen {
@@ -380,7 +380,13 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 						break
 					}
 					have |= cand[j].slots
-					if score := slotWeight(have, w) + 0.001*float64(j-i); score > bestScore {
+					score := slotWeight(have, w) + 0.001*float64(j-i)
+					if have&factBit != 0 {
+						// The fact asked for is the answer: a window without it
+						// loses to any with it, however many words it marks.
+						score += 1000
+					}
+					if score > bestScore {
 						bestI, bestJ, bestScore = i, j, score
 					}
 				}
@@ -406,6 +412,10 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 	if end < n {
 		if i := strings.LastIndexByte(text[at[min(max(ce, start), end)]:at[end]], ' '); i >= 0 {
 			end = runeOf(at[min(max(ce, start), end)] + i)
+		} else if ce > start && ce < end && wordEndsAt(text, at[ce]) {
+			// The cluster ends inside the last word of the window ("A/80/257)."):
+			// end with the cluster, not at the space before it.
+			end = ce
 		} else if i := strings.LastIndexByte(text[at[start]:at[end]], ' '); i >= 0 && runeOf(at[start]+i) > start+(end-start)/2 {
 			// The cluster runs to the cut (a definition read from its start):
 			// end at its last space rather than inside a word.
@@ -456,6 +466,14 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 		}
 	}
 	return b.String(), out
+}
+
+// wordEndsAt reports whether byte i of text ends a word: a letter or digit
+// before it, neither at it.
+func wordEndsAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	l, _ := utf8.DecodeLastRuneInString(text[:i])
+	return runeClass(l) != classOther && runeClass(r) == classOther
 }
 
 // runeStarts returns the byte offset of each rune of s, and len(s) last.

@@ -62,16 +62,28 @@ func parseQuery(q string) []slot {
 		return nil
 	}
 	all[len(all)-1].last = !cut && all[len(all)-1].end == len(q)
+	// The words of a request pair ("full name", "vuol dire") become noise, and
+	// so does the "cosa" that asks with one ("cosa vuol dire", "cosa significa").
+	var pair uint64
+	for i := 0; i+1 < len(all) && i < 63; i++ {
+		if requestPairs[[2]string{all[i].word, all[i+1].word}] {
+			pair |= 3 << i
+		}
+		if all[i].word == "cosa" && (i+2 < len(all) && requestPairs[[2]string{all[i+1].word, all[i+2].word}] || requestSet()[all[i+1].word]) {
+			pair |= 1 << i
+		}
+	}
+	noise := func(i int) bool { return i < 64 && pair&(1<<i) != 0 || isNoise(all[i].word) }
 	content := false
-	for _, s := range all {
-		if !isNoise(s.word) {
+	for i := range all {
+		if !noise(i) {
 			content = true
 			break
 		}
 	}
 	out := all[:0]
-	for _, s := range all {
-		if content && isNoise(s.word) {
+	for i, s := range all {
+		if content && noise(i) {
 			continue
 		}
 		if i := slices.IndexFunc(out, func(o slot) bool { return o.word == s.word }); i >= 0 {
@@ -87,8 +99,8 @@ func parseQuery(q string) []slot {
 }
 
 // asksWhen reports whether a query asks for a date: it has "when" or "quando",
-// or "year" or "anno" after "what", "which", "che" or "quale" (in the first
-// MaxQueryBytes bytes).
+// or a unit of time ("year", "anno", "mese") after "what", "which", "che" or
+// "quale" ("da che mese") (in the first MaxQueryBytes bytes).
 func asksWhen(q string) bool {
 	q = q[:min(len(q), MaxQueryBytes)]
 	prev, when := "", false
@@ -99,7 +111,7 @@ func asksWhen(q string) bool {
 		switch {
 		case w == "when" || w == "quando":
 			when = true
-		case (w == "year" || w == "anno") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
+		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
 			when = true
 		}
 		prev = w
@@ -177,6 +189,9 @@ type query struct {
 	when bool
 	// ask is the kind of fact the query asks for: its snippets show it.
 	ask ask
+	// weak are the slots of weak words (isWeak), none when all are: such a word
+	// carries no mention alone and reaches no entry through its names only.
+	weak uint32
 }
 
 // compile parses a query and finds what each of its words matches.
@@ -187,6 +202,14 @@ func (ix *Index) compile(text string) *query {
 	}
 	env := snowballstem.NewEnv("")
 	q.slots = ix.splitCompounds(q.slots, env)
+	for i, s := range q.slots {
+		if isWeak(s.word) {
+			q.weak |= 1 << i
+		}
+	}
+	if q.weak == uint32(1)<<len(q.slots)-1 {
+		q.weak = 0
+	}
 	q.matched = make([]bool, len(q.slots))
 	known := make([]bool, len(q.slots))
 	for _, li := range ix.langs {
@@ -677,6 +700,9 @@ func (li *langIndex) corrections(w string, n int, last bool) []alt {
 // behave"). Larger sets win; a word belongs to one mention at most.
 func (q *query) findMentions(env *snowballstem.Env) {
 	found := map[uint32][]int{}
+	// A mention needs a word other than a weak one ("deciding" mentions nothing),
+	// unless the weak words are the whole query ("what's new").
+	strong := ^q.weak
 	add := func(set uint32, c int) {
 		if !slices.Contains(found[set], c) {
 			found[set] = append(found[set], c)
@@ -708,8 +734,8 @@ func (q *query) findMentions(env *snowballstem.Env) {
 							break
 						}
 					}
-					if ok {
-						add(uint32(1)<<(first+len(name))-1<<first, c)
+					if set := uint32(1)<<(first+len(name)) - 1<<first; ok && set&strong != 0 {
+						add(set, c)
 					}
 				}
 			}
@@ -735,7 +761,7 @@ func (q *query) findMentions(env *snowballstem.Env) {
 						continue bags
 					}
 				}
-				if set, ok := holds(bagKeys, b.keys); ok {
+				if set, ok := holds(bagKeys, b.keys); ok && set&strong != 0 {
 					add(set, b.concept)
 				}
 			}
@@ -874,12 +900,16 @@ func (q *query) score(lq *langQuery) *scored {
 	}
 	// better raises slot i's score in doc d. A match in a glossary entry's term
 	// base only (its synonyms, not its text) is a synonym match.
+	weak := false // the slot scored is a weak word outside any mention
 	better := func(p *posting, s float64, c uint8) {
 		if s <= 0 {
 			return
 		}
 		d := p.doc
 		if p.tf[fTerms] > 0 && p.tf[fHeading] == 0 && p.tf[fContext] == 0 && p.tf[fBody] == 0 {
+			if weak {
+				return // a weak word reaches no entry through its names alone
+			}
 			c = max(c, cSynonym)
 		}
 		slotT = touch(slotT, slotS, d)
@@ -891,6 +921,7 @@ func (q *query) score(lq *langQuery) *scored {
 		for gb := g.bits; gb != 0; gb &= gb - 1 {
 			i := bits.TrailingZeros32(gb)
 			m := &lq.slots[i]
+			weak = len(g.concepts) == 0 && q.weak&(1<<i) != 0
 			for _, a := range m.alts {
 				ps := li.post[li.postOff[a.key]:li.postOff[a.key+1]]
 				w := a.weight * q.idf[i]
@@ -961,11 +992,15 @@ func (q *query) score(lq *langQuery) *scored {
 		}
 	}
 	// A section the query names (its heading, or its glossary entry's name, is the
-	// whole query) counts more.
+	// whole query) counts more; again when the query asks what it is or what its
+	// acronym stands for: the glossary entry says it.
 	for _, c := range q.named {
 		if f, ok := q.ix.concepts[c].forms[li.lang]; ok {
 			if d := li.docOf(f.page, f.section); d >= 0 && sc.score[d] > 0 {
 				sc.score[d] *= wNames
+				if q.ask == askWhat && li.docs[d].kind == Term {
+					sc.score[d] *= wNames
+				}
 			}
 		}
 	}

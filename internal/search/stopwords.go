@@ -75,8 +75,18 @@ func isStop(w string) bool { return stopWords()[w] }
 // governance of cyberspace").
 var requestWords = `
 define definition definitions meaning meanings mean means explain explanation tell whats
+acronym abbreviation
 quali significa significato definizione definire spiega spiegami spiegazione dimmi
+acronimo abbreviazione
 `
+
+// requestPairs are two words that together ask for a meaning or an expansion
+// and name no subject, though each alone may ("full" list, the "name" of a
+// group, OSCE "Standards"): a query drops them as it drops request words.
+var requestPairs = map[[2]string]bool{
+	{"full", "name"}: true, {"stands", "for"}: true, {"stand", "for"}: true, {"short", "for"}: true,
+	{"per", "esteso"}: true, {"nome", "completo"}: true, {"vuol", "dire"}: true, {"vuole", "dire"}: true,
+}
 
 var requestSet = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
@@ -89,3 +99,31 @@ var requestSet = sync.OnceValue(func() map[string]bool {
 // isNoise reports whether a folded query word names no subject: a stop word or
 // a request word.
 func isNoise(w string) bool { return isStop(w) || requestSet()[w] }
+
+// Weak words: words that say what is done or asked about any subject (decide,
+// want, talk, take part, new, old; decide, vuole, parla, lavoro, nuovo) rather
+// than which subject. They count where the text says them, but they never carry
+// a phrase of the concept base alone, nor reach a glossary entry only through
+// one of its names or phrases ("deciding" is no sign of "who decides foreign
+// policy", "vuol" none of "cosa vuole l'Italia").
+var weakWords = `
+decide decides decided deciding want wants wanted wanting talk talking talked speak
+speaks speaking spoken say says said saying tell told take takes taking took taken part
+parts make makes made making get gets got new old full name names work works worked
+working thing things way ways kind lot able can join joins joined
+decide decidono deciso decidere vuole vuol vogliono volere voglio vorrebbe parla
+parlano parlare parlato dice dicono dire detto fare fatto fatta prende prendono
+prendere preso parte parti nuovo nuova nuovi nuove vecchio vecchia vecchi vecchie
+nome lavoro lavora lavorano lavorare cosa cose modo modi tipo possono puo
+`
+
+var weakSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(weakWords) {
+		m[w] = true
+	}
+	return m
+})
+
+// isWeak reports whether a folded query word is a weak word.
+func isWeak(w string) bool { return weakSet()[w] }
