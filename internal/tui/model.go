@@ -792,15 +792,37 @@ func (m *Model) View() tea.View {
 }
 
 func (m *Model) tabBar() (string, []tabSpan) {
-	labels := make([]string, len(m.ids))
-	for i, id := range m.ids {
-		labels[i] = id
-		if tab, ok := m.lib.Tab(m.lang, id); ok { // the label only: no page parsed for it
-			labels[i] = tab
+	k := tabBarKey{lib: m.lib, lang: m.lang, active: m.sess.Tab(), width: m.width, lk: m.lk}
+	bar := tabBars.get(k, len(k.lang), func() drawnTabs {
+		labels := make([]string, len(m.ids))
+		for i, id := range m.ids {
+			labels[i] = id
+			if tab, ok := m.lib.Tab(m.lang, id); ok { // the label only: no page parsed for it
+				labels[i] = tab
+			}
 		}
-	}
-	return tabBar(labels, m.sess.Tab(), m.width, m.lk)
+		s, spans := tabBar(labels, m.sess.Tab(), m.width, m.lk)
+		return drawnTabs{s, spans}
+	})
+	return bar.s, bar.spans // spans: read only (shared)
 }
+
+// The tab bars drawn (memo.go): one for each library, language, active tab,
+// width and look; at most 512 (a tab bar at 1000 columns is about 2 KB).
+type (
+	tabBarKey struct {
+		lib           *library.Library
+		lang          string
+		active, width int
+		lk            look
+	}
+	drawnTabs struct {
+		s     string
+		spans []tabSpan
+	}
+)
+
+var tabBars = newMemo[tabBarKey, drawnTabs](512)
 
 // render draws the whole screen: exactly height lines, none wider than width.
 func (m *Model) render() string {
