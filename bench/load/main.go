@@ -87,6 +87,9 @@ func main() {
 	if len(servers) == 0 && *pidFlag != 0 {
 		servers = []string{"pid:" + strconv.Itoa(*pidFlag)}
 	}
+	if *spawn == 0 && *pidFlag != 0 {
+		cpuProcs = []cpuProc{{"the server", *pidFlag}}
+	}
 	fmt.Printf("kiosk load: %d sessions x %d keys against %s (%dx%d, user %s, %d instance(s) measured)\n",
 		*n, *keys, *addr, *width, *height, *user, len(servers))
 	fmt.Printf("first frame: waiting for %q\n", *expect)
@@ -123,14 +126,26 @@ func main() {
 	}
 	stopPeak := make(chan struct{})
 	go func() { // the servers' peaks during the run
+		// Cheap for the servers: RSS from /proc every 100 ms when their pids
+		// are known (-spawn, -pid), their /metrics once a second, and never a
+		// forced collection (that would cost them more than the keys).
 		t := time.NewTicker(100 * time.Millisecond)
 		defer t.Stop()
-		for {
+		var last []stats
+		for tick := 0; ; tick++ {
 			select {
 			case <-stopPeak:
 				return
 			case <-t.C:
-				now := sampleAll(servers)
+				if last == nil || tick%10 == 0 {
+					last = sampleRaw(servers)
+				}
+				now := append([]stats(nil), last...)
+				for i := range now {
+					if i < len(cpuProcs) {
+						now[i].RSS = max(now[i].RSS, rss(strconv.Itoa(cpuProcs[i].pid)))
+					}
+				}
 				if p := peak.Load(); p != nil {
 					for i := range now {
 						now[i].RSS = max(now[i].RSS, (*p)[i].RSS)
@@ -147,12 +162,16 @@ func main() {
 	release := make(chan struct{})
 	ready.Add(*n)
 	keysDone.Add(*n)
+	var cpuKeys0, cpuKeys1 cpuSample
+	var keysStart, keysEnd time.Time
 	go func() {
 		ready.Wait()
 		time.Sleep(*hold) // idle after the first frames
 		during = sampleAll(servers)
+		cpuKeys0, keysStart = sampleCPU(), time.Now()
 		close(allIn)
 		keysDone.Wait()
+		cpuKeys1, keysEnd = sampleCPU(), time.Now()
 		time.Sleep(*hold)
 		afterKeys = sampleAll(servers)
 		close(release)
@@ -222,6 +241,7 @@ func main() {
 	if serverLat != "" {
 		fmt.Printf("keystroke to frame, in the servers (histogram): %s\n", serverLat)
 	}
+	fmt.Printf("CPU while the keys were pressed (%s): %s\n", keysEnd.Sub(keysStart).Round(time.Millisecond), cpuKeys1.since(cpuKeys0, keysEnd.Sub(keysStart)))
 	fmt.Printf("failures: %d", nfail)
 	for what, c := range failures {
 		fmt.Printf("\n  %d x %s", c, what)
@@ -541,6 +561,8 @@ func scrape(server string) map[string]float64 {
 	return out
 }
 
+// sampleAll is every server's stats, after a forced garbage collection when
+// their -pprof addresses are known.
 func sampleAll(servers []string) []stats {
 	for _, p := range strings.FieldsFunc(*pprofs, func(r rune) bool { return r == ',' }) {
 		c := http.Client{Timeout: 10 * time.Second}
@@ -549,6 +571,11 @@ func sampleAll(servers []string) []stats {
 			resp.Body.Close()              //nolint:errcheck
 		}
 	}
+	return sampleRaw(servers)
+}
+
+// sampleRaw is every server's stats as they are.
+func sampleRaw(servers []string) []stats {
 	out := make([]stats, len(servers))
 	for i, srv := range servers {
 		if pid, ok := strings.CutPrefix(srv, "pid:"); ok {
@@ -620,6 +647,15 @@ func spawnInstances(k int) (func(), error) {
 		return nil, err
 	}
 	var procs []*exec.Cmd
+	defer func() { // the processes whose CPU is reported (cpu.go)
+		for i, p := range procs {
+			name := "haproxy"
+			if i < k {
+				name = fmt.Sprintf("instance %d", i)
+			}
+			cpuProcs = append(cpuProcs, cpuProc{name, p.Process.Pid})
+		}
+	}()
 	stop := func() {
 		for _, p := range procs {
 			p.Process.Signal(os.Interrupt) //nolint:errcheck
