@@ -40,12 +40,11 @@ type screen struct {
 	out           io.Writer // the session
 	profile       colorprofile.Profile
 	lang          string
-	width, height int          // what is drawn: the window, clamped
-	winW, winH    int          // the window, as the client gave it
-	maxW, maxH    int          // the most drawn (tui.MaxWidth x tui.MaxHeight)
-	lines         []uint64     // a hash of each line the terminal shows; nil: unknown (repaint all)
-	seed          maphash.Seed // of those hashes
-	bufs          *sync.Pool   // of *bytes.Buffer: a frame being written, a line converted
+	width, height int        // what is drawn: the window, clamped
+	winW, winH    int        // the window, as the client gave it
+	maxW, maxH    int        // the most drawn (tui.MaxWidth x tui.MaxHeight)
+	lines         []uint64   // a hash of each line the terminal shows (lineSeed); nil: unknown (repaint all)
+	bufs          *sync.Pool // of *bytes.Buffer: a frame being written, a line converted
 	title         string
 	mouse         tea.MouseMode
 	started       bool
@@ -63,8 +62,7 @@ func newScreen(w io.Writer, profile colorprofile.Profile, lang string, bufs *syn
 	if bufs == nil {
 		bufs = newBufPool()
 	}
-	return &screen{out: w, profile: profile, lang: lang, maxW: tui.MaxWidth, maxH: tui.MaxHeight,
-		seed: maphash.MakeSeed(), bufs: bufs}
+	return &screen{out: w, profile: profile, lang: lang, maxW: tui.MaxWidth, maxH: tui.MaxHeight, bufs: bufs}
 }
 
 // newBufPool is a pool of write buffers for screens.
@@ -100,6 +98,75 @@ func (s *screen) line(b *bytes.Buffer, l string) {
 	}
 	w := colorprofile.Writer{Forward: b, Profile: s.profile}
 	_, _ = io.WriteString(&w, l)
+}
+
+// lineSeed is the seed of the lines' hashes: one for the process, so that a
+// line's hash names it for every screen (drawnLines), random, so that no
+// visitor can make two lines collide.
+var lineSeed = maphash.MakeSeed()
+
+// drawnLines is what lines became on the screens drawn so far, for the next
+// screen that draws the same line at the same width in the same colours (the
+// visitors read the same pages): that a line fits as it is, or, for one that
+// needed cutting or converting (the reader's bars), what it became. Cutting
+// and converting were a third of the CPU of a key. Its bound: at most
+// maxDrawnLines entries (when full it starts again, empty), each at most
+// maxDrawnLine bytes (a longer result is not kept): about 8 MB at the worst,
+// under 1 MB for the kiosk's pages.
+var drawnLines = struct {
+	sync.Mutex
+	m map[drawnKey]drawnLine
+}{m: map[drawnKey]drawnLine{}}
+
+const (
+	maxDrawnLines = 16 << 10
+	maxDrawnLine  = 512
+)
+
+// drawnKey names a line (its hash and length) at a width in a profile.
+type drawnKey struct {
+	hash    uint64
+	n       int
+	width   int
+	profile colorprofile.Profile
+}
+
+// drawnLine is what a line became: itself (same), or out.
+type drawnLine struct {
+	same bool
+	out  string
+}
+
+// drawLine writes l, whose hash is h, cut to the width in the terminal's
+// colours.
+func (s *screen) drawLine(b *bytes.Buffer, l string, h uint64) {
+	k := drawnKey{h, len(l), s.width, s.profile}
+	drawnLines.Lock()
+	d, ok := drawnLines.m[k]
+	drawnLines.Unlock()
+	switch {
+	case ok && d.same:
+		b.WriteString(l)
+		return
+	case ok:
+		b.WriteString(d.out)
+		return
+	}
+	start := b.Len()
+	s.line(b, ansi.Truncate(l, s.width, ""))
+	out := b.Bytes()[start:]
+	if d.same = string(out) == l; !d.same {
+		if len(out) > maxDrawnLine {
+			return
+		}
+		d.out = string(out)
+	}
+	drawnLines.Lock()
+	if len(drawnLines.m) >= maxDrawnLines {
+		clear(drawnLines.m)
+	}
+	drawnLines.m[k] = d
+	drawnLines.Unlock()
 }
 
 // resize takes the visitor's window as the client gave it (any size): the
@@ -172,7 +239,7 @@ func (s *screen) draw(v tea.View) bool {
 	for i := range s.height {
 		var l string
 		l, rest, _ = strings.Cut(rest, "\n")
-		h := maphash.String(s.seed, l)
+		h := maphash.String(lineSeed, l)
 		if !full && s.lines[i] == h {
 			continue
 		}
@@ -187,7 +254,7 @@ func (s *screen) draw(v tea.View) bool {
 		if !full {
 			b.WriteString(ansi.ResetStyle + ansi.EraseEntireLine)
 		}
-		s.line(b, ansi.Truncate(l, s.width, ""))
+		s.drawLine(b, l, h)
 		b.WriteString(ansi.ResetStyle)
 		if strings.Contains(l, "\x1b]8;") {
 			b.WriteString(ansi.ResetHyperlink())
