@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -108,4 +109,23 @@ func (s cpuSample) since(s0 cpuSample, wall time.Duration) string {
 		fmt.Fprintf(&b, "; the machine %s (others %s) of one core", pct(m), pct(max(m-ours, 0)))
 	}
 	return b.String()
+}
+
+// startProfile starts the tool's CPU profile to file ("": none) and returns
+// what stops it.
+func startProfile(file string) func() {
+	if file == "" {
+		return func() {}
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close() //nolint:errcheck
+	}
 }

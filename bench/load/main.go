@@ -59,6 +59,7 @@ var (
 	pidFlag  = flag.Int("pid", 0, "a server without --metrics-addr: its pid, for its RSS (from /proc)")
 	gcFirst  = flag.Bool("gc", true, "with -spawn: force a garbage collection before each measure (through --pprof-addr: -bin built with -tags pprof)")
 	spread   = flag.Bool("spread", false, "each visitor connects from its own loopback address (127.0.x.y); on with -spawn")
+	cpuProf  = flag.String("cpuprofile", "", "write the tool's own CPU profile, while the keys are pressed, to this file")
 )
 
 // The keys pressed, in turn: each changes the screen (next tab, language,
@@ -169,9 +170,11 @@ func main() {
 		time.Sleep(*hold) // idle after the first frames
 		during = sampleAll(servers)
 		cpuKeys0, keysStart = sampleCPU(), time.Now()
+		stopProfile := startProfile(*cpuProf)
 		close(allIn)
 		keysDone.Wait()
 		cpuKeys1, keysEnd = sampleCPU(), time.Now()
+		stopProfile()
 		time.Sleep(*hold)
 		afterKeys = sampleAll(servers)
 		close(release)

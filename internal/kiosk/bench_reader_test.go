@@ -30,7 +30,7 @@ func benchShared(b *testing.B) *shared {
 
 // benchReader is a visitor's reader as runReader makes it (100x30,
 // xterm-256color), drawing to w, its first frame drawn.
-func benchReader(sh *shared, bufs *sync.Pool, w io.Writer) *program {
+func benchReader(sh *shared, bufs *sync.Pool, w io.Writer, pool *drawPool) *program {
 	scr := newScreen(w, colorprofile.ANSI256, "en", bufs)
 	scr.resize(100, 30)
 	m := &screenModel{scr: scr, Model: tui.New(tui.Options{
@@ -38,10 +38,13 @@ func benchReader(sh *shared, bufs *sync.Pool, w io.Writer) *program {
 		Lang: "en", Style: "auto", Width: 100, Height: 30, Marks: marks.Session(),
 	})}
 	p := newProgram(m, colorprofile.ANSI256, 100, 30)
-	p.update(tea.ColorProfileMsg{Profile: p.profile})
-	p.update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	p.model.Init()
-	p.model.View()
+	p.pool, p.flush = pool, scr.flush
+	p.drawUpdate(tea.ColorProfileMsg{Profile: p.profile})
+	p.drawUpdate(tea.WindowSizeMsg{Width: 100, Height: 30})
+	p.draw(func() {
+		p.model.Init()
+		p.model.View()
+	})
 	return p
 }
 
@@ -56,16 +59,16 @@ var loadKeys = []tea.KeyPressMsg{
 func BenchmarkReaderKey(b *testing.B) {
 	sh := benchShared(b)
 	bufs := newBufPool()
-	p := benchReader(sh, bufs, io.Discard)
+	p := benchReader(sh, bufs, io.Discard, newDrawPool())
 	for i := range 200 { // every page of the cycle rendered, as in a kiosk with visitors
-		p.step(keyMsg{key: loadKeys[i%len(loadKeys)]}, true)
+		p.drawUpdate(keyMsg{key: loadKeys[i%len(loadKeys)]})
 		time.Sleep(time.Millisecond)
 		drain(p)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		p.step(keyMsg{key: loadKeys[i%len(loadKeys)]}, true)
+		p.drawUpdate(keyMsg{key: loadKeys[i%len(loadKeys)]})
 		drain(p)
 	}
 }
@@ -75,9 +78,9 @@ func BenchmarkReaderKey(b *testing.B) {
 func BenchmarkReaderMemory(b *testing.B) {
 	sh := benchShared(b)
 	bufs := newBufPool()
-	warm := benchReader(sh, bufs, io.Discard)
+	warm := benchReader(sh, bufs, io.Discard, nil)
 	for _, k := range loadKeys {
-		warm.step(keyMsg{key: k}, true)
+		warm.drawUpdate(keyMsg{key: k})
 	}
 	const n = 200
 	var ps []*program
@@ -92,7 +95,7 @@ func BenchmarkReaderMemory(b *testing.B) {
 		ps = ps[:0]
 		h0 := heap()
 		for range n {
-			ps = append(ps, benchReader(sh, bufs, io.Discard))
+			ps = append(ps, benchReader(sh, bufs, io.Discard, nil))
 		}
 		h1 := heap()
 		if f := os.Getenv("READER_HEAP"); f != "" {
@@ -102,7 +105,7 @@ func BenchmarkReaderMemory(b *testing.B) {
 		}
 		for i, p := range ps {
 			for k := range 6 {
-				p.step(keyMsg{key: loadKeys[(i+k)%len(loadKeys)]}, true)
+				p.drawUpdate(keyMsg{key: loadKeys[(i+k)%len(loadKeys)]})
 			}
 		}
 		h2 := heap()
@@ -113,13 +116,15 @@ func BenchmarkReaderMemory(b *testing.B) {
 	runtime.KeepAlive(ps)
 }
 
-// BenchmarkReaderStack: the stack a goroutine that runs a reader keeps.
+// BenchmarkReaderStack: the stack a session's goroutine keeps when it runs its
+// reader itself (own) and when the drawers do (drawers), after its first frame
+// and a few keys, then after one and four collections.
 func BenchmarkReaderStack(b *testing.B) {
 	sh := benchShared(b)
 	bufs := newBufPool()
-	warm := benchReader(sh, bufs, io.Discard)
+	warm := benchReader(sh, bufs, io.Discard, nil)
 	for _, k := range loadKeys {
-		warm.step(keyMsg{key: k}, true)
+		warm.drawUpdate(keyMsg{key: k})
 	}
 	const n = 200
 	stack := func(gcs int) int64 {
@@ -130,26 +135,34 @@ func BenchmarkReaderStack(b *testing.B) {
 		runtime.ReadMemStats(&ms)
 		return int64(ms.StackInuse)
 	}
-	for b.Loop() {
-		s0 := stack(2)
-		release := make(chan struct{})
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Add(1)
-			go func() {
-				p := benchReader(sh, bufs, io.Discard)
-				for k := range 6 {
-					p.step(keyMsg{key: loadKeys[(i+k)%len(loadKeys)]}, true)
-				}
-				wg.Done()
-				<-release
-			}()
+	for _, pool := range []*drawPool{nil, newDrawPool()} {
+		name := "own"
+		if pool != nil {
+			name = "drawers"
 		}
-		wg.Wait()
-		b.ReportMetric(float64(stack(0)-s0)/n, "stack-B/reader")
-		b.ReportMetric(float64(stack(1)-s0)/n, "stack-B/reader-1gc")
-		b.ReportMetric(float64(stack(3)-s0)/n, "stack-B/reader-4gc")
-		close(release)
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				s0 := stack(2)
+				release := make(chan struct{})
+				var wg sync.WaitGroup
+				for i := range n {
+					wg.Add(1)
+					go func() {
+						p := benchReader(sh, bufs, io.Discard, pool)
+						for k := range 6 {
+							p.drawUpdate(keyMsg{key: loadKeys[(i+k)%len(loadKeys)]})
+						}
+						wg.Done()
+						<-release
+					}()
+				}
+				wg.Wait()
+				b.ReportMetric(float64(stack(0)-s0)/n, "stack-B/reader")
+				b.ReportMetric(float64(stack(1)-s0)/n, "stack-B/reader-1gc")
+				b.ReportMetric(float64(stack(3)-s0)/n, "stack-B/reader-4gc")
+				close(release)
+			}
+		})
 	}
 }
 
@@ -158,7 +171,7 @@ func drain(p *program) {
 	for {
 		select {
 		case msg := <-p.msgs:
-			p.update(msg)
+			p.drawUpdate(msg)
 		default:
 			return
 		}

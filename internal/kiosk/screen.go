@@ -49,6 +49,10 @@ type screen struct {
 	mouse         tea.MouseMode
 	started       bool
 	failed        bool // a write failed: the visitor is gone
+
+	pending *bytes.Buffer         // composed, not yet written (flush); from bufs
+	keyAt   int64                 // when the key the pending frame answers arrived, or 0
+	observe func(seconds float64) // times each key to its frame (nil: not timed)
 }
 
 // A screen keeps a hash of each line shown (8 bytes, not the line) and borrows
@@ -201,14 +205,51 @@ func (s *screen) larger() (note string, row, col int) {
 	return ansi.Truncate(note, room, ""), row, col
 }
 
-// draw shows the view: on the first call, the alternate screen and a hidden
-// cursor; then only the lines that changed. It says whether it wrote anything.
+// draw shows the view at once (compose, then flush). It says whether it wrote
+// anything.
 func (s *screen) draw(v tea.View) bool {
+	drew := s.compose(v, 0)
+	s.flush()
+	return drew
+}
+
+// flush writes what was composed since the last flush, if anything, and times
+// the key it answers (observe). The reader composes on a drawing goroutine
+// (drawPool) and flushes on the session's own: a write may wait for a slow
+// visitor, and must hold up no one else.
+func (s *screen) flush() {
+	b := s.pending
+	if b == nil {
+		return
+	}
+	s.pending = nil
+	defer s.putBuf(b)
+	if s.failed {
+		return
+	}
+	if _, err := s.out.Write(b.Bytes()); err != nil {
+		s.failed = true
+		return
+	}
+	if at := s.keyAt; at != 0 && s.observe != nil {
+		s.observe(time.Since(time.Unix(0, at)).Seconds())
+	}
+	s.keyAt = 0
+}
+
+// compose adds the view to what flush writes next: on the first call, the
+// alternate screen and a hidden cursor; then only the lines that changed. It
+// says whether there is anything to write; keyAt (unix nanos, or 0) is when
+// the key this frame answers arrived.
+func (s *screen) compose(v tea.View, keyAt int64) bool {
 	if s.failed || s.width <= 0 || s.height <= 0 {
 		return false
 	}
-	b := s.getBuf()
-	defer s.putBuf(b)
+	if s.pending == nil {
+		s.pending = s.getBuf()
+	}
+	b := s.pending
+	start := b.Len()
 	b.WriteString(ansi.SetModeSynchronizedOutput)
 	if !s.started {
 		s.started = true
@@ -269,18 +310,20 @@ func (s *screen) draw(v tea.View) bool {
 			b.WriteString(ansi.CursorPosition(noteCol, noteRow) + note)
 		}
 	}
-	if !changed && b.Len() == len(ansi.SetModeSynchronizedOutput) {
+	if !changed && b.Len()-start == len(ansi.SetModeSynchronizedOutput) {
+		b.Truncate(start)
 		return false // nothing to draw
 	}
 	b.WriteString(ansi.ResetModeSynchronizedOutput)
-	if _, err := s.out.Write(b.Bytes()); err != nil {
-		s.failed = true
+	if s.keyAt == 0 {
+		s.keyAt = keyAt
 	}
 	return true
 }
 
 // close gives the terminal back: mouse off, autowrap and cursor on, main screen.
 func (s *screen) close() {
+	s.flush()
 	if !s.started || s.failed {
 		return
 	}
@@ -295,19 +338,19 @@ func (s *screen) clipboard(text string) {
 	if s.failed || len(text) > tui.MaxCopy {
 		return
 	}
-	if _, err := io.WriteString(s.out, ansi.SetSystemClipboard(text)); err != nil {
-		s.failed = true
+	if s.pending == nil {
+		s.pending = s.getBuf()
 	}
+	s.pending.WriteString(ansi.SetSystemClipboard(text)) // written by the next flush
 }
 
 // screenModel is the reader with the screen: it draws each view as it is made,
 // and times each key to the frame it brings.
 type screenModel struct {
 	tea.Model
-	scr     *screen
-	keyAt   int64 // when the key being answered arrived (unix nanos), or 0
-	observe func(seconds float64)
-	notice  string // drawn over the last line until the visitor does something
+	scr    *screen
+	keyAt  int64  // when the key being answered arrived (unix nanos), or 0
+	notice string // drawn over the last line until the visitor does something
 }
 
 // idleSoonMsg: the idle timeout is a minute away; the reader says so on its
@@ -348,10 +391,8 @@ func (m *screenModel) View() tea.View {
 		v.Content = withLastLine(v.Content, m.scr.height,
 			ansi.SGR(ansi.AttrReverse)+ansi.Truncate(m.notice, m.scr.width, "…")+ansi.ResetStyle)
 	}
-	if m.scr.draw(v) && m.keyAt != 0 && m.observe != nil {
-		m.observe(time.Since(time.Unix(0, m.keyAt)).Seconds())
-	}
-	m.keyAt = 0 // a key that changed nothing has no frame to time
+	m.scr.compose(v, m.keyAt) // written by the program's flush, on the session's goroutine
+	m.keyAt = 0               // a key that changed nothing has no frame to time
 	return v
 }
 

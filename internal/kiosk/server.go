@@ -35,6 +35,7 @@ type Server struct {
 	rl          reloadable
 	metrics     *metrics
 	bufs        *sync.Pool // the screens' write buffers
+	draws       *drawPool  // the goroutines that draw the readers' frames
 	limiter     *ipLimiter
 	addrConns   addrConns
 	open        openConns // every accepted connection (limits.go)
@@ -127,6 +128,7 @@ func New(cfg Config) (*Server, error) {
 		visits:      map[*visit]struct{}{},
 		addrVisits:  map[string]int{},
 		bufs:        newBufPool(),
+		draws:       newDrawPool(),
 		drained:     make(chan struct{}),
 	}
 	s.rl.content.Store(newShared(cfg.Library))
