@@ -103,7 +103,7 @@ type Model struct {
 	find    lookup    // the search box and the matches on screen (lookup.go)
 	bar     statusBar // the status bar (statusbar.go)
 	outline outline   // the outline overlay (outline.go)
-	help    helpView  // the help overlay (help.go)
+	help    *helpView // the help overlay (help.go), while it is open: 15 KB a reader otherwise
 
 	keeper   *marks.Keeper // the marks (marks.go): the marks file, or the session's only
 	markList markList      // the list of marks overlay (marks.go)
@@ -569,7 +569,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		case modeRead:
 			m.scrollTo(m.offset() + delta)
 		case modeHelp:
-			m.help, _ = m.help.Update(msg)
+			*m.help, _ = m.help.Update(msg)
 		}
 		return nil
 	case tea.MouseClickMsg:
@@ -597,7 +597,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.find.open(m, msg.hit, msg.query)
 	case helpCloseMsg:
 		if m.mode == modeHelp {
-			m.mode = modeRead
+			m.mode, m.help = modeRead, nil
 		}
 		return nil
 	case helpLangMsg:
@@ -646,7 +646,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Quit
 		}
 		var req tea.Msg
-		m.help, req = m.help.Update(msg)
+		*m.help, req = m.help.Update(msg)
 		return m.request(req)
 	case modeMarks:
 		var req tea.Msg
@@ -700,6 +700,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
+		m.help = new(helpView)
 		m.help.open(m.helpLayoutOf())
 	case key.Matches(msg, k.Next):
 		return m.goTab((m.sess.Tab() + 1) % len(m.ids))
