@@ -2,9 +2,7 @@ package kiosk
 
 import (
 	"io"
-	"os"
 	"runtime"
-	"runtime/pprof"
 	"sync"
 	"testing"
 	"time"
@@ -59,7 +57,8 @@ var loadKeys = []tea.KeyPressMsg{
 func BenchmarkReaderKey(b *testing.B) {
 	sh := benchShared(b)
 	bufs := newBufPool()
-	p := benchReader(sh, bufs, io.Discard, newDrawPool())
+	var out countWriter
+	p := benchReader(sh, bufs, &out, newDrawPool())
 	for i := range 200 { // every page of the cycle rendered, as in a kiosk with visitors
 		p.drawUpdate(keyMsg{key: loadKeys[i%len(loadKeys)]})
 		time.Sleep(time.Millisecond)
@@ -67,6 +66,11 @@ func BenchmarkReaderKey(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	out.n, out.max = 0, 0
+	defer func() {
+		b.ReportMetric(float64(out.n)/float64(b.N), "frame-B/key")
+		b.ReportMetric(float64(out.max), "largest-write-B")
+	}()
 	for i := 0; b.Loop(); i++ {
 		p.drawUpdate(keyMsg{key: loadKeys[i%len(loadKeys)]})
 		drain(p)
@@ -92,24 +96,19 @@ func BenchmarkReaderMemory(b *testing.B) {
 		return int64(ms.HeapAlloc)
 	}
 	for b.Loop() {
+		clear(ps) // the last round's readers are garbage before h0
 		ps = ps[:0]
 		h0 := heap()
 		for range n {
 			ps = append(ps, benchReader(sh, bufs, io.Discard, nil))
 		}
 		h1 := heap()
-		if f := os.Getenv("READER_HEAP"); f != "" {
-			out, _ := os.Create(f)
-			pprof.Lookup("heap").WriteTo(out, 0)
-			out.Close()
-		}
 		for i, p := range ps {
 			for k := range 6 {
 				p.drawUpdate(keyMsg{key: loadKeys[(i+k)%len(loadKeys)]})
 			}
 		}
 		h2 := heap()
-		b.Logf("h0 %d h1 %d h2 %d", h0, h1, h2)
 		b.ReportMetric(float64(h1-h0)/n, "B/reader")
 		b.ReportMetric(float64(h2-h0)/n, "B/reader-after-keys")
 	}
@@ -176,4 +175,13 @@ func drain(p *program) {
 			return
 		}
 	}
+}
+
+// countWriter counts what is written, and the largest write.
+type countWriter struct{ n, max int }
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	c.max = max(c.max, len(p))
+	return len(p), nil
 }

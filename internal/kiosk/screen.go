@@ -213,6 +213,13 @@ func (s *screen) draw(v tea.View) bool {
 	return drew
 }
 
+// maxWrite is the most written to the session at a time. The SSH library keeps,
+// for each connection, a packet buffer and a cipher buffer as large as the
+// largest write: a frame after a key is 3 KB, but the first (the whole screen)
+// is 8 to 10 KB, and it set 20 KB a visitor for the session's life. Written in
+// pieces of 4 KB, it costs one or two packets more, once.
+const maxWrite = 4 << 10
+
 // flush writes what was composed since the last flush, if anything, and times
 // the key it answers (observe). The reader composes on a drawing goroutine
 // (drawPool) and flushes on the session's own: a write may wait for a slow
@@ -227,9 +234,13 @@ func (s *screen) flush() {
 	if s.failed {
 		return
 	}
-	if _, err := s.out.Write(b.Bytes()); err != nil {
-		s.failed = true
-		return
+	for p := b.Bytes(); len(p) > 0; {
+		n := min(len(p), maxWrite)
+		if _, err := s.out.Write(p[:n]); err != nil {
+			s.failed = true
+			return
+		}
+		p = p[n:]
 	}
 	if at := s.keyAt; at != 0 && s.observe != nil {
 		s.observe(time.Since(time.Unix(0, at)).Seconds())
