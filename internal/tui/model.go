@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -69,7 +70,7 @@ type Model struct {
 	sess *reader.Session // where the reader is, was, and what they search (internal/reader)
 	lang string          // the language the strings and key map are in: sess.Lang() after langChanged
 	s    i18n.Strings
-	keys keyMap
+	keys *keyMap // shared by the readers in this language (keyMapFor): read only
 
 	style        string // glamour style in use
 	autoStyle    bool   // style chosen from the terminal's background
@@ -218,12 +219,41 @@ func (m *Model) TopBlock() (p *library.Page, block, line int) {
 
 // langChanged follows the session's language: the strings and the key map.
 func (m *Model) langChanged() {
-	if m.lang == m.sess.Lang() && m.keys.Quit.Enabled() {
+	if m.lang == m.sess.Lang() && m.keys != nil {
 		return
 	}
 	m.lang = m.sess.Lang()
 	m.s = i18n.For(m.lang)
-	m.keys = newKeyMap(m.s, i18n.Marks(m.lang), len(m.ids))
+	m.keys = keyMapFor(m.lang, m.s, len(m.ids))
+}
+
+// The key maps made, one for each language and number of tabs, shared by
+// every reader: a key map is 3.6 KB of bindings, and the language toggle
+// (L) made a new one each time.
+var (
+	keyMapsMu sync.Mutex
+	keyMaps   = map[keyMapKey]*keyMap{}
+)
+
+type keyMapKey struct {
+	lang string
+	tabs int
+}
+
+func keyMapFor(lang string, s i18n.Strings, tabs int) *keyMap {
+	k := keyMapKey{lang, tabs}
+	keyMapsMu.Lock()
+	defer keyMapsMu.Unlock()
+	km, ok := keyMaps[k]
+	if !ok {
+		if len(keyMaps) >= 64 { // libraries reloaded with other numbers of pages
+			clear(keyMaps)
+		}
+		made := newKeyMap(s, i18n.Marks(lang), tabs)
+		km = &made
+		keyMaps[k] = km
+	}
+	return km
 }
 
 // bgTimeoutMsg ends the wait for the terminal's background colour.
