@@ -719,7 +719,15 @@ backend kiosks
 		stop()
 		return nil, err
 	}
-	hp := exec.Command(*haproxy, "-db", "-f", filepath.Join(dir, "haproxy.cfg"))
+	hpBin, err := exec.LookPath(*haproxy)
+	if err != nil && *haproxy == "haproxy" {
+		hpBin, err = exec.LookPath("/usr/sbin/haproxy") // Debian's, off a user's PATH
+	}
+	if err != nil {
+		stop()
+		return nil, fmt.Errorf("-spawn needs HAProxy (apt-get install haproxy, or scripts/deploy-check --install): %w", err)
+	}
+	hp := exec.Command(hpBin, "-db", "-f", filepath.Join(dir, "haproxy.cfg"))
 	if err := hp.Start(); err != nil {
 		stop()
 		return nil, fmt.Errorf("haproxy: %w", err)
