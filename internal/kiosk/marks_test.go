@@ -29,6 +29,8 @@ func TestMarksBelongToTheVisitorsSession(t *testing.T) {
 	from = len(tm.out.String())
 	tm.send(t, "c")
 	tm.waitFor(t, from, "brief copied: 1 marked passage")
+	// The clipboard follows the note (the copy is a command of the reader's).
+	eventually(t, "OSC 52", func() bool { return strings.Contains(tm.out.String()[from:], "\x1b]52;c;") })
 	out := tm.out.String()[from:]
 	_, payload, ok := strings.Cut(out, "\x1b]52;c;")
 	if !ok {
