@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -661,7 +662,9 @@ func spawnInstances(k int) (func(), error) {
 	}()
 	stop := func() {
 		for _, p := range procs {
-			p.Process.Signal(os.Interrupt) //nolint:errcheck
+			// SIGTERM, not SIGINT: a shell starts a background job with SIGINT
+			// ignored, and HAProxy keeps it so (the tool then waited for ever).
+			p.Process.Signal(syscall.SIGTERM) //nolint:errcheck
 		}
 		for _, p := range procs {
 			p.Wait() //nolint:errcheck
