@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -60,6 +61,7 @@ var (
 	pidFlag  = flag.Int("pid", 0, "a server without --metrics-addr: its pid, for its RSS (from /proc)")
 	gcFirst  = flag.Bool("gc", true, "with -spawn: force a garbage collection before each measure (through --pprof-addr: -bin built with -tags pprof)")
 	spread   = flag.Bool("spread", false, "each visitor connects from its own loopback address (127.0.x.y); on with -spawn")
+	cpuProf  = flag.String("cpuprofile", "", "write the tool's own CPU profile, while the keys are pressed, to this file")
 )
 
 // The keys pressed, in turn: each changes the screen (next tab, language,
@@ -87,6 +89,9 @@ func main() {
 	servers := strings.FieldsFunc(*metrics, func(r rune) bool { return r == ',' })
 	if len(servers) == 0 && *pidFlag != 0 {
 		servers = []string{"pid:" + strconv.Itoa(*pidFlag)}
+	}
+	if *spawn == 0 && *pidFlag != 0 {
+		cpuProcs = []cpuProc{{"the server", *pidFlag}}
 	}
 	fmt.Printf("kiosk load: %d sessions x %d keys against %s (%dx%d, user %s, %d instance(s) measured)\n",
 		*n, *keys, *addr, *width, *height, *user, len(servers))
@@ -124,14 +129,26 @@ func main() {
 	}
 	stopPeak := make(chan struct{})
 	go func() { // the servers' peaks during the run
+		// Cheap for the servers: RSS from /proc every 100 ms when their pids
+		// are known (-spawn, -pid), their /metrics once a second, and never a
+		// forced collection (that would cost them more than the keys).
 		t := time.NewTicker(100 * time.Millisecond)
 		defer t.Stop()
-		for {
+		var last []stats
+		for tick := 0; ; tick++ {
 			select {
 			case <-stopPeak:
 				return
 			case <-t.C:
-				now := sampleAll(servers)
+				if last == nil || tick%10 == 0 {
+					last = sampleRaw(servers)
+				}
+				now := append([]stats(nil), last...)
+				for i := range now {
+					if i < len(cpuProcs) {
+						now[i].RSS = max(now[i].RSS, rss(strconv.Itoa(cpuProcs[i].pid)))
+					}
+				}
 				if p := peak.Load(); p != nil {
 					for i := range now {
 						now[i].RSS = max(now[i].RSS, (*p)[i].RSS)
@@ -148,12 +165,18 @@ func main() {
 	release := make(chan struct{})
 	ready.Add(*n)
 	keysDone.Add(*n)
+	var cpuKeys0, cpuKeys1 cpuSample
+	var keysStart, keysEnd time.Time
 	go func() {
 		ready.Wait()
 		time.Sleep(*hold) // idle after the first frames
 		during = sampleAll(servers)
+		cpuKeys0, keysStart = sampleCPU(), time.Now()
+		stopProfile := startProfile(*cpuProf)
 		close(allIn)
 		keysDone.Wait()
+		cpuKeys1, keysEnd = sampleCPU(), time.Now()
+		stopProfile()
 		time.Sleep(*hold)
 		afterKeys = sampleAll(servers)
 		close(release)
@@ -223,6 +246,7 @@ func main() {
 	if serverLat != "" {
 		fmt.Printf("keystroke to frame, in the servers (histogram): %s\n", serverLat)
 	}
+	fmt.Printf("CPU while the keys were pressed (%s): %s\n", keysEnd.Sub(keysStart).Round(time.Millisecond), cpuKeys1.since(cpuKeys0, keysEnd.Sub(keysStart)))
 	fmt.Printf("failures: %d", nfail)
 	for what, c := range failures {
 		fmt.Printf("\n  %d x %s", c, what)
@@ -542,6 +566,8 @@ func scrape(server string) map[string]float64 {
 	return out
 }
 
+// sampleAll is every server's stats, after a forced garbage collection when
+// their -pprof addresses are known.
 func sampleAll(servers []string) []stats {
 	for _, p := range strings.FieldsFunc(*pprofs, func(r rune) bool { return r == ',' }) {
 		c := http.Client{Timeout: 10 * time.Second}
@@ -550,6 +576,11 @@ func sampleAll(servers []string) []stats {
 			resp.Body.Close()              //nolint:errcheck
 		}
 	}
+	return sampleRaw(servers)
+}
+
+// sampleRaw is every server's stats as they are.
+func sampleRaw(servers []string) []stats {
 	out := make([]stats, len(servers))
 	for i, srv := range servers {
 		if pid, ok := strings.CutPrefix(srv, "pid:"); ok {
@@ -621,9 +652,20 @@ func spawnInstances(k int) (func(), error) {
 		return nil, err
 	}
 	var procs []*exec.Cmd
+	defer func() { // the processes whose CPU is reported (cpu.go)
+		for i, p := range procs {
+			name := "haproxy"
+			if i < k {
+				name = fmt.Sprintf("instance %d", i)
+			}
+			cpuProcs = append(cpuProcs, cpuProc{name, p.Process.Pid})
+		}
+	}()
 	stop := func() {
 		for _, p := range procs {
-			p.Process.Signal(os.Interrupt) //nolint:errcheck
+			// SIGTERM, not SIGINT: a shell starts a background job with SIGINT
+			// ignored, and HAProxy keeps it so (the tool then waited for ever).
+			p.Process.Signal(syscall.SIGTERM) //nolint:errcheck
 		}
 		for _, p := range procs {
 			p.Wait() //nolint:errcheck
@@ -681,7 +723,15 @@ backend kiosks
 		stop()
 		return nil, err
 	}
-	hp := exec.Command(*haproxy, "-db", "-f", filepath.Join(dir, "haproxy.cfg"))
+	hpBin, err := exec.LookPath(*haproxy)
+	if err != nil && *haproxy == "haproxy" {
+		hpBin, err = exec.LookPath("/usr/sbin/haproxy") // Debian's, off a user's PATH
+	}
+	if err != nil {
+		stop()
+		return nil, fmt.Errorf("-spawn needs HAProxy (apt-get install haproxy, or scripts/deploy-check --install): %w", err)
+	}
+	hp := exec.Command(hpBin, "-db", "-f", filepath.Join(dir, "haproxy.cfg"))
 	if err := hp.Start(); err != nil {
 		stop()
 		return nil, fmt.Errorf("haproxy: %w", err)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -155,6 +156,8 @@ type trackedConn struct {
 	input  *rate.Limiter
 	kex    *rate.Limiter // key exchanges (kexSigner)
 
+	lastDeadline atomic.Int64 // the deadline set (SetDeadline), unix nanos; 0: none
+
 	mu       sync.Mutex
 	channels int           // session channels open
 	started  int           // of them, sessions started (shell or command) and running
@@ -191,6 +194,28 @@ func newTrackedConn(c net.Conn, s *Server, key string, check bool) *trackedConn 
 // startGrace is how long after its start deadline a connection is closed: its
 // channels, closed at the deadline itself, have that long to say why.
 const startGrace = time.Second
+
+// deadlineSlack: a deadline within this of the one set already (and later) is
+// not set again. The SSH server sets the connection's deadline (its idle and
+// total backstops, a minute past the session timers) before every read and
+// every write: two timer changes for each packet, a few per cent of the
+// kiosk's CPU under load, for a deadline that moves by milliseconds.
+const deadlineSlack = time.Second
+
+// SetDeadline sets the connection's deadline unless it is at most
+// deadlineSlack later than the one set already: the deadline in force is then
+// at most that much earlier than asked.
+func (c *trackedConn) SetDeadline(t time.Time) error {
+	next := t.UnixNano()
+	if t.IsZero() {
+		next = 0
+	}
+	if last := c.lastDeadline.Load(); last != 0 && next != 0 && next >= last && next-last < int64(deadlineSlack) {
+		return nil
+	}
+	c.lastDeadline.Store(next)
+	return c.Conn.SetDeadline(t)
+}
 
 // Read counts what a connection sends before it starts a session, and paces
 // what it sends at maxInputRate.

@@ -30,6 +30,10 @@ type program struct {
 	width   int
 	height  int
 
+	pool  *drawPool // where Update and View run (nil: on the program's goroutine)
+	drawn chan any  // the pool's answer to this program
+	flush func()    // writes what View composed (nil: nothing to write)
+
 	msgs     chan tea.Msg  // what the commands return
 	quit     chan struct{} // closed to end the program
 	quitOnce sync.Once
@@ -51,8 +55,28 @@ var errPanic = errors.New("the reader panicked")
 func newProgram(m tea.Model, profile colorprofile.Profile, width, height int) *program {
 	return &program{
 		model: m, profile: profile, width: width, height: height,
-		msgs: make(chan tea.Msg), quit: make(chan struct{}), done: make(chan struct{}),
+		drawn: make(chan any, 1),
+		msgs:  make(chan tea.Msg), quit: make(chan struct{}), done: make(chan struct{}),
 	}
+}
+
+// draw runs fn (the model's Update and View) on the pool, then writes the
+// frame composed, here (drawpool.go).
+func (p *program) draw(fn func()) {
+	if p.pool != nil {
+		p.pool.do(fn, p.drawn)
+	} else {
+		fn()
+	}
+	if p.flush != nil {
+		p.flush()
+	}
+}
+
+// drawUpdate is update on the pool; it says whether the program should end.
+func (p *program) drawUpdate(msg tea.Msg) (end bool) {
+	p.draw(func() { end = p.update(msg) })
+	return end
 }
 
 // send hands msg to the program from outside its loop (dropped once it has
@@ -73,23 +97,29 @@ func (p *program) run(in *input, size *sizeSlot, onPanic func(v any, stack []byt
 	defer close(p.done)
 	defer func() {
 		if r := recover(); r != nil {
-			onPanic(r, debug.Stack())
+			if d, ok := r.(drawnPanic); ok { // on a drawer: its stack
+				onPanic(d.v, d.stack)
+			} else {
+				onPanic(r, debug.Stack())
+			}
 			err = errPanic
 		}
 	}()
 	// As tea.Program starts: the colour profile and the window size, then Init.
-	if p.update(tea.ColorProfileMsg{Profile: p.profile}) || p.update(tea.WindowSizeMsg{Width: p.width, Height: p.height}) {
+	if p.drawUpdate(tea.ColorProfileMsg{Profile: p.profile}) || p.drawUpdate(tea.WindowSizeMsg{Width: p.width, Height: p.height}) {
 		return nil
 	}
-	p.exec(p.model.Init())
-	p.model.View()
+	p.draw(func() {
+		p.exec(p.model.Init())
+		p.model.View()
+	})
 	keys := rate.NewLimiter(maxKeyRate, maxKeyBurst)
 	for {
 		select {
 		case <-p.quit:
 			return nil
 		case msg := <-p.msgs:
-			if p.update(msg) {
+			if p.drawUpdate(msg) {
 				return nil
 			}
 		case <-in.ready:
@@ -97,27 +127,34 @@ func (p *program) run(in *input, size *sizeSlot, onPanic func(v any, stack []byt
 			// view drawn once, after the last: a burst of keys costs one frame.
 			// At most maxKeyRate events a second (bursts of maxKeyBurst) are
 			// taken: the rest wait in the input's queue, which keeps the latest.
-			stale := false
-			for {
-				if now := time.Now(); keys.TokensAt(now) < 1 {
-					time.AfterFunc(time.Second/maxKeyRate, in.wake)
-					break
+			end := false
+			p.draw(func() {
+				stale := false
+				for {
+					if now := time.Now(); keys.TokensAt(now) < 1 {
+						time.AfterFunc(time.Second/maxKeyRate, in.wake)
+						break
+					}
+					ev, at, ok := in.pop()
+					if !ok {
+						break
+					}
+					keys.Allow()
+					if p.step(translate(ev, at), false) {
+						end = true
+						return
+					}
+					stale = true
 				}
-				ev, at, ok := in.pop()
-				if !ok {
-					break
+				if stale {
+					p.model.View()
 				}
-				keys.Allow()
-				if p.step(translate(ev, at), false) {
-					return nil
-				}
-				stale = true
-			}
-			if stale {
-				p.model.View()
+			})
+			if end {
+				return nil
 			}
 		case <-size.ready:
-			if w, ok := size.take(); ok && p.update(windowMsg(w)) {
+			if w, ok := size.take(); ok && p.drawUpdate(windowMsg(w)) {
 				return nil
 			}
 		}

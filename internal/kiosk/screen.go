@@ -40,16 +40,19 @@ type screen struct {
 	out           io.Writer // the session
 	profile       colorprofile.Profile
 	lang          string
-	width, height int          // what is drawn: the window, clamped
-	winW, winH    int          // the window, as the client gave it
-	maxW, maxH    int          // the most drawn (tui.MaxWidth x tui.MaxHeight)
-	lines         []uint64     // a hash of each line the terminal shows; nil: unknown (repaint all)
-	seed          maphash.Seed // of those hashes
-	bufs          *sync.Pool   // of *bytes.Buffer: a frame being written, a line converted
+	width, height int        // what is drawn: the window, clamped
+	winW, winH    int        // the window, as the client gave it
+	maxW, maxH    int        // the most drawn (tui.MaxWidth x tui.MaxHeight)
+	lines         []uint64   // a hash of each line the terminal shows (lineSeed); nil: unknown (repaint all)
+	bufs          *sync.Pool // of *bytes.Buffer: a frame being written, a line converted
 	title         string
 	mouse         tea.MouseMode
 	started       bool
 	failed        bool // a write failed: the visitor is gone
+
+	pending *bytes.Buffer         // composed, not yet written (flush); from bufs
+	keyAt   int64                 // when the key the pending frame answers arrived, or 0
+	observe func(seconds float64) // times each key to its frame (nil: not timed)
 }
 
 // A screen keeps a hash of each line shown (8 bytes, not the line) and borrows
@@ -63,8 +66,7 @@ func newScreen(w io.Writer, profile colorprofile.Profile, lang string, bufs *syn
 	if bufs == nil {
 		bufs = newBufPool()
 	}
-	return &screen{out: w, profile: profile, lang: lang, maxW: tui.MaxWidth, maxH: tui.MaxHeight,
-		seed: maphash.MakeSeed(), bufs: bufs}
+	return &screen{out: w, profile: profile, lang: lang, maxW: tui.MaxWidth, maxH: tui.MaxHeight, bufs: bufs}
 }
 
 // newBufPool is a pool of write buffers for screens.
@@ -102,6 +104,75 @@ func (s *screen) line(b *bytes.Buffer, l string) {
 	_, _ = io.WriteString(&w, l)
 }
 
+// lineSeed is the seed of the lines' hashes: one for the process, so that a
+// line's hash names it for every screen (drawnLines), random, so that no
+// visitor can make two lines collide.
+var lineSeed = maphash.MakeSeed()
+
+// drawnLines is what lines became on the screens drawn so far, for the next
+// screen that draws the same line at the same width in the same colours (the
+// visitors read the same pages): that a line fits as it is, or, for one that
+// needed cutting or converting (the reader's bars), what it became. Cutting
+// and converting were a third of the CPU of a key. Its bound: at most
+// maxDrawnLines entries (when full it starts again, empty), each at most
+// maxDrawnLine bytes (a longer result is not kept): about 8 MB at the worst,
+// under 1 MB for the kiosk's pages.
+var drawnLines = struct {
+	sync.Mutex
+	m map[drawnKey]drawnLine
+}{m: map[drawnKey]drawnLine{}}
+
+const (
+	maxDrawnLines = 16 << 10
+	maxDrawnLine  = 512
+)
+
+// drawnKey names a line (its hash and length) at a width in a profile.
+type drawnKey struct {
+	hash    uint64
+	n       int
+	width   int
+	profile colorprofile.Profile
+}
+
+// drawnLine is what a line became: itself (same), or out.
+type drawnLine struct {
+	same bool
+	out  string
+}
+
+// drawLine writes l, whose hash is h, cut to the width in the terminal's
+// colours.
+func (s *screen) drawLine(b *bytes.Buffer, l string, h uint64) {
+	k := drawnKey{h, len(l), s.width, s.profile}
+	drawnLines.Lock()
+	d, ok := drawnLines.m[k]
+	drawnLines.Unlock()
+	switch {
+	case ok && d.same:
+		b.WriteString(l)
+		return
+	case ok:
+		b.WriteString(d.out)
+		return
+	}
+	start := b.Len()
+	s.line(b, ansi.Truncate(l, s.width, ""))
+	out := b.Bytes()[start:]
+	if d.same = string(out) == l; !d.same {
+		if len(out) > maxDrawnLine {
+			return
+		}
+		d.out = string(out)
+	}
+	drawnLines.Lock()
+	if len(drawnLines.m) >= maxDrawnLines {
+		clear(drawnLines.m)
+	}
+	drawnLines.m[k] = d
+	drawnLines.Unlock()
+}
+
 // resize takes the visitor's window as the client gave it (any size): the
 // screen draws at most maxW x maxH of it.
 func (s *screen) resize(winW, winH int) {
@@ -134,14 +205,62 @@ func (s *screen) larger() (note string, row, col int) {
 	return ansi.Truncate(note, room, ""), row, col
 }
 
-// draw shows the view: on the first call, the alternate screen and a hidden
-// cursor; then only the lines that changed. It says whether it wrote anything.
+// draw shows the view at once (compose, then flush). It says whether it wrote
+// anything.
 func (s *screen) draw(v tea.View) bool {
+	drew := s.compose(v, 0)
+	s.flush()
+	return drew
+}
+
+// maxWrite is the most written to the session at a time. The SSH library keeps,
+// for each connection, a packet buffer and a cipher buffer as large as the
+// largest write: a frame after a key is 3 KB, but the first (the whole screen)
+// is 8 to 10 KB, and it set 20 KB a visitor for the session's life. Written in
+// pieces of 4 KB, it costs one or two packets more, once.
+const maxWrite = 4 << 10
+
+// flush writes what was composed since the last flush, if anything, and times
+// the key it answers (observe). The reader composes on a drawing goroutine
+// (drawPool) and flushes on the session's own: a write may wait for a slow
+// visitor, and must hold up no one else.
+func (s *screen) flush() {
+	b := s.pending
+	if b == nil {
+		return
+	}
+	s.pending = nil
+	defer s.putBuf(b)
+	if s.failed {
+		return
+	}
+	for p := b.Bytes(); len(p) > 0; {
+		n := min(len(p), maxWrite)
+		if _, err := s.out.Write(p[:n]); err != nil {
+			s.failed = true
+			return
+		}
+		p = p[n:]
+	}
+	if at := s.keyAt; at != 0 && s.observe != nil {
+		s.observe(time.Since(time.Unix(0, at)).Seconds())
+	}
+	s.keyAt = 0
+}
+
+// compose adds the view to what flush writes next: on the first call, the
+// alternate screen and a hidden cursor; then only the lines that changed. It
+// says whether there is anything to write; keyAt (unix nanos, or 0) is when
+// the key this frame answers arrived.
+func (s *screen) compose(v tea.View, keyAt int64) bool {
 	if s.failed || s.width <= 0 || s.height <= 0 {
 		return false
 	}
-	b := s.getBuf()
-	defer s.putBuf(b)
+	if s.pending == nil {
+		s.pending = s.getBuf()
+	}
+	b := s.pending
+	start := b.Len()
 	b.WriteString(ansi.SetModeSynchronizedOutput)
 	if !s.started {
 		s.started = true
@@ -172,7 +291,7 @@ func (s *screen) draw(v tea.View) bool {
 	for i := range s.height {
 		var l string
 		l, rest, _ = strings.Cut(rest, "\n")
-		h := maphash.String(s.seed, l)
+		h := maphash.String(lineSeed, l)
 		if !full && s.lines[i] == h {
 			continue
 		}
@@ -187,7 +306,7 @@ func (s *screen) draw(v tea.View) bool {
 		if !full {
 			b.WriteString(ansi.ResetStyle + ansi.EraseEntireLine)
 		}
-		s.line(b, ansi.Truncate(l, s.width, ""))
+		s.drawLine(b, l, h)
 		b.WriteString(ansi.ResetStyle)
 		if strings.Contains(l, "\x1b]8;") {
 			b.WriteString(ansi.ResetHyperlink())
@@ -202,18 +321,20 @@ func (s *screen) draw(v tea.View) bool {
 			b.WriteString(ansi.CursorPosition(noteCol, noteRow) + note)
 		}
 	}
-	if !changed && b.Len() == len(ansi.SetModeSynchronizedOutput) {
+	if !changed && b.Len()-start == len(ansi.SetModeSynchronizedOutput) {
+		b.Truncate(start)
 		return false // nothing to draw
 	}
 	b.WriteString(ansi.ResetModeSynchronizedOutput)
-	if _, err := s.out.Write(b.Bytes()); err != nil {
-		s.failed = true
+	if s.keyAt == 0 {
+		s.keyAt = keyAt
 	}
 	return true
 }
 
 // close gives the terminal back: mouse off, autowrap and cursor on, main screen.
 func (s *screen) close() {
+	s.flush()
 	if !s.started || s.failed {
 		return
 	}
@@ -228,19 +349,19 @@ func (s *screen) clipboard(text string) {
 	if s.failed || len(text) > tui.MaxCopy {
 		return
 	}
-	if _, err := io.WriteString(s.out, ansi.SetSystemClipboard(text)); err != nil {
-		s.failed = true
+	if s.pending == nil {
+		s.pending = s.getBuf()
 	}
+	s.pending.WriteString(ansi.SetSystemClipboard(text)) // written by the next flush
 }
 
 // screenModel is the reader with the screen: it draws each view as it is made,
 // and times each key to the frame it brings.
 type screenModel struct {
 	tea.Model
-	scr     *screen
-	keyAt   int64 // when the key being answered arrived (unix nanos), or 0
-	observe func(seconds float64)
-	notice  string // drawn over the last line until the visitor does something
+	scr    *screen
+	keyAt  int64  // when the key being answered arrived (unix nanos), or 0
+	notice string // drawn over the last line until the visitor does something
 }
 
 // idleSoonMsg: the idle timeout is a minute away; the reader says so on its
@@ -281,10 +402,8 @@ func (m *screenModel) View() tea.View {
 		v.Content = withLastLine(v.Content, m.scr.height,
 			ansi.SGR(ansi.AttrReverse)+ansi.Truncate(m.notice, m.scr.width, "…")+ansi.ResetStyle)
 	}
-	if m.scr.draw(v) && m.keyAt != 0 && m.observe != nil {
-		m.observe(time.Since(time.Unix(0, m.keyAt)).Seconds())
-	}
-	m.keyAt = 0 // a key that changed nothing has no frame to time
+	m.scr.compose(v, m.keyAt) // written by the program's flush, on the session's goroutine
+	m.keyAt = 0               // a key that changed nothing has no frame to time
 	return v
 }
 

@@ -502,7 +502,8 @@ func (s *Server) runReader(v *visit) {
 	profile := colorprofile.Env(environ) // from TERM, COLORTERM, NO_COLOR...
 	scr := newScreen(v, profile, v.lang, s.bufs)
 	scr.resize(win.Width, win.Height)
-	m := &screenModel{scr: scr, observe: s.metrics.keyToFrame.Update, Model: tui.New(tui.Options{
+	scr.observe = s.metrics.keyToFrame.Update
+	m := &screenModel{scr: scr, Model: tui.New(tui.Options{
 		Library: v.c.lib, Cache: v.c.cache, Index: v.c.index,
 		Lang: v.lang, Style: "auto", Width: w, Height: h,
 		Marks: marks.Session(), // the visitor's marks: nothing is written on the server
@@ -510,6 +511,7 @@ func (s *Server) runReader(v *visit) {
 	// The visitor's bytes are decoded by the input (input.go), the frames drawn
 	// by the screen (screen.go), and the model run by the program (program.go).
 	p := newProgram(m, profile, w, h)
+	p.pool, p.flush = s.draws, scr.flush // Update and View on the shared drawers (drawpool.go)
 	_, _ = io.WriteString(v, terminalQueries)
 	in := newInput(func(err error) {
 		s.log.Error("session panicked in its input", "session", v.id, "err", err, "stack", string(debug.Stack()))

@@ -27,7 +27,7 @@ type helpView struct {
 // helpLayout is what the help is laid out with: the keys, the words, the look
 // and the room.
 type helpLayout struct {
-	keys          keyMap
+	keys          *keyMap
 	s             i18n.Strings
 	t             i18n.MarkStrings
 	lk            look

@@ -19,7 +19,7 @@ import (
 // The search itself, the selected link and the history are the session's
 // (reader.Session).
 type lookup struct {
-	input   textinput.Model
+	input   *textinput.Model // the search box, once opened (8 KB: not made for every reader)
 	hits    []search.Hit
 	sel     int
 	suggest string // "did you mean" when nothing matched
@@ -50,7 +50,7 @@ const (
 const maxQuery = 80
 
 // newInput is the search box.
-func newInput(m *Model) textinput.Model {
+func newInput(m *Model) *textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = maxQuery
@@ -62,11 +62,14 @@ func newInput(m *Model) textinput.Model {
 	// (bracketed paste) still arrives as text.
 	in.KeyMap.Paste.SetEnabled(false)
 	in.Focus()
-	return in
+	return &in
 }
 
 // layout sizes the search box for the window (in Update: View changes nothing).
 func (l *lookup) layout(m *Model) {
+	if l.input == nil {
+		return
+	}
 	w, _, _ := boxColumns(m.width)
 	l.input.SetWidth(max(w-6-ansi.StringWidth(m.s.SearchPrompt), 1))
 }
@@ -215,7 +218,7 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) (tea.Cmd, tea.Msg) {
 	}
 	before := l.input.Value()
 	var cmd tea.Cmd
-	l.input, cmd = l.input.Update(msg)
+	*l.input, cmd = l.input.Update(msg)
 	if v := l.input.Value(); v != before {
 		if clean := textsafe.Clean(v); clean != v {
 			l.input.SetValue(clean) // no control or bidi character is echoed

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -70,7 +71,7 @@ type Model struct {
 	sess *reader.Session // where the reader is, was, and what they search (internal/reader)
 	lang string          // the language the strings and key map are in: sess.Lang() after langChanged
 	s    i18n.Strings
-	keys keyMap
+	keys *keyMap // shared by the readers in this language (keyMapFor): read only
 
 	style        string // glamour style in use
 	autoStyle    bool   // style chosen from the terminal's background
@@ -104,7 +105,7 @@ type Model struct {
 	find    lookup    // the search box and the matches on screen (lookup.go)
 	bar     statusBar // the status bar (statusbar.go)
 	outline outline   // the outline overlay (outline.go)
-	help    helpView  // the help overlay (help.go)
+	help    *helpView // the help overlay (help.go), while it is open: 15 KB a reader otherwise
 
 	keeper   *marks.Keeper // the marks (marks.go): the marks file, or the session's only
 	markList markList      // the list of marks overlay (marks.go)
@@ -219,12 +220,41 @@ func (m *Model) TopBlock() (p *library.Page, block, line int) {
 
 // langChanged follows the session's language: the strings and the key map.
 func (m *Model) langChanged() {
-	if m.lang == m.sess.Lang() && m.keys.Quit.Enabled() {
+	if m.lang == m.sess.Lang() && m.keys != nil {
 		return
 	}
 	m.lang = m.sess.Lang()
 	m.s = i18n.For(m.lang)
-	m.keys = newKeyMap(m.s, i18n.Marks(m.lang), len(m.ids))
+	m.keys = keyMapFor(m.lang, m.s, len(m.ids))
+}
+
+// The key maps made, one for each language and number of tabs, shared by
+// every reader: a key map is 3.6 KB of bindings, and the language toggle
+// (L) made a new one each time.
+var (
+	keyMapsMu sync.Mutex
+	keyMaps   = map[keyMapKey]*keyMap{}
+)
+
+type keyMapKey struct {
+	lang string
+	tabs int
+}
+
+func keyMapFor(lang string, s i18n.Strings, tabs int) *keyMap {
+	k := keyMapKey{lang, tabs}
+	keyMapsMu.Lock()
+	defer keyMapsMu.Unlock()
+	km, ok := keyMaps[k]
+	if !ok {
+		if len(keyMaps) >= 64 { // libraries reloaded with other numbers of pages
+			clear(keyMaps)
+		}
+		made := newKeyMap(s, i18n.Marks(lang), tabs)
+		km = &made
+		keyMaps[k] = km
+	}
+	return km
 }
 
 // bgTimeoutMsg ends the wait for the terminal's background colour.
@@ -571,7 +601,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		case modeRead:
 			m.scrollTo(m.offset() + delta)
 		case modeHelp:
-			m.help, _ = m.help.Update(msg)
+			*m.help, _ = m.help.Update(msg)
 		}
 		return nil
 	case tea.MouseClickMsg:
@@ -599,7 +629,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.find.open(m, msg.hit, msg.query)
 	case helpCloseMsg:
 		if m.mode == modeHelp {
-			m.mode = modeRead
+			m.mode, m.help = modeRead, nil
 		}
 		return nil
 	case helpLangMsg:
@@ -648,7 +678,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Quit
 		}
 		var req tea.Msg
-		m.help, req = m.help.Update(msg)
+		*m.help, req = m.help.Update(msg)
 		return m.request(req)
 	case modeMarks:
 		var req tea.Msg
@@ -702,6 +732,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
+		m.help = new(helpView)
 		m.help.open(m.helpLayoutOf())
 	case key.Matches(msg, k.Next):
 		return m.goTab((m.sess.Tab() + 1) % len(m.ids))
@@ -801,15 +832,37 @@ func (m *Model) View() tea.View {
 }
 
 func (m *Model) tabBar() (string, []tabSpan) {
-	labels := make([]string, len(m.ids))
-	for i, id := range m.ids {
-		labels[i] = id
-		if tab, ok := m.lib.Tab(m.lang, id); ok { // the label only: no page parsed for it
-			labels[i] = tab
+	k := tabBarKey{lib: m.lib, lang: m.lang, active: m.sess.Tab(), width: m.width, lk: m.lk}
+	bar := tabBars.get(k, len(k.lang), func() drawnTabs {
+		labels := make([]string, len(m.ids))
+		for i, id := range m.ids {
+			labels[i] = id
+			if tab, ok := m.lib.Tab(m.lang, id); ok { // the label only: no page parsed for it
+				labels[i] = tab
+			}
 		}
-	}
-	return tabBar(labels, m.sess.Tab(), m.width, m.lk)
+		s, spans := tabBar(labels, m.sess.Tab(), m.width, m.lk)
+		return drawnTabs{s, spans}
+	})
+	return bar.s, bar.spans // spans: read only (shared)
 }
+
+// The tab bars drawn (memo.go): one for each library, language, active tab,
+// width and look; at most 512 (a tab bar at 1000 columns is about 2 KB).
+type (
+	tabBarKey struct {
+		lib           *library.Library
+		lang          string
+		active, width int
+		lk            look
+	}
+	drawnTabs struct {
+		s     string
+		spans []tabSpan
+	}
+)
+
+var tabBars = newMemo[tabBarKey, drawnTabs](512)
 
 // render draws the whole screen: exactly height lines, none wider than width.
 func (m *Model) render() string {

@@ -254,7 +254,7 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 		l := &m.find
 		before := l.input.Value()
 		var cmd tea.Cmd
-		l.input, cmd = l.input.Update(tea.PasteMsg{Content: pasted(msg.Content)})
+		*l.input, cmd = l.input.Update(tea.PasteMsg{Content: pasted(msg.Content)})
 		if l.input.Value() != before {
 			l.refresh(m)
 		}

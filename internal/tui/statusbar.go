@@ -88,7 +88,20 @@ func (m *Model) statusInfo() statusInfo {
 }
 
 // statusBar draws the status bar.
-func (m *Model) statusBar() string { return m.bar.View(m.statusInfo()) }
+func (m *Model) statusBar() string {
+	k := statusKey{m.bar.note, m.statusInfo()}
+	size := len(k.note) + len(k.i.doing) + len(k.i.sources) + len(k.i.lang) + len(k.i.pos) + len(k.i.help)
+	return statusBars.get(k, size, func() string { return m.bar.View(k.i) })
+}
+
+// The status bars drawn (memo.go): one for each note and statusInfo; at most
+// 1024 (a status bar at 1000 columns is about 2 KB, its key at most maxMemoKey).
+type statusKey struct {
+	note string
+	i    statusInfo
+}
+
+var statusBars = newMemo[statusKey, string](1024)
 
 // statusText is the left of the status bar, whole.
 func (m *Model) statusText() string { return m.bar.text(m.statusInfo()) }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"sync"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -19,10 +20,10 @@ import (
 // reader's own frame in ASCII: borders, arrows, ellipses.
 type look struct {
 	dark    bool
-	plain   bool // marks must not rest on colour
-	noAttrs bool // the terminal shows no attribute either (TERM=dumb): text marks only
-	ascii   bool // ASCII only
-	st      styles
+	plain   bool    // marks must not rest on colour
+	noAttrs bool    // the terminal shows no attribute either (TERM=dumb): text marks only
+	ascii   bool    // ASCII only
+	st      *styles // shared by every reader with the same look: read only
 }
 
 // styles are the reader's lipgloss styles.
@@ -39,8 +40,30 @@ func newLook(style string, profile colorprofile.Profile, profileKnown bool) look
 	l := look{dark: style != "light", ascii: style == "ascii"}
 	l.plain = l.ascii || (profileKnown && profile <= colorprofile.ASCII)
 	l.noAttrs = profileKnown && profile == colorprofile.NoTTY
-	l.st = newStyles(l)
+	l.st = sharedStyles(l)
 	return l
+}
+
+// The styles of each look (dark or light, ASCII, plain), made once and shared
+// by every reader drawn with it: a reader holds a pointer, not the 9 KB of
+// lipgloss styles (a kiosk keeps one reader per visitor), and a look is copied
+// for the cost of a few words.
+var (
+	stylesMu sync.Mutex
+	stylesOf = map[[3]bool]*styles{}
+)
+
+func sharedStyles(l look) *styles {
+	k := [3]bool{l.dark, l.ascii, l.plain}
+	stylesMu.Lock()
+	defer stylesMu.Unlock()
+	st, ok := stylesOf[k]
+	if !ok {
+		s := newStyles(l)
+		st = &s
+		stylesOf[k] = st
+	}
+	return st
 }
 
 func newStyles(l look) styles {
