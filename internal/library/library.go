@@ -294,19 +294,30 @@ func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
 	text := string(data)
-	problems = append(problems, controlProblems(file, text)...)
-	text = Sanitize(text)
+	if hasControl(text) { // one scan of the page when it has none, as nearly all do
+		problems = append(problems, controlProblems(file, text)...)
+		text = Sanitize(text)
+	}
 
 	id := strings.TrimSuffix(path.Base(file), ".md")
-	lines := strings.Split(text, "\n")
-	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
-		add(1, "missing front matter: the file must start with a line \"---\"")
-		return nil, problems
-	}
+	// The lines of the front matter, up to its closing "---" (lines[end]); the
+	// body is the rest of the text, not split into lines here.
+	var lines []string
 	end := -1
-	for i := 1; i < len(lines); i++ {
-		if strings.TrimSpace(lines[i]) == "---" {
-			end = i
+	body := text
+	for {
+		line, rest, more := strings.Cut(body, "\n")
+		lines = append(lines, line)
+		body = rest
+		if len(lines) == 1 && strings.TrimSpace(line) != "---" {
+			add(1, "missing front matter: the file must start with a line \"---\"")
+			return nil, problems
+		}
+		if len(lines) > 1 && strings.TrimSpace(line) == "---" {
+			end = len(lines) - 1
+			break
+		}
+		if !more {
 			break
 		}
 	}
@@ -356,7 +367,6 @@ func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 		add(1, "front matter: missing field \"sources\" (the titles of the source pages)")
 	}
 
-	body := strings.Join(lines[end+1:], "\n")
 	p := &Page{
 		Lang: lang, ID: id, Title: fm.Title, Tab: fm.Tab, Order: fm.Order,
 		Updated: fm.Updated, Sources: fm.Sources, Path: file,
