@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -179,24 +180,31 @@ func readAll(fsys fs.FS, model bool) (map[string][]*Page, []Problem, error) {
 			jobs = append(jobs, &job{lang: lang, file: f, data: data})
 		}
 	}
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, j := range jobs {
-		if j.file == "" {
-			continue // a problem only
-		}
-		wg.Add(1)
-		slots <- struct{}{}
-		go func() {
-			defer wg.Done()
+	// GOMAXPROCS workers, the caller one of them, each taking the next file: a
+	// goroutine per file would grow a new stack for each (yaml's parser is deep).
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(jobs) {
+				return
+			}
+			j := jobs[i]
+			if j.file == "" {
+				continue // a problem only
+			}
 			if model {
 				j.page, j.problems = parsePage(j.lang, j.file, j.data)
 			} else if j.page, j.problems = parseFront(j.lang, j.file, j.data); j.page != nil {
 				j.page.model = new(sync.Once)
 			}
-			<-slots
-		}()
+		}
 	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) - 1 {
+		wg.Go(work)
+	}
+	work()
 	wg.Wait()
 	pages := map[string][]*Page{}
 	var problems []Problem
