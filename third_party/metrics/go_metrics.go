@@ -1,5 +1,7 @@
 //go:build !tinygo
 
+// Changed by cyberdiplo (patches/0001-lazy-init.patch): computed on first use, not at package init.
+
 package metrics
 
 import (

@@ -1,3 +1,5 @@
+// Changed by cyberdiplo (patches/0001-lazy-init.patch): computed on first use, not at package init.
+
 package metrics
 
 import (
