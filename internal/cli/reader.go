@@ -60,6 +60,9 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The first frame's status line names the page's sources: parse sources.yaml
+	// on the other core while this one parses and renders the page.
+	go lib.Sources()
 	style, err := a.style()
 	if err != nil {
 		return err

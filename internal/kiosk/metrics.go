@@ -6,12 +6,12 @@ import (
 	"net/http"
 	"strings"
 
-	vm "github.com/VictoriaMetrics/metrics"
+	vm "github.com/cyberdiplo/cyberdiplo/third_party/metrics"
 )
 
 // metrics are the kiosk's metrics, in a set of its own (each Server has one: no
 // global state), written in the Prometheus text format with the Go runtime's and
-// the process's (go_*, process_*). VictoriaMetrics/metrics writes the text format
+// the process's (go_*, process_*). VictoriaMetrics/metrics (third_party/metrics) writes the text format
 // without Prometheus's client library and its protobuf encoding (1.7 MiB of binary).
 type metrics struct {
 	set          *vm.Set

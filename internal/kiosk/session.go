@@ -16,7 +16,6 @@ import (
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
-	vm "github.com/VictoriaMetrics/metrics"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -25,6 +24,7 @@ import (
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/marks"
 	"github.com/cyberdiplo/cyberdiplo/internal/tui"
+	vm "github.com/cyberdiplo/cyberdiplo/third_party/metrics"
 )
 
 // endReason says why a session ended; it is logged.

@@ -9,12 +9,12 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/extension"
+	east "github.com/cyberdiplo/cyberdiplo/third_party/goldmark/extension/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/parser"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/text"
 )
 
 // The document model. Each page is parsed once, with goldmark configured as Glamour

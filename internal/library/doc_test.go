@@ -5,7 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/yuin/goldmark/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
 )
 
 const modelPage = `---

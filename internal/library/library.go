@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -182,24 +183,31 @@ func readAll(fsys fs.FS, model bool) (map[string][]*Page, []Problem, error) {
 			jobs = append(jobs, &job{lang: lang, file: f, data: data})
 		}
 	}
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, j := range jobs {
-		if j.file == "" {
-			continue // a problem only
-		}
-		wg.Add(1)
-		slots <- struct{}{}
-		go func() {
-			defer wg.Done()
+	// GOMAXPROCS workers, the caller one of them, each taking the next file: a
+	// goroutine per file would grow a new stack for each (yaml's parser is deep).
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(jobs) {
+				return
+			}
+			j := jobs[i]
+			if j.file == "" {
+				continue // a problem only
+			}
 			if model {
 				j.page, j.problems = parsePage(j.lang, j.file, j.data)
 			} else if j.page, j.problems = parseFront(j.lang, j.file, j.data); j.page != nil {
 				j.page.model = new(sync.Once)
 			}
-			<-slots
-		}()
+		}
 	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) - 1 {
+		wg.Go(work)
+	}
+	work()
 	wg.Wait()
 	pages := map[string][]*Page{}
 	var problems []Problem
@@ -297,19 +305,30 @@ func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
 	text := string(data)
-	problems = append(problems, controlProblems(file, text)...)
-	text = Sanitize(text)
+	if hasControl(text) { // one scan of the page when it has none, as nearly all do
+		problems = append(problems, controlProblems(file, text)...)
+		text = Sanitize(text)
+	}
 
 	id := strings.TrimSuffix(path.Base(file), ".md")
-	lines := strings.Split(text, "\n")
-	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
-		add(1, "missing front matter: the file must start with a line \"---\"")
-		return nil, problems
-	}
+	// The lines of the front matter, up to its closing "---" (lines[end]); the
+	// body is the rest of the text, not split into lines here.
+	var lines []string
 	end := -1
-	for i := 1; i < len(lines); i++ {
-		if strings.TrimSpace(lines[i]) == "---" {
-			end = i
+	body := text
+	for {
+		line, rest, more := strings.Cut(body, "\n")
+		lines = append(lines, line)
+		body = rest
+		if len(lines) == 1 && strings.TrimSpace(line) != "---" {
+			add(1, "missing front matter: the file must start with a line \"---\"")
+			return nil, problems
+		}
+		if len(lines) > 1 && strings.TrimSpace(line) == "---" {
+			end = len(lines) - 1
+			break
+		}
+		if !more {
 			break
 		}
 	}
@@ -359,7 +378,6 @@ func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 		add(1, "front matter: missing field \"sources\" (the titles of the source pages)")
 	}
 
-	body := strings.Join(lines[end+1:], "\n")
 	p := &Page{
 		Lang: lang, ID: id, Title: fm.Title, Tab: fm.Tab, Order: fm.Order,
 		Updated: fm.Updated, Sources: fm.Sources, Path: file,

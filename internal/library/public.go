@@ -3,7 +3,7 @@ package library
 import (
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
 )
 
 // PublicMarkdown is Markdown as show --format markdown prints it: the source

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
+	east "github.com/cyberdiplo/cyberdiplo/third_party/goldmark/extension/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/text"
 )
 
 // The tree a page is drawn from. The goldmark tree parsed for the document model

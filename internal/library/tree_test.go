@@ -5,7 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/yuin/goldmark/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
 )
 
 // treeText is the text of a page's tree as a renderer reads it, marks included.

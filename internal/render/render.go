@@ -21,8 +21,8 @@ import (
 	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/styles"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/renderer"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )

@@ -6,7 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/yuin/goldmark/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )

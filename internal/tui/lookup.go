@@ -5,13 +5,13 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
+	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/textinput"
 )
 
 // lookup is what finds things on screen: the search box and its results, the

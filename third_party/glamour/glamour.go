@@ -10,11 +10,11 @@ import (
 	"io"
 	"os"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/util"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/extension"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/parser"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/renderer"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/util"
 
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/ansi"
 	styles "github.com/cyberdiplo/cyberdiplo/third_party/glamour/styles"

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/internal/autolink"
-	"github.com/yuin/goldmark/ast"
-	astext "github.com/yuin/goldmark/extension/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
+	astext "github.com/cyberdiplo/cyberdiplo/third_party/goldmark/extension/ast"
 )
 
 // ElementRenderer is called when entering a markdown node.

@@ -6,10 +6,10 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-	astext "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/util"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
+	astext "github.com/cyberdiplo/cyberdiplo/third_party/goldmark/extension/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/renderer"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/util"
 )
 
 // Options is used to configure an ANSIRenderer.

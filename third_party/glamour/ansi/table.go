@@ -7,7 +7,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
-	astext "github.com/yuin/goldmark/extension/ast"
+	astext "github.com/cyberdiplo/cyberdiplo/third_party/goldmark/extension/ast"
 )
 
 // A TableElement is used to render tables.

@@ -12,8 +12,8 @@ import (
 	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/slice"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/internal/autolink"
-	"github.com/yuin/goldmark/ast"
-	astext "github.com/yuin/goldmark/extension/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
+	astext "github.com/cyberdiplo/cyberdiplo/third_party/goldmark/extension/ast"
 )
 
 type tableLink struct {

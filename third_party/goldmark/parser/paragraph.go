@@ -1,0 +1,72 @@
+package parser
+
+import (
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/text"
+	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/util"
+)
+
+type paragraphParser struct {
+}
+
+var defaultParagraphParser = &paragraphParser{}
+
+// NewParagraphParser returns a new BlockParser that
+// parses paragraphs.
+func NewParagraphParser() BlockParser {
+	return defaultParagraphParser
+}
+
+func (b *paragraphParser) Trigger() []byte {
+	return nil
+}
+
+func (b *paragraphParser) Open(parent ast.Node, reader text.Reader, pc Context) (ast.Node, State) {
+	_, segment := reader.PeekLine()
+	segment = segment.TrimLeftSpace(reader.Source())
+	if segment.IsEmpty() {
+		return nil, NoChildren
+	}
+	node := ast.NewParagraph()
+	node.Lines().Append(segment)
+	reader.AdvanceToEOL()
+	return node, NoChildren
+}
+
+func (b *paragraphParser) Continue(node ast.Node, reader text.Reader, pc Context) State {
+	line, segment := reader.PeekLine()
+	if util.IsBlank(line) {
+		return Close
+	}
+	node.Lines().Append(segment)
+	reader.AdvanceToEOL()
+	return Continue | NoChildren
+}
+
+func (b *paragraphParser) Close(node ast.Node, reader text.Reader, pc Context) {
+	lines := node.Lines()
+	if lines.Len() != 0 {
+		// trim leading spaces
+		for i := 0; i < lines.Len(); i++ {
+			l := lines.At(i)
+			lines.Set(i, l.TrimLeftSpace(reader.Source()))
+		}
+
+		// trim trailing spaces
+		length := lines.Len()
+		lastLine := node.Lines().At(length - 1)
+		node.Lines().Set(length-1, lastLine.TrimRightSpace(reader.Source()))
+	}
+	if lines.Len() == 0 {
+		node.Parent().RemoveChild(node.Parent(), node)
+		return
+	}
+}
+
+func (b *paragraphParser) CanInterruptParagraph() bool {
+	return false
+}
+
+func (b *paragraphParser) CanAcceptIndentedLine() bool {
+	return false
+}
