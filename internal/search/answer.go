@@ -110,17 +110,28 @@ func answers(a ask, sentence string, first bool) bool {
 	if a == askNone {
 		return false
 	}
-	found := false
-	n := 0
+	var ts []tok
+	var extra []string
 	var buf []byte
-	prev, prevDay := "", false
 	scanWords(sentence, func(start, end int) {
-		if found {
-			return
-		}
-		raw := sentence[start:end]
-		buf = foldWord(buf, raw)
-		w := string(buf)
+		buf = foldWord(buf, sentence[start:end])
+		ts = append(ts, tok{start: int32(start), end: int32(end), word: int32(-1 - len(extra)), key: -1})
+		extra = append(extra, string(buf))
+	})
+	return answersOf(a, sentence, ts, nil, extra, len(sentence), first)
+}
+
+// answersOf is answers for the sentence of text that ends at byte end, whose
+// words are ts (see langIndex.textWords; li may be nil when every word is in extra).
+func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end int, first bool) bool {
+	if a == askNone {
+		return false
+	}
+	n := 0
+	prev, prevDay := "", false
+	for _, t := range ts {
+		raw := text[t.start:t.end]
+		w := li.folded(t, extra)
 		n++
 		acronym := prev != "" && strings.ToUpper(prev) == prev && strings.ToLower(prev) != prev
 		prev = raw
@@ -128,11 +139,11 @@ func answers(a ask, sentence string, first bool) bool {
 			// The number before was a day ("12 March"), not a count.
 			prevDay = false
 			if monthWords[w] {
-				return
+				continue
 			}
-			found = true
-			return
+			return true
 		}
+		found := false
 		switch a {
 		case askWhen:
 			found = isYear(w) || monthWords[w]
@@ -140,9 +151,9 @@ func answers(a ask, sentence string, first bool) bool {
 			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
 			// a day ("12 March", decided at the next word).
 			digits := hasDigit(w) && !isYear(w) && !strings.Contains(raw, "/") && !acronym
-			if digits && len(w) <= 2 && end < len(sentence) {
+			if digits && len(w) <= 2 && int(t.end) < end {
 				prevDay = true
-				return
+				continue
 			}
 			found = numberWords[w] || digits
 		case askWho, askWhere:
@@ -153,8 +164,11 @@ func answers(a ask, sentence string, first bool) bool {
 		case askWhat:
 			found = first || n <= 12 && defineWords[w]
 		}
-	})
-	return found
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // sentences returns the byte ranges of the sentences of a block's text: cut

@@ -50,6 +50,20 @@ type doc struct {
 	// fw is each field's weight divided by its length normalisation: the
 	// BM25F pseudo-frequency of a key is the sum over fields of tf * fw.
 	fw [nFields]float64
+	// head is the range of langIndex.btoks holding the words of its heading;
+	// blocks is the index in langIndex.boff of its first block (Blocks[First]).
+	head   [2]int32
+	blocks int32
+}
+
+// tok is one word of a heading or a block as the build found it: its byte range
+// in the text, its word (an index in langIndex.words, or -1-i for the i-th of
+// the words the index does not hold, see langIndex.extra) and its key (-1 when
+// the index has none). Snippets are chosen and marked from these, never by
+// scanning the text again.
+type tok struct {
+	start, end int32
+	word, key  int32
 }
 
 // posting is one document holding a key or a concept, with its frequency per field.
@@ -107,6 +121,20 @@ type langIndex struct {
 	pos []int32
 	// heads are the keys of each doc's heading, stop words left out.
 	heads [][]int32
+
+	// The words of each doc's heading and blocks (see doc.head, doc.blocks):
+	// block k's are btoks[boff[k]:boff[k+1]], and each doc's last block is
+	// followed by the end of its words. extra are the folded forms of
+	// those the index does not hold (the words of a block of links only), with
+	// their keys and whether each is a stop word. restated tells, per block,
+	// whether it says nothing but the names of the concept its doc is the
+	// glossary entry of (see restates).
+	btoks     []tok
+	boff      []int32
+	extra     []string
+	extraKey  []string
+	extraStop []bool
+	restated  []bool
 }
 
 // bag is a name or phrase of a concept as a set of keys.
@@ -366,7 +394,8 @@ func (b *builder) addDoc(p *library.Page, si int, terms string) {
 		d.kind = Term
 	}
 	id := int32(len(b.li.docs))
-	add := func(f int, text string) {
+	li := b.li
+	add := func(f int, text string, keep bool) {
 		scanWords(text, func(start, end int) {
 			b.buf = foldWord(b.buf, text[start:end])
 			if len(b.buf) == 0 {
@@ -380,6 +409,9 @@ func (b *builder) addDoc(p *library.Page, si int, terms string) {
 				b.wpost = append(b.wpost, nil)
 			}
 			d.toks = append(d.toks, w)
+			if keep {
+				li.btoks = append(li.btoks, tok{start: int32(start), end: int32(end), word: w})
+			}
 			d.lens[f]++
 			// Each word's postings grow in doc order: this doc's is the last one.
 			ps := b.wpost[w]
@@ -396,28 +428,54 @@ func (b *builder) addDoc(p *library.Page, si int, terms string) {
 		d.fstart[f] = int32(len(d.toks))
 		switch f {
 		case fHeading:
+			d.head[0] = int32(len(li.btoks))
 			if s.Heading.Block >= 0 {
-				add(f, s.Heading.Text)
+				add(f, s.Heading.Text, true)
 			}
+			d.head[1] = int32(len(li.btoks))
 		case fTerms:
-			for _, line := range strings.Split(terms, "\n") {
-				add(f, line)
+			for line := range strings.SplitSeq(terms, "\n") {
+				add(f, line, false)
 			}
 		case fContext:
 			for _, h := range ancestors(p, si) {
-				add(f, h)
+				add(f, h, false)
 			}
 		case fBody:
-			for _, bl := range p.Blocks[s.First:s.End] {
-				if bl.Kind != library.KindHeading && !linkOnly(p, &bl) {
-					add(f, bl.Text)
+			d.blocks = int32(len(li.boff))
+			for i := range p.Blocks[s.First:s.End] {
+				bl := &p.Blocks[s.First+i]
+				li.boff = append(li.boff, int32(len(li.btoks)))
+				switch {
+				case bl.Kind == library.KindHeading:
+				case linkOnly(p, bl):
+					// Not indexed, but a passage a snippet may show: its words
+					// are resolved when the vocabulary is known (finish).
+					b.keepExtra(bl.Text)
+				default:
+					add(f, bl.Text, true)
 				}
 			}
+			li.boff = append(li.boff, int32(len(li.btoks))) // the end of the last block
 		}
 	}
 	d.fstart[nFields] = int32(len(d.toks))
 	d.toks = slices.Clip(d.toks)
 	b.li.docs = append(b.li.docs, d)
+}
+
+// keepExtra records the words of a text the index does not count, as words
+// of langIndex.extra (finish resolves those the index holds).
+func (b *builder) keepExtra(text string) {
+	li := b.li
+	scanWords(text, func(start, end int) {
+		b.buf = foldWord(b.buf, text[start:end])
+		if len(b.buf) == 0 {
+			return
+		}
+		li.btoks = append(li.btoks, tok{start: int32(start), end: int32(end), word: int32(-1 - len(li.extra))})
+		li.extra = append(li.extra, string(b.buf))
+	})
 }
 
 // ancestors returns the headings above section si: those of the nearest sections
@@ -513,6 +571,28 @@ func (b *builder) finish() {
 				}
 				li.byLen[n] = append(li.byLen[n], int32(r))
 			}
+		}
+	}
+	// The words kept for snippets: their final ids and keys.
+	li.extraKey = make([]string, len(li.extra))
+	li.extraStop = make([]bool, len(li.extra))
+	for i, w := range li.extra {
+		li.extraStop[i] = isStop(w)
+		li.extraKey[i] = li.an.key(w, env)
+	}
+	for i := range li.btoks {
+		t := &li.btoks[i]
+		if t.word >= 0 {
+			t.word = rank[t.word]
+		} else if id, ok := li.wordID[li.extra[-1-t.word]]; ok {
+			t.word = id
+		}
+		if t.word >= 0 {
+			t.key = li.wordKey[t.word]
+		} else if id, ok := li.keyID[li.extraKey[-1-t.word]]; ok {
+			t.key = id
+		} else {
+			t.key = -1
 		}
 	}
 	li.wdoc = make([]int32, 0, total)
@@ -653,6 +733,16 @@ func (li *langIndex) buildConcepts(cs []concept) {
 					own[d] = append(own[d], ci)
 				}
 			}
+		}
+	}
+	// The blocks that restate their glossary entry's names: no passage to show.
+	li.restated = make([]bool, len(li.boff))
+	for d := range own {
+		doc := &li.docs[d]
+		s := &doc.page.Sections[doc.section]
+		for k := range s.End - s.First {
+			bk := int(doc.blocks) + k
+			li.restated[bk] = li.restates(d, li.btoks[li.boff[bk]:li.boff[bk+1]])
 		}
 	}
 	perConcept := make([][]posting, len(cs))
