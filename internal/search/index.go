@@ -228,7 +228,12 @@ func concepts(lib *library.Library) []concept {
 	if terms := lib.Concepts(); len(terms) > 0 {
 		first := library.Languages()[0]
 		for _, t := range terms {
+			pid := t.Page // lib.PageID(t), without looking for the glossary again
+			if pid == "" {
+				pid = glossaryID
+			}
 			c := concept{id: t.ID, forms: map[string]conceptForm{}, phrases: map[string][]string{}}
+			var folded []string // of c.names
 			for _, lang := range library.Languages() {
 				f, ok := t.ByLang[lang]
 				if !ok {
@@ -238,7 +243,7 @@ func concepts(lib *library.Library) []concept {
 				for _, n := range append([]string{f.Term, f.Acronym}, f.Synonyms...) {
 					if n = strings.TrimSpace(n); n != "" {
 						lines = append(lines, n)
-						c.names = appendName(c.names, n)
+						c.names, folded = appendName(c.names, folded, n)
 					}
 				}
 				for _, n := range f.Phrases {
@@ -248,15 +253,15 @@ func concepts(lib *library.Library) []concept {
 					}
 				}
 				sec := -1
-				if p := lib.Page(lang, lib.PageID(t)); p != nil && f.Anchor != "" {
+				if p := lib.Page(lang, pid); p != nil && f.Anchor != "" {
 					if sec = p.SectionByAnchor(f.Anchor); sec >= 0 && t.InGlossary() {
 						// The entry's heading names it too ("OEWG (Open-ended Working Group)").
 						for _, n := range headingNames(p.Sections[sec].Heading.Text) {
-							c.names = appendName(c.names, n)
+							c.names, folded = appendName(c.names, folded, n)
 						}
 					}
 				}
-				cf := conceptForm{text: strings.Join(lines, "\n"), page: lib.PageID(t), section: sec}
+				cf := conceptForm{text: strings.Join(lines, "\n"), page: pid, section: sec}
 				for _, ref := range t.Also {
 					page, anchor, _ := strings.Cut(ref, "#")
 					if p := lib.Page(first, page); p != nil {
@@ -276,6 +281,7 @@ func concepts(lib *library.Library) []concept {
 	// No term base: each "##" heading of the glossary names a concept, aligned
 	// across languages by position.
 	byPos := map[int]*concept{}
+	folded := map[int][]string{} // of each concept's names
 	var order []int
 	for _, lang := range library.Languages() {
 		p := lib.Page(lang, glossaryID)
@@ -293,7 +299,7 @@ func concepts(lib *library.Library) []concept {
 				order = append(order, s.Index)
 			}
 			for _, n := range headingNames(s.Heading.Text) {
-				c.names = appendName(c.names, n)
+				c.names, folded[s.Index] = appendName(c.names, folded[s.Index], n)
 			}
 			c.forms[lang] = conceptForm{page: glossaryID, section: s.Index}
 		}
@@ -304,13 +310,14 @@ func concepts(lib *library.Library) []concept {
 	return out
 }
 
-// appendName adds a name unless names has it already (case and accents aside).
-func appendName(names []string, n string) []string {
+// appendName adds a name unless names has it already (case and accents aside):
+// folded holds the folded form of each of names, and gets n's.
+func appendName(names, folded []string, n string) ([]string, []string) {
 	f := library.Fold(n)
-	if slices.ContainsFunc(names, func(m string) bool { return library.Fold(m) == f }) {
-		return names
+	if slices.Contains(folded, f) {
+		return names, folded
 	}
-	return append(names, n)
+	return append(names, n), append(folded, f)
 }
 
 // headingNames returns the names a glossary heading gives: the heading, or, when
@@ -336,18 +343,57 @@ type builder struct {
 	li   *langIndex
 	ids  map[string]int32 // word -> provisional id (order of first occurrence)
 	disp []string         // display form per provisional id
-	// wpost collects, per provisional word id, its postings in doc order.
-	wpost [][]posting
-	buf   []byte
+	// flat collects the postings of every word, in the order they are met;
+	// flatWord is the provisional word id of each, last the index in flat of
+	// each word's latest posting. finish groups them by word (wpost).
+	flat     []posting
+	flatWord []int32
+	last     []int32
+	wpost    [][]posting // per provisional word id, its postings in doc order
+	buf      []byte
+}
+
+// groupPostings fills wpost from flat: each word's postings, in doc order, in
+// one array.
+func (b *builder) groupPostings() {
+	nw := len(b.disp)
+	start := make([]int32, nw+1)
+	for _, w := range b.flatWord {
+		start[w+1]++
+	}
+	for w := range nw {
+		start[w+1] += start[w]
+	}
+	all := make([]posting, len(b.flat))
+	at := slices.Clone(start[:nw])
+	for i, w := range b.flatWord {
+		all[at[w]] = b.flat[i]
+		at[w]++
+	}
+	b.wpost = make([][]posting, nw)
+	for w := range nw {
+		b.wpost[w] = all[start[w]:start[w+1]:start[w+1]]
+	}
 }
 
 func buildLang(lang string, pages []*library.Page, cs []concept) *langIndex {
 	li := &langIndex{lang: lang, an: analyzerFor(lang), first: make(map[string]int32, len(pages))}
-	b := &builder{li: li, ids: map[string]int32{}}
-	n := 0
+	n, size := 0, 0
 	for _, p := range pages {
 		n += len(p.Sections)
+		for i := range p.Blocks {
+			size += len(p.Blocks[i].Text)
+		}
 	}
+	// Room for what the text holds, guessed from its size (English and Italian
+	// prose: a word every 6 or 7 bytes, a new word every 70 or so, a posting
+	// every 20), so that the arrays grow little.
+	b := &builder{li: li, ids: make(map[string]int32, size/64)}
+	b.disp = make([]string, 0, size/64)
+	b.last = make([]int32, 0, size/64)
+	b.flat = make([]posting, 0, size/16)
+	b.flatWord = make([]int32, 0, size/16)
+	li.btoks = make([]tok, 0, size/6)
 	li.docs = make([]doc, 0, n)
 	terms := map[[2]string]string{} // (page, section) -> terms field text
 	for _, c := range cs {
@@ -395,6 +441,8 @@ func (b *builder) addDoc(p *library.Page, si int, terms string) {
 	}
 	id := int32(len(b.li.docs))
 	li := b.li
+	// Room for its words: one every 5 bytes or so of its fields' text.
+	d.toks = make([]int32, 0, (len(s.Heading.Text)+len(terms)+len(s.Text)+64)/5)
 	add := func(f int, text string, keep bool) {
 		scanWords(text, func(start, end int) {
 			b.buf = foldWord(b.buf, text[start:end])
@@ -406,20 +454,20 @@ func (b *builder) addDoc(p *library.Page, si int, terms string) {
 				w = int32(len(b.disp))
 				b.ids[string(b.buf)] = w
 				b.disp = append(b.disp, strings.ToLower(text[start:end]))
-				b.wpost = append(b.wpost, nil)
+				b.last = append(b.last, -1)
 			}
 			d.toks = append(d.toks, w)
 			if keep {
 				li.btoks = append(li.btoks, tok{start: int32(start), end: int32(end), word: w})
 			}
 			d.lens[f]++
-			// Each word's postings grow in doc order: this doc's is the last one.
-			ps := b.wpost[w]
-			if len(ps) == 0 || ps[len(ps)-1].doc != id {
-				ps = append(ps, posting{doc: id})
-				b.wpost[w] = ps
+			// Each word's postings come in doc order: this doc's is the last one.
+			if l := b.last[w]; l < 0 || b.flat[l].doc != id {
+				b.last[w] = int32(len(b.flat))
+				b.flat = append(b.flat, posting{doc: id})
+				b.flatWord = append(b.flatWord, w)
 			}
-			tf := &ps[len(ps)-1].tf[f]
+			tf := &b.flat[b.last[w]].tf[f]
 			*tf = satAdd(*tf, 1)
 		})
 		d.toks = append(d.toks, gap)
@@ -512,6 +560,7 @@ func linkOnly(p *library.Page, bl *library.Block) bool {
 // finish sorts the vocabulary, computes keys and fills the postings.
 func (b *builder) finish() {
 	li := b.li
+	b.groupPostings()
 	nw := len(b.disp)
 	prov := make([]string, nw)
 	for w, id := range b.ids {
@@ -546,8 +595,7 @@ func (b *builder) finish() {
 	li.wdocOff = make([]int32, nw+1)
 	li.wordKey = make([]int32, nw)
 	li.stop = make([]bool, nw)
-	li.keyID = map[string]int32{}
-	var keyWords [][]int32
+	li.keyID = make(map[string]int32, nw)
 	total := 0
 	for r, id := range order {
 		total += len(b.wpost[id])
@@ -559,10 +607,8 @@ func (b *builder) finish() {
 			kid = int32(len(li.keys))
 			li.keyID[k] = kid
 			li.keys = append(li.keys, k)
-			keyWords = append(keyWords, nil)
 		}
 		li.wordKey[r] = kid
-		keyWords[kid] = append(keyWords[kid], id)
 		if isLetters(li.words[r]) {
 			n := runeLen(li.words[r])
 			if n <= maxWordRunes {
@@ -595,6 +641,21 @@ func (b *builder) finish() {
 			t.key = -1
 		}
 	}
+	// The words of each key, in order, in one array.
+	kstart := make([]int32, len(li.keys)+1)
+	for _, k := range li.wordKey {
+		kstart[k+1]++
+	}
+	for k := range li.keys {
+		kstart[k+1] += kstart[k]
+	}
+	kw := make([]int32, nw)
+	at := slices.Clone(kstart[:len(li.keys)])
+	for r, id := range order {
+		k := li.wordKey[r]
+		kw[at[k]] = id
+		at[k]++
+	}
 	li.wdoc = make([]int32, 0, total)
 	for _, id := range order {
 		for _, p := range b.wpost[id] {
@@ -605,7 +666,8 @@ func (b *builder) finish() {
 	li.postOff = make([]int32, len(li.keys)+1)
 	li.df = make([]int32, len(li.keys))
 	li.post = make([]posting, 0, total)
-	for kid, ws := range keyWords {
+	for kid := range li.keys {
+		ws := kw[kstart[kid]:kstart[kid+1]]
 		start := len(li.post)
 		if len(ws) == 1 {
 			li.post = append(li.post, b.wpost[ws[0]]...)
@@ -669,7 +731,11 @@ func (li *langIndex) analyzeName(name string, env *snowballstem.Env) []string {
 		if len(buf) == 0 || isStop(string(buf)) {
 			return
 		}
-		keys = append(keys, li.keyOf(string(buf), env))
+		if id, ok := li.wordID[string(buf)]; ok {
+			keys = append(keys, li.keys[li.wordKey[id]])
+			return
+		}
+		keys = append(keys, li.an.key(string(buf), env))
 	})
 	return keys
 }
@@ -687,7 +753,11 @@ func (li *langIndex) buildConcepts(cs []concept) {
 		keys []int32
 	}
 	byFirst := map[int32][]name{}
-	li.bagsByKey = map[string][]int32{}
+	type keyBag struct {
+		key string
+		bag int32
+	}
+	var pairs []keyBag
 	for ci, c := range cs {
 		for ni, n := range append(slices.Clip(c.names), c.phrases[li.lang]...) {
 			ks := li.analyzeName(n, env)
@@ -699,7 +769,7 @@ func (li *langIndex) buildConcepts(cs []concept) {
 				li.bags = append(li.bags, bag{ci, ks})
 				for i, k := range ks {
 					if !slices.Contains(ks[:i], k) {
-						li.bagsByKey[k] = append(li.bagsByKey[k], id)
+						pairs = append(pairs, keyBag{k, id})
 					}
 				}
 			}
@@ -719,6 +789,24 @@ func (li *langIndex) buildConcepts(cs []concept) {
 				byFirst[ids[0]] = append(byFirst[ids[0]], name{ci, ids})
 			}
 		}
+	}
+	// The bags by key, each key's in the order of the bags, in one array.
+	slices.SortFunc(pairs, func(a, b keyBag) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return int(a.bag - b.bag)
+	})
+	li.bagsByKey = map[string][]int32{}
+	all := make([]int32, len(pairs))
+	for i := 0; i < len(pairs); {
+		j := i
+		for j < len(pairs) && pairs[j].key == pairs[i].key {
+			all[j] = pairs[j].bag
+			j++
+		}
+		li.bagsByKey[pairs[i].key] = all[i:j:j]
+		i = j
 	}
 	// Each concept's own glossary section.
 	own := map[int32][]int{}
