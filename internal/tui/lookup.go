@@ -571,6 +571,27 @@ func markSnippet(s string, marks [][2]int, style lipgloss.Style) string {
 	return lipgloss.StyleRanges(s, rs...)
 }
 
+// placeRow is a result's place as a row shows it in room cells: "tab ›
+// heading" (head may be ""), the tab cut first when it does not fit, so that
+// the heading stays whole, a timeline's year often being what was asked:
+// "Time… › 2004", not "Timeline › …".
+func placeRow(lead, head string, room int, lk look) string {
+	full := lead
+	if head != "" {
+		full += " › " + head
+	}
+	full = lk.text(full)
+	if head == "" || ansi.StringWidth(full) <= room {
+		return ansi.Truncate(full, room, lk.text("…"))
+	}
+	tail := lk.text(" › " + head)
+	ell := lk.text("…")
+	if left := room - ansi.StringWidth(tail); left > ansi.StringWidth(ell) {
+		return ansi.Truncate(lk.text(lead), left, ell) + tail
+	}
+	return ansi.Truncate(full, room, ell)
+}
+
 // writePairs writes results as a head line each (heads[i]) with the lines of
 // its snippet (snips[i]) indented below, at most rows lines, scrolled so that
 // sel is visible, sel marked.
@@ -602,17 +623,22 @@ func (l *lookup) box(m *Model) string {
 	items := make([]string, len(l.hits))
 	snips := make([][]string, len(l.hits))
 	for i, h := range l.hits {
-		where := h.Page
+		// The place: the page's tab (lead) and the section's heading.
+		lead, head := h.Page, ""
 		if p := m.lib.Page(h.Lang, h.Page); p != nil {
-			where = p.Tab
+			lead = p.Tab
 		}
-		if h.Heading != "" && h.Heading != where {
-			where += " › " + h.Heading
+		if h.Heading != "" && h.Heading != lead {
+			head = h.Heading
 		}
 		if h.OtherLang {
-			where = "[" + strings.ToUpper(h.Lang) + "] " + where
+			lead = "[" + strings.ToUpper(h.Lang) + "] " + lead
 		} else if h.Via == search.ViaOtherLang {
-			where += " (via " + strings.ToUpper(h.Found) + ")"
+			if via := " (via " + strings.ToUpper(h.Found) + ")"; head != "" {
+				head += via
+			} else {
+				lead += via
+			}
 		}
 		marks := h.Marks
 		if i == l.sel {
@@ -621,7 +647,7 @@ func (l *lookup) box(m *Model) string {
 		if w < wideBox {
 			// The place and the sources, then the snippet on its own lines.
 			src := h.RowLabel(srcW)
-			where = ansi.Truncate(m.lk.text(where), max(w-6-2-ansi.StringWidth(src), 10), m.lk.text("…"))
+			where := placeRow(lead, head, max(w-6-2-ansi.StringWidth(src), 10), m.lk)
 			items[i] = st.KeyCol.Render(where) + "  " + st.Dim.Render(m.lk.text(src))
 			lines, lineMarks := splitSnippet(h.Snippet, marks, snipW, snippetLines(snipW))
 			for j, line := range lines {
@@ -632,7 +658,7 @@ func (l *lookup) box(m *Model) string {
 		snip := markSnippet(h.Snippet, marks, st.KeyCol)
 		// One line: the place in a column of a third of the row, the snippet, the sources.
 		col := (w - 6) / 3
-		where = ansi.Truncate(m.lk.text(where), col, m.lk.text("…"))
+		where := placeRow(lead, head, col, m.lk)
 		pad := strings.Repeat(" ", max(col-ansi.StringWidth(where), 0))
 		// The sources in a column: the ASCII style writes each "…" in 3 cells.
 		spad := strings.Repeat(" ", max(snipW+4-ansi.StringWidth(m.lk.text(h.Snippet)), 0))

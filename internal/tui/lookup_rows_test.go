@@ -57,3 +57,32 @@ func TestSearchBoxRows(t *testing.T) {
 		t.Errorf("budapest convention:\n%s", s)
 	}
 }
+
+// TestSearchBoxNarrowKeepsTheYear: at 40 columns a row whose heading is the
+// year asked for (a timeline entry) cuts the page's tab, never the year, and
+// still shows its sources' years.
+func TestSearchBoxNarrowKeepsTheYear(t *testing.T) {
+	for _, c := range []struct{ lang, q, year, sources string }{
+		{"en", "when did the un start discussing cyber security", "› 2004", "2026, 2021"},
+		{"en", "in which year did italy hold the osce chairmanship", "› 2018", "2026, 2021"},
+		{"it", "quando l'italia ha partecipato al gge", "› 2009-2010", "2021, 2010"},
+	} {
+		for _, w := range []int{40, 44} {
+			m := newTest(t, c.lang, "overview", w, 24)
+			keys(m, "/")
+			typeText(m, c.q)
+			s := screen(m)
+			row := ""
+			for _, l := range strings.Split(s, "\n") {
+				if strings.Contains(l, "│ › ") {
+					row = l
+					break
+				}
+			}
+			if !strings.Contains(row, c.year) || !strings.Contains(row, c.sources) {
+				t.Errorf("%d columns, %q: the first row %q lacks %q or %q:\n%s", w, c.q, row, c.year, c.sources, s)
+			}
+			checkFits(t, m, w, 24)
+		}
+	}
+}
