@@ -244,13 +244,13 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 // restates reports whether a block of doc d (its words ts) says nothing but
 // the names of the concept d is the glossary entry of (the "In Italian: misure
 // restrittive" line under a glossary heading): it is no passage to show. The
-// build answers it for every block (langIndex.restated).
-func (li *langIndex) restates(d int32, ts []tok) bool {
+// build answers it for every block (langIndex.restated). keys is scratch
+// space for the block's keys, returned for the next call.
+func (li *langIndex) restates(d int32, ts []tok, keys []string) (bool, []string) {
 	cs := li.own[d]
 	if len(cs) == 0 || li.docs[d].kind != Term {
-		return false
+		return false, keys
 	}
-	var keys []string
 	for _, t := range ts {
 		switch {
 		case t.word >= 0 && !li.stop[t.word]:
@@ -276,7 +276,7 @@ func (li *langIndex) restates(d int32, ts []tok) bool {
 		left -= n
 		i += n
 	}
-	return left <= 2 && left < len(keys)
+	return left <= 2 && left < len(keys), keys
 }
 
 // slotWeight is the sum of the weights (idf) of the slots in have: rare words

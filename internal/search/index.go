@@ -313,7 +313,7 @@ func concepts(lib *library.Library) []concept {
 // appendName adds a name unless names has it already (case and accents aside):
 // folded holds the folded form of each of names, and gets n's.
 func appendName(names, folded []string, n string) ([]string, []string) {
-	f := library.Fold(n)
+	f := foldText(n)
 	if slices.Contains(folded, f) {
 		return names, folded
 	}
@@ -340,9 +340,10 @@ func headingNames(heading string) []string {
 
 // builder holds the scratch state of building one language's index.
 type builder struct {
-	li   *langIndex
-	ids  map[string]int32 // word -> provisional id (order of first occurrence)
-	disp []string         // display form per provisional id
+	li    *langIndex
+	ids   map[string]int32 // word -> provisional id (order of first occurrence)
+	words []string         // the word of each provisional id
+	disp  []string         // display form per provisional id
 	// flat collects the postings of every word, in the order they are met;
 	// flatWord is the provisional word id of each, last the index in flat of
 	// each word's latest posting. finish groups them by word (wpost).
@@ -376,6 +377,10 @@ func (b *builder) groupPostings() {
 	}
 }
 
+// maxVocabGuess bounds the room set aside for a language's words before they are
+// counted.
+const maxVocabGuess = 1 << 14
+
 func buildLang(lang string, pages []*library.Page, cs []concept) *langIndex {
 	li := &langIndex{lang: lang, an: analyzerFor(lang), first: make(map[string]int32, len(pages))}
 	n, size := 0, 0
@@ -385,15 +390,18 @@ func buildLang(lang string, pages []*library.Page, cs []concept) *langIndex {
 			size += len(p.Blocks[i].Text)
 		}
 	}
-	// Room for what the text holds, guessed from its size (English and Italian
-	// prose: a word every 6 or 7 bytes, a new word every 70 or so, a posting
-	// every 20), so that the arrays grow little.
-	b := &builder{li: li, ids: make(map[string]int32, size/64)}
-	b.disp = make([]string, 0, size/64)
-	b.last = make([]int32, 0, size/64)
-	b.flat = make([]posting, 0, size/16)
-	b.flatWord = make([]int32, 0, size/16)
-	li.btoks = make([]tok, 0, size/6)
+	// Room for what the text holds, guessed from its size (the briefing's
+	// English and Italian: a word every 5 or 6 bytes, a posting every 6, a new word
+	// every 32 while the text is small; a vocabulary grows ever more slowly, so
+	// its guess stops at maxVocabGuess), so that the arrays grow little.
+	nw := min(size/32, maxVocabGuess)
+	b := &builder{li: li, ids: make(map[string]int32, nw)}
+	b.words = make([]string, 0, nw)
+	b.disp = make([]string, 0, nw)
+	b.last = make([]int32, 0, nw)
+	b.flat = make([]posting, 0, size/6)
+	b.flatWord = make([]int32, 0, size/6)
+	li.btoks = make([]tok, 0, size/5)
 	li.docs = make([]doc, 0, n)
 	terms := map[[2]string]string{} // (page, section) -> terms field text
 	for _, c := range cs {
@@ -452,7 +460,9 @@ func (b *builder) addDoc(p *library.Page, si int, terms string) {
 			w, ok := b.ids[string(b.buf)]
 			if !ok {
 				w = int32(len(b.disp))
-				b.ids[string(b.buf)] = w
+				word := string(b.buf)
+				b.ids[word] = w
+				b.words = append(b.words, word)
 				b.disp = append(b.disp, strings.ToLower(text[start:end]))
 				b.last = append(b.last, -1)
 			}
@@ -562,21 +572,15 @@ func (b *builder) finish() {
 	li := b.li
 	b.groupPostings()
 	nw := len(b.disp)
-	prov := make([]string, nw)
-	for w, id := range b.ids {
-		prov[id] = w
-	}
+	li.words = slices.Clone(b.words)
+	slices.Sort(li.words)
 	order := make([]int32, nw)
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(prov[x], prov[y]) })
 	rank := make([]int32, nw)
-	li.words = make([]string, nw)
 	li.display = make([]string, nw)
-	for r, id := range order {
+	for r, w := range li.words {
+		id := b.ids[w]
+		order[r] = id
 		rank[id] = int32(r)
-		li.words[r] = prov[id]
 		li.display[r] = b.disp[id]
 	}
 	li.wordID = b.ids
@@ -596,6 +600,7 @@ func (b *builder) finish() {
 	li.wordKey = make([]int32, nw)
 	li.stop = make([]bool, nw)
 	li.keyID = make(map[string]int32, nw)
+	li.keys = make([]string, 0, nw)
 	total := 0
 	for r, id := range order {
 		total += len(b.wpost[id])
@@ -622,9 +627,19 @@ func (b *builder) finish() {
 	// The words kept for snippets: their final ids and keys.
 	li.extraKey = make([]string, len(li.extra))
 	li.extraStop = make([]bool, len(li.extra))
+	extraKeys := map[string]string{} // each word stemmed once
 	for i, w := range li.extra {
 		li.extraStop[i] = isStop(w)
-		li.extraKey[i] = li.an.key(w, env)
+		if id, ok := li.wordID[w]; ok {
+			li.extraKey[i] = li.keys[li.wordKey[id]]
+			continue
+		}
+		k, ok := extraKeys[w]
+		if !ok {
+			k = li.an.key(w, env)
+			extraKeys[w] = k
+		}
+		li.extraKey[i] = k
 	}
 	for i := range li.btoks {
 		t := &li.btoks[i]
@@ -722,29 +737,55 @@ func satAdd(a, b uint16) uint16 {
 	return 1<<16 - 1
 }
 
-// analyzeName returns the keys of a name's words, stop words left out.
-func (li *langIndex) analyzeName(name string, env *snowballstem.Env) []string {
-	var keys []string
-	var buf []byte
+// namer analyses the names and phrases of the concepts for one language's
+// index: a word of the text has its key already, any other is stemmed once.
+type namer struct {
+	li   *langIndex
+	env  *snowballstem.Env
+	buf  []byte
+	memo map[string]string // key of each folded word the text does not hold ("" for a stop word)
+	// keys holds the keys of the names analysed so far, one after the other:
+	// each name's are a slice of it.
+	keys []string
+}
+
+// analyze returns the keys of a name's words, stop words left out.
+func (an *namer) analyze(name string) []string {
+	li := an.li
+	from := len(an.keys)
+	keys := an.keys
 	scanWords(name, func(start, end int) {
-		buf = foldWord(buf, name[start:end])
-		if len(buf) == 0 || isStop(string(buf)) {
+		an.buf = foldWord(an.buf, name[start:end])
+		if len(an.buf) == 0 {
 			return
 		}
-		if id, ok := li.wordID[string(buf)]; ok {
-			keys = append(keys, li.keys[li.wordKey[id]])
+		if id, ok := li.wordID[string(an.buf)]; ok {
+			if !li.stop[id] {
+				keys = append(keys, li.keys[li.wordKey[id]])
+			}
 			return
 		}
-		keys = append(keys, li.an.key(string(buf), env))
+		k, ok := an.memo[string(an.buf)]
+		if !ok {
+			w := string(an.buf)
+			if !isStop(w) {
+				k = li.an.key(w, an.env)
+			}
+			an.memo[w] = k
+		}
+		if k != "" {
+			keys = append(keys, k)
+		}
 	})
-	return keys
+	an.keys = keys
+	return keys[from:len(keys):len(keys)]
 }
 
 // buildConcepts finds where each concept is named: the documents holding one of
 // its names as consecutive words (stop words skipped), with the count per field.
 // A concept's own glossary section counts as naming it in its terms field.
 func (li *langIndex) buildConcepts(cs []concept) {
-	env := snowballstem.NewEnv("")
+	an := &namer{li: li, env: snowballstem.NewEnv(""), memo: map[string]string{}, keys: make([]string, 0, 1024)}
 	li.cnames = make([][][]string, len(cs))
 	li.cpostOff = make([]int32, len(cs)+1)
 	// Names as key-id sequences, indexed by their first key.
@@ -753,14 +794,15 @@ func (li *langIndex) buildConcepts(cs []concept) {
 		keys []int32
 	}
 	byFirst := map[int32][]name{}
-	type keyBag struct {
-		key string
-		bag int32
-	}
-	var pairs []keyBag
+	idArena := make([]int32, 0, 1024) // holds the ids of every name, one after the other
+	// The bags of each key, in the order of the bags: each key's slot (order
+	// of first use), then the bag and slot of each pair.
+	slot := map[string]int32{}
+	var slotKey []string
+	var pairBag, pairSlot []int32
 	for ci, c := range cs {
 		for ni, n := range append(slices.Clip(c.names), c.phrases[li.lang]...) {
-			ks := li.analyzeName(n, env)
+			ks := an.analyze(n)
 			if len(ks) == 0 {
 				continue
 			}
@@ -769,7 +811,13 @@ func (li *langIndex) buildConcepts(cs []concept) {
 				li.bags = append(li.bags, bag{ci, ks})
 				for i, k := range ks {
 					if !slices.Contains(ks[:i], k) {
-						pairs = append(pairs, keyBag{k, id})
+						sl, ok := slot[k]
+						if !ok {
+							sl = int32(len(slotKey))
+							slot[k] = sl
+							slotKey = append(slotKey, k)
+						}
+						pairBag, pairSlot = append(pairBag, id), append(pairSlot, sl)
 					}
 				}
 			}
@@ -779,7 +827,9 @@ func (li *langIndex) buildConcepts(cs []concept) {
 				continue
 			}
 			li.cnames[ci] = append(li.cnames[ci], ks)
-			ids := make([]int32, len(ks))
+			from := len(idArena)
+			idArena = append(idArena, make([]int32, len(ks))...)
+			ids := idArena[from:len(idArena):len(idArena)]
 			ok := true
 			for i, k := range ks {
 				id, found := li.keyID[k]
@@ -791,22 +841,22 @@ func (li *langIndex) buildConcepts(cs []concept) {
 		}
 	}
 	// The bags by key, each key's in the order of the bags, in one array.
-	slices.SortFunc(pairs, func(a, b keyBag) int {
-		if c := strings.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return int(a.bag - b.bag)
-	})
-	li.bagsByKey = map[string][]int32{}
-	all := make([]int32, len(pairs))
-	for i := 0; i < len(pairs); {
-		j := i
-		for j < len(pairs) && pairs[j].key == pairs[i].key {
-			all[j] = pairs[j].bag
-			j++
-		}
-		li.bagsByKey[pairs[i].key] = all[i:j:j]
-		i = j
+	start := make([]int32, len(slotKey)+1)
+	for _, sl := range pairSlot {
+		start[sl+1]++
+	}
+	for sl := range slotKey {
+		start[sl+1] += start[sl]
+	}
+	all := make([]int32, len(pairBag))
+	at := slices.Clone(start[:len(slotKey)])
+	for i, sl := range pairSlot {
+		all[at[sl]] = pairBag[i]
+		at[sl]++
+	}
+	li.bagsByKey = make(map[string][]int32, len(slotKey))
+	for sl, k := range slotKey {
+		li.bagsByKey[k] = all[start[sl]:start[sl+1]:start[sl+1]]
 	}
 	// Each concept's own glossary section.
 	own := map[int32][]int{}
@@ -825,12 +875,13 @@ func (li *langIndex) buildConcepts(cs []concept) {
 	}
 	// The blocks that restate their glossary entry's names: no passage to show.
 	li.restated = make([]bool, len(li.boff))
+	var scratch []string
 	for d := range own {
 		doc := &li.docs[d]
 		s := &doc.page.Sections[doc.section]
 		for k := range s.End - s.First {
 			bk := int(doc.blocks) + k
-			li.restated[bk] = li.restates(d, li.btoks[li.boff[bk]:li.boff[bk+1]])
+			li.restated[bk], scratch = li.restates(d, li.btoks[li.boff[bk]:li.boff[bk+1]], scratch[:0])
 		}
 	}
 	perConcept := make([][]posting, len(cs))

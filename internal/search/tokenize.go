@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -112,6 +113,23 @@ func foldWord(buf []byte, w string) []byte {
 		buf = appendFold(buf, r)
 	}
 	return buf
+}
+
+// foldText returns s folded rune by rune as words are (lower case, no
+// accents), whatever it holds besides letters.
+func foldText(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	buf := make([]byte, 0, len(s))
+	for _, r := range s {
+		buf = appendFold(buf, r)
+	}
+	return string(buf)
 }
 
 // prefixEnd returns the length in bytes of the shortest prefix of the word w whose
