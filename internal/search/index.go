@@ -595,7 +595,7 @@ func (b *builder) finish() {
 		}
 	}
 	// Word postings (documents only) and keys.
-	env := snowballstem.NewEnv("")
+	st := newStemmer(li.an)
 	li.wdocOff = make([]int32, nw+1)
 	li.wordKey = make([]int32, nw)
 	li.stop = make([]bool, nw)
@@ -606,7 +606,7 @@ func (b *builder) finish() {
 		total += len(b.wpost[id])
 		li.wdocOff[r+1] = int32(total)
 		li.stop[r] = isStop(li.words[r])
-		k := li.an.key(li.words[r], env)
+		k := st.keyInOrder(li.words[r])
 		kid, ok := li.keyID[k]
 		if !ok {
 			kid = int32(len(li.keys))
@@ -636,7 +636,7 @@ func (b *builder) finish() {
 		}
 		k, ok := extraKeys[w]
 		if !ok {
-			k = li.an.key(w, env)
+			k = st.key(w)
 			extraKeys[w] = k
 		}
 		li.extraKey[i] = k
@@ -741,7 +741,7 @@ func satAdd(a, b uint16) uint16 {
 // index: a word of the text has its key already, any other is stemmed once.
 type namer struct {
 	li   *langIndex
-	env  *snowballstem.Env
+	st   *stemmer
 	buf  []byte
 	memo map[string]string // key of each folded word the text does not hold ("" for a stop word)
 	// keys holds the keys of the names analysed so far, one after the other:
@@ -769,7 +769,7 @@ func (an *namer) analyze(name string) []string {
 		if !ok {
 			w := string(an.buf)
 			if !isStop(w) {
-				k = li.an.key(w, an.env)
+				k = an.st.key(w)
 			}
 			an.memo[w] = k
 		}
@@ -785,7 +785,7 @@ func (an *namer) analyze(name string) []string {
 // its names as consecutive words (stop words skipped), with the count per field.
 // A concept's own glossary section counts as naming it in its terms field.
 func (li *langIndex) buildConcepts(cs []concept) {
-	an := &namer{li: li, env: snowballstem.NewEnv(""), memo: map[string]string{}, keys: make([]string, 0, 1024)}
+	an := &namer{li: li, st: newStemmer(li.an), memo: map[string]string{}, keys: make([]string, 0, 1024)}
 	li.cnames = make([][][]string, len(cs))
 	li.cpostOff = make([]int32, len(cs)+1)
 	// Names as key-id sequences, indexed by their first key.
