@@ -104,25 +104,10 @@ func isYear(w string) bool {
 // hasDigit reports whether s holds a decimal digit.
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
-// answers reports whether a sentence holds the kind of fact a asks for. first is
-// whether the sentence opens the first text of a glossary entry: a definition.
-func answers(a ask, sentence string, first bool) bool {
-	if a == askNone {
-		return false
-	}
-	var ts []tok
-	var extra []string
-	var buf []byte
-	scanWords(sentence, func(start, end int) {
-		buf = foldWord(buf, sentence[start:end])
-		ts = append(ts, tok{start: int32(start), end: int32(end), word: int32(-1 - len(extra)), key: -1})
-		extra = append(extra, string(buf))
-	})
-	return answersOf(a, sentence, ts, nil, extra, len(sentence), first)
-}
-
-// answersOf is answers for the sentence of text that ends at byte end, whose
-// words are ts (see langIndex.textWords; li may be nil when every word is in extra).
+// answersOf reports whether the sentence of text that ends at byte end, whose
+// words are ts (see tok; extra: the folded forms of those li does not hold),
+// holds the kind of fact a asks for. first is whether the sentence opens the
+// first text of a glossary entry: a definition.
 func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end int, first bool) bool {
 	if a == askNone {
 		return false

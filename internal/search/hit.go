@@ -342,7 +342,7 @@ func (q *query) hit(r row, width int) Hit {
 	}
 	if bi >= 0 {
 		h.Block, h.Line = bi, p.Blocks[bi].Line
-		h.Snippet, h.Marks = cut(p.Blocks[bi].Text, ms, sw, width, focus, q.ask)
+		h.Snippet, h.Marks = cut(p.Blocks[bi].Text, li.blockToks(r.doc, bi), li, ms, sw, width, focus, q.ask)
 	}
 	if d.kind != Term && len(h.Marks) == 0 && len(h.HeadingMarks) > 0 {
 		h.Kind = Heading
@@ -382,8 +382,8 @@ func (q *query) snippetWeights() []float64 {
 // empty) when the sentence fits, else on the best cluster of marks (the most
 // query words within the width) inside it, where the fact the query asks for
 // counts as a word; it is cut at spaces, never inside a date of several words
-// ("12 March 2021").
-func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a ask) (string, [][2]int) {
+// ("12 March 2021"). ts are the words of text as li's build found them.
+func cut(text string, ts []tok, li *langIndex, ms []mark, weight []float64, width int, focus [2]int, a ask) (string, [][2]int) {
 	// One line: line breaks (of tables, code) become spaces, byte for byte, so
 	// that the marks stay where they are.
 	text = strings.Map(func(r rune) rune {
@@ -396,12 +396,26 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 	if n <= width {
 		return text, ranges(ms)
 	}
-	at := runeStarts(text)
+	// Rune and byte offsets: the same in ASCII text, else from a table.
+	ascii := n == len(text)
+	var starts []int
+	if !ascii {
+		starts = runeStarts(text)
+	}
+	at := func(r int) int {
+		if ascii {
+			return r
+		}
+		return starts[r]
+	}
 	runeOf := func(b int) int {
-		lo, hi := 0, len(at)-1
+		if ascii {
+			return b
+		}
+		lo, hi := 0, len(starts)-1
 		for lo < hi {
 			mid := (lo + hi) / 2
-			if at[mid] < b {
+			if starts[mid] < b {
 				lo = mid + 1
 			} else {
 				hi = mid
@@ -433,11 +447,11 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 			var facts []mark
 			sen := text[focus[0]:focus[1]]
 			if a != askNone && a != askWhat {
-				scanWords(sen, func(start, end int) {
-					if answers(a, sen[start:end], false) {
-						facts = append(facts, mark{focus[0] + start, focus[0] + end, factBit})
+				for k, t := range ts {
+					if int(t.start) >= focus[0] && int(t.end) <= focus[1] && answersOf(a, text, ts[k:k+1], li, li.extra, int(t.end), false) {
+						facts = append(facts, mark{int(t.start), int(t.end), factBit})
 					}
-				})
+				}
 			}
 			// A date of several words is one fact.
 			if a == askWhen {
@@ -482,17 +496,17 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 	}
 	// On word boundaries: start after a space, end before one, keeping the cluster.
 	if start > 0 {
-		if i := strings.IndexByte(text[at[start]:at[max(cs, start)]], ' '); i >= 0 {
-			start = runeOf(at[start] + i + 1)
+		if i := strings.IndexByte(text[at(start):at(max(cs, start))], ' '); i >= 0 {
+			start = runeOf(at(start) + i + 1)
 		}
 	}
 	if end < n {
-		if i := strings.LastIndexByte(text[at[min(max(ce, start), end)]:at[end]], ' '); i >= 0 {
-			end = runeOf(at[min(max(ce, start), end)] + i)
-		} else if i := strings.LastIndexByte(text[at[start]:at[end]], ' '); i >= 0 && runeOf(at[start]+i) > start+(end-start)/2 {
+		if i := strings.LastIndexByte(text[at(min(max(ce, start), end)):at(end)], ' '); i >= 0 {
+			end = runeOf(at(min(max(ce, start), end)) + i)
+		} else if i := strings.LastIndexByte(text[at(start):at(end)], ' '); i >= 0 && runeOf(at(start)+i) > start+(end-start)/2 {
 			// The cluster runs to the cut (a definition read from its start):
 			// end at its last space rather than inside a word.
-			end = runeOf(at[start] + i)
+			end = runeOf(at(start) + i)
 		}
 	}
 	// Never inside a date of several words ("12 March 2021", at most 20 runes):
@@ -500,22 +514,22 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 	const dateRunes = 20
 	if end < n {
 		lo := max(end-dateRunes, start)
-		for _, ds := range dateSpans(text[at[lo]:at[min(end+dateRunes, n)]]) {
-			if s, e := runeOf(at[lo]+ds[0]), runeOf(at[lo]+ds[1]); s < end && end < e && s > start {
+		for _, ds := range dateSpans(text[at(lo):at(min(end+dateRunes, n))]) {
+			if s, e := runeOf(at(lo)+ds[0]), runeOf(at(lo)+ds[1]); s < end && end < e && s > start {
 				end = s
 			}
 		}
 	}
 	if start > 0 {
 		hi := min(start+dateRunes, end)
-		for _, ds := range dateSpans(text[at[max(start-dateRunes, 0)]:at[hi]]) {
-			off := at[max(start-dateRunes, 0)]
+		for _, ds := range dateSpans(text[at(max(start-dateRunes, 0)):at(hi)]) {
+			off := at(max(start-dateRunes, 0))
 			if s, e := runeOf(off+ds[0]), runeOf(off+ds[1]); s < start && start < e && e < end {
 				start = e
 			}
 		}
 	}
-	from, to := at[start], at[end]
+	from, to := at(start), at(end)
 	for from < to && text[from] == ' ' {
 		from++
 	}
