@@ -112,23 +112,19 @@ func isYear(w string) bool {
 // hasDigit reports whether s holds a decimal digit.
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
-// answers reports whether a sentence holds the kind of fact a asks for. first is
-// whether the sentence opens the first text of a glossary entry: a definition.
-func answers(a ask, sentence string, first bool) bool {
+// answersOf reports whether the sentence of text that ends at byte end, whose
+// words are ts (see tok; extra: the folded forms of those li does not hold),
+// holds the kind of fact a asks for. first is whether the sentence opens the
+// first text of a glossary entry: a definition.
+func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end int, first bool) bool {
 	if a == askNone {
 		return false
 	}
-	found := false
 	n := 0
-	var buf []byte
 	prev, prevDay := "", false
-	scanWords(sentence, func(start, end int) {
-		if found {
-			return
-		}
-		raw := sentence[start:end]
-		buf = foldWord(buf, raw)
-		w := string(buf)
+	for _, t := range ts {
+		raw := text[t.start:t.end]
+		w := li.folded(t, extra)
 		n++
 		acronym := prev != "" && strings.ToUpper(prev) == prev && strings.ToLower(prev) != prev
 		prev = raw
@@ -136,11 +132,11 @@ func answers(a ask, sentence string, first bool) bool {
 			// The number before was a day ("12 March"), not a count.
 			prevDay = false
 			if monthWords[w] {
-				return
+				continue
 			}
-			found = true
-			return
+			return true
 		}
+		found := false
 		switch a {
 		case askWhen:
 			found = isYear(w) || monthWords[w]
@@ -148,9 +144,9 @@ func answers(a ask, sentence string, first bool) bool {
 			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
 			// a day ("12 March", decided at the next word).
 			digits := hasDigit(w) && !isYear(w) && !strings.Contains(raw, "/") && !acronym
-			if digits && len(w) <= 2 && end < len(sentence) {
+			if digits && len(w) <= 2 && int(t.end) < end {
 				prevDay = true
-				return
+				continue
 			}
 			found = numberWords[w] || digits
 		case askWho, askWhere:
@@ -160,12 +156,16 @@ func answers(a ask, sentence string, first bool) bool {
 			found = reasonWords[w]
 		case askSymbol:
 			// A symbol is written with slashes ("A/80/257"), which split words.
-			found = end < len(sentence) && sentence[end] == '/' && hasDigit(sentence[end:min(end+4, len(sentence))])
+			e := int(t.end)
+			found = e < len(text) && text[e] == '/' && hasDigit(text[e:min(e+4, len(text))])
 		case askWhat:
 			found = first || n <= 12 && defineWords[w]
 		}
-	})
-	return found
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // sentences returns the byte ranges of the sentences of a block's text: cut
@@ -255,7 +255,8 @@ var numberLabels = wordSet(`no n nr number numero cbm cbms to a al through`)
 // fact a asks for: a year or month for when; a count for how many (a number
 // word, or a number that is neither a year, a day before a month, a symbol,
 // nor a label after "No.", an acronym or "12 to"); a symbol's first part
-// ("A/80/257", whole); for who, where and why what answers says of each word.
+// ("A/80/257", whole); for who and where an actor or an acronym, for why a
+// word of reason (as answersOf reads a word alone).
 // None for what (a definition is a sentence) and for no question.
 func factSpans(a ask, sen string) [][2]int {
 	if a == askNone || a == askWhat {
@@ -285,8 +286,13 @@ func factSpans(a ask, sen string) [][2]int {
 				acronym := len(prevRaw) >= 2 && strings.ToUpper(prevRaw[:2]) == prevRaw[:2] && strings.ToLower(prevRaw[:2]) != prevRaw[:2]
 				ok = !numberLabels[prev] && !acronym && !monthWords[nextWord(sen, end)]
 			}
-		default:
-			ok = answers(a, raw, false)
+		case askWhen:
+			ok = isYear(w) || monthWords[w]
+		case askWho, askWhere:
+			r, _ := utf8.DecodeRuneInString(raw)
+			ok = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)
+		case askWhy:
+			ok = reasonWords[w]
 		}
 		if ok {
 			out = append(out, [2]int{start, end})

@@ -21,44 +21,102 @@ type mark struct {
 // marks finds the words of text that lq matches, and the names of the concepts
 // the query mentions, whole. env is scratch space.
 func (lq *langQuery) marks(text string, env *snowballstem.Env, out []mark) []mark {
-	li := lq.li
-	type word struct {
-		start, end int
-		key        int32
-	}
-	var words []word // the text's words that are not stop words, for phrases
+	ts, extra := lq.li.textWords(text, env)
+	return lq.marksOf(text, ts, extra, out)
+}
+
+// textWords returns the words of a text as the build keeps those of a block (see
+// tok), with the folded forms of those the index does not hold.
+func (li *langIndex) textWords(text string, env *snowballstem.Env) ([]tok, []string) {
+	var ts []tok
+	var extra []string
 	var buf []byte
 	scanWords(text, func(start, end int) {
 		buf = foldWord(buf, text[start:end])
 		if len(buf) == 0 {
 			return
 		}
-		var key int32 = -1
+		t := tok{start: int32(start), end: int32(end), word: -1, key: -1}
 		if id, ok := li.wordID[string(buf)]; ok {
-			key = li.wordKey[id]
-		} else if id, ok := li.keyID[li.an.key(string(buf), env)]; ok {
-			key = id
+			t.word, t.key = id, li.wordKey[id]
+		} else {
+			t.word = int32(-1 - len(extra))
+			extra = append(extra, string(buf))
+			if id, ok := li.keyID[li.an.key(string(buf), env)]; ok {
+				t.key = id
+			}
 		}
-		if len(lq.phrases) > 0 && !isStop(string(buf)) {
-			words = append(words, word{start, end, key})
+		ts = append(ts, t)
+	})
+	return ts, extra
+}
+
+// folded returns the folded form of a word found in a text (extra: the folded
+// forms of the text's words the index does not hold).
+func (li *langIndex) folded(t tok, extra []string) string {
+	if t.word >= 0 {
+		return li.words[t.word]
+	}
+	return extra[-1-t.word]
+}
+
+// isStop reports whether a word found in a text is a stop word.
+func (li *langIndex) isStop(t tok, extra []string) bool {
+	if t.word >= 0 {
+		return li.stop[t.word]
+	}
+	return isStop(extra[-1-t.word])
+}
+
+// blockToks returns the words of block bi of doc d (bi from its section's First).
+func (li *langIndex) blockToks(d int32, bi int) []tok {
+	doc := &li.docs[d]
+	k := int(doc.blocks) + bi - doc.page.Sections[doc.section].First
+	return li.btoks[li.boff[k]:li.boff[k+1]]
+}
+
+// blockRestated reports whether block bi of doc d restates the names of the
+// concept d is the glossary entry of (see restates).
+func (li *langIndex) blockRestated(d int32, bi int) bool {
+	doc := &li.docs[d]
+	return li.restated[int(doc.blocks)+bi-doc.page.Sections[doc.section].First]
+}
+
+// marksOf is marks over the words ts of text (see textWords).
+func (lq *langQuery) marksOf(text string, ts []tok, extra []string, out []mark) []mark {
+	li := lq.li
+	phrases := false
+	for _, t := range ts {
+		if !lq.keySet.has(t.key) {
+			phrases = phrases || lq.firstSet.has(t.key)
+			continue
 		}
-		k, ok := lq.keys[key]
-		if key < 0 || !ok {
-			return
+		phrases = phrases || lq.firstSet.has(t.key)
+		k, ok := lq.keys[t.key]
+		if !ok {
+			continue
 		}
+		start, end := int(t.start), int(t.end)
 		e := end
-		if k.prefix != "" && strings.HasPrefix(string(buf), k.prefix) {
+		if k.prefix != "" && strings.HasPrefix(li.folded(t, extra), k.prefix) {
 			e = start + prefixEnd(text[start:end], len(k.prefix))
 		}
 		if n := len(out); n > 0 && out[n-1].end == start {
 			out[n-1].end = e
 			out[n-1].slots |= k.slots
-			return
+			continue
 		}
 		out = append(out, mark{start, e, k.slots})
-	})
-	if len(words) == 0 {
+	}
+	if !phrases {
 		return out
+	}
+	// The text's words that are not stop words, for phrases.
+	words := make([]tok, 0, len(ts))
+	for _, t := range ts {
+		if !li.isStop(t, extra) {
+			words = append(words, t)
+		}
 	}
 	var ph []mark
 	for i := range words {
@@ -75,11 +133,25 @@ func (lq *langQuery) marks(text string, env *snowballstem.Env, out []mark) []mar
 				}
 			}
 			if match {
-				ph = append(ph, mark{words[i].start, words[i+len(p.keys)-1].end, p.slots})
+				ph = append(ph, mark{int(words[i].start), int(words[i+len(p.keys)-1].end), p.slots})
 			}
 		}
 	}
 	return mergeMarks(out, ph)
+}
+
+// keySet is a set of key ids.
+type keySet []uint64
+
+func (s keySet) has(k int32) bool {
+	return k >= 0 && int(k>>6) < len(s) && s[k>>6]&(1<<(k&63)) != 0
+}
+
+func (s *keySet) add(k int32) {
+	for int(k>>6) >= len(*s) {
+		*s = append(*s, 0)
+	}
+	(*s)[k>>6] |= 1 << (k & 63)
 }
 
 // ranges turns marks into byte ranges.
@@ -108,7 +180,7 @@ func (q *query) langQueryOf(li *langIndex) *langQuery {
 // words (then the most often), with its marks and the sentence to centre the
 // snippet on; -1 when no block matches. A sentence that holds the kind of fact
 // the query asks for (a date for "when") counts as much as one more word.
-func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weight []float64, a ask, env *snowballstem.Env) (int, []mark, [2]int) {
+func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weight []float64, a ask) (int, []mark, [2]int) {
 	best, bestScore := -1, 0.0
 	var bestFocus [2]int
 	var bestMarks, ms []mark
@@ -117,12 +189,14 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 		bonus = max(bonus, w+1)
 	}
 	firstText := true
+	li := lq.li
 	for bi := s.First; bi < s.End && bi < len(p.Blocks); bi++ {
-		if p.Blocks[bi].Kind == library.KindHeading || lq.li.restates(d, p.Blocks[bi].Text, env) {
+		if p.Blocks[bi].Kind == library.KindHeading || li.blockRestated(d, bi) {
 			continue
 		}
 		text := p.Blocks[bi].Text
-		ms = lq.marks(text, env, ms[:0])
+		ts := li.blockToks(d, bi)
+		ms = lq.marksOf(text, ts, li.extra, ms[:0])
 		var have uint32
 		for _, m := range ms {
 			have |= m.slots
@@ -132,6 +206,7 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 			continue
 		}
 		// The block's sentences: the one with the most of the query, and the answer.
+		rest := ts
 		for si, sen := range sentences(text) {
 			var in uint32
 			n := 0
@@ -141,6 +216,13 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 					n++
 				}
 			}
+			// The sentence's words.
+			k := 0
+			for k < len(rest) && int(rest[k].end) <= sen[1] {
+				k++
+			}
+			words := rest[:k]
+			rest = rest[k:]
 			score := slotWeight(in, weight) + 0.001*float64(n)
 			if in != 0 || have != 0 {
 				// The rest of the block counts a little: a sentence is read with it.
@@ -148,9 +230,9 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 			}
 			// A glossary entry's definition is its first sentence: for "what is",
 			// no later one ("CBMs are also...") answers.
-			first := firstText && si == 0 && lq.li.docs[d].kind == Term
-			defines := a != askWhat || first || lq.li.docs[d].kind != Term
-			if score+bonus > bestScore && (in != 0 || have != 0) && defines && answers(a, text[sen[0]:sen[1]], first) {
+			first := firstText && si == 0 && li.docs[d].kind == Term
+			defines := a != askWhat || first || li.docs[d].kind != Term
+			if score+bonus > bestScore && (in != 0 || have != 0) && defines && answersOf(a, text, words, li, li.extra, sen[1], first) {
 				score += bonus
 			}
 			if score > bestScore {
@@ -163,22 +245,24 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 	return best, bestMarks, bestFocus
 }
 
-// restates reports whether a block of doc d says nothing but the names of the
-// concept d is the glossary entry of (the "In Italian: misure restrittive" line
-// under a glossary heading): it is no passage to show.
-func (li *langIndex) restates(d int32, text string, env *snowballstem.Env) bool {
+// restates reports whether a block of doc d (its words ts) says nothing but
+// the names of the concept d is the glossary entry of (the "In Italian: misure
+// restrittive" line under a glossary heading): it is no passage to show. The
+// build answers it for every block (langIndex.restated). keys is scratch
+// space for the block's keys, returned for the next call.
+func (li *langIndex) restates(d int32, ts []tok, keys []string) (bool, []string) {
 	cs := li.own[d]
 	if len(cs) == 0 || li.docs[d].kind != Term {
-		return false
+		return false, keys
 	}
-	var keys []string
-	var buf []byte
-	scanWords(text, func(start, end int) {
-		buf = foldWord(buf, text[start:end])
-		if len(buf) > 0 && !isStop(string(buf)) {
-			keys = append(keys, li.keyOf(string(buf), env))
+	for _, t := range ts {
+		switch {
+		case t.word >= 0 && !li.stop[t.word]:
+			keys = append(keys, li.keys[t.key])
+		case t.word < 0 && !li.extraStop[-1-t.word]:
+			keys = append(keys, li.extraKey[-1-t.word])
 		}
-	})
+	}
 	left := len(keys)
 	for i := 0; i < len(keys); {
 		n := 0
@@ -196,7 +280,7 @@ func (li *langIndex) restates(d int32, text string, env *snowballstem.Env) bool 
 		left -= n
 		i += n
 	}
-	return left <= 2 && left < len(keys)
+	return left <= 2 && left < len(keys), keys
 }
 
 // slotWeight is the sum of the weights (idf) of the slots in have: rare words
@@ -230,18 +314,17 @@ func (q *query) hit(r row, width int) Hit {
 		}
 	}
 	lq := q.langQueryOf(li)
-	env := snowballstem.NewEnv("")
 	if s.Heading.Block >= 0 {
 		h.Heading = s.Heading.Text
-		h.HeadingMarks = ranges(lq.marks(h.Heading, env, nil))
+		h.HeadingMarks = ranges(lq.marksOf(h.Heading, li.btoks[d.head[0]:d.head[1]], li.extra, nil))
 	}
 	sw := q.snippetWeights()
-	bi, ms, focus := bestBlock(lq, r.doc, p, s, sw, q.ask, env)
+	bi, ms, focus := bestBlock(lq, r.doc, p, s, sw, q.ask)
 	if bi < 0 && r.from.li != li {
 		// Found through another language: the passage at the same place there.
 		od := &r.from.li.docs[r.fromDoc]
 		os := &od.page.Sections[od.section]
-		if obi, _, _ := bestBlock(r.from.lq, r.fromDoc, od.page, os, sw, q.ask, env); obi >= 0 {
+		if obi, _, _ := bestBlock(r.from.lq, r.fromDoc, od.page, os, sw, q.ask); obi >= 0 {
 			if at := s.First + (obi - os.First); at < s.End && at < len(p.Blocks) {
 				bi = at
 			}
@@ -249,21 +332,21 @@ func (q *query) hit(r row, width int) Hit {
 	}
 	if bi < 0 {
 		for i := s.First; i < s.End && i < len(p.Blocks); i++ {
-			if p.Blocks[i].Kind != library.KindHeading && (bi < 0 || !li.restates(r.doc, p.Blocks[i].Text, env)) {
+			if p.Blocks[i].Kind != library.KindHeading && (bi < 0 || !li.blockRestated(r.doc, i)) {
 				bi = i
-				if !li.restates(r.doc, p.Blocks[i].Text, env) {
+				if !li.blockRestated(r.doc, i) {
 					break
 				}
 			}
 		}
 		if bi >= 0 {
-			ms = lq.marks(p.Blocks[bi].Text, env, nil)
+			ms = lq.marksOf(p.Blocks[bi].Text, li.blockToks(r.doc, bi), li.extra, nil)
 			focus = [2]int{}
 		}
 	}
 	if bi >= 0 {
 		h.Block, h.Line = bi, p.Blocks[bi].Line
-		h.Snippet, h.Marks = cut(p.Blocks[bi].Text, ms, sw, width, focus, q.ask)
+		h.Snippet, h.Marks = cut(p.Blocks[bi].Text, li.blockToks(r.doc, bi), li, ms, sw, width, focus, q.ask)
 	}
 	if d.kind != Term && len(h.Marks) == 0 && len(h.HeadingMarks) > 0 {
 		h.Kind = Heading
@@ -303,8 +386,8 @@ func (q *query) snippetWeights() []float64 {
 // empty) when the sentence fits, else on the best cluster of marks (the most
 // query words within the width) inside it, where the fact the query asks for
 // counts as a word; it is cut at spaces, never inside a date of several words
-// ("12 March 2021").
-func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a ask) (string, [][2]int) {
+// ("12 March 2021"). ts are the words of text as li's build found them.
+func cut(text string, ts []tok, li *langIndex, ms []mark, weight []float64, width int, focus [2]int, a ask) (string, [][2]int) {
 	// One line: line breaks (of tables, code) become spaces, byte for byte, so
 	// that the marks stay where they are.
 	text = strings.Map(func(r rune) rune {
@@ -317,12 +400,26 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 	if n <= width {
 		return text, ranges(ms)
 	}
-	at := runeStarts(text)
+	// Rune and byte offsets: the same in ASCII text, else from a table.
+	ascii := n == len(text)
+	var starts []int
+	if !ascii {
+		starts = runeStarts(text)
+	}
+	at := func(r int) int {
+		if ascii {
+			return r
+		}
+		return starts[r]
+	}
 	runeOf := func(b int) int {
-		lo, hi := 0, len(at)-1
+		if ascii {
+			return b
+		}
+		lo, hi := 0, len(starts)-1
 		for lo < hi {
 			mid := (lo + hi) / 2
-			if at[mid] < b {
+			if starts[mid] < b {
 				lo = mid + 1
 			} else {
 				hi = mid
@@ -405,21 +502,21 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 	}
 	// On word boundaries: start after a space, end before one, keeping the cluster.
 	if start > 0 {
-		if i := strings.IndexByte(text[at[start]:at[max(cs, start)]], ' '); i >= 0 {
-			start = runeOf(at[start] + i + 1)
+		if i := strings.IndexByte(text[at(start):at(max(cs, start))], ' '); i >= 0 {
+			start = runeOf(at(start) + i + 1)
 		}
 	}
 	if end < n {
-		if i := strings.LastIndexByte(text[at[min(max(ce, start), end)]:at[end]], ' '); i >= 0 {
-			end = runeOf(at[min(max(ce, start), end)] + i)
-		} else if ce > start && ce < end && wordEndsAt(text, at[ce]) {
+		if i := strings.LastIndexByte(text[at(min(max(ce, start), end)):at(end)], ' '); i >= 0 {
+			end = runeOf(at(min(max(ce, start), end)) + i)
+		} else if ce > start && ce < end && wordEndsAt(text, at(ce)) {
 			// The cluster ends inside the last word of the window ("A/80/257)."):
 			// end with the cluster, not at the space before it.
 			end = ce
-		} else if i := strings.LastIndexByte(text[at[start]:at[end]], ' '); i >= 0 && runeOf(at[start]+i) > start+(end-start)/2 {
+		} else if i := strings.LastIndexByte(text[at(start):at(end)], ' '); i >= 0 && runeOf(at(start)+i) > start+(end-start)/2 {
 			// The cluster runs to the cut (a definition read from its start):
 			// end at its last space rather than inside a word.
-			end = runeOf(at[start] + i)
+			end = runeOf(at(start) + i)
 		}
 	}
 	// Never inside a date of several words ("12 March 2021", at most 20 runes):
@@ -427,22 +524,22 @@ func cut(text string, ms []mark, weight []float64, width int, focus [2]int, a as
 	const dateRunes = 20
 	if end < n {
 		lo := max(end-dateRunes, start)
-		for _, ds := range dateSpans(text[at[lo]:at[min(end+dateRunes, n)]]) {
-			if s, e := runeOf(at[lo]+ds[0]), runeOf(at[lo]+ds[1]); s < end && end < e && s > start {
+		for _, ds := range dateSpans(text[at(lo):at(min(end+dateRunes, n))]) {
+			if s, e := runeOf(at(lo)+ds[0]), runeOf(at(lo)+ds[1]); s < end && end < e && s > start {
 				end = s
 			}
 		}
 	}
 	if start > 0 {
 		hi := min(start+dateRunes, end)
-		for _, ds := range dateSpans(text[at[max(start-dateRunes, 0)]:at[hi]]) {
-			off := at[max(start-dateRunes, 0)]
+		for _, ds := range dateSpans(text[at(max(start-dateRunes, 0)):at(hi)]) {
+			off := at(max(start-dateRunes, 0))
 			if s, e := runeOf(off+ds[0]), runeOf(off+ds[1]); s < start && start < e && e < end {
 				start = e
 			}
 		}
 	}
-	from, to := at[start], at[end]
+	from, to := at(start), at(end)
 	for from < to && text[from] == ' ' {
 		from++
 	}

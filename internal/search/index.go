@@ -50,6 +50,20 @@ type doc struct {
 	// fw is each field's weight divided by its length normalisation: the
 	// BM25F pseudo-frequency of a key is the sum over fields of tf * fw.
 	fw [nFields]float64
+	// head is the range of langIndex.btoks holding the words of its heading;
+	// blocks is the index in langIndex.boff of its first block (Blocks[First]).
+	head   [2]int32
+	blocks int32
+}
+
+// tok is one word of a heading or a block as the build found it: its byte range
+// in the text, its word (an index in langIndex.words, or -1-i for the i-th of
+// the words the index does not hold, see langIndex.extra) and its key (-1 when
+// the index has none). Snippets are chosen and marked from these, never by
+// scanning the text again.
+type tok struct {
+	start, end int32
+	word, key  int32
 }
 
 // posting is one document holding a key or a concept, with its frequency per field.
@@ -107,6 +121,20 @@ type langIndex struct {
 	pos []int32
 	// heads are the keys of each doc's heading, stop words left out.
 	heads [][]int32
+
+	// The words of each doc's heading and blocks (see doc.head, doc.blocks):
+	// block k's are btoks[boff[k]:boff[k+1]], and each doc's last block is
+	// followed by the end of its words. extra are the folded forms of
+	// those the index does not hold (the words of a block of links only), with
+	// their keys and whether each is a stop word. restated tells, per block,
+	// whether it says nothing but the names of the concept its doc is the
+	// glossary entry of (see restates).
+	btoks     []tok
+	boff      []int32
+	extra     []string
+	extraKey  []string
+	extraStop []bool
+	restated  []bool
 }
 
 // bag is a name or phrase of a concept as a set of keys.
@@ -200,7 +228,12 @@ func concepts(lib *library.Library) []concept {
 	if terms := lib.Concepts(); len(terms) > 0 {
 		first := library.Languages()[0]
 		for _, t := range terms {
+			pid := t.Page // lib.PageID(t), without looking for the glossary again
+			if pid == "" {
+				pid = glossaryID
+			}
 			c := concept{id: t.ID, forms: map[string]conceptForm{}, phrases: map[string][]string{}}
+			var folded []string // of c.names
 			for _, lang := range library.Languages() {
 				f, ok := t.ByLang[lang]
 				if !ok {
@@ -210,7 +243,7 @@ func concepts(lib *library.Library) []concept {
 				for _, n := range append([]string{f.Term, f.Acronym}, f.Synonyms...) {
 					if n = strings.TrimSpace(n); n != "" {
 						lines = append(lines, n)
-						c.names = appendName(c.names, n)
+						c.names, folded = appendName(c.names, folded, n)
 					}
 				}
 				for _, n := range f.Phrases {
@@ -220,15 +253,15 @@ func concepts(lib *library.Library) []concept {
 					}
 				}
 				sec := -1
-				if p := lib.Page(lang, lib.PageID(t)); p != nil && f.Anchor != "" {
+				if p := lib.Page(lang, pid); p != nil && f.Anchor != "" {
 					if sec = p.SectionByAnchor(f.Anchor); sec >= 0 && t.InGlossary() {
 						// The entry's heading names it too ("OEWG (Open-ended Working Group)").
 						for _, n := range headingNames(p.Sections[sec].Heading.Text) {
-							c.names = appendName(c.names, n)
+							c.names, folded = appendName(c.names, folded, n)
 						}
 					}
 				}
-				cf := conceptForm{text: strings.Join(lines, "\n"), page: lib.PageID(t), section: sec}
+				cf := conceptForm{text: strings.Join(lines, "\n"), page: pid, section: sec}
 				for _, ref := range t.Also {
 					page, anchor, _ := strings.Cut(ref, "#")
 					if p := lib.Page(first, page); p != nil {
@@ -248,6 +281,7 @@ func concepts(lib *library.Library) []concept {
 	// No term base: each "##" heading of the glossary names a concept, aligned
 	// across languages by position.
 	byPos := map[int]*concept{}
+	folded := map[int][]string{} // of each concept's names
 	var order []int
 	for _, lang := range library.Languages() {
 		p := lib.Page(lang, glossaryID)
@@ -265,7 +299,7 @@ func concepts(lib *library.Library) []concept {
 				order = append(order, s.Index)
 			}
 			for _, n := range headingNames(s.Heading.Text) {
-				c.names = appendName(c.names, n)
+				c.names, folded[s.Index] = appendName(c.names, folded[s.Index], n)
 			}
 			c.forms[lang] = conceptForm{page: glossaryID, section: s.Index}
 		}
@@ -276,13 +310,14 @@ func concepts(lib *library.Library) []concept {
 	return out
 }
 
-// appendName adds a name unless names has it already (case and accents aside).
-func appendName(names []string, n string) []string {
-	f := library.Fold(n)
-	if slices.ContainsFunc(names, func(m string) bool { return library.Fold(m) == f }) {
-		return names
+// appendName adds a name unless names has it already (case and accents aside):
+// folded holds the folded form of each of names, and gets n's.
+func appendName(names, folded []string, n string) ([]string, []string) {
+	f := foldText(n)
+	if slices.Contains(folded, f) {
+		return names, folded
 	}
-	return append(names, n)
+	return append(names, n), append(folded, f)
 }
 
 // headingNames returns the names a glossary heading gives: the heading, or, when
@@ -305,21 +340,68 @@ func headingNames(heading string) []string {
 
 // builder holds the scratch state of building one language's index.
 type builder struct {
-	li   *langIndex
-	ids  map[string]int32 // word -> provisional id (order of first occurrence)
-	disp []string         // display form per provisional id
-	// wpost collects, per provisional word id, its postings in doc order.
-	wpost [][]posting
-	buf   []byte
+	li    *langIndex
+	ids   map[string]int32 // word -> provisional id (order of first occurrence)
+	words []string         // the word of each provisional id
+	disp  []string         // display form per provisional id
+	// flat collects the postings of every word, in the order they are met;
+	// flatWord is the provisional word id of each, last the index in flat of
+	// each word's latest posting. finish groups them by word (wpost).
+	flat     []posting
+	flatWord []int32
+	last     []int32
+	wpost    [][]posting // per provisional word id, its postings in doc order
+	buf      []byte
 }
+
+// groupPostings fills wpost from flat: each word's postings, in doc order, in
+// one array.
+func (b *builder) groupPostings() {
+	nw := len(b.disp)
+	start := make([]int32, nw+1)
+	for _, w := range b.flatWord {
+		start[w+1]++
+	}
+	for w := range nw {
+		start[w+1] += start[w]
+	}
+	all := make([]posting, len(b.flat))
+	at := slices.Clone(start[:nw])
+	for i, w := range b.flatWord {
+		all[at[w]] = b.flat[i]
+		at[w]++
+	}
+	b.wpost = make([][]posting, nw)
+	for w := range nw {
+		b.wpost[w] = all[start[w]:start[w+1]:start[w+1]]
+	}
+}
+
+// maxVocabGuess bounds the room set aside for a language's words before they are
+// counted.
+const maxVocabGuess = 1 << 14
 
 func buildLang(lang string, pages []*library.Page, cs []concept) *langIndex {
 	li := &langIndex{lang: lang, an: analyzerFor(lang), first: make(map[string]int32, len(pages))}
-	b := &builder{li: li, ids: map[string]int32{}}
-	n := 0
+	n, size := 0, 0
 	for _, p := range pages {
 		n += len(p.Sections)
+		for i := range p.Blocks {
+			size += len(p.Blocks[i].Text)
+		}
 	}
+	// Room for what the text holds, guessed from its size (the briefing's
+	// English and Italian: a word every 5 or 6 bytes, a posting every 6, a new word
+	// every 32 while the text is small; a vocabulary grows ever more slowly, so
+	// its guess stops at maxVocabGuess), so that the arrays grow little.
+	nw := min(size/32, maxVocabGuess)
+	b := &builder{li: li, ids: make(map[string]int32, nw)}
+	b.words = make([]string, 0, nw)
+	b.disp = make([]string, 0, nw)
+	b.last = make([]int32, 0, nw)
+	b.flat = make([]posting, 0, size/6)
+	b.flatWord = make([]int32, 0, size/6)
+	li.btoks = make([]tok, 0, size/5)
 	li.docs = make([]doc, 0, n)
 	terms := map[[2]string]string{} // (page, section) -> terms field text
 	for _, c := range cs {
@@ -366,7 +448,10 @@ func (b *builder) addDoc(p *library.Page, si int, terms string) {
 		d.kind = Term
 	}
 	id := int32(len(b.li.docs))
-	add := func(f int, text string) {
+	li := b.li
+	// Room for its words: one every 5 bytes or so of its fields' text.
+	d.toks = make([]int32, 0, (len(s.Heading.Text)+len(terms)+len(s.Text)+64)/5)
+	add := func(f int, text string, keep bool) {
 		scanWords(text, func(start, end int) {
 			b.buf = foldWord(b.buf, text[start:end])
 			if len(b.buf) == 0 {
@@ -375,19 +460,24 @@ func (b *builder) addDoc(p *library.Page, si int, terms string) {
 			w, ok := b.ids[string(b.buf)]
 			if !ok {
 				w = int32(len(b.disp))
-				b.ids[string(b.buf)] = w
+				word := string(b.buf)
+				b.ids[word] = w
+				b.words = append(b.words, word)
 				b.disp = append(b.disp, strings.ToLower(text[start:end]))
-				b.wpost = append(b.wpost, nil)
+				b.last = append(b.last, -1)
 			}
 			d.toks = append(d.toks, w)
-			d.lens[f]++
-			// Each word's postings grow in doc order: this doc's is the last one.
-			ps := b.wpost[w]
-			if len(ps) == 0 || ps[len(ps)-1].doc != id {
-				ps = append(ps, posting{doc: id})
-				b.wpost[w] = ps
+			if keep {
+				li.btoks = append(li.btoks, tok{start: int32(start), end: int32(end), word: w})
 			}
-			tf := &ps[len(ps)-1].tf[f]
+			d.lens[f]++
+			// Each word's postings come in doc order: this doc's is the last one.
+			if l := b.last[w]; l < 0 || b.flat[l].doc != id {
+				b.last[w] = int32(len(b.flat))
+				b.flat = append(b.flat, posting{doc: id})
+				b.flatWord = append(b.flatWord, w)
+			}
+			tf := &b.flat[b.last[w]].tf[f]
 			*tf = satAdd(*tf, 1)
 		})
 		d.toks = append(d.toks, gap)
@@ -396,28 +486,54 @@ func (b *builder) addDoc(p *library.Page, si int, terms string) {
 		d.fstart[f] = int32(len(d.toks))
 		switch f {
 		case fHeading:
+			d.head[0] = int32(len(li.btoks))
 			if s.Heading.Block >= 0 {
-				add(f, s.Heading.Text)
+				add(f, s.Heading.Text, true)
 			}
+			d.head[1] = int32(len(li.btoks))
 		case fTerms:
-			for _, line := range strings.Split(terms, "\n") {
-				add(f, line)
+			for line := range strings.SplitSeq(terms, "\n") {
+				add(f, line, false)
 			}
 		case fContext:
 			for _, h := range ancestors(p, si) {
-				add(f, h)
+				add(f, h, false)
 			}
 		case fBody:
-			for _, bl := range p.Blocks[s.First:s.End] {
-				if bl.Kind != library.KindHeading && !linkOnly(p, &bl) {
-					add(f, bl.Text)
+			d.blocks = int32(len(li.boff))
+			for i := range p.Blocks[s.First:s.End] {
+				bl := &p.Blocks[s.First+i]
+				li.boff = append(li.boff, int32(len(li.btoks)))
+				switch {
+				case bl.Kind == library.KindHeading:
+				case linkOnly(p, bl):
+					// Not indexed, but a passage a snippet may show: its words
+					// are resolved when the vocabulary is known (finish).
+					b.keepExtra(bl.Text)
+				default:
+					add(f, bl.Text, true)
 				}
 			}
+			li.boff = append(li.boff, int32(len(li.btoks))) // the end of the last block
 		}
 	}
 	d.fstart[nFields] = int32(len(d.toks))
 	d.toks = slices.Clip(d.toks)
 	b.li.docs = append(b.li.docs, d)
+}
+
+// keepExtra records the words of a text the index does not count, as words
+// of langIndex.extra (finish resolves those the index holds).
+func (b *builder) keepExtra(text string) {
+	li := b.li
+	scanWords(text, func(start, end int) {
+		b.buf = foldWord(b.buf, text[start:end])
+		if len(b.buf) == 0 {
+			return
+		}
+		li.btoks = append(li.btoks, tok{start: int32(start), end: int32(end), word: int32(-1 - len(li.extra))})
+		li.extra = append(li.extra, string(b.buf))
+	})
 }
 
 // ancestors returns the headings above section si: those of the nearest sections
@@ -454,22 +570,17 @@ func linkOnly(p *library.Page, bl *library.Block) bool {
 // finish sorts the vocabulary, computes keys and fills the postings.
 func (b *builder) finish() {
 	li := b.li
+	b.groupPostings()
 	nw := len(b.disp)
-	prov := make([]string, nw)
-	for w, id := range b.ids {
-		prov[id] = w
-	}
+	li.words = slices.Clone(b.words)
+	slices.Sort(li.words)
 	order := make([]int32, nw)
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(prov[x], prov[y]) })
 	rank := make([]int32, nw)
-	li.words = make([]string, nw)
 	li.display = make([]string, nw)
-	for r, id := range order {
+	for r, w := range li.words {
+		id := b.ids[w]
+		order[r] = id
 		rank[id] = int32(r)
-		li.words[r] = prov[id]
 		li.display[r] = b.disp[id]
 	}
 	li.wordID = b.ids
@@ -484,27 +595,25 @@ func (b *builder) finish() {
 		}
 	}
 	// Word postings (documents only) and keys.
-	env := snowballstem.NewEnv("")
+	st := newStemmer(li.an)
 	li.wdocOff = make([]int32, nw+1)
 	li.wordKey = make([]int32, nw)
 	li.stop = make([]bool, nw)
-	li.keyID = map[string]int32{}
-	var keyWords [][]int32
+	li.keyID = make(map[string]int32, nw)
+	li.keys = make([]string, 0, nw)
 	total := 0
 	for r, id := range order {
 		total += len(b.wpost[id])
 		li.wdocOff[r+1] = int32(total)
 		li.stop[r] = isStop(li.words[r])
-		k := li.an.key(li.words[r], env)
+		k := st.keyInOrder(li.words[r])
 		kid, ok := li.keyID[k]
 		if !ok {
 			kid = int32(len(li.keys))
 			li.keyID[k] = kid
 			li.keys = append(li.keys, k)
-			keyWords = append(keyWords, nil)
 		}
 		li.wordKey[r] = kid
-		keyWords[kid] = append(keyWords[kid], id)
 		if isLetters(li.words[r]) {
 			n := runeLen(li.words[r])
 			if n <= maxWordRunes {
@@ -514,6 +623,53 @@ func (b *builder) finish() {
 				li.byLen[n] = append(li.byLen[n], int32(r))
 			}
 		}
+	}
+	// The words kept for snippets: their final ids and keys.
+	li.extraKey = make([]string, len(li.extra))
+	li.extraStop = make([]bool, len(li.extra))
+	extraKeys := map[string]string{} // each word stemmed once
+	for i, w := range li.extra {
+		li.extraStop[i] = isStop(w)
+		if id, ok := li.wordID[w]; ok {
+			li.extraKey[i] = li.keys[li.wordKey[id]]
+			continue
+		}
+		k, ok := extraKeys[w]
+		if !ok {
+			k = st.key(w)
+			extraKeys[w] = k
+		}
+		li.extraKey[i] = k
+	}
+	for i := range li.btoks {
+		t := &li.btoks[i]
+		if t.word >= 0 {
+			t.word = rank[t.word]
+		} else if id, ok := li.wordID[li.extra[-1-t.word]]; ok {
+			t.word = id
+		}
+		if t.word >= 0 {
+			t.key = li.wordKey[t.word]
+		} else if id, ok := li.keyID[li.extraKey[-1-t.word]]; ok {
+			t.key = id
+		} else {
+			t.key = -1
+		}
+	}
+	// The words of each key, in order, in one array.
+	kstart := make([]int32, len(li.keys)+1)
+	for _, k := range li.wordKey {
+		kstart[k+1]++
+	}
+	for k := range li.keys {
+		kstart[k+1] += kstart[k]
+	}
+	kw := make([]int32, nw)
+	at := slices.Clone(kstart[:len(li.keys)])
+	for r, id := range order {
+		k := li.wordKey[r]
+		kw[at[k]] = id
+		at[k]++
 	}
 	li.wdoc = make([]int32, 0, total)
 	for _, id := range order {
@@ -525,7 +681,8 @@ func (b *builder) finish() {
 	li.postOff = make([]int32, len(li.keys)+1)
 	li.df = make([]int32, len(li.keys))
 	li.post = make([]posting, 0, total)
-	for kid, ws := range keyWords {
+	for kid := range li.keys {
+		ws := kw[kstart[kid]:kstart[kid+1]]
 		start := len(li.post)
 		if len(ws) == 1 {
 			li.post = append(li.post, b.wpost[ws[0]]...)
@@ -580,25 +737,55 @@ func satAdd(a, b uint16) uint16 {
 	return 1<<16 - 1
 }
 
-// analyzeName returns the keys of a name's words, stop words left out.
-func (li *langIndex) analyzeName(name string, env *snowballstem.Env) []string {
-	var keys []string
-	var buf []byte
+// namer analyses the names and phrases of the concepts for one language's
+// index: a word of the text has its key already, any other is stemmed once.
+type namer struct {
+	li   *langIndex
+	st   *stemmer
+	buf  []byte
+	memo map[string]string // key of each folded word the text does not hold ("" for a stop word)
+	// keys holds the keys of the names analysed so far, one after the other:
+	// each name's are a slice of it.
+	keys []string
+}
+
+// analyze returns the keys of a name's words, stop words left out.
+func (an *namer) analyze(name string) []string {
+	li := an.li
+	from := len(an.keys)
+	keys := an.keys
 	scanWords(name, func(start, end int) {
-		buf = foldWord(buf, name[start:end])
-		if len(buf) == 0 || isStop(string(buf)) {
+		an.buf = foldWord(an.buf, name[start:end])
+		if len(an.buf) == 0 {
 			return
 		}
-		keys = append(keys, li.keyOf(string(buf), env))
+		if id, ok := li.wordID[string(an.buf)]; ok {
+			if !li.stop[id] {
+				keys = append(keys, li.keys[li.wordKey[id]])
+			}
+			return
+		}
+		k, ok := an.memo[string(an.buf)]
+		if !ok {
+			w := string(an.buf)
+			if !isStop(w) {
+				k = an.st.key(w)
+			}
+			an.memo[w] = k
+		}
+		if k != "" {
+			keys = append(keys, k)
+		}
 	})
-	return keys
+	an.keys = keys
+	return keys[from:len(keys):len(keys)]
 }
 
 // buildConcepts finds where each concept is named: the documents holding one of
 // its names as consecutive words (stop words skipped), with the count per field.
 // A concept's own glossary section counts as naming it in its terms field.
 func (li *langIndex) buildConcepts(cs []concept) {
-	env := snowballstem.NewEnv("")
+	an := &namer{li: li, st: newStemmer(li.an), memo: map[string]string{}, keys: make([]string, 0, 1024)}
 	li.cnames = make([][][]string, len(cs))
 	li.cpostOff = make([]int32, len(cs)+1)
 	// Names as key-id sequences, indexed by their first key.
@@ -607,10 +794,15 @@ func (li *langIndex) buildConcepts(cs []concept) {
 		keys []int32
 	}
 	byFirst := map[int32][]name{}
-	li.bagsByKey = map[string][]int32{}
+	idArena := make([]int32, 0, 1024) // holds the ids of every name, one after the other
+	// The bags of each key, in the order of the bags: each key's slot (order
+	// of first use), then the bag and slot of each pair.
+	slot := map[string]int32{}
+	var slotKey []string
+	var pairBag, pairSlot []int32
 	for ci, c := range cs {
 		for ni, n := range append(slices.Clip(c.names), c.phrases[li.lang]...) {
-			ks := li.analyzeName(n, env)
+			ks := an.analyze(n)
 			if len(ks) == 0 {
 				continue
 			}
@@ -619,7 +811,13 @@ func (li *langIndex) buildConcepts(cs []concept) {
 				li.bags = append(li.bags, bag{ci, ks})
 				for i, k := range ks {
 					if !slices.Contains(ks[:i], k) {
-						li.bagsByKey[k] = append(li.bagsByKey[k], id)
+						sl, ok := slot[k]
+						if !ok {
+							sl = int32(len(slotKey))
+							slot[k] = sl
+							slotKey = append(slotKey, k)
+						}
+						pairBag, pairSlot = append(pairBag, id), append(pairSlot, sl)
 					}
 				}
 			}
@@ -629,7 +827,9 @@ func (li *langIndex) buildConcepts(cs []concept) {
 				continue
 			}
 			li.cnames[ci] = append(li.cnames[ci], ks)
-			ids := make([]int32, len(ks))
+			from := len(idArena)
+			idArena = append(idArena, make([]int32, len(ks))...)
+			ids := idArena[from:len(idArena):len(idArena)]
 			ok := true
 			for i, k := range ks {
 				id, found := li.keyID[k]
@@ -639,6 +839,24 @@ func (li *langIndex) buildConcepts(cs []concept) {
 				byFirst[ids[0]] = append(byFirst[ids[0]], name{ci, ids})
 			}
 		}
+	}
+	// The bags by key, each key's in the order of the bags, in one array.
+	start := make([]int32, len(slotKey)+1)
+	for _, sl := range pairSlot {
+		start[sl+1]++
+	}
+	for sl := range slotKey {
+		start[sl+1] += start[sl]
+	}
+	all := make([]int32, len(pairBag))
+	at := slices.Clone(start[:len(slotKey)])
+	for i, sl := range pairSlot {
+		all[at[sl]] = pairBag[i]
+		at[sl]++
+	}
+	li.bagsByKey = make(map[string][]int32, len(slotKey))
+	for sl, k := range slotKey {
+		li.bagsByKey[k] = all[start[sl]:start[sl+1]:start[sl+1]]
 	}
 	// Each concept's own glossary section.
 	own := map[int32][]int{}
@@ -653,6 +871,17 @@ func (li *langIndex) buildConcepts(cs []concept) {
 					own[d] = append(own[d], ci)
 				}
 			}
+		}
+	}
+	// The blocks that restate their glossary entry's names: no passage to show.
+	li.restated = make([]bool, len(li.boff))
+	var scratch []string
+	for d := range own {
+		doc := &li.docs[d]
+		s := &doc.page.Sections[doc.section]
+		for k := range s.End - s.First {
+			bk := int(doc.blocks) + k
+			li.restated[bk], scratch = li.restates(d, li.btoks[li.boff[bk]:li.boff[bk+1]], scratch[:0])
 		}
 	}
 	perConcept := make([][]posting, len(cs))

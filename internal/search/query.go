@@ -147,6 +147,9 @@ type langQuery struct {
 	// (-1 for a word this language's text lacks): marked only whole.
 	phrases []phrase
 	byFirst map[int32][]int // the phrases by their first key
+	// keySet holds the keys of keys, firstSet those of byFirst: a word of the
+	// text whose key is in neither is passed over without a map look-up.
+	keySet, firstSet keySet
 }
 
 type phrase struct {
@@ -326,6 +329,14 @@ func (ix *Index) compile(text string) *query {
 					lq.phrases = append(lq.phrases, ph)
 				}
 			}
+		}
+	}
+	for _, lq := range q.langs {
+		for k := range lq.keys {
+			lq.keySet.add(k)
+		}
+		for k := range lq.byFirst {
+			lq.firstSet.add(k)
 		}
 	}
 	q.statistics()

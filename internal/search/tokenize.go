@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -75,8 +76,24 @@ func appendFold(b []byte, r rune) []byte {
 // scanWords calls fn for each word of s with its byte range, in order.
 func scanWords(s string, fn func(start, end int)) {
 	start, prev := -1, classOther
-	for i, r := range s {
-		c := runeClass(r)
+	for i, size := 0, 0; i < len(s); i += size {
+		// ASCII without a call, as most of the text is.
+		var c int
+		if b := s[i]; b < utf8.RuneSelf {
+			size = 1
+			switch {
+			case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z':
+				c = classLetter
+			case '0' <= b && b <= '9':
+				c = classDigit
+			default:
+				c = classOther
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			c = runeClass(r)
+		}
 		if c == classMark {
 			if start >= 0 {
 				continue // stays with its word
@@ -108,10 +125,38 @@ func scanWords(s string, fn func(start, end int)) {
 // foldWord returns the folded form of a word, appended to buf[:0].
 func foldWord(buf []byte, w string) []byte {
 	buf = buf[:0]
-	for _, r := range w {
-		buf = appendFold(buf, r)
+	// Byte by byte while the word is ASCII, as most are.
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				buf = appendFold(buf, r)
+			}
+			return buf
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
 	}
 	return buf
+}
+
+// foldText returns s folded rune by rune as words are (lower case, no
+// accents), whatever it holds besides letters.
+func foldText(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	buf := make([]byte, 0, len(s))
+	for _, r := range s {
+		buf = appendFold(buf, r)
+	}
+	return string(buf)
 }
 
 // prefixEnd returns the length in bytes of the shortest prefix of the word w whose

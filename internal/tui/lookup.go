@@ -236,7 +236,7 @@ func (l *lookup) refresh(m *Model) {
 		// The snippet gets the row less the "page › heading" column and the
 		// sources' years after it.
 		_, snip, _ := boxColumns(m.width)
-		res := m.index.Find(l.input.Value(), search.Options{Lang: m.lang, AllLangs: true, Limit: 50, Width: snip})
+		res := m.index.Find(l.input.Value(), search.Options{Lang: m.lang, AllLangs: true, Limit: 50, Width: snippetWidth(snip)})
 		l.hits, l.suggest, l.unmatched = res.Hits, res.DidYouMean, res.Unmatched
 	}
 }
@@ -510,18 +510,121 @@ func boxColumns(width int) (box, snippet, sources int) {
 	return box, max(row-row/3-2-sources-2-4, 20), sources
 }
 
-// writePairs writes results as two lines each (heads[i], then snips[i]
-// indented), at most rows lines, scrolled so that sel is visible, sel marked.
-func writePairs(b *strings.Builder, heads, snips []string, sel, rows, width int, lk look) {
-	per := max(rows/2, 1)
+// narrowSnippet is the narrowest snippet line that carries a sentence with its
+// date ("The first OEWG ended on 12 March 2021 with a…"): a box whose snippet
+// room is less gives the snippet two lines.
+const narrowSnippet = 56
+
+// wrapSlack is what a snippet of two lines is asked less than twice a line's
+// room: the first line ends at a space, so it holds a word or so less.
+const wrapSlack = 8
+
+// snippetLines is how many lines a snippet gets when a line has room runes.
+func snippetLines(room int) int {
+	if room < narrowSnippet {
+		return 2
+	}
+	return 1
+}
+
+// snippetWidth is the width a search is asked to cut its snippets to, for a
+// box whose snippet line has room runes.
+func snippetWidth(room int) int {
+	if snippetLines(room) == 2 {
+		return 2*room - wrapSlack
+	}
+	return room
+}
+
+// splitSnippet cuts a snippet into lines of at most room runes, at most n of
+// them, each ending at a space (a word longer than a line is cut), with the
+// byte ranges of marks that fall in each line, moved with it. The rest, if
+// any, goes on the last line (which the box cuts with "…").
+func splitSnippet(s string, marks [][2]int, room, n int) ([]string, [][][2]int) {
+	var lines []string
+	var lineMarks [][][2]int
+	for from := 0; from < len(s); {
+		end := len(s)
+		if len(lines) < n-1 {
+			// The byte after room runes; back to the last space before it.
+			runes := 0
+			for i := range s[from:] {
+				if runes == room {
+					end = from + i
+					break
+				}
+				runes++
+			}
+			if end < len(s) {
+				if sp := strings.LastIndexByte(s[from:end+1], ' '); sp > 0 {
+					end = from + sp
+				}
+			}
+		}
+		var ms [][2]int
+		for _, mk := range marks {
+			if a, b := max(mk[0], from), min(mk[1], end); a < b {
+				ms = append(ms, [2]int{a - from, b - from})
+			}
+		}
+		lines, lineMarks = append(lines, s[from:end]), append(lineMarks, ms)
+		from = end
+		for from < len(s) && s[from] == ' ' {
+			from++
+		}
+	}
+	return lines, lineMarks
+}
+
+// markSnippet styles the marked byte ranges of a line of a snippet.
+func markSnippet(s string, marks [][2]int, style lipgloss.Style) string {
+	var rs []lipgloss.Range
+	for _, mk := range marks {
+		if mk[0] >= 0 && mk[1] <= len(s) && mk[0] < mk[1] {
+			rs = append(rs, lipgloss.NewRange(ansi.StringWidth(s[:mk[0]]), ansi.StringWidth(s[:mk[1]]), style))
+		}
+	}
+	return lipgloss.StyleRanges(s, rs...)
+}
+
+// placeRow is a result's place as a row shows it in room cells: "tab ›
+// heading" (head may be ""), the tab cut first when it does not fit, so that
+// the heading stays whole, a timeline's year often being what was asked:
+// "Time… › 2004", not "Timeline › …".
+func placeRow(lead, head string, room int, lk look) string {
+	full := lead
+	if head != "" {
+		full += " › " + head
+	}
+	full = lk.text(full)
+	if head == "" || ansi.StringWidth(full) <= room {
+		return ansi.Truncate(full, room, lk.text("…"))
+	}
+	tail := lk.text(" › " + head)
+	ell := lk.text("…")
+	if left := room - ansi.StringWidth(tail); left > ansi.StringWidth(ell) {
+		return ansi.Truncate(lk.text(lead), left, ell) + tail
+	}
+	return ansi.Truncate(full, room, ell)
+}
+
+// writePairs writes results as a head line each (heads[i]) with the lines of
+// its snippet (snips[i]) indented below, at most rows lines, scrolled so that
+// sel is visible, sel marked.
+func writePairs(b *strings.Builder, heads []string, snips [][]string, sel, rows, width int, lk look) {
+	lines := 1
+	for _, s := range snips {
+		lines = max(lines, 1+len(s))
+	}
+	per := max(rows/lines, 1)
 	start := 0
 	if sel >= per {
 		start = sel - per + 1
 	}
 	for i := start; i < len(heads) && i < start+per; i++ {
 		b.WriteString(listRow(heads[i], i == sel, width, lk) + "\n")
-		if snips[i] != "" {
-			b.WriteString("    " + ansi.Truncate(snips[i], max(width-4, 1), lk.text("…")) + "\n")
+		for _, s := range snips[i] {
+			b.WriteString("    " + ansi.Truncate(s, max(width-4, 1), lk.text("…")) + "\n")
 		}
 	}
 }
@@ -534,41 +637,44 @@ func (l *lookup) box(m *Model) string {
 	var b strings.Builder
 	b.WriteString(st.OverlayTitle.Render(m.s.SearchPrompt) + l.input.View() + "\n")
 	items := make([]string, len(l.hits))
-	snips := make([]string, len(l.hits))
+	snips := make([][]string, len(l.hits))
 	for i, h := range l.hits {
-		where := h.Page
+		// The place: the page's tab (lead) and the section's heading.
+		lead, head := h.Page, ""
 		if p := m.lib.Page(h.Lang, h.Page); p != nil {
-			where = p.Tab
+			lead = p.Tab
 		}
-		if h.Heading != "" && h.Heading != where {
-			where += " › " + h.Heading
+		if h.Heading != "" && h.Heading != lead {
+			head = h.Heading
 		}
 		if h.OtherLang {
-			where = "[" + strings.ToUpper(h.Lang) + "] " + where
+			lead = "[" + strings.ToUpper(h.Lang) + "] " + lead
 		} else if h.Via == search.ViaOtherLang {
-			where += " (via " + strings.ToUpper(h.Found) + ")"
-		}
-		snip := h.Snippet
-		if len(h.Marks) > 0 && i != l.sel {
-			var rs []lipgloss.Range
-			for _, mk := range h.Marks {
-				if mk[0] >= 0 && mk[1] <= len(snip) && mk[0] < mk[1] {
-					rs = append(rs, lipgloss.NewRange(ansi.StringWidth(snip[:mk[0]]), ansi.StringWidth(snip[:mk[1]]), st.KeyCol))
-				}
+			if via := " (via " + strings.ToUpper(h.Found) + ")"; head != "" {
+				head += via
+			} else {
+				lead += via
 			}
-			snip = lipgloss.StyleRanges(snip, rs...)
+		}
+		marks := h.Marks
+		if i == l.sel {
+			marks = nil
 		}
 		if w < wideBox {
-			// Two lines: the place and the sources, then the snippet.
+			// The place and the sources, then the snippet on its own lines.
 			src := h.RowLabel(srcW)
-			where = ansi.Truncate(m.lk.text(where), max(w-6-2-ansi.StringWidth(src), 10), m.lk.text("…"))
+			where := placeRow(lead, head, max(w-6-2-ansi.StringWidth(src), 10), m.lk)
 			items[i] = st.KeyCol.Render(where) + "  " + st.Dim.Render(m.lk.text(src))
-			snips[i] = m.lk.text(snip)
+			lines, lineMarks := splitSnippet(h.Snippet, marks, snipW, snippetLines(snipW))
+			for j, line := range lines {
+				snips[i] = append(snips[i], m.lk.text(markSnippet(line, lineMarks[j], st.KeyCol)))
+			}
 			continue
 		}
+		snip := markSnippet(h.Snippet, marks, st.KeyCol)
 		// One line: the place in a column of a third of the row, the snippet, the sources.
 		col := (w - 6) / 3
-		where = ansi.Truncate(m.lk.text(where), col, m.lk.text("…"))
+		where := placeRow(lead, head, col, m.lk)
 		pad := strings.Repeat(" ", max(col-ansi.StringWidth(where), 0))
 		// The sources in a column: the ASCII style writes each "…" in 3 cells.
 		spad := strings.Repeat(" ", max(snipW+4-ansi.StringWidth(m.lk.text(h.Snippet)), 0))

@@ -9,9 +9,10 @@ import (
 
 // TestSearchBoxRows: the box takes the window's width less a margin, says how
 // many results there are, and each row carries the answer and its sources'
-// years: at 80 columns a result is two lines, from wideBox one.
+// years: at 80 columns a result is two lines, from wideBox one; at 40 the
+// snippet takes two lines, so that the date still shows.
 func TestSearchBoxRows(t *testing.T) {
-	for _, w := range []int{80, 200} {
+	for _, w := range []int{40, 80, 200} {
 		m := newTest(t, "en", "overview", w, 30)
 		keys(m, "/")
 		typeText(m, "first oewg end")
@@ -29,10 +30,16 @@ func TestSearchBoxRows(t *testing.T) {
 		}
 		first := ""
 		for i, l := range lines {
-			if strings.Contains(l, "The Open-ended Working Groups") {
+			// At 40 columns the heading is cut: the first row is the one selected.
+			if strings.Contains(l, "The Open-ended Working Groups") || w < 60 && strings.Contains(l, "│ › UN") {
 				first = l
-				if w < wideBox+boxMargin && i+1 < len(lines) {
-					first += lines[i+1]
+				// The snippet's lines, below the row, indented.
+				for _, next := range lines[i+1:] {
+					in, ok := strings.CutPrefix(strings.TrimSpace(next), "│     ")
+					if !ok || w >= wideBox+boxMargin {
+						break
+					}
+					first += " " + strings.TrimSpace(strings.TrimSuffix(in, "│"))
 				}
 				break
 			}
@@ -48,5 +55,34 @@ func TestSearchBoxRows(t *testing.T) {
 	typeText(m, "budapest convention")
 	if s := screen(m); !strings.Contains(s, "no match for: budapest, convention") {
 		t.Errorf("budapest convention:\n%s", s)
+	}
+}
+
+// TestSearchBoxNarrowKeepsTheYear: at 40 columns a row whose heading is the
+// year asked for (a timeline entry) cuts the page's tab, never the year, and
+// still shows its sources' years.
+func TestSearchBoxNarrowKeepsTheYear(t *testing.T) {
+	for _, c := range []struct{ lang, q, year, sources string }{
+		{"en", "when did the un start discussing cyber security", "› 2004", "2026, 2021"},
+		{"en", "in which year did italy hold the osce chairmanship", "› 2018", "2026, 2021"},
+		{"it", "quando l'italia ha partecipato al gge", "› 2009-2010", "2021, 2010"},
+	} {
+		for _, w := range []int{40, 44} {
+			m := newTest(t, c.lang, "overview", w, 24)
+			keys(m, "/")
+			typeText(m, c.q)
+			s := screen(m)
+			row := ""
+			for _, l := range strings.Split(s, "\n") {
+				if strings.Contains(l, "│ › ") {
+					row = l
+					break
+				}
+			}
+			if !strings.Contains(row, c.year) || !strings.Contains(row, c.sources) {
+				t.Errorf("%d columns, %q: the first row %q lacks %q or %q:\n%s", w, c.q, row, c.year, c.sources, s)
+			}
+			checkFits(t, m, w, 24)
+		}
 	}
 }
