@@ -63,10 +63,11 @@ type docKey struct {
 
 // Model is the reader. Create it with New.
 type Model struct {
-	lib   *library.Library
-	cache *render.Cache
-	index *search.Index
-	ids   []string
+	quitting bool // q was pressed: the last frame is blank
+	lib      *library.Library
+	cache    *render.Cache
+	index    *search.Index
+	ids      []string
 
 	sess *reader.Session // where the reader is, was, and what they search (internal/reader)
 	lang string          // the language the strings and key map are in: sess.Lang() after langChanged
@@ -482,6 +483,9 @@ func (m *Model) prefetch() tea.Cmd {
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		m.quitting = false // a key after a quit that did not end the program
+	}
 	cmd := m.update(msg)
 	m.settle()
 	return m, cmd
@@ -675,7 +679,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch m.mode {
 	case modeHelp:
 		if msg.String() == "ctrl+c" {
-			return tea.Quit
+			return m.quit()
 		}
 		var req tea.Msg
 		*m.help, req = m.help.Update(msg)
@@ -704,7 +708,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		// ":" then q quits, as :q in less; any other key ends the prompt.
 		m.colon = false
 		if msg.String() == "q" || msg.String() == "Q" {
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	}
@@ -729,7 +733,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	ph := m.pageHeight()
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
 		m.help = new(helpView)
@@ -821,7 +825,20 @@ func (m *Model) toggleLang() tea.Cmd {
 }
 
 // View draws the reader.
+// quit ends the program after a blank last frame.
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	return tea.Quit
+}
+
 func (m *Model) View() tea.View {
+	if m.quitting {
+		// The last frame is blank: some terminals (tmux after a resize) keep
+		// what the alternate screen showed beyond the size it was entered at.
+		v := tea.NewView("")
+		v.AltScreen = true
+		return v
+	}
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
