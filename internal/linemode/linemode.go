@@ -497,8 +497,10 @@ func (s *session) placeOf(u int) library.Place {
 func (s *session) visit(pl library.Place) {
 	if s.open {
 		s.rs.SetPlace(s.placeOf(s.at))
+		s.rs.Open(pl)
+	} else {
+		s.rs.Start(pl) // the first page read: b has nothing to go back to
 	}
-	s.rs.Open(pl)
 	s.fromResults = false
 	s.reopen()
 }

@@ -474,3 +474,21 @@ func TestMisspeltNamesGetSuggestions(t *testing.T) {
 		t.Errorf("Italian:\n%s", out)
 	}
 }
+
+// The first page read is where the session starts: b has nothing to go back
+// to (it went to the page shown before any, and back to its language), also
+// after a language change and a search.
+func TestBackFromTheFirstPage(t *testing.T) {
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, lib, Options{Lang: "en"}, "un\nl\n/oewg\nb\n")
+	if !strings.Contains(out, "Comando: Non c'è nulla a cui tornare.") || strings.Contains(out, "Overview, section") {
+		t.Errorf("b after the first page:\n%s", out[max(len(out)-400, 0):])
+	}
+	out = run(t, lib, Options{Lang: "en"}, "un\nnato\nb\nb\n")
+	if !strings.Contains(out, "UN, section 1 of 6.\nCommand: There is nothing to go back to.") {
+		t.Errorf("b b after un, nato:\n%s", out[max(len(out)-400, 0):])
+	}
+}

@@ -292,6 +292,16 @@ func (s *Session) Follow(i int) (Target, bool) {
 	return t, true
 }
 
+// Start opens the first place of a view that showed none yet (the line mode
+// before its first page): like Open, but not a step in the history, since
+// there is nowhere to go back to.
+func (s *Session) Start(pl library.Place) bool {
+	n := len(s.hist)
+	ok := s.Open(pl)
+	s.hist = s.hist[:n]
+	return ok
+}
+
 // Back returns to where the reader was before the last jump; false when there
 // is nowhere to go back to.
 func (s *Session) Back() bool {
