@@ -67,7 +67,7 @@ func (a *app) t() i18n.CLIStrings { return i18n.CLI(a.msgLang()) }
 // parser's words ("strconv.ParseInt: parsing ...").
 func (a *app) flagError(c *cobra.Command, err error) error {
 	t := a.t()
-	path := c.CommandPath()
+	path := commandPath(c)
 	var (
 		notExist *pflag.NotExistError
 		needs    *pflag.ValueRequiredError
@@ -123,7 +123,7 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 	}
 	t := a.t()
 	msg := err.Error()
-	path := cmd.CommandPath()
+	path := commandPath(cmd)
 	name := strings.TrimPrefix(path, cmd.Root().Name()+" ") // after "cyberdiplo: "
 	args := cmd.Flags().Args()
 	given := strings.Join(args, " ")
@@ -154,6 +154,18 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 		return usageErr("%s: %s (see %s --help)", name, msg, path)
 	}
 	return err
+}
+
+// commandPath is what a user types to run c: its command path, without the
+// kiosk's placeholder root (over SSH a visitor types "show un", not "COMMAND
+// show un").
+func commandPath(c *cobra.Command) string {
+	if c.Root().Use == restrictedRoot {
+		if p := strings.TrimPrefix(c.CommandPath(), restrictedRoot+" "); p != restrictedRoot {
+			return p
+		}
+	}
+	return c.CommandPath()
 }
 
 // isPage reports whether name (PAGE or PAGE#ANCHOR) names a page.

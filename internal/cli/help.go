@@ -43,10 +43,10 @@ func writeHelp(w io.Writer, c *cobra.Command, lang string) {
 		flagsWord = " " + t.FlagsWord
 	}
 	if c.Runnable() || len(subs) == 0 {
-		b.WriteString("  " + c.CommandPath() + useArgs(c, lang) + flagsWord + "\n")
+		b.WriteString("  " + commandPath(c) + useArgs(c, lang) + flagsWord + "\n")
 	}
 	if len(subs) > 0 {
-		b.WriteString("  " + c.CommandPath() + " " + t.CommandWord + flagsWord + "\n")
+		b.WriteString("  " + commandPath(c) + " " + t.CommandWord + flagsWord + "\n")
 	}
 
 	if len(subs) > 0 {
@@ -70,7 +70,7 @@ func writeHelp(w io.Writer, c *cobra.Command, lang string) {
 		b.WriteString(ex + "\n")
 	}
 	if len(subs) > 0 {
-		b.WriteString("\n" + fmt.Sprintf(t.MoreHelp, c.CommandPath()) + "\n")
+		b.WriteString("\n" + fmt.Sprintf(t.MoreHelp, commandPath(c)) + "\n")
 	}
 	_, _ = io.WriteString(w, trimLines(b.String()))
 }

@@ -262,3 +262,15 @@ func TestRestrictedSuggestsTheCommand(t *testing.T) {
 		}
 	}
 }
+
+// Over SSH a hint names the command as a visitor types it ("show --help"),
+// never the kiosk's placeholder root.
+func TestRestrictedHintsNameTheCommand(t *testing.T) {
+	for _, args := range [][]string{{"show", "un", "--bogus"}, {"search", "--limit", "abc", "oewg"}, {"show", "--help"}} {
+		var out, errb strings.Builder
+		ExecuteRestricted(t.Context(), args, Env{Out: &out, Err: &errb})
+		if all := out.String() + errb.String(); strings.Contains(all, "COMMAND") || !strings.Contains(all, args[0]) {
+			t.Errorf("%q: %q", args, all)
+		}
+	}
+}

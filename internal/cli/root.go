@@ -177,6 +177,10 @@ func (a *app) cache() *render.Cache {
 // newRoot builds the command tree. restricted leaves out everything but the
 // read-only commands (list, show, search) and the --content flag: it is what an SSH
 // visitor may run.
+// restrictedRoot is the name of the kiosk's command tree, whose commands a
+// visitor types without it.
+const restrictedRoot = "COMMAND"
+
 func newRoot(a *app, restricted bool) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "cyberdiplo [PAGE[#ANCHOR]]",
@@ -209,7 +213,7 @@ func newRoot(a *app, restricted bool) *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.langFlag, "lang", "", "language: en or it (default from LC_ALL, LC_MESSAGES, LANG)")
 	if restricted {
-		root.Use = "COMMAND"
+		root.Use = restrictedRoot
 		root.RunE = nil
 		root.Args = nil
 		root.CompletionOptions.DisableDefaultCmd = true
