@@ -26,6 +26,10 @@ type lookup struct {
 	// unmatched are the words of the query that matched nothing.
 	unmatched []string
 
+	gen   int    // counts the changes of hits: part of the drawn box's key
+	drew  boxKey // what the box last drawn was drawn from
+	drawn string
+
 	occ     []occurrence // the occurrences of the session's search on the page, in reading order
 	current int          // index in occ of the current one, -1 before any
 	land    landing      // where to land once the next page is drawn
@@ -146,6 +150,7 @@ func (l *lookup) afterRender(m *Model) {
 
 func (l *lookup) langChanged(m *Model) {
 	l.hits = nil
+	l.gen++
 	m.bar.note = ""
 }
 
@@ -159,6 +164,7 @@ func (l *lookup) readKey(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		l.input = newInput(m)
 		l.layout(m)
 		l.hits = nil
+		l.gen++
 		l.sel = 0
 	case key.Matches(msg, k.Outline):
 		m.openOutline()
@@ -232,6 +238,7 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) (tea.Cmd, tea.Msg) {
 func (l *lookup) refresh(m *Model) {
 	l.sel = 0
 	l.hits = nil
+	l.gen++
 	if m.index != nil {
 		// The snippet gets the row less the "page › heading" column and the
 		// sources' years after it.
@@ -630,7 +637,26 @@ func writePairs(b *strings.Builder, heads []string, snips [][]string, sel, rows,
 }
 
 // box draws the search box.
+// boxKey is everything the search box is drawn from: the same key, the same box
+// (keys typed past the query's limit, a paste without bracketed paste, change
+// nothing, and a frame is drawn after every key).
+type boxKey struct {
+	input         string
+	gen, sel      int
+	width, height int
+	lang          string
+	lk            look
+}
+
 func (l *lookup) box(m *Model) string {
+	k := boxKey{l.input.View(), l.gen, l.sel, m.width, m.pageHeight(), m.lang, m.lk}
+	if k != l.drew || l.drawn == "" {
+		l.drew, l.drawn = k, l.drawBox(m)
+	}
+	return l.drawn
+}
+
+func (l *lookup) drawBox(m *Model) string {
 	st := m.lk.st
 	w, snipW, srcW := boxColumns(m.width)
 	rows := max(m.pageHeight()-6, 1)

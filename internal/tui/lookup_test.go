@@ -500,3 +500,43 @@ func TestMatchCounterFollowsTheView(t *testing.T) {
 		t.Fatalf("N after G chose match %d (line %d), not one on screen (lines %d-%d)", m.find.current+1, last.line, m.offset(), m.offset()+m.pageHeight())
 	}
 }
+
+// The box is drawn from what it shows: keys past the query's limit change
+// nothing on screen, and a move of the selection or new results redraw it.
+func TestSearchBoxRedrawsOnlyWhatChanged(t *testing.T) {
+	m := newTest(t, "en", "un", 100, 30)
+	keys(m, "/")
+	typeText(m, strings.Repeat("oewg report ", 10))
+	before := screen(m)
+	typeText(m, "more words past the limit")
+	if screen(m) != before {
+		t.Fatalf("keys past the limit changed the screen:\n%s", screen(m))
+	}
+	keys(m, "down")
+	if screen(m) == before {
+		t.Fatal("down did not move the selection on screen")
+	}
+	for range 80 {
+		keys(m, "backspace")
+	}
+	typeText(m, "pledge")
+	if s := screen(m); !strings.Contains(s, "Search: pledge") || !strings.Contains(s, "Pledge") {
+		t.Fatalf("new results not drawn:\n%s", s)
+	}
+	keys(m, "esc")
+	if strings.Contains(screen(m), "Search:") {
+		t.Fatal("the box outlived esc")
+	}
+}
+
+// BenchmarkSearchBoxKeyPastLimit is a frame after a key that changes nothing
+// (a paste without bracketed paste, past the query's limit).
+func BenchmarkSearchBoxKeyPastLimit(b *testing.B) {
+	m := newTest(b, "en", "un", 100, 30)
+	keys(m, "/")
+	typeText(m, strings.Repeat("oewg report ", 10))
+	for b.Loop() {
+		typeText(m, "x")
+		_ = m.View()
+	}
+}

@@ -64,6 +64,7 @@ type docKey struct {
 // Model is the reader. Create it with New.
 type Model struct {
 	quitting bool // q was pressed: the last frame is blank
+	overlaid overlaid
 	lib      *library.Library
 	cache    *render.Cache
 	index    *search.Index
@@ -916,8 +917,16 @@ func (m *Model) render() string {
 	case modeMarks:
 		box, atTop = m.markList.View(min(m.width-4, 90), max(m.pageHeight()-4, 1), m.lk), true
 	}
+	if m.mode != modeSearch {
+		m.find.drew, m.find.drawn = boxKey{}, "" // a kiosk keeps many readers: no box kept closed
+	}
 	if box == "" {
+		m.overlaid = overlaid{}
 		return screen // every part is drawn within the width
+	}
+	o := &m.overlaid
+	if o.screen == screen && o.box == box && o.w == w && o.h == h && o.atTop == atTop && o.out != "" {
+		return o.out // nothing changed (a key past the query's limit): compose once
 	}
 	lines := strings.Split(overlay(screen, box, w, h, atTop), "\n")
 	for i, l := range lines {
@@ -925,7 +934,17 @@ func (m *Model) render() string {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
-	return strings.Join(lines, "\n")
+	*o = overlaid{screen, box, w, h, atTop, strings.Join(lines, "\n")}
+	return o.out
+}
+
+// overlaid is the last screen with a box drawn over it, and what it was drawn
+// from: composing a box costs a frame more than drawing it.
+type overlaid struct {
+	screen, box string
+	w, h        int
+	atTop       bool
+	out         string
 }
 
 // note is a page area holding one dim line.
