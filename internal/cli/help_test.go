@@ -274,3 +274,16 @@ func TestRestrictedHintsNameTheCommand(t *testing.T) {
 		}
 	}
 }
+
+// --lang given empty is refused like any unknown language, not taken as absent.
+func TestEmptyLangIsRefused(t *testing.T) {
+	for _, v := range []string{"", " "} {
+		code, _, errs := runCLI(t, nil, "show", "un", "--lang", v)
+		if code != 2 || !strings.Contains(errs, "unknown language") {
+			t.Errorf("--lang %q: exit %d, %q", v, code, errs)
+		}
+	}
+	if code, _, _ := runCLI(t, nil, "show", "un"); code != 0 {
+		t.Errorf("no --lang: exit %d", code)
+	}
+}

@@ -110,6 +110,9 @@ func (a *app) libraryAndLang() (*library.Library, string, error) {
 // lang applies the language rule to --lang and the environment.
 func (a *app) lang() (string, error) {
 	l, err := langs.Choose(a.langFlag, a.env.Getenv)
+	if err == nil && strings.TrimSpace(a.langFlag) == "" && a.root != nil && a.root.PersistentFlags().Changed("lang") {
+		err = errors.New("--lang given empty") // --lang "": a language was meant, none was said
+	}
 	if err != nil {
 		return "", usageErr(a.t().UnknownLang, quote(a.langFlag), langs.List(a.t().Or))
 	}
