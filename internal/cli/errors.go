@@ -135,7 +135,7 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 			// "cyberdiplo serch oewg": a misspelt command, not two pages.
 			if len(args) > 0 && !a.isPage(args[0]) {
 				if s, ok := a.suggestFor(args[0]); ok && s.Command {
-					return usageErr(t.NotACommand, quote(args[0]), strings.Join(append([]string{cmd.Root().Name(), s.Say}, args[1:]...), " "))
+					return usageErr(t.NotACommand, quote(args[0]), strings.Join(append([]string{cmd.Root().Name()}, a.corrected(s.Say, args[1:])...), " "))
 				}
 			}
 			return usageErr(t.OnePage, got, quote(given), quote(given))

@@ -250,6 +250,7 @@ func TestRestrictedSuggestsTheCommand(t *testing.T) {
 		want string
 	}{
 		{[]string{"shwo", "un"}, `did you mean show un?`},
+		{[]string{"shwo", "unn"}, `did you mean show un?`},
 		{[]string{"serch", "oewg"}, `did you mean search oewg?`},
 		{[]string{"lst"}, `did you mean list?`},
 		{[]string{"lint"}, "only these commands are available here: list, show, search"},

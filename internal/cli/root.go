@@ -344,7 +344,7 @@ func ExecuteRestricted(ctx context.Context, args []string, env Env) int {
 		if len(args) > 0 && !a.isPage(args[0]) && !isCommand(newRoot(&app{env: a.env}, false), args[0]) {
 			a.root = root
 			if s, ok := a.suggestFor(args[0]); ok && s.Command {
-				fmt.Fprintln(a.env.Err, "cyberdiplo: "+fmt.Sprintf(a.t().NotACommand, quote(args[0]), strings.Join(append([]string{s.Say}, args[1:]...), " ")))
+				fmt.Fprintln(a.env.Err, "cyberdiplo: "+fmt.Sprintf(a.t().NotACommand, quote(args[0]), strings.Join(a.corrected(s.Say, args[1:]), " ")))
 				return 1
 			}
 		}

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
@@ -35,4 +37,25 @@ func (a *app) suggestFor(name string) (search.Name, bool) {
 		lib = l
 	}
 	return search.Suggest(name, suggestCandidates(a.root, lib))
+}
+
+// corrected is a misspelt command line with its command corrected to name and,
+// for show, each page it names that is no page corrected to the page it was
+// probably meant to be ("shwo unn" is "show un"); search's words are left as
+// typed (search corrects them itself).
+func (a *app) corrected(name string, args []string) []string {
+	out := []string{name}
+	for _, arg := range args {
+		if name == "show" && !strings.HasPrefix(arg, "-") && !a.isPage(arg) {
+			page, anchor, hasAnchor := strings.Cut(arg, "#")
+			if s, ok := a.suggestFor(page); ok && !s.Command {
+				arg = s.Say
+				if hasAnchor {
+					arg += "#" + anchor
+				}
+			}
+		}
+		out = append(out, arg)
+	}
+	return out
 }

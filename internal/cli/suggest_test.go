@@ -14,6 +14,8 @@ func TestSuggestions(t *testing.T) {
 		want string
 	}{
 		{[]string{"serch", "oewg"}, `"serch" is neither a page nor a command: did you mean cyberdiplo search oewg?`},
+		{[]string{"shwo", "unn"}, `did you mean cyberdiplo show un?`},
+		{[]string{"shwo", "glosary#oewg-open-ended-working-group"}, `did you mean cyberdiplo show glossary#oewg-open-ended-working-group?`},
 		{[]string{"nat"}, "(did you mean nato?)"},
 		{[]string{"show", "unn"}, "(did you mean un?)"},
 		{[]string{"glosary"}, "(did you mean glossary?)"},
