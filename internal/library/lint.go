@@ -342,6 +342,11 @@ func lintPair(en, it *Page, terms []Term) []Problem {
 		out = append(out, Problem{Path: it.Path, Line: 1,
 			Message: fmt.Sprintf("order %d differs from %s (%d)", it.Order, en.Path, en.Order)})
 	}
+	if en.Updated != it.Updated && validDate(en.Updated) && validDate(it.Updated) {
+		// The date a page is current to is cited with every passage of it.
+		out = append(out, Problem{Path: it.Path, Line: 1,
+			Message: fmt.Sprintf("front matter: updated %s, but %s in %s: the two languages disagree", it.Updated, en.Updated, en.Path)})
+	}
 	n := min(len(en.Headings), len(it.Headings))
 	for i := 0; i < n; i++ {
 		a, b := en.Headings[i], it.Headings[i]

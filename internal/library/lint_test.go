@@ -49,6 +49,7 @@ func TestLintFindsEachProblem(t *testing.T) {
 		"emoji":           {`en/one.md:23: emoji shortcode ":tada:": shortcodes are shown as typed; write the character itself, or words`},
 		"bad-kind":        {`en/two.md:7: front matter: kind "forums" is not one of page, forum, glossary, timeline`},
 		"kind-differs":    {`it/two.md:1: kind forum differs from en/two.md (page)`},
+		"updated-differs": {`it/one.md:1: front matter: updated 2025-03, but 2026-03 in en/one.md: the two languages disagree`},
 		"bad-colour":      {`en/two.md:7: front matter: colour needs dark and light, each "#RRGGBB" (got dark "#12345", light "#FFFFFF")`},
 		"bad-alias":       {`it/two.md:1: alias "one" is the id of another page`},
 		"no-sources":      {`sources.yaml:0: missing: declare the sources the briefing rests on here, and name them under each heading (see docs/CONTENT.md)`},
