@@ -200,6 +200,26 @@ func (tm *term) waitFor(t testing.TB, from int, want string) {
 	}
 }
 
+// clipboard waits for the OSC 52 written after byte from (the status bar says
+// a copy was made at once; the clipboard follows in a write of its own) and
+// returns what it carries, decoded.
+func (tm *term) clipboard(t testing.TB, from int) string {
+	t.Helper()
+	for deadline := time.Now().Add(wait); ; time.Sleep(10 * time.Millisecond) {
+		_, p, ok := strings.Cut(tm.out.String()[from:], "\x1b]52;c;")
+		if end := strings.IndexAny(p, "\a\x1b"); ok && end >= 0 {
+			text, err := base64.StdEncoding.DecodeString(p[:end])
+			if err != nil {
+				t.Fatalf("OSC 52 payload %q: %v", p[:end], err)
+			}
+			return string(text)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no OSC 52 after the status said a copy was made: %q", tm.out.String()[from:])
+		}
+	}
+}
+
 func (tm *term) send(t testing.TB, keys string) {
 	t.Helper()
 	if _, err := io.WriteString(tm.in, keys); err != nil {
@@ -1131,15 +1151,8 @@ func TestCopyReachesTheVisitorsClipboard(t *testing.T) {
 	from := len(tm.out.String())
 	tm.send(t, "c")
 	tm.waitFor(t, from, "sent to the clipboard")
-	out := tm.out.String()[from:]
-	_, payload, ok := strings.Cut(out, "\x1b]52;c;")
-	if !ok {
-		t.Fatalf("no OSC 52 in the output: %q", out)
-	}
-	end := strings.IndexAny(payload, "\a\x1b")
-	text, err := base64.StdEncoding.DecodeString(payload[:max(end, 0)])
-	if err != nil || !strings.Contains(string(text), "Italy at the United Nations › Key facts. Sources: ") {
-		t.Errorf("clipboard payload %q (%v)", text, err)
+	if text := tm.clipboard(t, from); !strings.Contains(text, "Italy at the United Nations › Key facts. Sources: ") {
+		t.Errorf("clipboard payload %q", text)
 	}
 	tm.send(t, "q")
 	if code := tm.exit(t); code != 0 {

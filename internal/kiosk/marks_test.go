@@ -1,12 +1,10 @@
 package kiosk_test
 
 import (
-	"encoding/base64"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // A visitor's marks are theirs for the session: m marks, ' lists, c copies the
@@ -30,26 +28,8 @@ func TestMarksBelongToTheVisitorsSession(t *testing.T) {
 	from = len(tm.out.String())
 	tm.send(t, "c")
 	tm.waitFor(t, from, "brief copied: 1 marked passage")
-	// The status bar says so at once; the clipboard's OSC 52 follows in a
-	// write of its own: wait for it, terminator included.
-	for deadline := time.Now().Add(wait); ; time.Sleep(10 * time.Millisecond) {
-		_, p, ok := strings.Cut(tm.out.String()[from:], "\x1b]52;c;")
-		if ok && strings.ContainsAny(p, "\a\x1b") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no OSC 52 after the status said the brief was copied: %q", tm.out.String()[from:])
-		}
-	}
-	out := tm.out.String()[from:]
-	_, payload, ok := strings.Cut(out, "\x1b]52;c;")
-	if !ok {
-		t.Fatalf("no OSC 52 in the output: %q", out)
-	}
-	end := strings.IndexAny(payload, "\a\x1b")
-	text, err := base64.StdEncoding.DecodeString(payload[:max(end, 0)])
-	if err != nil || !strings.Contains(string(text), "Italy at the United Nations › Key facts. Sources: ") {
-		t.Errorf("clipboard payload %q (%v)", text, err)
+	if text := tm.clipboard(t, from); !strings.Contains(text, "Italy at the United Nations › Key facts. Sources: ") {
+		t.Errorf("clipboard payload %q", text)
 	}
 	tm.send(t, "q") // closes the list
 	tm.send(t, "q")
