@@ -382,6 +382,9 @@ func (b *builder) groupPostings() {
 const maxVocabGuess = 1 << 14
 
 func buildLang(lang string, pages []*library.Page, cs []concept) *langIndex {
+	if li := prebuiltLang(lang, pages, cs); li != nil {
+		return li // the shipped content's, made by go generate (prebuilt.go)
+	}
 	li := &langIndex{lang: lang, an: analyzerFor(lang), first: make(map[string]int32, len(pages))}
 	n, size := 0, 0
 	for _, p := range pages {
