@@ -5,7 +5,9 @@ import (
 	"flag"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -151,6 +153,28 @@ func TestPrebuiltOtherContent(t *testing.T) {
 		c.pos = nil // set by New, not by buildLang
 		if !sameIndex(&c, fresh[i].li) {
 			t.Errorf("%s: New's index differs from a build", li.lang)
+		}
+	}
+}
+
+// TestPrebuiltSources: the code digest holds every source file of the package
+// but the tests and the stem table (a file left out could change the index
+// without making prebuilt.bin stale).
+func TestPrebuiltSources(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := fs.Glob(sourceFiles, "*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || f == "stemtable.go" {
+			continue
+		}
+		if !slices.Contains(embedded, f) {
+			t.Errorf("%s is not in the code digest: add it to the go:embed lines of sourceFiles (prebuilt.go)", f)
 		}
 	}
 }
