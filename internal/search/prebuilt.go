@@ -113,6 +113,10 @@ func parsePrebuilt(blob string, code [sha256.Size]byte) (map[string]prebuiltEntr
 		lang := d.str()
 		var e prebuiltEntry
 		copy(e.input[:], d.take(sha256.Size))
+		for d.off < len(d.s) && d.s[d.off] == 0 {
+			d.off++ // padding
+		}
+		d.take(1)
 		e.data = d.str()
 		out[lang] = e
 	}
@@ -127,6 +131,13 @@ func writePrebuilt(langs []string, inputs [][sha256.Size]byte, data []string) []
 	for i, lang := range langs {
 		e.str(lang)
 		e.buf = append(e.buf, inputs[i][:]...)
+		// Each language's index starts at a multiple of rawAlign, so that its raw
+		// arrays are aligned in the file.
+		size := len(binary.AppendUvarint(nil, uint64(len(data[i]))))
+		for (len(e.buf)+1+size)%rawAlign != 0 {
+			e.buf = append(e.buf, 0)
+		}
+		e.buf = append(e.buf, 1) // the end of the padding
 		e.str(data[i])
 	}
 	return e.buf
@@ -430,6 +441,18 @@ type encoder struct {
 
 func (e *encoder) uvarint(x uint64) { e.buf = binary.AppendUvarint(e.buf, x) }
 
+// pad writes a count of zero bytes, and them, so that what follows starts at a
+// multiple of rawAlign: the decoder can take a raw array where it is.
+func (e *encoder) pad() {
+	n := (rawAlign - (len(e.buf)+1)%rawAlign) % rawAlign
+	e.buf = append(e.buf, byte(n))
+	e.buf = append(e.buf, make([]byte, n)...)
+}
+
+// rawAlign is the alignment of raw arrays in the file, from its start: enough
+// for any raw value.
+const rawAlign = 8
+
 func (e *encoder) str(s string) {
 	e.uvarint(uint64(len(s)))
 	e.buf = append(e.buf, s...)
@@ -472,6 +495,7 @@ func (e *encoder) value(v reflect.Value) error {
 		}
 		e.uvarint(uint64(v.Len()) + 1)
 		if isRaw(t.Elem()) {
+			e.pad()
 			e.buf = append(e.buf, rawBytes(v.UnsafePointer(), t.Elem(), v.Len())...)
 			return nil
 		}
@@ -535,21 +559,15 @@ type decoder struct {
 	off   int
 	pages []*library.Page
 	err   error
-	// The small slices are cut from these, a few allocations for thousands.
-	i32  []int32
+	// aligned: s starts at a multiple of rawAlign in memory, so its raw arrays
+	// are aligned and may be used where they are.
+	aligned bool
+	// The small slices of strings are cut from this, a few allocations for
+	// thousands.
 	strs []string
 }
 
 const arenaSize = 4096
-
-func (d *decoder) int32s(n int) []int32 {
-	if cap(d.i32)-len(d.i32) < n {
-		d.i32 = make([]int32, 0, max(n, arenaSize))
-	}
-	s := d.i32[len(d.i32) : len(d.i32)+n : len(d.i32)+n]
-	d.i32 = d.i32[:len(d.i32)+n]
-	return s
-}
 
 func (d *decoder) strings(n int) []string {
 	if cap(d.strs)-len(d.strs) < n {
@@ -567,6 +585,15 @@ func (d *decoder) fail(err error) {
 		d.err = err
 	}
 	d.off = len(d.s)
+}
+
+func (d *decoder) byte() byte {
+	if d.off >= len(d.s) {
+		d.fail(errShort)
+		return 0
+	}
+	d.off++
+	return d.s[d.off-1]
 }
 
 func (d *decoder) take(n int) string {
@@ -617,7 +644,7 @@ func decodeLang(data, lang string, pages []*library.Page) (li *langIndex, err er
 			li, err = nil, fmt.Errorf("prebuilt index: %v", r)
 		}
 	}()
-	d := &decoder{s: data, pages: pages}
+	d := &decoder{s: data, pages: pages, aligned: uintptr(unsafe.Pointer(unsafe.StringData(data)))%rawAlign == 0}
 	li = &langIndex{}
 	langDecoder()(d, unsafe.Pointer(li))
 	if d.err == nil && d.off != len(d.s) {
@@ -700,34 +727,27 @@ func decoderFor(t reflect.Type) decodeFn {
 func sliceDecoder(t reflect.Type) decodeFn {
 	et := t.Elem()
 	switch {
-	case et.Kind() == reflect.Int32:
-		return func(d *decoder, p unsafe.Pointer) {
-			n := d.length()
-			if n < 0 {
-				return
-			}
-			raw := d.take(4 * n)
-			if d.err != nil {
-				return
-			}
-			var s []int32
-			if n < arenaSize/4 {
-				s = d.int32s(n)
-			} else {
-				s = make([]int32, n)
-			}
-			copy(rawBytes(unsafe.Pointer(unsafe.SliceData(s)), et, n), raw)
-			*(*[]int32)(p) = s
-		}
 	case isRaw(et):
-		size := int(et.Size())
+		size, align := int(et.Size()), uintptr(et.Align())
+		int32s := t == reflect.TypeFor[[]int32]()
 		return func(d *decoder, p unsafe.Pointer) {
 			n := d.length()
 			if n < 0 {
 				return
 			}
+			d.take(int(d.byte())) // padding
 			raw := d.take(n * size)
 			if d.err != nil {
+				return
+			}
+			// The array where it is in the file, read-only memory (the index is
+			// never written after New); a copy when the file is not aligned.
+			if at := unsafe.Pointer(unsafe.StringData(raw)); n > 0 && d.aligned && uintptr(at)%align == 0 {
+				if int32s {
+					*(*[]int32)(p) = unsafe.Slice((*int32)(at), n) // most are: without reflect's allocation
+				} else {
+					reflect.NewAt(t, p).Elem().Set(reflect.SliceAt(et, at, n))
+				}
 				return
 			}
 			s := reflect.MakeSlice(t, n, n)
@@ -792,9 +812,10 @@ func mapDecoder(t reflect.Type) decodeFn {
 				return
 			}
 			m := make(map[string][]int32, n)
+			var x []int32 // one, not one a key
 			for range n {
 				k := d.str()
-				var x []int32
+				x = nil // what a nil slice leaves
 				elem(d, unsafe.Pointer(&x))
 				m[k] = x
 			}
