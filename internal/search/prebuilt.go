@@ -45,6 +45,10 @@ import (
 // A stale file costs speed, never a different index. TestPrebuilt fails when the
 // file is not what go generate would write now (stale, or not reproducible), or
 // when what it loads differs from a build.
+//
+// The index loaded keeps its raw arrays (postings, the words of each section)
+// where they are in the file, in read-only memory: nothing writes to an index
+// after New.
 
 // prebuiltFormat names the encoding: part of the code digest.
 const prebuiltFormat = "cyberdiplo search prebuilt index 1"
