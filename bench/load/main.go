@@ -47,6 +47,7 @@ var (
 	width    = flag.Int("width", 100, "terminal width")
 	height   = flag.Int("height", 30, "terminal height")
 	think    = flag.Duration("think", 100*time.Millisecond, "pause between a frame and the next key")
+	stagger  = flag.Bool("stagger", true, "spread the visitors' first keys over one -think (visitor i waits i/n of it more), as a crowd's keys are; false: all first keys at once, a burst")
 	single   = flag.Int("single", 5, "lone visitors timed before the load (first frame after the TCP dial)")
 	metrics  = flag.String("metrics", "", "the servers' --metrics-addr, comma-separated, for their memory and goroutines")
 	settle   = flag.Duration("settle", 10*time.Second, "wait after the sessions end before the last measure")
@@ -117,6 +118,7 @@ func main() {
 		mu       sync.Mutex
 		frames   []time.Duration // first frames under load
 		lat      []time.Duration // keystroke to frame
+		latFirst []time.Duration // of each visitor's first key only
 		noFrame  int
 		failures = map[string]int{}
 		ready    sync.WaitGroup
@@ -203,6 +205,9 @@ func main() {
 				keysDone.Done()
 				<-release
 			}()
+			if *stagger { // the crowd's keys spread, not all in the same millisecond
+				time.Sleep(time.Duration(int64(*think) * int64(i) / int64(*n)))
+			}
 			for k := 0; k < *keys; k++ {
 				time.Sleep(*think)
 				d, err := v.press(keyCycle[(i+k)%len(keyCycle)])
@@ -218,6 +223,9 @@ func main() {
 				}
 				mu.Lock()
 				lat = append(lat, d)
+				if k == 0 {
+					latFirst = append(latFirst, d)
+				}
 				mu.Unlock()
 			}
 			keysDone.Done()
@@ -243,6 +251,7 @@ func main() {
 	fmt.Printf("lone visitor, TCP dial to first frame (%d runs): %s\n", len(lone), dist(lone))
 	fmt.Printf("first frame with %d arriving at once: %s\n", *n, dist(frames))
 	fmt.Printf("keystroke to frame, at the client (%d keys, %d without a frame): %s\n", len(lat), noFrame, dist(lat))
+	fmt.Printf("  of which each visitor's first key (%d): %s\n", len(latFirst), dist(latFirst))
 	if serverLat != "" {
 		fmt.Printf("keystroke to frame, in the servers (histogram): %s\n", serverLat)
 	}
