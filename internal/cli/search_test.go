@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
 // runSearch runs "cyberdiplo search ARGS..." with the given terminal and environment.
@@ -154,39 +158,42 @@ func TestSearchIssueExamples(t *testing.T) {
 }
 
 func TestSearchBothLanguages(t *testing.T) {
-	// With no --lang: the reader's language (here from LANG), then the other one's
-	// own sections, marked.
+	// With no --lang: each section once, in the reader's language (here from
+	// LANG) when it has the section, which the shipped content always does: the
+	// same rows as --lang it, none of them marked with a language.
 	code, out, _ := runSearch(t, false, map[string]string{"LANG": "it_IT.UTF-8"}, "oewg", "--limit", "100")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	ls := searchLines(out)
-	seenEn := false
-	for _, l := range ls {
-		if strings.HasPrefix(l, " ") {
-			continue // a snippet
-		}
-		if strings.HasPrefix(l, "[en] ") {
-			seenEn = true
-		} else if seenEn {
-			t.Errorf("Italian line %q after the English ones", l)
-		}
-		if strings.HasPrefix(l, "[it] ") {
-			t.Errorf("the reader's language is marked: %q", l)
-		}
+	_, only, _ := runSearch(t, false, nil, "oewg", "--limit", "100", "--lang", "it")
+	rows := searchRows(t, out)
+	if len(rows) < 10 || !reflect.DeepEqual(rows, searchRows(t, only)) {
+		t.Errorf("no --lang (LANG=it) lists other rows than --lang it:\n%s\n--\n%s", out, only)
 	}
-	if !seenEn || strings.HasPrefix(ls[0], "[") {
-		t.Errorf("want Italian sections then [en] ones:\n%s", out)
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if strings.HasPrefix(r.where, "[") {
+			t.Errorf("a section Italian has is listed in another language: %q", r.where)
+		}
+		if seen[r.where] {
+			t.Errorf("%q listed twice:\n%s", r.where, out)
+		}
+		seen[r.where] = true
 	}
-	// With --lang, that language only, unless --all-langs; a section found in the
-	// other language is shown in this one, marked.
+	// With --lang, that language only; a section found in the other language is
+	// shown in this one, marked with the language's label.
 	_, out, _ = runSearch(t, false, nil, "partenariato", "pubblico-privato", "--lang", "en")
-	if strings.Contains(out, "[it]") || !strings.Contains(out, "(via it)") {
+	if strings.Contains(out, "[IT]") || !strings.Contains(out, "(via IT)") {
 		t.Errorf("--lang en:\n%s", out)
 	}
-	_, out, _ = runSearch(t, false, nil, "partenariato", "pubblico-privato", "--lang", "en", "--all-langs")
-	if !strings.Contains(out, "[it] ") {
-		t.Errorf("--lang en --all-langs:\n%s", out)
+	_, all, _ := runSearch(t, false, nil, "partenariato", "pubblico-privato", "--lang", "en", "--all-langs")
+	if all != out {
+		t.Errorf("--all-langs lists the Italian versions of sections English has:\n%s", all)
+	}
+	// A section only another language has is marked with its label.
+	cell, _ := whereCell(search.Hit{Lang: "it", Page: "un", Heading: "Solo in italiano", OtherLang: true})
+	if cell != "[IT] un › Solo in italiano" {
+		t.Errorf("a section in another language: %q", cell)
 	}
 }
 
@@ -276,9 +283,15 @@ func TestSearchJSON(t *testing.T) {
 			prev = s
 		}
 	}
-	last := hits[len(hits)-1]
-	if last["lang"] != "it" || last["other_lang"] != true {
-		t.Errorf("last hit %v", last)
+	// Each section once: English has every section Italian has, so no hit is
+	// of the other language (other_lang is for a section only it has).
+	seen := map[string]bool{}
+	for _, h := range hits {
+		k := fmt.Sprint(h["page"], "#", h["anchor"])
+		if h["lang"] != "en" || h["other_lang"] != false || seen[k] {
+			t.Errorf("hit %v: another language's, or %s twice", h, k)
+		}
+		seen[k] = true
 	}
 	if !strings.Contains(out, "\n  {") {
 		t.Errorf("JSON is not indented:\n%.200s", out)

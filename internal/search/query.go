@@ -1208,6 +1208,7 @@ func (ix *Index) Find(text string, opt Options) Result {
 			rows = append(rows, more...)
 		}
 	}
+	rows = ix.oneVersion(rows)
 	if opt.Limit > 0 && len(rows) > opt.Limit {
 		rows = rows[:opt.Limit]
 	}

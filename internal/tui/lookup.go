@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/textinput"
@@ -674,9 +675,9 @@ func (l *lookup) drawBox(m *Model) string {
 			head = h.Heading
 		}
 		if h.OtherLang {
-			lead = "[" + strings.ToUpper(h.Lang) + "] " + lead
+			lead = "[" + langs.Label(h.Lang) + "] " + lead
 		} else if h.Via == search.ViaOtherLang {
-			if via := " (via " + strings.ToUpper(h.Found) + ")"; head != "" {
+			if via := " (via " + langs.Label(h.Found) + ")"; head != "" {
 				head += via
 			} else {
 				lead += via

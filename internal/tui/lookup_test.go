@@ -2,14 +2,18 @@ package tui
 
 import (
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cyberdiplo/cyberdiplo/content"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
@@ -325,23 +329,80 @@ func TestSearchOtherLanguageHitSwitchesLanguage(t *testing.T) {
 	if !strings.Contains(screen(m), "(via IT)") {
 		t.Fatalf("a section found through Italian is not marked:\n%s", screen(m))
 	}
-	// The Italian sections themselves come after, marked; opening one switches.
+	// Each section once: the Italian versions of the sections listed are not.
+	assertOneRowPerSection(t, m, "en")
+	// A section only Italian has comes after, marked with its label; opening it
+	// switches to Italian.
+	m = newTestLib(t, italianOnly(t), "en", "overview", 100, 30)
+	keys(m, "/")
+	typeText(m, "esercitazioni")
 	sel := -1
 	for i, h := range m.find.hits {
 		if h.OtherLang {
 			sel = i
-			break
+			if h.Lang != "it" || h.Heading != "Solo in italiano" {
+				t.Errorf("an Italian row of a section English has: %+v", h)
+			}
+		} else if sel >= 0 {
+			t.Errorf("an English row after the Italian one: %s › %s", h.Page, h.Heading)
 		}
-	}
-	if sel < 0 || !strings.Contains(screen(m), "[IT]") {
-		t.Fatalf("no Italian section in the list:\n%s", screen(m))
 	}
 	for i := 0; i < sel; i++ {
 		keys(m, "down")
 	}
+	if sel < 0 || !strings.Contains(screen(m), "[IT] NATO › Solo in italiano") {
+		t.Fatalf("no Italian-only section in the list:\n%s", screen(m))
+	}
+	assertOneRowPerSection(t, m, "en")
 	keys(m, "enter")
 	if lang, _ := m.Current(); lang != "it" {
 		t.Fatal("opening an Italian hit did not switch to Italian")
+	}
+}
+
+// italianOnly is the shipped briefing with a section only Italian has, at the
+// end of the NATO page (sections pair by position: it has no English one).
+func italianOnly(t *testing.T) *library.Library {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(content.FS(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(content.FS(), path)
+		if path == "it/nato.md" {
+			data = append(data, "\n## Solo in italiano\n<!-- sources: maeci-2026 -->\n\nEsercitazioni soltanto in questa versione.\n"...)
+		}
+		fsys[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := library.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// assertOneRowPerSection fails when the search box lists a section twice: in
+// two languages (the same section in lang) or twice in one.
+func assertOneRowPerSection(t *testing.T, m *Model, lang string) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, h := range m.find.hits {
+		k := fmt.Sprintf("%s %s %d", h.Lang, h.Page, h.Section)
+		if sec := m.lib.CounterpartSection(h.Page, h.Lang, h.Section, lang); sec >= 0 {
+			k = fmt.Sprintf("%s %d", h.Page, sec)
+		}
+		if seen[k] {
+			t.Errorf("%s › %s (%s) listed twice", h.Page, h.Heading, h.Lang)
+		}
+		seen[k] = true
+	}
+	if want := fmt.Sprintf("%d results", len(m.find.hits)); len(m.find.hits) > 1 && !strings.Contains(screen(m), want) {
+		t.Errorf("the box does not say %q:\n%s", want, screen(m))
 	}
 }
 
@@ -463,6 +524,7 @@ func TestOwnMatchIsNotMarkedViaTheOtherLanguage(t *testing.T) {
 	m := newTest(t, "en", "overview", 100, 30)
 	keys(m, "/")
 	typeText(m, "oewg")
+	assertOneRowPerSection(t, m, "en")
 	for _, h := range m.find.hits {
 		if !h.OtherLang && h.Via == search.ViaOtherLang && strings.Contains(strings.ToLower(testLib.Page("en", h.Page).Sections[h.Section].Text+h.Heading), "oewg") {
 			t.Errorf("%s › %s holds OEWG but is marked as found through Italian", h.Page, h.Heading)
