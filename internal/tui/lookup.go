@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -509,10 +510,11 @@ const wideBox = 116
 // boxColumns returns, for a window of the given width, the search box's width,
 // the room of a snippet and that of the sources in a row.
 func boxColumns(width int) (box, snippet, sources int) {
-	box = max(width-boxMargin, 24)
+	// At least 24 wide, never wider than the window (from minWidth).
+	box = min(max(width-boxMargin, 24), max(width, minWidth))
 	row := box - 6 // the box's border and padding, the "› " of a row
 	if box < wideBox {
-		return box, max(row-2, 20), 24
+		return box, max(row-2, 12), 24
 	}
 	sources = 24 // "MAECI 2026, 2021"
 	return box, max(row-row/3-2-sources-2-4, 20), sources
@@ -598,22 +600,100 @@ func markSnippet(s string, marks [][2]int, style lipgloss.Style) string {
 // placeRow is a result's place as a row shows it in room cells: "tab ›
 // heading" (head may be ""), the tab cut first when it does not fit, so that
 // the heading stays whole, a timeline's year often being what was asked:
-// "Time… › 2004", not "Timeline › …".
+// "Time… › 2004", not "Timeline › …". When even a cut tab leaves the heading
+// too little, the heading is cut too, never to nothing: it keeps at least its
+// first word (headMin), the tab what is left, or goes.
 func placeRow(lead, head string, room int, lk look) string {
 	full := lead
 	if head != "" {
 		full += " › " + head
 	}
 	full = lk.text(full)
-	if head == "" || ansi.StringWidth(full) <= room {
-		return ansi.Truncate(full, room, lk.text("…"))
-	}
-	tail := lk.text(" › " + head)
 	ell := lk.text("…")
-	if left := room - ansi.StringWidth(tail); left > ansi.StringWidth(ell) {
-		return ansi.Truncate(lk.text(lead), left, ell) + tail
+	if head == "" || ansi.StringWidth(full) <= room {
+		return ansi.Truncate(full, room, ell)
 	}
-	return ansi.Truncate(full, room, ell)
+	sep, h, l := lk.text(" › "), lk.text(head), lk.text(lead)
+	if left := room - ansi.StringWidth(sep+h); left > ansi.StringWidth(ell) {
+		return ansi.Truncate(l, left, ell) + sep + h
+	}
+	switch left := room - ansi.StringWidth(sep) - headMin(head, lk); {
+	case left >= ansi.StringWidth(l):
+	case left > ansi.StringWidth(ell):
+		l = ansi.Truncate(l, left, ell)
+	default:
+		return cutWords(h, room, ell) // no room for the tab: the heading alone
+	}
+	return l + sep + cutWords(h, room-ansi.StringWidth(l+sep), ell)
+}
+
+// cutWords is a heading cut to width cells with ell: after a whole word when
+// the cut keeps at least its first words (headWords), never after a space or
+// an opening bracket ("OEWG…", not "OEWG (…").
+func cutWords(s string, width int, ell string) string {
+	c := ansi.Truncate(s, width, ell)
+	if c == s {
+		return c
+	}
+	c = strings.TrimSuffix(c, ell)
+	if next := s[len(c):]; next != "" && next[0] != ' ' {
+		if sp := strings.LastIndexByte(c, ' '); sp >= len(headWords(s)) {
+			c = c[:sp]
+		}
+	}
+	return strings.TrimRight(c, " ([{-–,;:") + ell
+}
+
+// headWords is the start of a heading that a row keeps however narrow: its
+// first word, and the next after an article ("The Cyber", "Il processo"; an
+// acronym, "CBM", stands alone).
+func headWords(head string) string {
+	words := strings.Fields(head)
+	if len(words) == 0 {
+		return ""
+	}
+	n := 1
+	r := []rune(words[0])
+	if len(words) > 1 && len(r) <= 3 && unicode.IsUpper(r[0]) && strings.ToLower(string(r[1:])) == string(r[1:]) {
+		n = 2
+	}
+	return strings.Join(words[:n], " ")
+}
+
+// headMin is the width of the least of a heading a row shows: its first word,
+// with "…" when there is more.
+func headMin(head string, lk look) int {
+	w, _, more := strings.Cut(strings.TrimSpace(head), " ")
+	if !more {
+		return ansi.StringWidth(lk.text(w))
+	}
+	return ansi.StringWidth(lk.text(w + "…"))
+}
+
+// placeMin is the width a narrow row keeps for a result's place before it
+// shows any source: the heading's first word and the tab, cut to a letter and
+// "…" if need be ("T… › 2004").
+func placeMin(lead, head string, lk look) int {
+	l := ansi.StringWidth(lk.text(lead))
+	if head == "" {
+		return l
+	}
+	l = min(l, 1+ansi.StringWidth(lk.text("…")))
+	return min(ansi.StringWidth(lk.text(lead+" › "+head)), l+ansi.StringWidth(lk.text(" › "))+headMin(head, lk))
+}
+
+// rowSources is the fullest label of a result's sources that fits in room
+// cells on a narrow row: by publisher with their years when they fit in srcW,
+// their years, the newest year; "" when none fits.
+func rowSources(h search.Hit, srcW, room int, lk look) string {
+	years := h.Years()
+	newest, _, _ := strings.Cut(years, ", ")
+	for _, s := range []string{h.RowLabel(min(srcW, room)), years, newest} {
+		if s != "" && ansi.StringWidth(lk.text(s)) <= room {
+			return s
+		}
+	}
+	return ""
 }
 
 // writePairs writes results as a head line each (heads[i]) with the lines of
@@ -689,9 +769,15 @@ func (l *lookup) drawBox(m *Model) string {
 		}
 		if w < wideBox {
 			// The place and the sources, then the snippet on its own lines.
-			src := h.RowLabel(srcW)
-			where := placeRow(lead, head, max(w-6-2-ansi.StringWidth(src), 10), m.lk)
-			items[i] = st.KeyCol.Render(where) + "  " + st.Dim.Render(m.lk.text(src))
+			// The place keeps its tab and the heading's first words: the
+			// sources give way first (their years, the newest, none).
+			room := w - 6
+			src := rowSources(h, srcW, room-2-placeMin(lead, head, m.lk), m.lk)
+			items[i] = st.KeyCol.Render(placeRow(lead, head, room, m.lk))
+			if src != "" {
+				where := placeRow(lead, head, room-2-ansi.StringWidth(m.lk.text(src)), m.lk)
+				items[i] = st.KeyCol.Render(where) + "  " + st.Dim.Render(m.lk.text(src))
+			}
 			lines, lineMarks := splitSnippet(h.Snippet, marks, snipW, snippetLines(snipW))
 			for j, line := range lines {
 				snips[i] = append(snips[i], m.lk.text(markSnippet(line, lineMarks[j], st.KeyCol)))

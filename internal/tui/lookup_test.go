@@ -602,3 +602,72 @@ func BenchmarkSearchBoxKeyPastLimit(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// At every width the search box supports, each result row keeps at least the
+// first word of its heading (a glossary entry's "OEWG", "Cyber"): the sources
+// and then the tab give way first, and no heading is cut to "…".
+func TestBoxKeepsTheHeadingsFirstWords(t *testing.T) {
+	for _, style := range []string{"dark", "ascii"} {
+		m := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: "en", Page: "overview", Style: style})
+		drive(m, m.Init())
+		drive(m, nil, tea.WindowSizeMsg{Width: 80, Height: 40})
+		keys(m, "/")
+		for _, q := range []string{"oewg", "cyber defence pledge", "confidence building measures"} {
+			m.find.input.SetValue(q)
+			m.find.refresh(m)
+			for w := minWidth; w <= 200; w++ {
+				// The box alone, as drawn over a window w wide (the page
+				// under it need not be rendered again at each width).
+				m.width = w
+				box := ansi.Strip(m.find.drawBox(m))
+				for _, l := range strings.Split(box, "\n") {
+					if lw := ansi.StringWidth(l); lw > w {
+						t.Fatalf("%s %q at %d: a line of the box is %d cells wide: %q", style, q, w, lw, l)
+					}
+				}
+				// The rows of places, in order: "› " or "  " after the border,
+				// then the place (a snippet is indented further).
+				var rows []string
+				for _, l := range strings.Split(box, "\n") {
+					_, in, ok := strings.Cut(l, m.lk.text("│ "))
+					if !ok {
+						continue
+					}
+					in = strings.TrimRight(in, m.lk.text(" │"))
+					for _, mk := range []string{m.lk.text("› "), "  "} {
+						if rest, ok := strings.CutPrefix(in, mk); ok && rest != "" && rest[0] != ' ' {
+							rows = append(rows, rest)
+							break
+						}
+					}
+				}
+				if len(rows) == 0 {
+					t.Fatalf("%s %q at %d: no result row:\n%s", style, q, w, box)
+				}
+				for i, row := range rows {
+					if i >= len(m.find.hits) {
+						break
+					}
+					h := m.find.hits[i]
+					if h.Heading == "" {
+						continue
+					}
+					// A row has the box's width less its border, padding and "› ".
+					room, _, _ := boxColumns(w)
+					room -= 6
+					head, ell := m.lk.text(h.Heading), m.lk.text("…")
+					first := m.lk.text(strings.Fields(h.Heading)[0])
+					switch {
+					case ansi.StringWidth(first+ell) <= room:
+						if !strings.Contains(row, first) {
+							t.Errorf("%s %q at %d: row %q lacks %q, the first word of %q", style, q, w, row, first, h.Heading)
+						}
+					case !strings.HasPrefix(head, strings.TrimSuffix(row, ell)) || ansi.StringWidth(row) < room-1:
+						// Too narrow for the first word: the heading alone, as much as fits.
+						t.Errorf("%s %q at %d: row %q, want %q cut to %d cells", style, q, w, row, h.Heading, room)
+					}
+				}
+			}
+		}
+	}
+}
