@@ -11,6 +11,7 @@ import (
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 const defaultSearchLimit = 20
@@ -74,7 +75,8 @@ func newSearchCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			query := strings.Join(args, " ")
+			// Escape debris pasted into the query is neither matched nor echoed.
+			query := textsafe.DropControls(strings.Join(args, " "))
 			opt := search.Options{Lang: lang, AllLangs: allLangs || a.langFlag == "", Limit: limit}
 			if width == 0 {
 				width = a.env.Width

@@ -385,3 +385,27 @@ func TestSearchIndexBuiltOnce(t *testing.T) {
 		t.Fatal("the index passed in Env was not used")
 	}
 }
+
+// Escape debris in the query (a CSI with ESC or a C1 control, an OSC) is
+// dropped whole: the same results as without it, and the words that matched
+// nothing are the query's, not "2J".
+func TestSearchDropsEscapeDebris(t *testing.T) {
+	_, want, _ := runSearch(t, false, nil, "oewg", "--lang", "en")
+	_, wantJSON, _ := runSearch(t, false, nil, "oewg", "--lang", "en", "--json")
+	for _, debris := range []string{"oewg\x1b[2J", "oewg\u009b2J", "oewg\x9b2J", "\x1b]0;title\x07oewg"} {
+		code, out, errs := runSearch(t, false, nil, debris, "--lang", "en")
+		if code != 0 || out != want || errs != "" {
+			t.Errorf("%q: exit %d, stderr %q, output differs from oewg's: %v", debris, code, errs, out != want)
+		}
+		if _, out, _ := runSearch(t, false, nil, debris, "--lang", "en", "--json"); out != wantJSON {
+			t.Errorf("%q --json: output differs from oewg's", debris)
+		}
+		code, out, errs = runSearch(t, false, nil, strings.Replace(debris, "oewg", "zzzqqq", 1))
+		if code != 1 || out != "" || errs != "no match for: zzzqqq\n" {
+			t.Errorf("zzzqqq in %q: exit %d, stdout %q, stderr %q", debris, code, out, errs)
+		}
+	}
+	if code, _, errs := runSearch(t, false, nil, "\x1b[2J"); code != 2 || strings.Contains(errs, "2J") {
+		t.Errorf("debris alone: exit %d, stderr %q", code, errs)
+	}
+}

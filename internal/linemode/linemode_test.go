@@ -20,6 +20,7 @@ import (
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // A small briefing whose every line the tests can name.
@@ -525,6 +526,40 @@ func TestSearchListsEachSectionOnce(t *testing.T) {
 					}
 					seen[where] = true
 				}
+			}
+		}
+	}
+}
+
+// Escape debris in a search (a CSI with its parameters, introduced by ESC or by
+// a C1 control, as typed at a terminal or through the kiosk's textsafe.Input)
+// is dropped whole: the search is the words around it, and the debris is never
+// said back as a query or as words that matched nothing.
+func TestSearchDropsEscapeDebris(t *testing.T) {
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := search.New(lib)
+	want := fmt.Sprintf(i18n.Line("en").Results, len(ix.Find("oewg", search.Options{Lang: "en", AllLangs: true, Limit: maxResults * resultPages}).Hits), quote("oewg"))
+	for _, debris := range []string{"oewg\x1b[2J", "oewg\u009b2J", "oewg\x9b2J", "oewg\x1b]0;title\x07"} {
+		for name, in := range map[string]func(string) io.Reader{
+			"raw":            func(s string) io.Reader { return strings.NewReader(s) },
+			"textsafe.Input": func(s string) io.Reader { return textsafe.Input(strings.NewReader(s)) },
+		} {
+			var out bytes.Buffer
+			if err := Run(context.Background(), in("/"+debris+"\n/"+strings.Replace(debris, "oewg", "zzzqqq", 1)+"\nq\n"), &out, Options{Library: lib, Index: ix, Lang: "en"}); err != nil {
+				t.Fatal(err)
+			}
+			o := out.String()
+			if !strings.Contains(o, want) {
+				t.Errorf("%s %q: no %q:\n%s", name, debris, want, o)
+			}
+			if strings.Contains(o, "2J") || strings.Contains(o, "title") || strings.Contains(o, `\x`) || strings.Contains(o, `\u`) {
+				t.Errorf("%s %q: the debris is said back:\n%s", name, debris, o)
+			}
+			if !strings.Contains(o, fmt.Sprintf(i18n.Line("en").NoMatch, quote("zzzqqq"))) {
+				t.Errorf("%s %q: zzzqqq with debris is not said as it is:\n%s", name, debris, o)
 			}
 		}
 	}

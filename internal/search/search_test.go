@@ -713,3 +713,20 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// Control sequences in a query are no words: dropped whole before it is read.
+func TestQueryDropsControlSequences(t *testing.T) {
+	want := fixtureIndex().Find("oewg pledge", Options{Lang: "en", AllLangs: true})
+	for _, q := range []string{"oewg\x1b[2J pledge", "oewg\u009b2J pledge", "\x1b]0;x\x07oewg pledge", "oewg\tpledge\x1b[0m"} {
+		got := fixtureIndex().Find(q, Options{Lang: "en", AllLangs: true})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: %v, unmatched %q; want %v", q, wheres(got.Hits), got.Unmatched, wheres(want.Hits))
+		}
+	}
+	if w := Words("\x1b[2J\u009b31m"); len(w) != 0 {
+		t.Errorf("Words of debris alone: %q", w)
+	}
+	if m := Marks("the zeppelin", "zeppelin\x1b[2J"); len(m) != 1 {
+		t.Errorf("Marks with debris: %v", m)
+	}
+}

@@ -228,8 +228,8 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) (tea.Cmd, tea.Msg) {
 	var cmd tea.Cmd
 	*l.input, cmd = l.input.Update(msg)
 	if v := l.input.Value(); v != before {
-		if clean := textsafe.Clean(v); clean != v {
-			l.input.SetValue(clean) // no control or bidi character is echoed
+		if clean := textsafe.DropControls(v); clean != v {
+			l.input.SetValue(clean) // no control sequence, control or bidi character is echoed
 		}
 		l.refresh(m)
 	}

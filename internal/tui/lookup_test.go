@@ -671,3 +671,39 @@ func TestBoxKeepsTheHeadingsFirstWords(t *testing.T) {
 		}
 	}
 }
+
+// Escape debris pasted into the box (a CSI, with ESC or as a C1 control, an
+// OSC) is dropped whole before the query runs: it is neither matched nor
+// named back as words that matched nothing.
+func TestBoxDropsEscapeDebris(t *testing.T) {
+	m := newTest(t, "en", "overview", 100, 30)
+	keys(m, "/")
+	typeText(m, "oewg")
+	want := wheresOf(m.find.hits)
+	for _, debris := range []string{"oewg\x1b[2J", "oewg\u009b2J", "oewg\x9b2J", "\x1b]0;title\x07oewg", "oewg\x1b[31m"} {
+		keys(m, "esc", "/")
+		drive(m, nil, tea.PasteMsg{Content: debris})
+		if v := m.find.input.Value(); v != "oewg" {
+			t.Errorf("%q pasted: the box holds %q", debris, v)
+		}
+		if got := wheresOf(m.find.hits); !slices.Equal(got, want) {
+			t.Errorf("%q pasted: %d hits, want those of oewg (%d)", debris, len(got), len(want))
+		}
+		if s := screen(m); strings.Contains(s, "2J") || strings.Contains(s, "31m") || strings.Contains(s, "title") {
+			t.Errorf("%q pasted: the debris is on screen:\n%s", debris, s)
+		}
+	}
+	keys(m, "esc", "/")
+	drive(m, nil, tea.PasteMsg{Content: "zzzqqq\x1b[2J"})
+	if !slices.Equal(m.find.unmatched, []string{"zzzqqq"}) || !strings.Contains(screen(m), "no match for: zzzqqq") {
+		t.Errorf("zzzqqq with debris: unmatched %q:\n%s", m.find.unmatched, screen(m))
+	}
+}
+
+func wheresOf(hs []search.Hit) []string {
+	var out []string
+	for _, h := range hs {
+		out = append(out, h.Lang+" "+h.Page+"#"+h.Place.Section)
+	}
+	return out
+}
