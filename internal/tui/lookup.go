@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -37,8 +38,16 @@ type lookup struct {
 	land    landing      // where to land once the next page is drawn
 }
 
-// occurrence is one occurrence of the search on the page: a line and its cells.
-type occurrence struct{ line, col0, col1 int }
+// occurrence is one occurrence of the search on the page: the line it starts
+// on and its cells there, and the lines it wraps onto (a phrase the width
+// broke: still one occurrence).
+type occurrence struct {
+	line, col0, col1 int
+	wraps            []occSpan
+}
+
+// occSpan is the part of an occurrence on a line it wraps onto.
+type occSpan struct{ line, col0, col1 int }
 
 // landing is which occurrence a search lands on in a page being opened: none
 // (no landing), the first at or below the session's place (the section a hit
@@ -92,20 +101,67 @@ func (l *lookup) restyle(m *Model) {
 
 // newDoc runs when a page is drawn: its occurrences of the search are found
 // again, and no link is selected.
+//
+// They are found in each block's text as a whole, not line by line: the lines
+// a block was drawn on, joined, are its text again (the wrap turned spaces into
+// line breaks; a list's indent and a quote's bar are no words), so that a
+// phrase the width broke across two lines is one occurrence, and the count
+// ("match 3 of 12") is the document's whatever the width.
 func (l *lookup) newDoc(m *Model) {
 	l.occ = nil
 	l.current = -1
 	if m.sess.Query() == "" || m.doc == nil {
 		return
 	}
-	for i, line := range m.doc.Plain {
-		for _, mk := range m.sess.Marks(line) {
-			if mk[0] < 0 || mk[1] > len(line) || mk[0] >= mk[1] {
+	plain := m.doc.Plain
+	for from := 0; from < len(plain); {
+		// The lines of one block (or those above the first).
+		b, to := m.doc.BlockAt(from), from+1
+		for to < len(plain) && m.doc.BlockAt(to) == b {
+			to++
+		}
+		l.occ = appendOccurrences(l.occ, plain[from:to], from, m.sess.Marks)
+		from = to
+	}
+}
+
+// appendOccurrences appends the occurrences that marks finds in lines (those
+// of one block, the first being line first of the page) read as one text.
+func appendOccurrences(occ []occurrence, lines []string, first int, marks func(string) [][2]int) []occurrence {
+	text := strings.Join(lines, "\n")
+	// starts[i] is the byte offset of lines[i] in text.
+	starts := make([]int, len(lines))
+	for i, off := 1, 0; i < len(lines); i++ {
+		off += len(lines[i-1]) + 1
+		starts[i] = off
+	}
+	lineOf := func(at int) int {
+		i := sort.SearchInts(starts, at+1) - 1
+		return max(i, 0)
+	}
+	for _, mk := range marks(text) {
+		if mk[0] < 0 || mk[1] > len(text) || mk[0] >= mk[1] {
+			continue
+		}
+		var o occurrence
+		for i := lineOf(mk[0]); i < len(lines) && starts[i] < mk[1]; i++ {
+			line := lines[i]
+			a, z := max(mk[0]-starts[i], 0), min(mk[1]-starts[i], len(line))
+			if a >= z {
 				continue
 			}
-			l.occ = append(l.occ, occurrence{line: i, col0: ansi.StringWidth(line[:mk[0]]), col1: ansi.StringWidth(line[:mk[1]])})
+			c0, c1 := ansi.StringWidth(line[:a]), ansi.StringWidth(line[:z])
+			if o.col1 == 0 && o.wraps == nil {
+				o.line, o.col0, o.col1 = first+i, c0, c1
+			} else {
+				o.wraps = append(o.wraps, occSpan{first + i, c0, c1})
+			}
+		}
+		if o.col1 > o.col0 {
+			occ = append(occ, o)
 		}
 	}
+	return occ
 }
 
 // afterRender lands a search on the page just drawn.
@@ -466,6 +522,9 @@ func (l *lookup) marks(m *Model) map[int][]mark {
 			k = markCurrent
 		}
 		out[o.line] = append(out[o.line], mark{col0: o.col0, col1: o.col1, kind: k})
+		for _, w := range o.wraps {
+			out[w.line] = append(out[w.line], mark{col0: w.col0, col1: w.col1, kind: k})
+		}
 	}
 	if m.sess.Link() >= 0 && m.doc != nil {
 		for _, s := range m.doc.LinkSpans(m.sess.Link()) {

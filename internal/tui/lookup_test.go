@@ -707,3 +707,45 @@ func wheresOf(hs []search.Hit) []string {
 	}
 	return out
 }
+
+// The match counter counts the document's occurrences, not the drawn lines':
+// a phrase the width breaks across two lines is one match, marked on both, so
+// "match 1 of N" has the same N at every width.
+func TestMatchCountIsTheDocuments(t *testing.T) {
+	for _, c := range []struct{ lang, page, q string }{
+		{"en", "nato", "cyber defence pledge"},
+		{"en", "un", "open-ended working group"},
+		{"en", "eu", "cyber diplomacy toolbox"},
+		{"it", "osce", "misure di rafforzamento della fiducia"},
+	} {
+		wrapped := false
+		for _, w := range []int{40, 80, 120, 200} {
+			m := newTest(t, c.lang, c.page, w, 30)
+			m.sess.Search(c.q)
+			m.find.newDoc(m)
+			doc := 0
+			for _, b := range m.page().Blocks {
+				doc += len(m.sess.Marks(b.Text))
+			}
+			if doc < 2 {
+				t.Fatalf("%s %q: %d occurrences in the text: no test", c.page, c.q, doc)
+			}
+			keys(m, "g", "n")
+			if want := fmt.Sprintf(m.s.Match, 1, doc); !strings.Contains(statusLine(m), want) {
+				t.Errorf("%s %q at %d: status %q, want %q", c.page, c.q, w, statusLine(m), want)
+			}
+			marks := m.find.marks(m)
+			for _, o := range m.find.occ {
+				for _, s := range o.wraps {
+					wrapped = true
+					if len(marks[s.line]) == 0 || len(marks[o.line]) == 0 {
+						t.Errorf("%s %q at %d: a wrapped match is not marked on lines %d and %d", c.page, c.q, w, o.line, s.line)
+					}
+				}
+			}
+		}
+		if !wrapped {
+			t.Errorf("%s %q: the phrase wraps at none of the widths: no test", c.page, c.q)
+		}
+	}
+}
