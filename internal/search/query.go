@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // Weights of the ways a word matches, and of a section found through the other
@@ -199,6 +201,7 @@ type query struct {
 
 // compile parses a query and finds what each of its words matches.
 func (ix *Index) compile(text string) *query {
+	text = textsafe.DropControls(text) // pasted escape debris is no word to match or name back
 	q := &query{ix: ix, text: text, slots: parseQuery(text), when: asksWhen(text), ask: asksFor(text)}
 	if len(q.slots) == 0 || len(ix.langs) == 0 {
 		return q
@@ -1208,6 +1211,7 @@ func (ix *Index) Find(text string, opt Options) Result {
 			rows = append(rows, more...)
 		}
 	}
+	rows = ix.oneVersion(rows)
 	if opt.Limit > 0 && len(rows) > opt.Limit {
 		rows = rows[:opt.Limit]
 	}
