@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -48,6 +49,7 @@ var (
 	width    = flag.Int("width", 100, "terminal width")
 	height   = flag.Int("height", 30, "terminal height")
 	think    = flag.Duration("think", 100*time.Millisecond, "pause between a frame and the next key")
+	jitter   = flag.Float64("jitter", 0.5, "each pause is -think times a factor drawn uniformly from 1±jitter (the same mean): people do not press keys in step, and a fixed pause lets visitors held up together stay in step, in bursts")
 	stagger  = flag.Bool("stagger", true, "spread the visitors' first keys over one -think (visitor i waits i/n of it more), as a crowd's keys are; false: all first keys at once, a burst")
 	single   = flag.Int("single", 5, "lone visitors timed before the load (first frame after the TCP dial)")
 	metrics  = flag.String("metrics", "", "the servers' --metrics-addr, comma-separated, for their memory and goroutines")
@@ -216,8 +218,9 @@ func main() {
 			if *stagger { // the crowd's keys spread, not all in the same millisecond
 				time.Sleep(time.Duration(int64(*think) * int64(i) / int64(*n)))
 			}
+			rng := rand.New(rand.NewPCG(uint64(i), 1)) // the same pauses at every run
 			for k := 0; k < *keys; k++ {
-				time.Sleep(*think)
+				time.Sleep(pause(rng))
 				d, err := v.press(keyCycle[(i+k)%len(keyCycle)])
 				if errors.Is(err, errNoFrame) {
 					mu.Lock()
@@ -294,6 +297,12 @@ func main() {
 	if nfail > 0 {
 		os.Exit(1)
 	}
+}
+
+// pause is the time a visitor waits after a frame before its next key.
+func pause(rng *rand.Rand) time.Duration {
+	j := min(max(*jitter, 0), 1)
+	return time.Duration(float64(*think) * (1 - j + 2*j*rng.Float64()))
 }
 
 func fatal(err error) {
