@@ -47,11 +47,16 @@ func asksFor(q string) ask {
 			prev = words[i-1]
 		}
 		switch {
-		case w == "when" || w == "quando" || w == "date" || w == "data" && prev != "" || w == "since" && next == "when":
+		case w == "when" || w == "quando" || w == "date" || w == "data" && (prev != "" || ofWords[next]) || w == "since" && next == "when":
 			return askWhen
 		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
 			return askWhen
 		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
+			return askSymbol
+		case (w == "number" || w == "numero") && i+1 < len(words) && (labelled[next] || ofWords[next] && i+2 < len(words) && labelled[words[i+2]]),
+			(w == "which" || w == "quale" || w == "qual") && labelled[next]:
+			// The number of a thing that is named by one: "numero della
+			// decisione", "which decision", "quale CBM" (Decision No. 1202, CBM 14).
 			return askSymbol
 		case w == "how" && (next == "many" || next == "much"), w == "quanti" || w == "quante" || w == "quanto" || w == "quanta",
 			(w == "number" || w == "numero") && i < 2:
@@ -85,6 +90,12 @@ var (
 	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown
 		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato`)
 	defineWords = wordSet(`is are means refers e sono indica significa`)
+	// labelled are the things named by a number or a symbol: asking which
+	// one, or its number, asks for that ("which decision": No. 1202).
+	labelled = wordSet(`decision decisions decisione report reports rapporto document documento
+		resolution risoluzione cbm cbms measure misura`)
+	// ofWords join a noun to what it belongs to ("numero del rapporto").
+	ofWords = wordSet(`of del della dello dell dei degli delle di for`)
 	// timeWords are the units a when-question asks in ("what year", "da che mese").
 	timeWords  = wordSet(`year years month months day anno anni mese mesi giorno`)
 	actorWords = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
@@ -122,6 +133,7 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 	}
 	n := 0
 	prev, prevDay := "", false
+	labelPrev := "" // the folded word before, for a symbol
 	for _, t := range ts {
 		raw := text[t.start:t.end]
 		w := li.folded(t, extra)
@@ -143,7 +155,7 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		case askCount:
 			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
 			// a day ("12 March", decided at the next word).
-			digits := hasDigit(w) && !isYear(w) && !strings.Contains(raw, "/") && !acronym
+			digits := hasDigit(w) && !isYear(w) && !inSymbol(text, int(t.start), int(t.end)) && !acronym
 			if digits && len(w) <= 2 && int(t.end) < end {
 				prevDay = true
 				continue
@@ -157,7 +169,9 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		case askSymbol:
 			// A symbol is written with slashes ("A/80/257"), which split words.
 			e := int(t.end)
-			found = e < len(text) && text[e] == '/' && hasDigit(text[e:min(e+4, len(text))])
+			found = e < len(text) && text[e] == '/' && hasDigit(text[e:min(e+4, len(text))]) ||
+				hasDigit(w) && !isYear(w) && symbolLabels[labelPrev]
+			labelPrev = w
 		case askWhat:
 			found = first || n <= 12 && defineWords[w]
 		}
@@ -247,6 +261,16 @@ func abbreviationBefore(text string, i int) bool {
 	return j < i && i-j <= 3 && (j == 0 || text[j-1] == ' ')
 }
 
+// symbolLabels are the words after which a number is a thing's name: what a
+// question for a symbol or a number of a named thing asks for.
+var symbolLabels = wordSet(`no n nr number numero cbm cbms`)
+
+// inSymbol reports whether the word at text[start:end] is part of a symbol
+// written with slashes ("A/80/257").
+func inSymbol(text string, start, end int) bool {
+	return start > 0 && text[start-1] == '/' || end < len(text) && text[end] == '/'
+}
+
 // numberLabels are the words after which a number names a thing rather than
 // counts it ("Decision No. 1202", "CBM 14", "da 12 a 16").
 var numberLabels = wordSet(`no n nr number numero cbm cbms to a al through`)
@@ -272,7 +296,9 @@ func factSpans(a ask, sen string) [][2]int {
 		ok := false
 		switch a {
 		case askSymbol:
-			if ok = end < len(sen) && sen[end] == '/'; ok {
+			if hasDigit(w) && !isYear(w) && symbolLabels[prev] && !(end < len(sen) && sen[end] == '/') {
+				ok = true // "No. 1202", "CBM 14"
+			} else if ok = end < len(sen) && sen[end] == '/'; ok {
 				// The whole symbol, slashes and parts: never cut inside it.
 				for end < len(sen) && (sen[end] == '/' || sen[end] >= '0' && sen[end] <= '9' || sen[end] >= 'A' && sen[end] <= 'Z') {
 					end++

@@ -242,8 +242,7 @@ func TestExpansionAndWhenIntents(t *testing.T) {
 			continue
 		}
 		h := hs[0]
-		row := h.Heading + " " + h.Snippet
-		if !strings.Contains(strings.ToLower(row), strings.ToLower(c.answer)) || c.where != "" && h.Where() != c.where {
+		if !rowHolds(h, c.answer) || c.where != "" && h.Where() != c.where {
 			t.Errorf("%q: first row %q %q, want %s with %q", c.query, h.Where(), h.Snippet, c.where, c.answer)
 		}
 	}

@@ -78,6 +78,39 @@ ministeri amministrazioni
 europa ue
 europea ue
 europei ue
+finish ended closed concluded
+finished ended closed concluded
+finishes ended closed
+started began begins start
+starting began begins
+launched began begins
+finito chiuso concluso chiude
+finita chiuso concluso chiude
+finire chiuso chiude
+finisce chiude chiuso
+terminato chiuso concluso
+terminata chiuso concluso
+terminare chiuso chiude
+iniziato avviato avvia iniziano
+iniziata avviato avvia iniziano
+iniziare avviato avvia iniziano
+cominciato avviato avvia iniziano
+cominciata avviato avvia
+partito avviato avvia
+creato istituita
+creata istituita
+fondata istituita
+dirige guida
+dibattito discutere debate
+dibattiti discutere debate
+discussione discutere debate
+discussioni discutere debate
+take taken takes
+took taken
+start began begins
+finanziato pagato
+finanziata pagato
+finanziare pagato
 `
 
 // everyday maps a folded word to the words it stands for.

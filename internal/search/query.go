@@ -34,6 +34,31 @@ type slot struct {
 	last       bool   // the query ends with it: it may be a word being typed
 	letters    bool   // no digits
 	n          int    // runes
+	// asking: the word only asks ("cosa" in "che cosa è", "di cosa parlano"):
+	// it counts for nothing (its idf is 0) but may still be part of a phrase
+	// of the concept base ("cosa è cambiato").
+	asking bool
+}
+
+// askingWords are words that, at the head of a question or after a stop word,
+// only ask: "che cosa è", "cosa sono", "a cosa serve", "di cosa discutono".
+var askingWords = wordSet(`cosa cose`)
+
+// The forms of "essere" before a past participle of "essere" itself ("ci sono
+// stati sei GGE", "è stato avviato"): the participle is then no word of the
+// subject, though "stati" alone is mostly "States" in this briefing.
+var (
+	essereForms = wordSet(`e sono sia siano era erano fosse fossero essere`)
+	statoForms  = wordSet(`stato stata stati state`)
+)
+
+// factWords are the words that name the kind of fact a question asks for
+// ("what year", "data del rapporto", "numero della decisione"): once the
+// question is known to ask for it, they only ask, as askingWords.
+var factWords = map[ask]map[string]bool{
+	askWhen:   wordSet(`date dates data date year years anno anni month mese`),
+	askCount:  wordSet(`number numero`),
+	askSymbol: wordSet(`number numero symbol sigla`),
 }
 
 // parseQuery returns the words of a query that count: folded, stop words dropped
@@ -74,6 +99,15 @@ func parseQuery(q string) []slot {
 		}
 	}
 	noise := func(i int) bool { return i < 64 && pair&(1<<i) != 0 || isNoise(all[i].word) }
+	for i := range all {
+		if askingWords[all[i].word] && (i == 0 || isStop(all[i-1].word)) {
+			all[i].asking = true
+		}
+		// "ci sono stati", "è stato avviato": a past tense, not the States.
+		if i > 0 && essereForms[all[i-1].word] && statoForms[all[i].word] {
+			pair |= 1 << min(i, 63)
+		}
+	}
 	content := false
 	for i := range all {
 		if !noise(i) {
@@ -202,6 +236,11 @@ func (ix *Index) compile(text string) *query {
 	q := &query{ix: ix, text: text, slots: parseQuery(text), when: asksWhen(text), ask: asksFor(text)}
 	if len(q.slots) == 0 || len(ix.langs) == 0 {
 		return q
+	}
+	for i, s := range q.slots {
+		if factWords[q.ask][s.word] {
+			q.slots[i].asking = true
+		}
 	}
 	env := snowballstem.NewEnv("")
 	q.slots = ix.splitCompounds(q.slots, env)
@@ -440,6 +479,12 @@ func (q *query) statistics() {
 			}
 		}
 		q.idf[i] = idf(n, count())
+	}
+	// A word that only asks weighs nothing, unless nothing else is asked.
+	for i, s := range q.slots {
+		if s.asking && len(q.slots) > 1 {
+			q.idf[i] = 0
+		}
 	}
 	q.cidf = map[int]float64{}
 	for _, mn := range q.mentions {
@@ -1007,7 +1052,9 @@ func (q *query) score(lq *langQuery) *scored {
 	// acronym stands for: the glossary entry says it.
 	for _, c := range q.named {
 		if f, ok := q.ix.concepts[c].forms[li.lang]; ok {
-			if d := li.docOf(f.page, f.section); d >= 0 && sc.score[d] > 0 {
+			// Not for a question that asks for a fact (a date, a count): naming
+			// the subject is not asking for its entry (preferAnswers).
+			if d := li.docOf(f.page, f.section); d >= 0 && sc.score[d] > 0 && !q.prefersAnswer() {
 				sc.score[d] *= wNames
 				if q.ask == askWhat && li.docs[d].kind == Term {
 					sc.score[d] *= wNames
@@ -1195,6 +1242,7 @@ func (ix *Index) Find(text string, opt Options) Result {
 		}
 	}
 	sortRows(rows)
+	q.preferAnswers(rows)
 	if opt.AllLangs {
 		for i, sc := range scs {
 			if i == first {

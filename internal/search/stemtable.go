@@ -1251,7 +1251,6 @@ var stemTables = []struct {
 		{"experts", "experts"},
 		{"extended", "extended"},
 		{"extra", "extra"},
-		{"far", "far"},
 		{"fare", "far"},
 		{"farnesina", "farnesin"},
 		{"fatta", "fatt"},

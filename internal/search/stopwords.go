@@ -51,7 +51,7 @@ stai sta stiamo stanno stia stiate stiano staro starai stara staremo starete
 staranno starei staresti starebbe staremmo stareste starebbero stavo stavi stava
 stavamo stavate stavano stetti stesti stette stemmo steste stettero stessi stesse
 stessimo stessero stando
-d cos qual quando fa po fra
+d cos qual quando fa po fra far
 `
 
 // stopWords is the union of both lists, built on first use (not at start-up, on
