@@ -269,3 +269,40 @@ func TestWeakWordsCarryNoConcept(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionsAnswerFirst: the questions a hurried reader typed in QA, in
+// either language, accents typed or not, get first the section that answers,
+// with the answer in its row: "quando è finito" reaches the text's "si è
+// chiuso", "quanti" prefers the section that gives the count over the entry
+// that only defines the subject, "chi guida" reaches the ministry, not the
+// source page whose title holds "Diplomazia Cibernetica".
+func TestQuestionsAnswerFirst(t *testing.T) {
+	maeci := []string{"glossary#maeci-ministero-degli-affari-esteri-e-della-cooperazione-internazionale", "overview#il-ruolo-del-maeci"}
+	cases := []struct {
+		lang, query string
+		first       []string // acceptable first sections, none: any
+		answer      string
+	}{
+		{"it", "quando è finito il primo oewg", nil, "12 marzo 2021"},
+		{"it", "quando e finito il primo oewg", nil, "12 marzo 2021"},
+		{"en", "when did the first oewg finish", nil, "12 March 2021"},
+		{"it", "chi guida la diplomazia cibernetica", maeci, ""},
+		{"it", "quanti oewg", nil, "due"},
+		{"en", "how many oewgs", nil, "two"},
+		{"it", "quanti gge ci sono stati", nil, "sei"},
+		{"it", "con quale decisione l'osce ha aggiunto le ultime cbm", nil, "1202"},
+		{"en", "which cbm did italy take on", nil, "14"},
+		{"it", "che cosa e l'oewg", []string{"glossary#oewg-open-ended-working-group-gruppo-di-lavoro-aperto"}, ""},
+	}
+	for _, c := range cases {
+		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 1, Width: 76})
+		if len(hs) == 0 {
+			t.Errorf("%q: no result", c.query)
+			continue
+		}
+		h := hs[0]
+		if at := h.Page + "#" + h.Place.Section; c.first != nil && !slices.Contains(c.first, at) || c.answer != "" && !rowHolds(h, c.answer) {
+			t.Errorf("%q: first row %s %q %q, want one of %v with %q", c.query, at, h.Heading, h.Snippet, c.first, c.answer)
+		}
+	}
+}
