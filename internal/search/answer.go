@@ -54,6 +54,7 @@ func asksFor(q string) ask {
 		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
 			return askSymbol
 		case (w == "number" || w == "numero") && i+1 < len(words) && (labelled[next] || ofWords[next] && i+2 < len(words) && labelled[words[i+2]]),
+			(w == "number" || w == "numero") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale") && next != "of" && next != "di",
 			(w == "which" || w == "quale" || w == "qual") && labelled[next]:
 			// The number of a thing that is named by one: "numero della
 			// decisione", "which decision", "quale CBM" (Decision No. 1202, CBM 14).
@@ -84,8 +85,10 @@ var (
 	monthWords = wordSet(`january february march april may june july august september october november december
 		spring summer autumn winter gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre
 		novembre dicembre primavera estate autunno inverno`)
-	numberWords = wordSet(`one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-		fifteen sixteen seventeen eighteen nineteen twenty uno una due tre quattro cinque sei sette otto nove dieci
+	// Not "one", "uno", "una": mostly a pronoun or an article ("one State
+	// misreading", "uno Stato"), and seldom the count a question asks for.
+	numberWords = wordSet(`two three four five six seven eight nine ten eleven twelve thirteen fourteen
+		fifteen sixteen seventeen eighteen nineteen twenty due tre quattro cinque sei sette otto nove dieci
 		undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti`)
 	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown
 		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato`)

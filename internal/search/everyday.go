@@ -101,6 +101,8 @@ creato istituita
 creata istituita
 fondata istituita
 dirige guida
+lavora opera
+lavorano operano opera
 dibattito discutere debate
 dibattiti discutere debate
 discussione discutere debate
