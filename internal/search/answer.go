@@ -90,8 +90,8 @@ var (
 	numberWords = wordSet(`two three four five six seven eight nine ten eleven twelve thirteen fourteen
 		fifteen sixteen seventeen eighteen nineteen twenty due tre quattro cinque sei sette otto nove dieci
 		undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti`)
-	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown
-		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato`)
+	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown meant intended
+		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato servono serve intendeva intende`)
 	defineWords = wordSet(`is are means refers e sono indica significa`)
 	// labelled are the things named by a number or a symbol: asking which
 	// one, or its number, asks for that ("which decision": No. 1202).
