@@ -25,6 +25,7 @@ const (
 	wNames    = 1.5  // a section whose heading or glossary entry the query names
 	wWhen     = 1.2  // a section headed by a date, for a query that asks when
 	proxBoost = 0.25 // the most that proximity adds, per matched word beyond the first
+	wPassing  = 0.8  // a glossary entry found only through what it says in passing (passing)
 )
 
 // slot is one word of a query.
@@ -1046,6 +1047,9 @@ func (q *query) score(lq *langQuery) *scored {
 		if q.when && li.docs[d].dated {
 			sc.score[d] *= wWhen
 		}
+		if li.docs[d].kind == Term && q.passing(lq, d) {
+			sc.score[d] *= wPassing
+		}
 	}
 	// A section the query names (its heading, or its glossary entry's name, is the
 	// whole query) counts more; again when the query asks what it is or what its
@@ -1403,4 +1407,33 @@ func (lq *langQuery) docHas(d int32, j int) bool {
 		}
 	}
 	return false
+}
+
+// passing reports whether glossary entry d matches the query only through
+// what its summary says in passing: the query mentions none of the concepts
+// the entry is the entry of, and matches under a third of the words of its heading
+// (by their weight).
+// Such an entry points to the section that treats the subject ("A NATO guide,
+// which MAECI takes part in refining" for "what does MAECI do in NATO"), and
+// ranks a little lower than it would.
+func (q *query) passing(lq *langQuery, d int32) bool {
+	for _, c := range lq.li.own[d] {
+		for _, m := range q.mentions {
+			if slices.Contains(m.concepts, c) {
+				return false
+			}
+		}
+	}
+	// The heading's words weighed by their rarity: "pledge" is most of "Cyber
+	// Defence Pledge", "cyber" little of it.
+	li := lq.li
+	have, all := 0.0, 0.0
+	for _, k := range li.heads[d] {
+		w := idf(len(li.docs), int(li.postOff[k+1]-li.postOff[k]))
+		all += w
+		if info, ok := lq.keys[k]; ok && info.slots != 0 {
+			have += w
+		}
+	}
+	return 3*have < all
 }
