@@ -101,6 +101,30 @@ creato istituita
 creata istituita
 fondata istituita
 dirige guida
+tradotto traduzione
+tradotta traduzione
+tradurre traduzione
+translated translation
+promettono pledge impegna
+promette pledge impegna
+promettere pledge impegna
+promesso pledge impegna
+vow pledge commits
+vows pledge commits
+promises pledge commits
+promised pledge commits
+resistenti resilienza resiliente
+resistente resilienza resiliente
+resistere resilienza
+resistant resilient resilience
+parlare dialogo
+talk dialogue
+talking dialogue
+discute discutere
+ospitato accolto accoglie
+ospitata accolto accoglie
+ospita accoglie
+ospitare accolto accoglie
 lavora opera
 lavorano operano opera
 dibattito discutere debate
