@@ -53,7 +53,7 @@ func asksFor(q string) ask {
 			return askWhen
 		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
 			return askSymbol
-		case (w == "number" || w == "numero") && i+1 < len(words) && (labelled[next] || ofWords[next] && i+2 < len(words) && labelled[words[i+2]]),
+		case (w == "number" || w == "numero") && labelledAfter(words[i+1:]),
 			(w == "number" || w == "numero") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale") && next != "of" && next != "di",
 			(w == "which" || w == "quale" || w == "qual") && labelled[next]:
 			// The number of a thing that is named by one: "numero della
@@ -104,6 +104,23 @@ var (
 	actorWords = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
 		member members membri group gruppo union unione`)
 )
+
+// labelledAfter reports whether words begin with a thing named by a number,
+// after "of the", "del", "della" ("number of the decision", "numero del rapporto").
+func labelledAfter(words []string) bool {
+	for i, w := range words[:min(len(words), 3)] {
+		if labelled[w] {
+			return true
+		}
+		if !ofWords[w] && !articles[w] || i == 2 {
+			return false
+		}
+	}
+	return false
+}
+
+// articles are the articles a question puts before a noun.
+var articles = wordSet(`the a an il lo la l i gli le un uno una`)
 
 func wordSet(list string) map[string]bool {
 	m := map[string]bool{}

@@ -451,6 +451,11 @@ func cut(text string, ts []tok, li *langIndex, ms []mark, weight []float64, widt
 			var facts []mark
 			sen := text[focus[0]:focus[1]]
 			for _, f := range factSpans(a, sen) {
+				// A number the query itself holds ("CBMs 12 to 16") is what it
+				// asks about, not the answer.
+				if slices.ContainsFunc(cand, func(m mark) bool { return m.start < focus[0]+f[1] && m.end > focus[0]+f[0] }) {
+					continue
+				}
 				facts = append(facts, mark{focus[0] + f[0], focus[0] + f[1], factBit})
 			}
 			// A date of several words is one fact.
