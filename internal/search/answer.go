@@ -171,7 +171,7 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		found := false
 		switch a {
 		case askWhen:
-			found = isYear(w) || monthWords[w]
+			found = isYear(w) || monthWords[w] && w != "may"
 		case askCount:
 			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
 			// a day ("12 March", decided at the next word).
@@ -333,7 +333,7 @@ func factSpans(a ask, sen string) [][2]int {
 				ok = !numberLabels[prev] && !acronym && !monthWords[nextWord(sen, end)]
 			}
 		case askWhen:
-			ok = isYear(w) || monthWords[w]
+			ok = isYear(w) || monthWords[w] && w != "may"
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
 			ok = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)

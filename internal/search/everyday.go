@@ -133,7 +133,6 @@ discussione discutere debate
 discussioni discutere debate
 take taken takes
 took taken
-start began begins
 finanziato pagato
 finanziata pagato
 finanziare pagato
