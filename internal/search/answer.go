@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,7 +72,8 @@ func asksFor(q string) ask {
 		case (w == "what" || w == "which") && (next == "is" || next == "are" || next == "s" || next == "was" || next == "does" && asksMeaning(words[i+2:])),
 			w == "cos" || w == "cosa" && (next == "e" || next == "sono" || next == "significa" || next == "vuol" || next == "vuole") || w == "che" && next == "cos",
 			// An expansion: "full name", "stands for", "per esteso", "acronym".
-			w == "full" && next == "name" || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
+			w == "full" && (next == "name" || prev == "in") || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
+			w == "out" && (prev == "spelled" || prev == "spelt" || prev == "written") || w == "intero" && prev == "per" || w == "estesa" && prev == "forma",
 			w == "nome" && next == "completo" || w == "acronym" || w == "acronimo" || w == "abbreviation" || w == "abbreviazione",
 			w == "define" || w == "definition" || w == "meaning" || w == "means" || w == "significato" || w == "significa" || w == "definizione" || w == "whats":
 			return askWhat
@@ -147,7 +149,11 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 // words are ts (see tok; extra: the folded forms of those li does not hold),
 // holds the kind of fact a asks for. first is whether the sentence opens the
 // first text of a glossary entry: a definition.
-func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end int, first bool) bool {
+//
+// held are the marks of the query's words in text: a date, a count or a
+// symbol the query itself holds ("the 2018 conference") is what it asks about,
+// not the answer.
+func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end int, first bool, held []mark) bool {
 	if a == askNone {
 		return false
 	}
@@ -169,6 +175,9 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 			return true
 		}
 		found := false
+		if (a == askWhen || a == askCount || a == askSymbol) && slices.ContainsFunc(held, func(m mark) bool { return m.start < int(t.end) && m.end > int(t.start) }) {
+			continue
+		}
 		switch a {
 		case askWhen:
 			found = isYear(w) || monthWords[w] && w != "may"

@@ -75,7 +75,7 @@ func (lq *langQuery) holdsAnswer(d int32, a ask) bool {
 			words := rest[:k]
 			rest = rest[k:]
 			first := firstText && si == 0 && doc.kind == Term
-			if answersOf(a, text, words, li, li.extra, sen[1], first) {
+			if answersOf(a, text, words, li, li.extra, sen[1], first, ms) {
 				return true
 			}
 		}

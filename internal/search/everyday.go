@@ -101,6 +101,11 @@ creato istituita
 creata istituita
 fondata istituita
 dirige guida
+informatica cibernetica cyber
+informatico cibernetico cyber
+informatici cibernetici cyber
+informatiche cibernetiche cyber
+accordo intesa impegno
 tradotto traduzione
 tradotta traduzione
 tradurre traduzione

@@ -232,7 +232,7 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 			// no later one ("CBMs are also...") answers.
 			first := firstText && si == 0 && li.docs[d].kind == Term
 			defines := a != askWhat || first || li.docs[d].kind != Term
-			if score+bonus > bestScore && (in != 0 || have != 0) && defines && answersOf(a, text, words, li, li.extra, sen[1], first) {
+			if score+bonus > bestScore && (in != 0 || have != 0) && defines && answersOf(a, text, words, li, li.extra, sen[1], first, ms) {
 				score += bonus
 			}
 			if score > bestScore {

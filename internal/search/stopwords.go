@@ -86,6 +86,8 @@ acronimo abbreviazione
 var requestPairs = map[[2]string]bool{
 	{"full", "name"}: true, {"stands", "for"}: true, {"stand", "for"}: true, {"short", "for"}: true,
 	{"per", "esteso"}: true, {"nome", "completo"}: true, {"vuol", "dire"}: true, {"vuole", "dire"}: true,
+	{"in", "full"}: true, {"spelled", "out"}: true, {"spelt", "out"}: true, {"written", "out"}: true,
+	{"per", "intero"}: true, {"forma", "estesa"}: true,
 }
 
 var requestSet = sync.OnceValue(func() map[string]bool {
