@@ -11,8 +11,11 @@ import (
 // (bestBlock picks the same sentence).
 
 const (
-	// wAnswer is what a section that holds the fact asked for gains.
+	// wAnswer is what a section that holds the fact asked for gains;
+	// wSymbol when the fact is a document's symbol or a thing's number, which
+	// few sections hold and none can answer without.
 	wAnswer = 1.35
+	wSymbol = 1.6
 	// maxAnswerRerank is how many of the best rows are looked at.
 	maxAnswerRerank = 8
 )
@@ -32,8 +35,12 @@ func (q *query) preferAnswers(rows []row) {
 	changed := false
 	for i := range rows[:min(len(rows), maxAnswerRerank)] {
 		r := &rows[i]
-		if lq := q.langQueryOf(r.li); lq != nil && lq.holdsAnswer(r.doc, q.ask) {
-			r.score *= wAnswer
+		if lq := q.langQueryOf(r.li); lq != nil && q.holdsAnswer(lq, r.doc, q.ask) {
+			if q.ask == askSymbol {
+				r.score *= wSymbol
+			} else {
+				r.score *= wAnswer
+			}
 			changed = true
 		}
 	}
@@ -42,10 +49,12 @@ func (q *query) preferAnswers(rows []row) {
 	}
 }
 
-// holdsAnswer reports whether doc d has a block that matches the query and a
-// sentence in it that holds the kind of fact a asks for (as bestBlock reads it);
-// for a date, a heading that is one (a year of the timeline) holds it too.
-func (lq *langQuery) holdsAnswer(d int32, a ask) bool {
+// holdsAnswer reports whether the passage the snippet of doc d shows (the
+// sentence bestBlock centres it on) holds the kind of fact a asks for; for a
+// date, a heading that is one (a year of the timeline) holds it too. Another
+// sentence of the section holding some other fact (a GGE's symbol in the key
+// facts, for the second OEWG's) does not count: the row would not show it.
+func (q *query) holdsAnswer(lq *langQuery, d int32, a ask) bool {
 	li := lq.li
 	doc := &li.docs[d]
 	if a == askWhen && doc.dated {
@@ -53,33 +62,25 @@ func (lq *langQuery) holdsAnswer(d int32, a ask) bool {
 	}
 	p := doc.page
 	s := &p.Sections[doc.section]
-	var ms []mark
-	firstText := true
-	for bi := s.First; bi < s.End && bi < len(p.Blocks); bi++ {
-		if p.Blocks[bi].Kind == library.KindHeading || li.blockRestated(d, bi) {
-			continue
-		}
-		text := p.Blocks[bi].Text
-		ts := li.blockToks(d, bi)
-		ms = lq.marksOf(text, ts, li.extra, ms[:0])
-		if len(ms) == 0 {
-			firstText = false
-			continue
-		}
-		rest := ts
-		for si, sen := range sentences(text) {
-			k := 0
-			for k < len(rest) && int(rest[k].end) <= sen[1] {
-				k++
-			}
-			words := rest[:k]
-			rest = rest[k:]
-			first := firstText && si == 0 && doc.kind == Term
-			if answersOf(a, text, words, li, li.extra, sen[1], first, ms) {
-				return true
-			}
-		}
-		firstText = false
+	bi, ms, focus := bestBlock(lq, d, p, s, q.snippetWeights(), a)
+	if bi < 0 || focus[1] <= focus[0] {
+		return false
 	}
-	return false
+	text := p.Blocks[bi].Text
+	var words []tok
+	for _, t := range li.blockToks(d, bi) {
+		if int(t.start) >= focus[0] && int(t.end) <= focus[1] {
+			words = append(words, t)
+		}
+	}
+	first := false
+	if doc.kind == Term && focus[0] == 0 {
+		first = true
+		for b := s.First; b < bi; b++ {
+			if p.Blocks[b].Kind != library.KindHeading && !li.blockRestated(d, b) {
+				first = false
+			}
+		}
+	}
+	return answersOf(a, text, words, li, li.extra, focus[1], first, ms)
 }
