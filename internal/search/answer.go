@@ -74,6 +74,7 @@ func asksFor(q string) ask {
 			// An expansion: "full name", "stands for", "per esteso", "acronym".
 			w == "full" && (next == "name" || prev == "in") || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
 			w == "out" && (prev == "spelled" || prev == "spelt" || prev == "written") || w == "intero" && prev == "per" || w == "estesa" && prev == "forma",
+			prev == "in" && (w == "english" || w == "italian" || w == "inglese" || w == "italiano") && i == len(words)-1,
 			w == "nome" && next == "completo" || w == "acronym" || w == "acronimo" || w == "abbreviation" || w == "abbreviazione",
 			w == "define" || w == "definition" || w == "meaning" || w == "means" || w == "significato" || w == "significa" || w == "definizione" || w == "whats":
 			return askWhat

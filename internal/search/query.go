@@ -92,7 +92,7 @@ func parseQuery(q string) []slot {
 	// so does the "cosa" that asks with one ("cosa vuol dire", "cosa significa").
 	var pair uint64
 	for i := 0; i+1 < len(all) && i < 63; i++ {
-		if requestPairs[[2]string{all[i].word, all[i+1].word}] {
+		if requestPairs[[2]string{all[i].word, all[i+1].word}] || i+2 == len(all) && otherLangPairs[[2]string{all[i].word, all[i+1].word}] {
 			pair |= 3 << i
 		}
 		if all[i].word == "cosa" && (i+2 < len(all) && requestPairs[[2]string{all[i+1].word, all[i+2].word}] || requestSet()[all[i+1].word]) {

@@ -90,6 +90,13 @@ var requestPairs = map[[2]string]bool{
 	{"per", "intero"}: true, {"forma", "estesa"}: true,
 }
 
+// otherLangPairs end a query that asks for a term in the other language ("ICT
+// in Italian", "TIC in inglese"): there, and only there, they name no subject
+// ("nome in inglese del Meccanismo" asks for the English title).
+var otherLangPairs = map[[2]string]bool{
+	{"in", "english"}: true, {"in", "italian"}: true, {"in", "inglese"}: true, {"in", "italiano"}: true,
+}
+
 var requestSet = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(requestWords) {
