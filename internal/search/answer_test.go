@@ -230,6 +230,11 @@ func TestExpansionAndWhenIntents(t *testing.T) {
 		{"it", "da che mese è operativo il meccanismo globale", "", "marzo 2026"},
 		{"it", "da che mese e operativo il meccanismo globale", "", "marzo 2026"},
 		{"en", "what month did the global mechanism start", "", "March 2026"},
+		{"en", "maeci in full", "glossary › MAECI (Ministry of Foreign Affairs and International Cooperation)", "Italy's foreign ministry"},
+		{"it", "ppp per intero", "glossary › Partenariato pubblico-privato (PPP)", "Cooperazione tra autorità pubbliche"},
+		// A term asked for in the other language: its glossary entry.
+		{"en", "tic in english", "glossary › ICT (information and communication technologies)", ""},
+		{"it", "ict in italiano", "glossary › TIC (tecnologie dell'informazione e della comunicazione, ICT)", ""},
 		// A definition is the glossary entry's first sentence, not a later one
 		// that names the term ("CBMs are also...").
 		{"en", "what is a cbm", "glossary › CBM (confidence-building measures)", "Measures against misperceptions"},
@@ -303,6 +308,29 @@ func TestQuestionsAnswerFirst(t *testing.T) {
 		h := hs[0]
 		if at := h.Page + "#" + h.Place.Section; c.first != nil && !slices.Contains(c.first, at) || c.answer != "" && !rowHolds(h, c.answer) {
 			t.Errorf("%q: first row %s %q %q, want one of %v with %q", c.query, at, h.Heading, h.Snippet, c.first, c.answer)
+		}
+	}
+}
+
+// TestGlossaryInPassing: a glossary entry that only mentions the query's words
+// in passing ("a NATO guide, which MAECI takes part in refining") ranks below
+// the section that treats the subject; an entry the query names still comes
+// first.
+func TestGlossaryInPassing(t *testing.T) {
+	cases := []struct{ lang, query, first string }{
+		{"en", "what does maeci do in nato", "nato#what-maeci-does nato#key-facts"},
+		{"it", "chi ha ospitato la conferenza del 2018", "osce#la-presidenza-del-2018 timeline#2018"},
+		{"en", "alleato NATO pledge", "nato#the-cyber-defence-pledge glossary#cyber-defence-pledge nato#key-facts"},
+		{"it", "alleato NATO pledge", "nato#il-cyber-defence-pledge glossary#cyber-defence-pledge nato#in-breve"},
+	}
+	for _, c := range cases {
+		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 1})
+		if len(hs) == 0 || !slices.Contains(strings.Fields(c.first), hs[0].Page+"#"+hs[0].Place.Section) {
+			got := ""
+			if len(hs) > 0 {
+				got = hs[0].Page + "#" + hs[0].Place.Section
+			}
+			t.Errorf("%q: first %s, want one of %s", c.query, got, c.first)
 		}
 	}
 }
