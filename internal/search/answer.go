@@ -54,7 +54,7 @@ func asksFor(q string) ask {
 			return askWhen
 		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
 			return askSymbol
-		case (w == "number" || w == "numero") && labelledAfter(words[i+1:]),
+		case (w == "number" || w == "numero") && (labelledAfter(words[i+1:]) || labelled[prev] || i >= 2 && labelled[words[i-2]]),
 			(w == "number" || w == "numero") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale") && next != "of" && next != "di",
 			(w == "which" || w == "quale" || w == "qual") && labelled[next]:
 			// The number of a thing that is named by one: "numero della
