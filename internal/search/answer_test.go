@@ -337,3 +337,20 @@ func TestGlossaryInPassing(t *testing.T) {
 		}
 	}
 }
+
+// TestElisionWithoutApostrophe: an Italian elision typed without its
+// apostrophe ("dellonu", "litalia", "nellosce"), as on a phone, finds what the
+// query with it finds.
+func TestElisionWithoutApostrophe(t *testing.T) {
+	for _, c := range [][2]string{
+		{"cosa fa l'italia nell'osce", "cosa fa litalia nellosce"},
+		{"quali temi discutono all'onu", "quali temi discutono allonu"},
+		{"sigla del rapporto finale dell'oewg 2021-2025", "sigla del rapporto finale delloewg 2021-2025"},
+	} {
+		want := shipped().Search(c[0], Options{Lang: "it", Limit: 1})
+		got := shipped().Search(c[1], Options{Lang: "it", Limit: 1})
+		if len(want) == 0 || len(got) == 0 || got[0].Page != want[0].Page || got[0].Section != want[0].Section {
+			t.Errorf("%q: first %v, want the first of %q: %v", c[1], got, c[0], want)
+		}
+	}
+}

@@ -550,6 +550,14 @@ func (ix *Index) splitCompounds(slots []slot, env *snowballstem.Env) []slot {
 	}
 	split := false
 	for _, s := range slots {
+		// An Italian elision typed without its apostrophe ("dellonu", "litalia",
+		// "nellosce"): the word after the article or preposition.
+		if rest := ix.elided(s, env); rest != "" {
+			split = true
+			s.word, s.n = rest, runeLen(rest)
+			add(s)
+			continue
+		}
 		a, b := "", ""
 		if s.letters && s.n >= 2*minPart && s.n <= maxWordRunes && !ix.knows(s.word, env) {
 			for p := len(s.word) - minPart; p >= minPart && a == ""; p-- {
@@ -579,6 +587,30 @@ func (ix *Index) splitCompounds(slots []slot, env *snowballstem.Env) []slot {
 		return slots
 	}
 	return out
+}
+
+// elisions are the Italian articles and prepositions that elide before a
+// vowel ("l'Italia", "dell'ONU", "nell'OSCE", "un'intesa"), folded.
+var elisions = []string{"dell", "nell", "dall", "sull", "all", "coll", "quest", "quell", "un", "l", "d"}
+
+// elided returns the word a query word holds after an elided article or
+// preposition typed without its apostrophe ("dellonu": "onu"), when the
+// query word is unknown and the rest, a vowel first, is a word the index
+// knows; else "".
+func (ix *Index) elided(s slot, env *snowballstem.Env) string {
+	if !s.letters || s.n < 4 || s.n > maxWordRunes || ix.knows(s.word, env) {
+		return ""
+	}
+	for _, e := range elisions {
+		rest, ok := strings.CutPrefix(s.word, e)
+		if !ok || runeLen(rest) < 3 || !strings.ContainsRune("aeiou", rune(rest[0])) || isStop(rest) {
+			continue
+		}
+		if ix.knows(rest, env) {
+			return rest
+		}
+	}
+	return ""
 }
 
 // knows reports whether some language has the word, or its key.
