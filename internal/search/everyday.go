@@ -157,3 +157,26 @@ var everyday = sync.OnceValue(func() map[string][]string {
 
 // wEveryday is the weight of a match through an everyday word.
 const wEveryday = 0.7
+
+// everydayTypo returns the words of the text that the everyday word one edit
+// from w stands for (the closest such word, the first in the table's order),
+// or none.
+func everydayTypo(w string) []string {
+	for _, k := range everydayKeys() {
+		if k != w && distance(w, k, 1, false) <= 1 {
+			return everyday()[k]
+		}
+	}
+	return nil
+}
+
+// everydayKeys are the everyday words in the table's order.
+var everydayKeys = sync.OnceValue(func() []string {
+	var keys []string
+	for _, line := range strings.Split(everydayWords, "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && len([]rune(f[0])) >= 5 {
+			keys = append(keys, f[0])
+		}
+	}
+	return keys
+})

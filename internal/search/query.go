@@ -319,6 +319,15 @@ func (ix *Index) compile(text string) *query {
 			for _, a := range lq.li.relatives(lq.li.keyOf(s.word, env)) {
 				m.addAlt(a)
 			}
+			// A misspelt everyday word ("tradtoto" for "tradotto", which the text
+			// has only as "traduzione"): the words it stands for, as a typo.
+			if s.n >= 6 {
+				for _, t := range everydayTypo(s.word) {
+					if id, ok := lq.li.wordID[t]; ok {
+						m.addAlt(alt{key: lq.li.wordKey[id], weight: wEveryday * wTypo1, class: cTypo})
+					}
+				}
+			}
 		}
 	}
 	for i := range q.slots {
