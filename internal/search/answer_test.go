@@ -298,6 +298,8 @@ func TestQuestionsAnswerFirst(t *testing.T) {
 		{"it", "con quale decisione l'osce ha aggiunto le ultime cbm", nil, "1202"},
 		{"en", "which cbm did italy take on", nil, "14"},
 		{"it", "che cosa e l'oewg", []string{"glossary#oewg-open-ended-working-group-gruppo-di-lavoro-aperto"}, ""},
+		// A misspelt everyday verb ("fintio" for "finito": the text says "chiuso").
+		{"it", "quando è fintio il primo oewg", nil, "12 marzo 2021"},
 		// A thing's number asked after it: its symbol or label.
 		{"en", "gge report number", nil, "A/65/201"},
 		{"it", "rapporto gge numero", nil, "A/65/201"},
