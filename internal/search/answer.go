@@ -48,7 +48,9 @@ func asksFor(q string) ask {
 			prev = words[i-1]
 		}
 		switch {
-		case w == "when" || w == "quando" || w == "date" || w == "data" && (prev != "" || ofWords[next]) || w == "since" && next == "when":
+		case w == "when" || w == "quando" || w == "date" || w == "data" && (prev != "" || ofWords[next]) || w == "since" && next == "when",
+			w == "quanto" && prev == "da" && next != "tempo" || w == "tempo" && prev == "quanto":
+			// "da quanto lavora", "da quanto tempo": since when.
 			return askWhen
 		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
 			return askWhen
@@ -72,7 +74,7 @@ func asksFor(q string) ask {
 		case (w == "what" || w == "which") && (next == "is" || next == "are" || next == "s" || next == "was" || next == "does" && asksMeaning(words[i+2:])),
 			w == "cos" || w == "cosa" && (next == "e" || next == "sono" || next == "significa" || next == "vuol" || next == "vuole") || w == "che" && next == "cos",
 			// An expansion: "full name", "stands for", "per esteso", "acronym".
-			w == "full" && (next == "name" || prev == "in") || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
+			w == "full" && (next == "name" || next == "form" || prev == "in") || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
 			w == "out" && (prev == "spelled" || prev == "spelt" || prev == "written") || w == "intero" && prev == "per" || w == "estesa" && prev == "forma",
 			prev == "in" && (w == "english" || w == "italian" || w == "inglese" || w == "italiano") && i == len(words)-1,
 			w == "nome" && next == "completo" || w == "acronym" || w == "acronimo" || w == "abbreviation" || w == "abbreviazione",

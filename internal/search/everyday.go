@@ -101,6 +101,11 @@ creato istituita
 creata istituita
 fondata istituita
 dirige guida
+latest newest recent
+ultimo recente
+ultima recente
+formato organismo forum
+format body forum
 informatica cibernetica cyber
 informatico cibernetico cyber
 informatici cibernetici cyber
