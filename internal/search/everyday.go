@@ -101,6 +101,12 @@ creato istituita
 creata istituita
 fondata istituita
 dirige guida
+trasforma rimodellato evoluto
+trasformato rimodellato evoluto
+trasformare rimodellato evoluto
+transforms reshaping evolved
+transformed reshaping evolved
+transform reshaping evolved
 latest newest recent
 ultimo recente
 ultima recente

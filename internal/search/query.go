@@ -45,6 +45,10 @@ type slot struct {
 // only ask: "che cosa è", "cosa sono", "a cosa serve", "di cosa discutono".
 var askingWords = wordSet(`cosa cose`)
 
+// statusWords ask how things stand after "che" ("a che punto è l'ONU"): they
+// only ask, as askingWords.
+var statusWords = wordSet(`punto`)
+
 // The forms of "essere" before a past participle of "essere" itself ("ci sono
 // stati sei GGE", "è stato avviato"): the participle is then no word of the
 // subject, though "stati" alone is mostly "States" in this briefing.
@@ -101,7 +105,7 @@ func parseQuery(q string) []slot {
 	}
 	noise := func(i int) bool { return i < 64 && pair&(1<<i) != 0 || isNoise(all[i].word) }
 	for i := range all {
-		if askingWords[all[i].word] && (i == 0 || isStop(all[i-1].word)) {
+		if askingWords[all[i].word] && (i == 0 || isStop(all[i-1].word)) || statusWords[all[i].word] && i > 0 && all[i-1].word == "che" {
 			all[i].asking = true
 		}
 		// "ci sono stati", "è stato avviato": a past tense, not the States.
