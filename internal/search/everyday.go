@@ -101,6 +101,13 @@ creato istituita
 creata istituita
 fondata istituita
 dirige guida
+run leading leads
+runs leading leads
+concrete practical
+concreto concreta
+concreti concreta
+structure body
+struttura organismo
 trasforma rimodellato evoluto
 trasformato rimodellato evoluto
 trasformare rimodellato evoluto

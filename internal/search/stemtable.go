@@ -442,6 +442,7 @@ var stemTables = []struct {
 		{"involves", "involv"},
 		{"involving", "involv"},
 		{"issues", "issu"},
+		{"italia", "italia"},
 		{"italian", "italian"},
 		{"italiana", "italiana"},
 		{"italy", "itali"},
