@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,11 +48,19 @@ func asksFor(q string) ask {
 			prev = words[i-1]
 		}
 		switch {
-		case w == "when" || w == "quando" || w == "date" || w == "data" && prev != "" || w == "since" && next == "when":
+		case w == "when" || w == "quando" || w == "date" || w == "data" && (prev != "" || ofWords[next]) || w == "since" && next == "when",
+			w == "quanto" && prev == "da" && next != "tempo" || w == "tempo" && prev == "quanto":
+			// "da quanto lavora", "da quanto tempo": since when.
 			return askWhen
 		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
 			return askWhen
 		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
+			return askSymbol
+		case (w == "number" || w == "numero") && (labelledAfter(words[i+1:]) || labelled[prev] || i >= 2 && labelled[words[i-2]]),
+			(w == "number" || w == "numero") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale") && next != "of" && next != "di",
+			(w == "which" || w == "quale" || w == "qual") && labelled[next]:
+			// The number of a thing that is named by one: "numero della
+			// decisione", "which decision", "quale CBM" (Decision No. 1202, CBM 14).
 			return askSymbol
 		case w == "how" && (next == "many" || next == "much"), w == "quanti" || w == "quante" || w == "quanto" || w == "quanta",
 			(w == "number" || w == "numero") && i < 2:
@@ -65,7 +74,9 @@ func asksFor(q string) ask {
 		case (w == "what" || w == "which") && (next == "is" || next == "are" || next == "s" || next == "was" || next == "does" && asksMeaning(words[i+2:])),
 			w == "cos" || w == "cosa" && (next == "e" || next == "sono" || next == "significa" || next == "vuol" || next == "vuole") || w == "che" && next == "cos",
 			// An expansion: "full name", "stands for", "per esteso", "acronym".
-			w == "full" && next == "name" || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
+			w == "full" && (next == "name" || next == "form" || prev == "in") || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
+			w == "out" && (prev == "spelled" || prev == "spelt" || prev == "written") || w == "intero" && prev == "per" || w == "estesa" && prev == "forma",
+			prev == "in" && (w == "english" || w == "italian" || w == "inglese" || w == "italiano") && i == len(words)-1,
 			w == "nome" && next == "completo" || w == "acronym" || w == "acronimo" || w == "abbreviation" || w == "abbreviazione",
 			w == "define" || w == "definition" || w == "meaning" || w == "means" || w == "significato" || w == "significa" || w == "definizione" || w == "whats":
 			return askWhat
@@ -79,17 +90,42 @@ var (
 	monthWords = wordSet(`january february march april may june july august september october november december
 		spring summer autumn winter gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre
 		novembre dicembre primavera estate autunno inverno`)
-	numberWords = wordSet(`one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-		fifteen sixteen seventeen eighteen nineteen twenty uno una due tre quattro cinque sei sette otto nove dieci
+	// Not "one", "uno", "una": mostly a pronoun or an article ("one State
+	// misreading", "uno Stato"), and seldom the count a question asks for.
+	numberWords = wordSet(`two three four five six seven eight nine ten eleven twelve thirteen fourteen
+		fifteen sixteen seventeen eighteen nineteen twenty due tre quattro cinque sei sette otto nove dieci
 		undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti`)
-	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown
-		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato`)
+	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown meant intended
+		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato servono serve intendeva intende`)
 	defineWords = wordSet(`is are means refers e sono indica significa`)
+	// labelled are the things named by a number or a symbol: asking which
+	// one, or its number, asks for that ("which decision": No. 1202).
+	labelled = wordSet(`decision decisions decisione report reports rapporto document documento
+		resolution risoluzione cbm cbms measure misura`)
+	// ofWords join a noun to what it belongs to ("numero del rapporto").
+	ofWords = wordSet(`of del della dello dell dei degli delle di for`)
 	// timeWords are the units a when-question asks in ("what year", "da che mese").
 	timeWords  = wordSet(`year years month months day anno anni mese mesi giorno`)
 	actorWords = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
 		member members membri group gruppo union unione`)
 )
+
+// labelledAfter reports whether words begin with a thing named by a number,
+// after "of the", "del", "della" ("number of the decision", "numero del rapporto").
+func labelledAfter(words []string) bool {
+	for i, w := range words[:min(len(words), 3)] {
+		if labelled[w] {
+			return true
+		}
+		if !ofWords[w] && !articles[w] || i == 2 {
+			return false
+		}
+	}
+	return false
+}
+
+// articles are the articles a question puts before a noun.
+var articles = wordSet(`the a an il lo la l i gli le un uno una`)
 
 func wordSet(list string) map[string]bool {
 	m := map[string]bool{}
@@ -116,12 +152,17 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 // words are ts (see tok; extra: the folded forms of those li does not hold),
 // holds the kind of fact a asks for. first is whether the sentence opens the
 // first text of a glossary entry: a definition.
-func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end int, first bool) bool {
+//
+// held are the marks of the query's words in text: a date, a count or a
+// symbol the query itself holds ("the 2018 conference") is what it asks about,
+// not the answer.
+func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end int, first bool, held []mark) bool {
 	if a == askNone {
 		return false
 	}
 	n := 0
 	prev, prevDay := "", false
+	labelPrev := "" // the folded word before, for a symbol
 	for _, t := range ts {
 		raw := text[t.start:t.end]
 		w := li.folded(t, extra)
@@ -137,13 +178,16 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 			return true
 		}
 		found := false
+		if (a == askWhen || a == askCount || a == askSymbol) && slices.ContainsFunc(held, func(m mark) bool { return m.start < int(t.end) && m.end > int(t.start) }) {
+			continue
+		}
 		switch a {
 		case askWhen:
-			found = isYear(w) || monthWords[w]
+			found = isYear(w) || monthWords[w] && w != "may"
 		case askCount:
 			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
 			// a day ("12 March", decided at the next word).
-			digits := hasDigit(w) && !isYear(w) && !strings.Contains(raw, "/") && !acronym
+			digits := hasDigit(w) && !isYear(w) && !inSymbol(text, int(t.start), int(t.end)) && !acronym
 			if digits && len(w) <= 2 && int(t.end) < end {
 				prevDay = true
 				continue
@@ -157,7 +201,9 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		case askSymbol:
 			// A symbol is written with slashes ("A/80/257"), which split words.
 			e := int(t.end)
-			found = e < len(text) && text[e] == '/' && hasDigit(text[e:min(e+4, len(text))])
+			found = e < len(text) && text[e] == '/' && hasDigit(text[e:min(e+4, len(text))]) ||
+				hasDigit(w) && !isYear(w) && symbolLabels[labelPrev]
+			labelPrev = w
 		case askWhat:
 			found = first || n <= 12 && defineWords[w]
 		}
@@ -247,6 +293,16 @@ func abbreviationBefore(text string, i int) bool {
 	return j < i && i-j <= 3 && (j == 0 || text[j-1] == ' ')
 }
 
+// symbolLabels are the words after which a number is a thing's name: what a
+// question for a symbol or a number of a named thing asks for.
+var symbolLabels = wordSet(`no n nr number numero cbm cbms`)
+
+// inSymbol reports whether the word at text[start:end] is part of a symbol
+// written with slashes ("A/80/257").
+func inSymbol(text string, start, end int) bool {
+	return start > 0 && text[start-1] == '/' || end < len(text) && text[end] == '/'
+}
+
 // numberLabels are the words after which a number names a thing rather than
 // counts it ("Decision No. 1202", "CBM 14", "da 12 a 16").
 var numberLabels = wordSet(`no n nr number numero cbm cbms to a al through`)
@@ -272,7 +328,9 @@ func factSpans(a ask, sen string) [][2]int {
 		ok := false
 		switch a {
 		case askSymbol:
-			if ok = end < len(sen) && sen[end] == '/'; ok {
+			if hasDigit(w) && !isYear(w) && symbolLabels[prev] && !(end < len(sen) && sen[end] == '/') {
+				ok = true // "No. 1202", "CBM 14"
+			} else if ok = end < len(sen) && sen[end] == '/'; ok {
 				// The whole symbol, slashes and parts: never cut inside it.
 				for end < len(sen) && (sen[end] == '/' || sen[end] >= '0' && sen[end] <= '9' || sen[end] >= 'A' && sen[end] <= 'Z') {
 					end++
@@ -287,7 +345,7 @@ func factSpans(a ask, sen string) [][2]int {
 				ok = !numberLabels[prev] && !acronym && !monthWords[nextWord(sen, end)]
 			}
 		case askWhen:
-			ok = isYear(w) || monthWords[w]
+			ok = isYear(w) || monthWords[w] && w != "may"
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
 			ok = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)

@@ -51,7 +51,7 @@ stai sta stiamo stanno stia stiate stiano staro starai stara staremo starete
 staranno starei staresti starebbe staremmo stareste starebbero stavo stavi stava
 stavamo stavate stavano stetti stesti stette stemmo steste stettero stessi stesse
 stessimo stessero stando
-d cos qual quando fa po fra
+d cos qual quando fa po fra far
 `
 
 // stopWords is the union of both lists, built on first use (not at start-up, on
@@ -86,6 +86,18 @@ acronimo abbreviazione
 var requestPairs = map[[2]string]bool{
 	{"full", "name"}: true, {"stands", "for"}: true, {"stand", "for"}: true, {"short", "for"}: true,
 	{"per", "esteso"}: true, {"nome", "completo"}: true, {"vuol", "dire"}: true, {"vuole", "dire"}: true,
+	{"in", "full"}: true, {"spelled", "out"}: true, {"spelt", "out"}: true, {"written", "out"}: true,
+	{"per", "intero"}: true, {"forma", "estesa"}: true, {"full", "form"}: true,
+	// A request for a briefing on a subject: "brief me on", "background on", "parlami di".
+	{"brief", "me"}: true, {"background", "on"}: true, {"parlami", "di"}: true, {"parlami", "del"}: true,
+	{"parlami", "della"}: true, {"parlami", "dell"}: true, {"parlami", "dei"}: true, {"parlami", "degli"}: true,
+}
+
+// otherLangPairs end a query that asks for a term in the other language ("ICT
+// in Italian", "TIC in inglese"): there, and only there, they name no subject
+// ("nome in inglese del Meccanismo" asks for the English title).
+var otherLangPairs = map[[2]string]bool{
+	{"in", "english"}: true, {"in", "italian"}: true, {"in", "inglese"}: true, {"in", "italiano"}: true,
 }
 
 var requestSet = sync.OnceValue(func() map[string]bool {
@@ -112,7 +124,7 @@ speaks speaking spoken say says said saying tell told take takes taking took tak
 parts make makes made making get gets got new old full name names work works worked
 working thing things way ways kind lot able can join joins joined
 decide decidono deciso decidere vuole vuol vogliono volere voglio vorrebbe parla
-parlano parlare parlato dice dicono dire detto fare fatto fatta prende prendono
+parlano parlare parlato dice dicono diceva dicevano dire detto fare fatto fatta prende prendono
 prendere preso parte parti nuovo nuova nuovi nuove vecchio vecchia vecchi vecchie
 nome lavoro lavora lavorano lavorare cosa cose modo modi tipo possono puo
 `
