@@ -59,8 +59,8 @@ var prebuiltBlob string
 // sourceFiles are this package's source files but the tests and the stem
 // table, for the code digest. TestPrebuiltSources fails when one is missing.
 //
-//go:embed analyze.go answer.go everyday.go hit.go index.go marks.go prebuilt.go query.go
-//go:embed search.go stems.go stopwords.go suggest.go tokenize.go typo.go
+//go:embed analyze.go answer.go answerrank.go everyday.go group.go hit.go index.go marks.go
+//go:embed prebuilt.go query.go search.go stems.go stopwords.go suggest.go tokenize.go typo.go
 var sourceFiles embed.FS
 
 // noPrebuilt makes buildLang build even when the prebuilt index would do
