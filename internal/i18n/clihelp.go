@@ -32,10 +32,10 @@ func HasHelp(english string) bool {
 func sameHelp(english string) (string, bool) { return english, true }
 
 // helpFrom is the Help of a catalog that translates --help with a map keyed by
-// the English text.
-func helpFrom(m map[string]string) func(string) (string, bool) {
+// the English text (m makes the map, on first use).
+func helpFrom(m func() map[string]string) func(string) (string, bool) {
 	return func(english string) (string, bool) {
-		t, ok := m[english]
+		t, ok := m()[english]
 		return t, ok
 	}
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
@@ -79,24 +80,26 @@ func isLetters(w string) bool {
 }
 
 // britishWords lists American spellings with the British form the index keeps,
-// word by word.
-var britishWords = map[string]string{
-	"defense": "defence", "defenses": "defences", "offense": "offence", "offenses": "offences",
-	"license": "licence", "licenses": "licences", "pretense": "pretence",
-	"program": "programme", "programs": "programmes",
-	"dialog": "dialogue", "dialogs": "dialogues", "catalog": "catalogue", "catalogs": "catalogues",
-	"analog": "analogue", "analogs": "analogues",
-	"center": "centre", "centers": "centres", "centered": "centred", "centering": "centring",
-	"theater": "theatre", "theaters": "theatres", "fiber": "fibre", "fibers": "fibres",
-	"practise": "practice", "practised": "practiced", "practises": "practices", "practising": "practicing",
-	"judgment": "judgement", "judgments": "judgements",
-	"acknowledgment": "acknowledgement", "acknowledgments": "acknowledgements",
-	"fulfill": "fulfil", "fulfills": "fulfils", "fulfillment": "fulfilment",
-	"enroll": "enrol", "enrolls": "enrols", "enrollment": "enrolment",
-	"counselor": "counsellor", "counselors": "counsellors",
-	"skeptic": "sceptic", "skeptical": "sceptical", "skepticism": "scepticism",
-	"gray": "grey",
-}
+// word by word (made on first use, not at every start of the program).
+var britishWords = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"defense": "defence", "defenses": "defences", "offense": "offence", "offenses": "offences",
+		"license": "licence", "licenses": "licences", "pretense": "pretence",
+		"program": "programme", "programs": "programmes",
+		"dialog": "dialogue", "dialogs": "dialogues", "catalog": "catalogue", "catalogs": "catalogues",
+		"analog": "analogue", "analogs": "analogues",
+		"center": "centre", "centers": "centres", "centered": "centred", "centering": "centring",
+		"theater": "theatre", "theaters": "theatres", "fiber": "fibre", "fibers": "fibres",
+		"practise": "practice", "practised": "practiced", "practises": "practices", "practising": "practicing",
+		"judgment": "judgement", "judgments": "judgements",
+		"acknowledgment": "acknowledgement", "acknowledgments": "acknowledgements",
+		"fulfill": "fulfil", "fulfills": "fulfils", "fulfillment": "fulfilment",
+		"enroll": "enrol", "enrolls": "enrols", "enrollment": "enrolment",
+		"counselor": "counsellor", "counselors": "counsellors",
+		"skeptic": "sceptic", "skeptical": "sceptical", "skepticism": "scepticism",
+		"gray": "grey",
+	}
+})
 
 // britishRoots lists American word starts that British spells "-our": a word
 // starting with one gets the British start ("behavioral" -> "behavioural",
@@ -121,7 +124,7 @@ var izeTails = []string{"ations", "ation", "ables", "able", "ing", "ers", "er", 
 // It runs on the text and on the query alike, so it can only join two spellings,
 // never split a word from itself.
 func britishSpelling(w string) string {
-	if b, ok := britishWords[w]; ok {
+	if b, ok := britishWords()[w]; ok {
 		return b
 	}
 	for _, r := range britishRoots {

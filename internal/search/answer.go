@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,7 +50,7 @@ func asksFor(q string) ask {
 		switch {
 		case w == "when" || w == "quando" || w == "date" || w == "data" && prev != "" || w == "since" && next == "when":
 			return askWhen
-		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
+		case timeWords()[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
 			return askWhen
 		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
 			return askSymbol
@@ -74,7 +75,8 @@ func asksFor(q string) ask {
 	return askNone
 }
 
-// Words that mark a sentence as holding a fact of a kind, folded.
+// Words that mark a sentence as holding a fact of a kind, folded: sets made on
+// first use (a query's), not at every start of the program.
 var (
 	monthWords = wordSet(`january february march april may june july august september october november december
 		spring summer autumn winter gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre
@@ -91,12 +93,15 @@ var (
 		member members membri group gruppo union unione`)
 )
 
-func wordSet(list string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(list) {
-		m[w] = true
-	}
-	return m
+// wordSet returns the set of the words of list, made on its first call.
+func wordSet(list string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(list) {
+			m[w] = true
+		}
+		return m
+	})
 }
 
 // isYear reports whether a word is a year (1900 to 2099) or a span of years ("2021-2025").
@@ -131,7 +136,7 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		if a == askCount && prevDay {
 			// The number before was a day ("12 March"), not a count.
 			prevDay = false
-			if monthWords[w] {
+			if monthWords()[w] {
 				continue
 			}
 			return true
@@ -139,7 +144,7 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		found := false
 		switch a {
 		case askWhen:
-			found = isYear(w) || monthWords[w]
+			found = isYear(w) || monthWords()[w]
 		case askCount:
 			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
 			// a day ("12 March", decided at the next word).
@@ -148,18 +153,18 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 				prevDay = true
 				continue
 			}
-			found = numberWords[w] || digits
+			found = numberWords()[w] || digits
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
-			found = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
+			found = actorWords()[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
 		case askWhy:
-			found = reasonWords[w]
+			found = reasonWords()[w]
 		case askSymbol:
 			// A symbol is written with slashes ("A/80/257"), which split words.
 			e := int(t.end)
 			found = e < len(text) && text[e] == '/' && hasDigit(text[e:min(e+4, len(text))])
 		case askWhat:
-			found = first || n <= 12 && defineWords[w]
+			found = first || n <= 12 && defineWords()[w]
 		}
 		if found {
 			return true
@@ -208,7 +213,7 @@ func dateSpans(text string) [][2]int {
 		switch {
 		case isYear(w):
 			k = 'y'
-		case monthWords[w]:
+		case monthWords()[w]:
 			k = 'm'
 		case len(w) <= 2 && strings.Trim(w, "0123456789") == "":
 			k = 'd'
@@ -280,19 +285,19 @@ func factSpans(a ask, sen string) [][2]int {
 			}
 		case askCount:
 			switch {
-			case numberWords[w]:
+			case numberWords()[w]:
 				ok = true
 			case hasDigit(w) && !isYear(w) && !strings.ContainsRune(sen[max(start-1, 0):min(end+1, len(sen))], '/'):
 				acronym := len(prevRaw) >= 2 && strings.ToUpper(prevRaw[:2]) == prevRaw[:2] && strings.ToLower(prevRaw[:2]) != prevRaw[:2]
-				ok = !numberLabels[prev] && !acronym && !monthWords[nextWord(sen, end)]
+				ok = !numberLabels()[prev] && !acronym && !monthWords()[nextWord(sen, end)]
 			}
 		case askWhen:
-			ok = isYear(w) || monthWords[w]
+			ok = isYear(w) || monthWords()[w]
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
-			ok = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)
+			ok = actorWords()[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)
 		case askWhy:
-			ok = reasonWords[w]
+			ok = reasonWords()[w]
 		}
 		if ok {
 			out = append(out, [2]int{start, end})

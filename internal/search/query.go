@@ -111,7 +111,7 @@ func asksWhen(q string) bool {
 		switch {
 		case w == "when" || w == "quando":
 			when = true
-		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
+		case timeWords()[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
 			when = true
 		}
 		prev = w
