@@ -16,7 +16,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"github.com/cyberdiplo/cyberdiplo/third_party/yaml"
 
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )

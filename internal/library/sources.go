@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/cyberdiplo/cyberdiplo/third_party/yaml"
 
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
