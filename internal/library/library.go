@@ -336,13 +336,14 @@ func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 		add(1, "front matter is not closed: add a line \"---\" after it")
 		return nil, problems
 	}
-	var fm frontMatter
-	dec := yaml.NewDecoder(strings.NewReader(strings.Join(lines[1:end], "\n")))
-	dec.KnownFields(true)
-	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
-		line, msg := yamlError(err)
-		add(1+line, "front matter: %s", msg)
-		return nil, problems
+	fm, ok := quickFront(lines[1:end])
+	if !ok {
+		var err error
+		if fm, err = yamlFront(lines[1:end]); err != nil {
+			line, msg := yamlError(err)
+			add(1+line, "front matter: %s", msg)
+			return nil, problems
+		}
 	}
 	fieldLine := func(name string) int {
 		for i := 1; i < end; i++ {
@@ -391,6 +392,18 @@ func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 	}
 	p.checkKind(fm, func(field, format string, args ...any) { add(fieldLine(field), format, args...) })
 	return p, problems
+}
+
+// yamlFront parses the front matter's lines with the YAML parser, refusing
+// unknown fields.
+func yamlFront(lines []string) (frontMatter, error) {
+	var fm frontMatter
+	dec := yaml.NewDecoder(strings.NewReader(strings.Join(lines, "\n")))
+	dec.KnownFields(true)
+	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
+		return frontMatter{}, err
+	}
+	return fm, nil
 }
 
 // yamlError extracts the line (relative to the YAML) and a short message.
