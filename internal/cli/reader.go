@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -63,6 +64,13 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	// The first frame's status line names the page's sources: parse sources.yaml
 	// on the other core while this one parses and renders the page.
 	go lib.Sources()
+	// Its colours are those the terminal shows: the profile (which reads the
+	// terminal's terminfo entry) is detected on the other core too.
+	environ := a.environ()
+	var profile func() colorprofile.Profile
+	if a.env.Width > 0 && a.env.Height > 0 {
+		profile = detectProfile(a.env.Out, environ)
+	}
 	style, err := a.style()
 	if err != nil {
 		return err
@@ -112,7 +120,6 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		// closes it at once: the next run reopens it.
 		opened = library.Place{}
 	}
-	environ := a.environ()
 	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out), tea.WithFPS(120),
 		tea.WithEnvironment(environ)}
 	painted := false
@@ -120,7 +127,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		opts = append(opts, tea.WithWindowSize(a.env.Width, a.env.Height))
 		// Paint the first frame now, from the top of the page: Bubble Tea paints
 		// on a ticker, and its first frame would wait for the first tick.
-		painted = paintFirstFrame(a.env.Out, environ, m.FirstFrame())
+		painted = paintFrame(a.env.Out, profile, m.FirstFrame())
 	}
 	// Then render the whole page in the background (not before: on a busy
 	// machine it would take the CPU from the first frame): the program's own
@@ -164,6 +171,11 @@ func (a *app) marksKeeper(lang string) *marks.Keeper {
 // tick: on the alternate screen, cursor hidden, colours brought down to what the
 // terminal shows. Bubble Tea then takes over the screen (and leaves it on exit).
 func paintFirstFrame(out io.Writer, environ []string, frame string) bool {
+	return paintFrame(out, func() colorprofile.Profile { return colorprofile.Detect(out, environ) }, frame)
+}
+
+// paintFrame is paintFirstFrame with the terminal's colour profile given.
+func paintFrame(out io.Writer, profile func() colorprofile.Profile, frame string) bool {
 	if frame == "" {
 		return false
 	}
@@ -171,9 +183,17 @@ func paintFirstFrame(out io.Writer, environ []string, frame string) bool {
 	if _, err := io.WriteString(out, screen); err != nil {
 		return false
 	}
-	w := colorprofile.NewWriter(out, environ)
+	w := &colorprofile.Writer{Forward: out, Profile: profile()}
 	_, err := io.WriteString(w, strings.ReplaceAll(frame, "\n", "\r\n"))
 	return err == nil
+}
+
+// detectProfile starts detecting the colour profile of out (as
+// colorprofile.NewWriter does) in the background, and returns what waits for it.
+func detectProfile(out io.Writer, environ []string) func() colorprofile.Profile {
+	done := make(chan colorprofile.Profile, 1)
+	go func() { done <- colorprofile.Detect(out, environ) }()
+	return sync.OnceValue(func() colorprofile.Profile { return <-done })
 }
 
 // environ is the part of the environment that says what the terminal can draw,
