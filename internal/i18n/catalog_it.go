@@ -293,8 +293,20 @@ var marksItalian = MarkStrings{
 	Kiosk:        "brief qui non ha senso: nel chiosco i segni appartengono alla tua sessione e sul server non resta nulla. Apri il lettore (ssh -t), segna i passi con m, premi ' e poi c per copiare il promemoria negli appunti",
 }
 
-// helpItalian is made on its first use (a --help in Italian), not at every start.
-var helpItalian = sync.OnceValue(func() map[string]string {
+// italianHelp is the Help of the Italian catalog. Its map is made on first use
+// (a --help in Italian), not at every start.
+func italianHelp(english string) (string, bool) {
+	helpOnce.Do(func() { helpMap = helpItalian() })
+	t, ok := helpMap[english]
+	return t, ok
+}
+
+var (
+	helpOnce sync.Once
+	helpMap  map[string]string
+)
+
+func helpItalian() map[string]string {
 	return map[string]string{
 		// The words of usage lines: arguments and value names.
 		"[PAGE[#ANCHOR]]": "[PAGINA[#ANCORA]]", "PAGE...": "PAGINA...", "QUERY...": "PAROLE...", "[DIR]": "[DIR]",
@@ -566,10 +578,10 @@ var helpItalian = sync.OnceValue(func() map[string]string {
 			"Per caricarli in ogni nuova sessione, aggiungi l'output del comando qui sopra\n" +
 			"al tuo profilo di powershell.\n",
 	}
-})
+}
 
 // catalogItalian is every word of the user interface in Italian.
 var catalogItalian = Catalog{
 	Lang: "it", Reader: italian, Line: lineItalian, Marks: marksItalian, CLI: cliItalian,
-	Man: manItalian, Cite: citeItalian, Help: helpFrom(helpItalian),
+	Man: manItalian, Cite: citeItalian, Help: italianHelp,
 }

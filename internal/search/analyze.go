@@ -81,7 +81,17 @@ func isLetters(w string) bool {
 
 // britishWords lists American spellings with the British form the index keeps,
 // word by word (made on first use, not at every start of the program).
-var britishWords = sync.OnceValue(func() map[string]string {
+func britishWords() map[string]string {
+	britishOnce.Do(func() { britishMap = britishTable() })
+	return britishMap
+}
+
+var (
+	britishOnce sync.Once
+	britishMap  map[string]string
+)
+
+func britishTable() map[string]string {
 	return map[string]string{
 		"defense": "defence", "defenses": "defences", "offense": "offence", "offenses": "offences",
 		"license": "licence", "licenses": "licences", "pretense": "pretence",
@@ -99,7 +109,7 @@ var britishWords = sync.OnceValue(func() map[string]string {
 		"skeptic": "sceptic", "skeptical": "sceptical", "skepticism": "scepticism",
 		"gray": "grey",
 	}
-})
+}
 
 // britishRoots lists American word starts that British spells "-our": a word
 // starting with one gets the British start ("behavioral" -> "behavioural",

@@ -50,7 +50,7 @@ func asksFor(q string) ask {
 		switch {
 		case w == "when" || w == "quando" || w == "date" || w == "data" && prev != "" || w == "since" && next == "when":
 			return askWhen
-		case timeWords()[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
+		case timeWords.has(w) && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
 			return askWhen
 		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
 			return askSymbol
@@ -78,30 +78,37 @@ func asksFor(q string) ask {
 // Words that mark a sentence as holding a fact of a kind, folded: sets made on
 // first use (a query's), not at every start of the program.
 var (
-	monthWords = wordSet(`january february march april may june july august september october november december
+	monthWords = wordSet{list: `january february march april may june july august september october november december
 		spring summer autumn winter gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre
-		novembre dicembre primavera estate autunno inverno`)
-	numberWords = wordSet(`one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+		novembre dicembre primavera estate autunno inverno`}
+	numberWords = wordSet{list: `one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 		fifteen sixteen seventeen eighteen nineteen twenty uno una due tre quattro cinque sei sette otto nove dieci
-		undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti`)
-	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown
-		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato`)
-	defineWords = wordSet(`is are means refers e sono indica significa`)
+		undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti`}
+	reasonWords = wordSet{list: `because aim aims aimed purpose preserve prevent ensure goal goals shown
+		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato`}
+	defineWords = wordSet{list: `is are means refers e sono indica significa`}
 	// timeWords are the units a when-question asks in ("what year", "da che mese").
-	timeWords  = wordSet(`year years month months day anno anni mese mesi giorno`)
-	actorWords = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
-		member members membri group gruppo union unione`)
+	timeWords  = wordSet{list: `year years month months day anno anni mese mesi giorno`}
+	actorWords = wordSet{list: `italy italia ministry ministero allies alleati alliance alleanza states stati
+		member members membri group gruppo union unione`}
 )
 
-// wordSet returns the set of the words of list, made on its first call.
-func wordSet(list string) func() map[string]bool {
-	return sync.OnceValue(func() map[string]bool {
-		m := map[string]bool{}
-		for _, w := range strings.Fields(list) {
-			m[w] = true
+// A wordSet is a set of words, made from its list on first use.
+type wordSet struct {
+	once  sync.Once
+	list  string
+	words map[string]bool
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	s.once.Do(func() {
+		s.words = map[string]bool{}
+		for _, w := range strings.Fields(s.list) {
+			s.words[w] = true
 		}
-		return m
 	})
+	return s.words[w]
 }
 
 // isYear reports whether a word is a year (1900 to 2099) or a span of years ("2021-2025").
@@ -136,7 +143,7 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		if a == askCount && prevDay {
 			// The number before was a day ("12 March"), not a count.
 			prevDay = false
-			if monthWords()[w] {
+			if monthWords.has(w) {
 				continue
 			}
 			return true
@@ -144,7 +151,7 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		found := false
 		switch a {
 		case askWhen:
-			found = isYear(w) || monthWords()[w]
+			found = isYear(w) || monthWords.has(w)
 		case askCount:
 			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
 			// a day ("12 March", decided at the next word).
@@ -153,18 +160,18 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 				prevDay = true
 				continue
 			}
-			found = numberWords()[w] || digits
+			found = numberWords.has(w) || digits
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
-			found = actorWords()[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
+			found = actorWords.has(w) || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
 		case askWhy:
-			found = reasonWords()[w]
+			found = reasonWords.has(w)
 		case askSymbol:
 			// A symbol is written with slashes ("A/80/257"), which split words.
 			e := int(t.end)
 			found = e < len(text) && text[e] == '/' && hasDigit(text[e:min(e+4, len(text))])
 		case askWhat:
-			found = first || n <= 12 && defineWords()[w]
+			found = first || n <= 12 && defineWords.has(w)
 		}
 		if found {
 			return true
@@ -213,7 +220,7 @@ func dateSpans(text string) [][2]int {
 		switch {
 		case isYear(w):
 			k = 'y'
-		case monthWords()[w]:
+		case monthWords.has(w):
 			k = 'm'
 		case len(w) <= 2 && strings.Trim(w, "0123456789") == "":
 			k = 'd'
@@ -254,7 +261,7 @@ func abbreviationBefore(text string, i int) bool {
 
 // numberLabels are the words after which a number names a thing rather than
 // counts it ("Decision No. 1202", "CBM 14", "da 12 a 16").
-var numberLabels = wordSet(`no n nr number numero cbm cbms to a al through`)
+var numberLabels = wordSet{list: `no n nr number numero cbm cbms to a al through`}
 
 // factSpans returns the byte ranges of the words of a sentence that are the
 // fact a asks for: a year or month for when; a count for how many (a number
@@ -285,19 +292,19 @@ func factSpans(a ask, sen string) [][2]int {
 			}
 		case askCount:
 			switch {
-			case numberWords()[w]:
+			case numberWords.has(w):
 				ok = true
 			case hasDigit(w) && !isYear(w) && !strings.ContainsRune(sen[max(start-1, 0):min(end+1, len(sen))], '/'):
 				acronym := len(prevRaw) >= 2 && strings.ToUpper(prevRaw[:2]) == prevRaw[:2] && strings.ToLower(prevRaw[:2]) != prevRaw[:2]
-				ok = !numberLabels()[prev] && !acronym && !monthWords()[nextWord(sen, end)]
+				ok = !numberLabels.has(prev) && !acronym && !monthWords.has(nextWord(sen, end))
 			}
 		case askWhen:
-			ok = isYear(w) || monthWords()[w]
+			ok = isYear(w) || monthWords.has(w)
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
-			ok = actorWords()[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)
+			ok = actorWords.has(w) || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)
 		case askWhy:
-			ok = reasonWords()[w]
+			ok = reasonWords.has(w)
 		}
 		if ok {
 			out = append(out, [2]int{start, end})

@@ -69,7 +69,7 @@ func parseQuery(q string) []slot {
 		if requestPairs[[2]string{all[i].word, all[i+1].word}] {
 			pair |= 3 << i
 		}
-		if all[i].word == "cosa" && (i+2 < len(all) && requestPairs[[2]string{all[i+1].word, all[i+2].word}] || requestSet()[all[i+1].word]) {
+		if all[i].word == "cosa" && (i+2 < len(all) && requestPairs[[2]string{all[i+1].word, all[i+2].word}] || requestSet.has(all[i+1].word)) {
 			pair |= 1 << i
 		}
 	}
@@ -111,7 +111,7 @@ func asksWhen(q string) bool {
 		switch {
 		case w == "when" || w == "quando":
 			when = true
-		case timeWords()[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
+		case timeWords.has(w) && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
 			when = true
 		}
 		prev = w

@@ -88,17 +88,11 @@ var requestPairs = map[[2]string]bool{
 	{"per", "esteso"}: true, {"nome", "completo"}: true, {"vuol", "dire"}: true, {"vuole", "dire"}: true,
 }
 
-var requestSet = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(requestWords) {
-		m[w] = true
-	}
-	return m
-})
+var requestSet = wordSet{list: requestWords}
 
 // isNoise reports whether a folded query word names no subject: a stop word or
 // a request word.
-func isNoise(w string) bool { return isStop(w) || requestSet()[w] }
+func isNoise(w string) bool { return isStop(w) || requestSet.has(w) }
 
 // Weak words: words that say what is done or asked about any subject (decide,
 // want, talk, take part, new, old; decide, vuole, parla, lavoro, nuovo) rather
@@ -117,13 +111,7 @@ prendere preso parte parti nuovo nuova nuovi nuove vecchio vecchia vecchi vecchi
 nome lavoro lavora lavorano lavorare cosa cose modo modi tipo possono puo
 `
 
-var weakSet = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(weakWords) {
-		m[w] = true
-	}
-	return m
-})
+var weakSet = wordSet{list: weakWords}
 
 // isWeak reports whether a folded query word is a weak word.
-func isWeak(w string) bool { return weakSet()[w] }
+func isWeak(w string) bool { return weakSet.has(w) }
