@@ -69,27 +69,34 @@ func (w *WrapWriter) Write(p []byte) (int, error) {
 		// nested writer chains; treat it as a no-op rather than panicking.
 		return len(p), nil
 	}
+	// The bytes between newlines go on in one write, not one write (and one
+	// allocation) per byte: the same bytes reach the writer.
+	start := 0
 	for i := range p {
 		b := p[i]
 		w.p.Advance(b)
 		if b == '\n' {
-			if !w.style.IsZero() {
-				_, _ = w.w.Write([]byte(ansi.ResetStyle))
-			}
-			if !w.link.IsZero() {
-				_, _ = w.w.Write([]byte(ansi.ResetHyperlink()))
-			}
-		}
-
-		_, _ = w.w.Write([]byte{b})
-		if b == '\n' {
-			if !w.link.IsZero() {
-				_, _ = w.w.Write([]byte(ansi.SetHyperlink(w.link.URL, w.link.Params)))
+			if start < i {
+				_, _ = w.w.Write(p[start:i])
 			}
 			if !w.style.IsZero() {
-				_, _ = w.w.Write([]byte(w.style.String()))
+				_, _ = io.WriteString(w.w, ansi.ResetStyle)
 			}
+			if !w.link.IsZero() {
+				_, _ = io.WriteString(w.w, ansi.ResetHyperlink())
+			}
+			_, _ = w.w.Write(p[i : i+1])
+			if !w.link.IsZero() {
+				_, _ = io.WriteString(w.w, ansi.SetHyperlink(w.link.URL, w.link.Params))
+			}
+			if !w.style.IsZero() {
+				_, _ = io.WriteString(w.w, w.style.String())
+			}
+			start = i + 1
 		}
+	}
+	if start < len(p) {
+		_, _ = w.w.Write(p[start:])
 	}
 
 	return len(p), nil
