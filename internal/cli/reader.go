@@ -57,20 +57,23 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	// A small heap: collect less often, so that start-up (parsing the content,
 	// rendering a page: a few MB of garbage) is not interrupted by the collector.
 	debug.SetGCPercent(400)
-	lib, lang, err := a.libraryAndLang()
-	if err != nil {
-		return err
-	}
-	// The first frame's status line names the page's sources: parse sources.yaml
-	// on the other core while this one parses and renders the page.
-	go lib.Sources()
-	// Its colours are those the terminal shows: the profile (which reads the
-	// terminal's terminfo entry) is detected on the other core too.
+	// The first frame's colours are those the terminal shows: the profile (which
+	// reads the terminal's terminfo entry) is detected on the other core while
+	// this one loads and renders the page.
 	environ := a.environ()
 	var profile func() colorprofile.Profile
 	if a.env.Width > 0 && a.env.Height > 0 {
 		profile = detectProfile(a.env.Out, environ)
 	}
+	a.first = a.firstPage(args)
+	lib, lang, err := a.libraryAndLang()
+	if err != nil {
+		return err
+	}
+	// The first frame's status line names the page's sources: parse sources.yaml
+	// on the other core while this one parses and renders the page (LoadFor
+	// started it when it knew the page).
+	go lib.Sources()
 	style, err := a.style()
 	if err != nil {
 		return err
@@ -154,6 +157,33 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		}
 	}
 	return nil
+}
+
+// firstPage guesses, before the content is loaded, the page the reader will open:
+// PAGE when it is a page's id (not another of its names), else the last place
+// read. A wrong or missing guess costs nothing: it only lets LoadFor parse that
+// page while it reads the others.
+func (a *app) firstPage(args []string) library.Place {
+	lang, err := a.lang()
+	if err != nil {
+		return library.Place{}
+	}
+	if len(args) == 1 {
+		id, _, _ := strings.Cut(args[0], "#")
+		return library.Place{Lang: lang, Page: id}
+	}
+	if a.reader.noState {
+		return library.Place{}
+	}
+	if path := stateFile(a.env.Getenv); path != "" {
+		if s, ok := loadState(path); ok {
+			if a.langFlag == "" {
+				lang = s.Lang
+			}
+			return library.Place{Lang: lang, Page: s.Page}
+		}
+	}
+	return library.Place{}
 }
 
 // marksKeeper is the reader's marks: those of $XDG_STATE_HOME/cyberdiplo/marks.json
