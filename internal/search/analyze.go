@@ -29,18 +29,23 @@ type analyzer struct {
 	spell func(string) string
 }
 
-// analyzers are the text analyses, by the name a language gives its own
-// (lang.Language.Analysis).
-var analyzers = map[string]analyzer{
-	"english": {stem: english.Stem, spell: britishSpelling},
-	"italian": {stem: italian.Stem, spell: italianSpelling},
+// analyzers returns the text analysis of a name a language gives its own
+// (lang.Language.Analysis); none for another name.
+func analyzers(name string) analyzer {
+	switch name {
+	case "english":
+		return analyzer{stem: english.Stem, spell: britishSpelling}
+	case "italian":
+		return analyzer{stem: italian.Stem, spell: italianSpelling}
+	}
+	return analyzer{}
 }
 
 // analyzerFor returns the analyzer of a language; a language without its own
 // stemmer folds only.
 func analyzerFor(lang string) analyzer {
 	l, _ := langs.Get(lang)
-	a := analyzers[l.Analysis]
+	a := analyzers(l.Analysis)
 	a.lang = lang
 	return a
 }

@@ -66,10 +66,10 @@ func parseQuery(q string) []slot {
 	// so does the "cosa" that asks with one ("cosa vuol dire", "cosa significa").
 	var pair uint64
 	for i := 0; i+1 < len(all) && i < 63; i++ {
-		if requestPairs[[2]string{all[i].word, all[i+1].word}] {
+		if requestPair(all[i].word, all[i+1].word) {
 			pair |= 3 << i
 		}
-		if all[i].word == "cosa" && (i+2 < len(all) && requestPairs[[2]string{all[i+1].word, all[i+2].word}] || requestSet.has(all[i+1].word)) {
+		if all[i].word == "cosa" && (i+2 < len(all) && requestPair(all[i+1].word, all[i+2].word) || requestSet.has(all[i+1].word)) {
 			pair |= 1 << i
 		}
 	}

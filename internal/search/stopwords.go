@@ -56,18 +56,23 @@ d cos qual quando fa po fra
 
 // stopWords is the union of both lists, built on first use (not at start-up, on
 // the path to the reader's first frame).
-var stopWords = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, list := range []string{stopEnglish, stopItalian} {
-		for _, w := range strings.Fields(list) {
-			m[w] = true
-		}
-	}
-	return m
-})
+var (
+	stopOnce  sync.Once
+	stopWords map[string]bool
+)
 
 // isStop reports whether a folded word is a stop word.
-func isStop(w string) bool { return stopWords()[w] }
+func isStop(w string) bool {
+	stopOnce.Do(func() {
+		stopWords = map[string]bool{}
+		for _, list := range []string{stopEnglish, stopItalian} {
+			for _, w := range strings.Fields(list) {
+				stopWords[w] = true
+			}
+		}
+	})
+	return stopWords[w]
+}
 
 // Request words: the words of a request that name no subject ("define", "meaning",
 // "significa"). A query drops them as it drops stop words, but they are not stop
@@ -80,12 +85,16 @@ quali significa significato definizione definire spiega spiegami spiegazione dim
 acronimo abbreviazione
 `
 
-// requestPairs are two words that together ask for a meaning or an expansion
-// and name no subject, though each alone may ("full" list, the "name" of a
+// requestPair reports whether two words together ask for a meaning or an
+// expansion and name no subject, though each alone may ("full" list, the "name" of a
 // group, OSCE "Standards"): a query drops them as it drops request words.
-var requestPairs = map[[2]string]bool{
-	{"full", "name"}: true, {"stands", "for"}: true, {"stand", "for"}: true, {"short", "for"}: true,
-	{"per", "esteso"}: true, {"nome", "completo"}: true, {"vuol", "dire"}: true, {"vuole", "dire"}: true,
+func requestPair(a, b string) bool {
+	switch [2]string{a, b} {
+	case [2]string{"full", "name"}, [2]string{"stands", "for"}, [2]string{"stand", "for"}, [2]string{"short", "for"},
+		[2]string{"per", "esteso"}, [2]string{"nome", "completo"}, [2]string{"vuol", "dire"}, [2]string{"vuole", "dire"}:
+		return true
+	}
+	return false
 }
 
 var requestSet = wordSet{list: requestWords}
