@@ -306,9 +306,17 @@ func isBase60Float(s string) (result bool) {
 // From http://yaml.org/type/float.html, except the regular expression there
 // is bogus. In practice parsers do not enforce the "\.[0-9_]*" suffix.
 // Compiled on first use (marshalling such a string), not at package init.
-var base60float = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
-})
+func base60float() *regexp.Regexp {
+	base60Once.Do(func() {
+		base60Regexp = regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+	})
+	return base60Regexp
+}
+
+var (
+	base60Once   sync.Once
+	base60Regexp *regexp.Regexp
+)
 
 // isOldBool returns whether s is bool notation as defined in YAML 1.1.
 //

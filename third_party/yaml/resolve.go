@@ -29,14 +29,16 @@ type resolveMapItem struct {
 	tag   string
 }
 
-var resolveTable = make([]byte, 256)
-var resolveMap = make(map[string]resolveMapItem)
+var resolveTable []byte
+var resolveMap map[string]resolveMapItem
 
 // resolveOnce fills resolveTable and resolveMap on the first resolve, not at
 // package init.
 var resolveOnce sync.Once
 
 func initResolve() {
+	resolveTable = make([]byte, 256)
+	resolveMap = make(map[string]resolveMapItem)
 	t := resolveTable
 	t[int('+')] = 'S' // Sign
 	t[int('-')] = 'S'
@@ -84,13 +86,15 @@ const (
 	mergeTag     = "!!merge"
 )
 
-var longTags = make(map[string]string)
-var shortTags = make(map[string]string)
+var longTags map[string]string
+var shortTags map[string]string
 
 // tagsOnce fills longTags and shortTags on first use, not at package init.
 var tagsOnce sync.Once
 
 func initTags() {
+	longTags = make(map[string]string)
+	shortTags = make(map[string]string)
 	for _, stag := range []string{nullTag, boolTag, strTag, intTag, floatTag, timestampTag, seqTag, mapTag, binaryTag, mergeTag} {
 		ltag := longTagPrefix + stag[2:]
 		longTags[stag] = ltag
