@@ -17,11 +17,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,6 +49,8 @@ var (
 	width    = flag.Int("width", 100, "terminal width")
 	height   = flag.Int("height", 30, "terminal height")
 	think    = flag.Duration("think", 100*time.Millisecond, "pause between a frame and the next key")
+	jitter   = flag.Float64("jitter", 0.5, "each pause is -think times a factor drawn uniformly from 1±jitter (the same mean): people do not press keys in step, and a fixed pause lets visitors held up together stay in step, in bursts")
+	stagger  = flag.Bool("stagger", true, "spread the visitors' first keys over one -think (visitor i waits i/n of it more), as a crowd's keys are; false: all first keys at once, a burst")
 	single   = flag.Int("single", 5, "lone visitors timed before the load (first frame after the TCP dial)")
 	metrics  = flag.String("metrics", "", "the servers' --metrics-addr, comma-separated, for their memory and goroutines")
 	settle   = flag.Duration("settle", 10*time.Second, "wait after the sessions end before the last measure")
@@ -71,6 +75,13 @@ var keyCycle = []string{"\x1b[C", "L", "\x1b[C", "\x1b[D", "L", "\x1b[C"}
 
 func main() {
 	flag.Parse()
+	if os.Getenv("GOGC") == "" {
+		// The tool shares the machine with what it measures: it collects
+		// seldom (its heap is its 1,000 clients' buffers, a few hundred MB at
+		// most), so that its garbage collector takes as little CPU as it can
+		// from the servers. GOGC set in the environment wins.
+		debug.SetGCPercent(400)
+	}
 	if *expect == "" {
 		e, err := firstFrameText()
 		if err != nil {
@@ -117,6 +128,7 @@ func main() {
 		mu       sync.Mutex
 		frames   []time.Duration // first frames under load
 		lat      []time.Duration // keystroke to frame
+		latFirst []time.Duration // of each visitor's first key only
 		noFrame  int
 		failures = map[string]int{}
 		ready    sync.WaitGroup
@@ -203,8 +215,12 @@ func main() {
 				keysDone.Done()
 				<-release
 			}()
+			if *stagger { // the crowd's keys spread, not all in the same millisecond
+				time.Sleep(time.Duration(int64(*think) * int64(i) / int64(*n)))
+			}
+			rng := rand.New(rand.NewPCG(uint64(i), 1)) // the same pauses at every run
 			for k := 0; k < *keys; k++ {
-				time.Sleep(*think)
+				time.Sleep(pause(rng))
 				d, err := v.press(keyCycle[(i+k)%len(keyCycle)])
 				if errors.Is(err, errNoFrame) {
 					mu.Lock()
@@ -218,6 +234,9 @@ func main() {
 				}
 				mu.Lock()
 				lat = append(lat, d)
+				if k == 0 {
+					latFirst = append(latFirst, d)
+				}
 				mu.Unlock()
 			}
 			keysDone.Done()
@@ -243,6 +262,7 @@ func main() {
 	fmt.Printf("lone visitor, TCP dial to first frame (%d runs): %s\n", len(lone), dist(lone))
 	fmt.Printf("first frame with %d arriving at once: %s\n", *n, dist(frames))
 	fmt.Printf("keystroke to frame, at the client (%d keys, %d without a frame): %s\n", len(lat), noFrame, dist(lat))
+	fmt.Printf("  of which each visitor's first key (%d): %s\n", len(latFirst), dist(latFirst))
 	if serverLat != "" {
 		fmt.Printf("keystroke to frame, in the servers (histogram): %s\n", serverLat)
 	}
@@ -277,6 +297,12 @@ func main() {
 	if nfail > 0 {
 		os.Exit(1)
 	}
+}
+
+// pause is the time a visitor waits after a frame before its next key.
+func pause(rng *rand.Rand) time.Duration {
+	j := min(max(*jitter, 0), 1)
+	return time.Duration(float64(*think) * (1 - j + 2*j*rng.Float64()))
 }
 
 func fatal(err error) {

@@ -126,15 +126,28 @@ func Block(p *library.Page, b int) Passage {
 	b = min(max(b, 0), len(p.Blocks)-1)
 	blk := p.Blocks[b]
 	if blk.Kind == library.KindHeading {
-		// A heading with nothing under it (a page title above its first
-		// section) stands for the section that follows.
-		sec := blk.Section
+		return Section(p, SectionOf(p, b))
+	}
+	return Passage{Section: blk.Section, Where: Where(p, blk.Section), Text: blockText(blk)}
+}
+
+// SectionOf is Block(p, b).Section without making the passage's text: the
+// section the reader cites when block b is at the top of the view (a heading
+// with nothing under it, such as a page title above its first section, stands
+// for the section that follows). The status bar asks it at every frame.
+func SectionOf(p *library.Page, b int) int {
+	if p == nil || len(p.Blocks) == 0 {
+		return 0
+	}
+	b = min(max(b, 0), len(p.Blocks)-1)
+	blk := p.Blocks[b]
+	sec := blk.Section
+	if blk.Kind == library.KindHeading {
 		for sec+1 < len(p.Sections) && p.Sections[sec].End-p.Sections[sec].First <= 1 {
 			sec++
 		}
-		return Section(p, sec)
 	}
-	return Passage{Section: blk.Section, Where: Where(p, blk.Section), Text: blockText(blk)}
+	return sec
 }
 
 // Body returns the text of a section's blocks, heading left out: paragraphs

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
+	"github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )
 
@@ -71,5 +72,23 @@ func TestWrapAtWordBoundaries(t *testing.T) {
 	}
 	if Wrap(line, 0) != line {
 		t.Error("width 0 changed the line")
+	}
+}
+
+// The status bar cites SectionOf(p, b) at every frame, and a copy cites
+// Block(p, b): on every block of every page they must name the same section.
+func TestSectionOfIsTheCopiedSection(t *testing.T) {
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range lang.All() {
+		for _, p := range lib.Pages(code) {
+			for b := -1; b <= len(p.Blocks); b++ {
+				if got, want := SectionOf(p, b), Block(p, b).Section; got != want {
+					t.Errorf("%s %s block %d: SectionOf %d, Block(...).Section %d", code, p.ID, b, got, want)
+				}
+			}
+		}
 	}
 }

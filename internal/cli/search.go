@@ -11,6 +11,7 @@ import (
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 const defaultSearchLimit = 20
@@ -42,13 +43,14 @@ func newSearchCmd(a *app) *cobra.Command {
 			"the matches in bold on a terminal, and the sources with their years. From 120 columns a\n" +
 			"section is one line, narrower two (the passage indented under its heading); the width is\n" +
 			"--width, else the terminal's, else 80 when piped. Both languages are searched:\n" +
-			"a section found in the other language is shown in yours, marked (via it) or (via en).\n" +
+			"a section found in the other language is shown in yours, marked (via IT) or (via EN).\n" +
 			"Case and accents do not matter; other forms of a word (misure for misura), British and\n" +
 			"American spellings (defense, defence), typos in words of 4 letters or more (resilence),\n" +
 			"the start of the last word (pled), a question's small words (when, was, quanti) and the\n" +
 			"glossary's other names for a term (CBM, misure di costruzione della fiducia) all find\n" +
-			"it; not every word has to match. With no --lang, your language's sections come first,\n" +
-			"then the other language's own. It exits 1 only when nothing matches.",
+			"it; not every word has to match. Each section is listed once: in your language, and with\n" +
+			"no --lang in the other one, marked [IT] or [EN], when yours lacks it. It exits 1 only\n" +
+			"when nothing matches.",
 		Example: "  cyberdiplo search when was the cyber defense pledge adopted\n" +
 			"  cyberdiplo search confidence-building measures --lang it\n" +
 			"  cyberdiplo search attivita --lang it --json",
@@ -73,7 +75,8 @@ func newSearchCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			query := strings.Join(args, " ")
+			// Escape debris pasted into the query is neither matched nor echoed.
+			query := textsafe.DropControls(strings.Join(args, " "))
 			opt := search.Options{Lang: lang, AllLangs: allLangs || a.langFlag == "", Limit: limit}
 			if width == 0 {
 				width = a.env.Width
@@ -124,20 +127,21 @@ func newSearchCmd(a *app) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&allLangs, "all-langs", false, "with --lang, also list the other language's own sections after (the default without --lang)")
+	f.BoolVar(&allLangs, "all-langs", false, "with --lang, also list after the sections only the other language has (the default without --lang)")
 	f.BoolVar(&asJSON, "json", false, "print the matches as a JSON array")
 	f.IntVar(&limit, "limit", defaultSearchLimit, "print at most `N` matches")
 	f.IntVar(&width, "width", 0, "fit the lines in `N` columns (default: the terminal's width, else 80)")
 	return cmd
 }
 
-// whereCell is the first column of a hit's line: "page › heading", with "[it] "
-// before it for a section in the other language and " (via it)" after it for one
-// found through the other language.
+// whereCell is the first column of a hit's line: "page › heading", with "[IT] "
+// before it for a section in another language (one yours lacks: a section is
+// listed once) and " (via IT)" after it for one found through another language,
+// each language by its lang.Label.
 func whereCell(h search.Hit) (cell string, headingAt int) {
 	var b strings.Builder
 	if h.OtherLang {
-		b.WriteString("[" + h.Lang + "] ")
+		b.WriteString("[" + langs.Label(h.Lang) + "] ")
 	}
 	b.WriteString(h.Page)
 	if h.Heading != "" {
@@ -148,7 +152,7 @@ func whereCell(h search.Hit) (cell string, headingAt int) {
 		headingAt = -1
 	}
 	if h.Via == search.ViaOtherLang {
-		b.WriteString(" (via " + h.Found + ")")
+		b.WriteString(" (via " + langs.Label(h.Found) + ")")
 	}
 	return b.String(), headingAt
 }

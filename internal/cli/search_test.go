@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
 // runSearch runs "cyberdiplo search ARGS..." with the given terminal and environment.
@@ -154,39 +158,42 @@ func TestSearchIssueExamples(t *testing.T) {
 }
 
 func TestSearchBothLanguages(t *testing.T) {
-	// With no --lang: the reader's language (here from LANG), then the other one's
-	// own sections, marked.
+	// With no --lang: each section once, in the reader's language (here from
+	// LANG) when it has the section, which the shipped content always does: the
+	// same rows as --lang it, none of them marked with a language.
 	code, out, _ := runSearch(t, false, map[string]string{"LANG": "it_IT.UTF-8"}, "oewg", "--limit", "100")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	ls := searchLines(out)
-	seenEn := false
-	for _, l := range ls {
-		if strings.HasPrefix(l, " ") {
-			continue // a snippet
-		}
-		if strings.HasPrefix(l, "[en] ") {
-			seenEn = true
-		} else if seenEn {
-			t.Errorf("Italian line %q after the English ones", l)
-		}
-		if strings.HasPrefix(l, "[it] ") {
-			t.Errorf("the reader's language is marked: %q", l)
-		}
+	_, only, _ := runSearch(t, false, nil, "oewg", "--limit", "100", "--lang", "it")
+	rows := searchRows(t, out)
+	if len(rows) < 10 || !reflect.DeepEqual(rows, searchRows(t, only)) {
+		t.Errorf("no --lang (LANG=it) lists other rows than --lang it:\n%s\n--\n%s", out, only)
 	}
-	if !seenEn || strings.HasPrefix(ls[0], "[") {
-		t.Errorf("want Italian sections then [en] ones:\n%s", out)
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if strings.HasPrefix(r.where, "[") {
+			t.Errorf("a section Italian has is listed in another language: %q", r.where)
+		}
+		if seen[r.where] {
+			t.Errorf("%q listed twice:\n%s", r.where, out)
+		}
+		seen[r.where] = true
 	}
-	// With --lang, that language only, unless --all-langs; a section found in the
-	// other language is shown in this one, marked.
+	// With --lang, that language only; a section found in the other language is
+	// shown in this one, marked with the language's label.
 	_, out, _ = runSearch(t, false, nil, "partenariato", "pubblico-privato", "--lang", "en")
-	if strings.Contains(out, "[it]") || !strings.Contains(out, "(via it)") {
+	if strings.Contains(out, "[IT]") || !strings.Contains(out, "(via IT)") {
 		t.Errorf("--lang en:\n%s", out)
 	}
-	_, out, _ = runSearch(t, false, nil, "partenariato", "pubblico-privato", "--lang", "en", "--all-langs")
-	if !strings.Contains(out, "[it] ") {
-		t.Errorf("--lang en --all-langs:\n%s", out)
+	_, all, _ := runSearch(t, false, nil, "partenariato", "pubblico-privato", "--lang", "en", "--all-langs")
+	if all != out {
+		t.Errorf("--all-langs lists the Italian versions of sections English has:\n%s", all)
+	}
+	// A section only another language has is marked with its label.
+	cell, _ := whereCell(search.Hit{Lang: "it", Page: "un", Heading: "Solo in italiano", OtherLang: true})
+	if cell != "[IT] un › Solo in italiano" {
+		t.Errorf("a section in another language: %q", cell)
 	}
 }
 
@@ -276,9 +283,15 @@ func TestSearchJSON(t *testing.T) {
 			prev = s
 		}
 	}
-	last := hits[len(hits)-1]
-	if last["lang"] != "it" || last["other_lang"] != true {
-		t.Errorf("last hit %v", last)
+	// Each section once: English has every section Italian has, so no hit is
+	// of the other language (other_lang is for a section only it has).
+	seen := map[string]bool{}
+	for _, h := range hits {
+		k := fmt.Sprint(h["page"], "#", h["anchor"])
+		if h["lang"] != "en" || h["other_lang"] != false || seen[k] {
+			t.Errorf("hit %v: another language's, or %s twice", h, k)
+		}
+		seen[k] = true
 	}
 	if !strings.Contains(out, "\n  {") {
 		t.Errorf("JSON is not indented:\n%.200s", out)
@@ -370,5 +383,29 @@ func TestSearchIndexBuiltOnce(t *testing.T) {
 	b := &app{env: withDefaults(Env{Library: a.lib, Index: x})}
 	if z, _ := b.searchIndex(); z != x {
 		t.Fatal("the index passed in Env was not used")
+	}
+}
+
+// Escape debris in the query (a CSI with ESC or a C1 control, an OSC) is
+// dropped whole: the same results as without it, and the words that matched
+// nothing are the query's, not "2J".
+func TestSearchDropsEscapeDebris(t *testing.T) {
+	_, want, _ := runSearch(t, false, nil, "oewg", "--lang", "en")
+	_, wantJSON, _ := runSearch(t, false, nil, "oewg", "--lang", "en", "--json")
+	for _, debris := range []string{"oewg\x1b[2J", "oewg\u009b2J", "oewg\x9b2J", "\x1b]0;title\x07oewg"} {
+		code, out, errs := runSearch(t, false, nil, debris, "--lang", "en")
+		if code != 0 || out != want || errs != "" {
+			t.Errorf("%q: exit %d, stderr %q, output differs from oewg's: %v", debris, code, errs, out != want)
+		}
+		if _, out, _ := runSearch(t, false, nil, debris, "--lang", "en", "--json"); out != wantJSON {
+			t.Errorf("%q --json: output differs from oewg's", debris)
+		}
+		code, out, errs = runSearch(t, false, nil, strings.Replace(debris, "oewg", "zzzqqq", 1))
+		if code != 1 || out != "" || errs != "no match for: zzzqqq\n" {
+			t.Errorf("zzzqqq in %q: exit %d, stdout %q, stderr %q", debris, code, out, errs)
+		}
+	}
+	if code, _, errs := runSearch(t, false, nil, "\x1b[2J"); code != 2 || strings.Contains(errs, "2J") {
+		t.Errorf("debris alone: exit %d, stderr %q", code, errs)
 	}
 }

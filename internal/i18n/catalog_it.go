@@ -392,31 +392,32 @@ func helpItalian() map[string]string {
 			"the matches in bold on a terminal, and the sources with their years. From 120 columns a\n" +
 			"section is one line, narrower two (the passage indented under its heading); the width is\n" +
 			"--width, else the terminal's, else 80 when piped. Both languages are searched:\n" +
-			"a section found in the other language is shown in yours, marked (via it) or (via en).\n" +
+			"a section found in the other language is shown in yours, marked (via IT) or (via EN).\n" +
 			"Case and accents do not matter; other forms of a word (misure for misura), British and\n" +
 			"American spellings (defense, defence), typos in words of 4 letters or more (resilence),\n" +
 			"the start of the last word (pled), a question's small words (when, was, quanti) and the\n" +
 			"glossary's other names for a term (CBM, misure di costruzione della fiducia) all find\n" +
-			"it; not every word has to match. With no --lang, your language's sections come first,\n" +
-			"then the other language's own. It exits 1 only when nothing matches.": "search stampa ogni sezione che corrisponde: la pagina e il titolo, il passo che risponde\n" +
+			"it; not every word has to match. Each section is listed once: in your language, and with\n" +
+			"no --lang in the other one, marked [IT] or [EN], when yours lacks it. It exits 1 only\n" +
+			"when nothing matches.": "search stampa ogni sezione che corrisponde: la pagina e il titolo, il passo che risponde\n" +
 			"meglio (la frase con la data, il numero, il soggetto o la definizione che la domanda chiede),\n" +
 			"con le corrispondenze in grassetto su un terminale, e le fonti con il loro anno. Da 120 colonne\n" +
 			"una sezione occupa una riga, sotto due (il passo rientrato sotto il titolo); la larghezza è\n" +
 			"--width, altrimenti quella del terminale, altrimenti 80 in una pipe. Cerca in entrambe\n" +
-			"le lingue: una sezione trovata nell'altra lingua è mostrata nella tua, segnata (via en) o\n" +
-			"(via it). Maiuscole e accenti non contano; la trovano anche altre forme di una parola (misura\n" +
+			"le lingue: una sezione trovata nell'altra lingua è mostrata nella tua, segnata (via EN) o\n" +
+			"(via IT). Maiuscole e accenti non contano; la trovano anche altre forme di una parola (misura\n" +
 			"per misure), l'ortografia britannica e americana (defense, defence), errori di battitura in\n" +
 			"parole di 4 lettere o più (resilenza), l'inizio dell'ultima parola (pled), le parole vuote di\n" +
 			"una domanda (quanti, ci, sono) e gli altri nomi di un termine del glossario (CBM,\n" +
-			"confidence-building measures); non serve che corrispondano tutte le parole. Senza --lang\n" +
-			"vengono prima le sezioni nella tua lingua, poi quelle proprie dell'altra. Esce con 1 solo\n" +
-			"quando non trova nulla.",
+			"confidence-building measures); non serve che corrispondano tutte le parole. Ogni sezione è\n" +
+			"elencata una volta: nella tua lingua e, senza --lang, nell'altra, segnata [EN] o [IT], se\n" +
+			"nella tua manca. Esce con 1 solo quando non trova nulla.",
 		"  cyberdiplo search when was the cyber defense pledge adopted\n" +
 			"  cyberdiplo search confidence-building measures --lang it\n" +
 			"  cyberdiplo search attivita --lang it --json": "  cyberdiplo search quanti OEWG ci sono stati\n" +
 			"  cyberdiplo search confidence-building measures --lang it\n" +
 			"  cyberdiplo search attivita --lang it --json",
-		"with --lang, also list the other language's own sections after (the default without --lang)": "con --lang, elenca dopo anche le sezioni proprie dell'altra lingua (predefinito senza --lang)",
+		"with --lang, also list after the sections only the other language has (the default without --lang)": "con --lang, elenca dopo anche le sezioni che ha solo l'altra lingua (predefinito senza --lang)",
 		"print the matches as a JSON array":                                     "stampa i risultati come array JSON",
 		"print at most `N` matches":                                             "stampa al massimo `N` risultati",
 		"fit the lines in `N` columns (default: the terminal's width, else 80)": "fa stare le righe in `N` colonne (predefinito: la larghezza del terminale, altrimenti 80)",

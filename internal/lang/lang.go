@@ -163,6 +163,10 @@ func Name(tag, in string) string {
 	return l.Self
 }
 
+// Label is the short name of language tag on a row or a status bar that has
+// no room for its Name: its tag in capitals ("IT", "EN").
+func Label(tag string) string { return strings.ToUpper(tag) }
+
 // List writes the tags for a message: "en or it", "en, it or fr", with or
 // the word for "or" in the message's language.
 func List(or string) string {

@@ -1,11 +1,14 @@
 package linemode
 
 import (
-	"github.com/charmbracelet/x/ansi"
 	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // MaxLine is the longest command line read, in bytes. The bytes of a longer line
@@ -203,7 +206,9 @@ func (e *editor) eraseWord() {
 // is then ready for the next one. A line of nothing but keys like arrows is no
 // line at all (empty is Enter: the next section): ok is false, and so is long.
 func (e *editor) take() (line string, ok, long bool) {
-	line = clean(string(e.line))
+	// A sequence introduced by a C1 control (U+009B, CSI) is not one the
+	// editor skipped: it goes whole here, with its parameters.
+	line = clean(textsafe.DropControls(string(e.line)))
 	ok, long = !e.over && (line != "" || !e.keys), e.over
 	e.line, e.over, e.keys = e.line[:0], false, false
 	return line, ok, long

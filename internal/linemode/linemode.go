@@ -655,9 +655,11 @@ func (s *session) search(query string) {
 		s.say(s.t.SearchHow)
 		return
 	}
-	// The engine searches both languages and gives the reader's language's
-	// sections, those found through the other language's text among them.
-	res := s.rs.Find(query, search.Options{Limit: maxResults * resultPages})
+	// The engine searches both languages and lists each section once, as the
+	// search box and the search command do: in the reader's language, those
+	// found through the other language's text among them, then the sections
+	// only the other language has (read here at their place in the reader's).
+	res := s.rs.Find(query, search.Options{AllLangs: true, Limit: maxResults * resultPages})
 	hits := res.Hits
 	s.results, s.others, s.snippets = s.results[:0], s.others[:0], s.snippets[:0]
 	seen := map[library.Place]bool{}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -16,7 +17,10 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
+	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/search"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // A small briefing whose every line the tests can name.
@@ -490,5 +494,73 @@ func TestBackFromTheFirstPage(t *testing.T) {
 	out = run(t, lib, Options{Lang: "en"}, "un\nnato\nb\nb\n")
 	if !strings.Contains(out, "UN, section 1 of 6.\nCommand: There is nothing to go back to.") {
 		t.Errorf("b b after un, nato:\n%s", out[max(len(out)-400, 0):])
+	}
+}
+
+// The line mode lists the sections the search box and the search command list:
+// each once, as many as the engine gives with every language searched.
+func TestSearchListsEachSectionOnce(t *testing.T) {
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := search.New(lib)
+	for _, lang := range []string{"en", "it"} {
+		for _, q := range []string{"oewg", "pledge", "cbm 14"} {
+			all := ix.Find(q, search.Options{Lang: lang, AllLangs: true, Limit: maxResults * resultPages}).Hits
+			mine := ix.Find(q, search.Options{Lang: lang, Limit: maxResults * resultPages}).Hits
+			if len(all) != len(mine) {
+				// Every section of the shipped briefing is in both languages.
+				t.Errorf("--lang %s %q: %d rows with both languages, %d sections in %s", lang, q, len(all), len(mine), lang)
+			}
+			out := run(t, lib, Options{Lang: lang, Index: ix}, "/"+q+"\nq\n")
+			if want := fmt.Sprintf(i18n.Line(lang).Results, len(mine), quote(q)); !strings.Contains(out, want) {
+				t.Errorf("--lang %s %q: the line mode does not count %d results:\n%s", lang, q, len(mine), out)
+			}
+			seen := map[string]bool{}
+			for _, l := range strings.Split(out, "\n") {
+				if i := strings.Index(l, ". "); i > 0 && isNumber(l[:i]) {
+					where, _, _ := strings.Cut(l[i+2:], ":")
+					if seen[where] {
+						t.Errorf("--lang %s %q: %q listed twice", lang, q, where)
+					}
+					seen[where] = true
+				}
+			}
+		}
+	}
+}
+
+// Escape debris in a search (a CSI with its parameters, introduced by ESC or by
+// a C1 control, as typed at a terminal or through the kiosk's textsafe.Input)
+// is dropped whole: the search is the words around it, and the debris is never
+// said back as a query or as words that matched nothing.
+func TestSearchDropsEscapeDebris(t *testing.T) {
+	lib, err := library.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := search.New(lib)
+	want := fmt.Sprintf(i18n.Line("en").Results, len(ix.Find("oewg", search.Options{Lang: "en", AllLangs: true, Limit: maxResults * resultPages}).Hits), quote("oewg"))
+	for _, debris := range []string{"oewg\x1b[2J", "oewg\u009b2J", "oewg\x9b2J", "oewg\x1b]0;title\x07"} {
+		for name, in := range map[string]func(string) io.Reader{
+			"raw":            func(s string) io.Reader { return strings.NewReader(s) },
+			"textsafe.Input": func(s string) io.Reader { return textsafe.Input(strings.NewReader(s)) },
+		} {
+			var out bytes.Buffer
+			if err := Run(context.Background(), in("/"+debris+"\n/"+strings.Replace(debris, "oewg", "zzzqqq", 1)+"\nq\n"), &out, Options{Library: lib, Index: ix, Lang: "en"}); err != nil {
+				t.Fatal(err)
+			}
+			o := out.String()
+			if !strings.Contains(o, want) {
+				t.Errorf("%s %q: no %q:\n%s", name, debris, want, o)
+			}
+			if strings.Contains(o, "2J") || strings.Contains(o, "title") || strings.Contains(o, `\x`) || strings.Contains(o, `\u`) {
+				t.Errorf("%s %q: the debris is said back:\n%s", name, debris, o)
+			}
+			if !strings.Contains(o, fmt.Sprintf(i18n.Line("en").NoMatch, quote("zzzqqq"))) {
+				t.Errorf("%s %q: zzzqqq with debris is not said as it is:\n%s", name, debris, o)
+			}
+		}
 	}
 }

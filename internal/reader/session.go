@@ -388,13 +388,13 @@ func (s *Session) Current() (p *library.Page, section, block int) {
 	pl := s.places[s.tab]
 	if sec := s.lib.JumpedSection(pl, s.lang); sec >= 0 && p.Sections[sec].Heading.Block >= 0 {
 		b := p.Sections[sec].Heading.Block
-		return p, cite.Block(p, b).Section, b
+		return p, cite.SectionOf(p, b), b
 	}
 	b := s.lib.BlockIn(pl, s.lang)
 	if b < 0 || len(p.Blocks) == 0 {
 		return p, 0, -1
 	}
-	return p, cite.Block(p, b).Section, b
+	return p, cite.SectionOf(p, b), b
 }
 
 // Cite is the citation line of the section being read (cite.Line): where it

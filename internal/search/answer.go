@@ -1,8 +1,8 @@
 package search
 
 import (
+	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -48,11 +48,19 @@ func asksFor(q string) ask {
 			prev = words[i-1]
 		}
 		switch {
-		case w == "when" || w == "quando" || w == "date" || w == "data" && prev != "" || w == "since" && next == "when":
+		case w == "when" || w == "quando" || w == "date" || w == "data" && (prev != "" || ofWords[next]) || w == "since" && next == "when",
+			w == "quanto" && prev == "da" && next != "tempo" || w == "tempo" && prev == "quanto":
+			// "da quanto lavora", "da quanto tempo": since when.
 			return askWhen
-		case timeWords.has(w) && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
+		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
 			return askWhen
 		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
+			return askSymbol
+		case (w == "number" || w == "numero") && (labelledAfter(words[i+1:]) || labelled[prev] || i >= 2 && labelled[words[i-2]]),
+			(w == "number" || w == "numero") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale") && next != "of" && next != "di",
+			(w == "which" || w == "quale" || w == "qual") && labelled[next]:
+			// The number of a thing that is named by one: "numero della
+			// decisione", "which decision", "quale CBM" (Decision No. 1202, CBM 14).
 			return askSymbol
 		case w == "how" && (next == "many" || next == "much"), w == "quanti" || w == "quante" || w == "quanto" || w == "quanta",
 			(w == "number" || w == "numero") && i < 2:
@@ -66,7 +74,9 @@ func asksFor(q string) ask {
 		case (w == "what" || w == "which") && (next == "is" || next == "are" || next == "s" || next == "was" || next == "does" && asksMeaning(words[i+2:])),
 			w == "cos" || w == "cosa" && (next == "e" || next == "sono" || next == "significa" || next == "vuol" || next == "vuole") || w == "che" && next == "cos",
 			// An expansion: "full name", "stands for", "per esteso", "acronym".
-			w == "full" && next == "name" || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
+			w == "full" && (next == "name" || next == "form" || prev == "in") || (w == "stand" || w == "stands") && next == "for" || w == "esteso" && prev == "per",
+			w == "out" && (prev == "spelled" || prev == "spelt" || prev == "written") || w == "intero" && prev == "per" || w == "estesa" && prev == "forma",
+			prev == "in" && (w == "english" || w == "italian" || w == "inglese" || w == "italiano") && i == len(words)-1,
 			w == "nome" && next == "completo" || w == "acronym" || w == "acronimo" || w == "abbreviation" || w == "abbreviazione",
 			w == "define" || w == "definition" || w == "meaning" || w == "means" || w == "significato" || w == "significa" || w == "definizione" || w == "whats":
 			return askWhat
@@ -75,40 +85,54 @@ func asksFor(q string) ask {
 	return askNone
 }
 
-// Words that mark a sentence as holding a fact of a kind, folded: sets made on
-// first use (a query's), not at every start of the program.
+// Words that mark a sentence as holding a fact of a kind, folded.
 var (
-	monthWords = wordSet{list: `january february march april may june july august september october november december
+	monthWords = wordSet(`january february march april may june july august september october november december
 		spring summer autumn winter gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre
-		novembre dicembre primavera estate autunno inverno`}
-	numberWords = wordSet{list: `one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-		fifteen sixteen seventeen eighteen nineteen twenty uno una due tre quattro cinque sei sette otto nove dieci
-		undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti`}
-	reasonWords = wordSet{list: `because aim aims aimed purpose preserve prevent ensure goal goals shown
-		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato`}
-	defineWords = wordSet{list: `is are means refers e sono indica significa`}
+		novembre dicembre primavera estate autunno inverno`)
+	// Not "one", "uno", "una": mostly a pronoun or an article ("one State
+	// misreading", "uno Stato"), and seldom the count a question asks for.
+	numberWords = wordSet(`two three four five six seven eight nine ten eleven twelve thirteen fourteen
+		fifteen sixteen seventeen eighteen nineteen twenty due tre quattro cinque sei sette otto nove dieci
+		undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti`)
+	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown meant intended
+		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato servono serve intendeva intende`)
+	defineWords = wordSet(`is are means refers e sono indica significa`)
+	// labelled are the things named by a number or a symbol: asking which
+	// one, or its number, asks for that ("which decision": No. 1202).
+	labelled = wordSet(`decision decisions decisione report reports rapporto document documento
+		resolution risoluzione cbm cbms measure misura`)
+	// ofWords join a noun to what it belongs to ("numero del rapporto").
+	ofWords = wordSet(`of del della dello dell dei degli delle di for`)
 	// timeWords are the units a when-question asks in ("what year", "da che mese").
-	timeWords  = wordSet{list: `year years month months day anno anni mese mesi giorno`}
-	actorWords = wordSet{list: `italy italia ministry ministero allies alleati alliance alleanza states stati
-		member members membri group gruppo union unione`}
+	timeWords  = wordSet(`year years month months day anno anni mese mesi giorno`)
+	actorWords = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
+		member members membri group gruppo union unione`)
 )
 
-// A wordSet is a set of words, made from its list on first use.
-type wordSet struct {
-	once  sync.Once
-	list  string
-	words map[string]bool
+// labelledAfter reports whether words begin with a thing named by a number,
+// after "of the", "del", "della" ("number of the decision", "numero del rapporto").
+func labelledAfter(words []string) bool {
+	for i, w := range words[:min(len(words), 3)] {
+		if labelled[w] {
+			return true
+		}
+		if !ofWords[w] && !articles[w] || i == 2 {
+			return false
+		}
+	}
+	return false
 }
 
-// has reports whether w is in the set.
-func (s *wordSet) has(w string) bool {
-	s.once.Do(func() {
-		s.words = map[string]bool{}
-		for _, w := range strings.Fields(s.list) {
-			s.words[w] = true
-		}
-	})
-	return s.words[w]
+// articles are the articles a question puts before a noun.
+var articles = wordSet(`the a an il lo la l i gli le un uno una`)
+
+func wordSet(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
 }
 
 // isYear reports whether a word is a year (1900 to 2099) or a span of years ("2021-2025").
@@ -128,12 +152,17 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 // words are ts (see tok; extra: the folded forms of those li does not hold),
 // holds the kind of fact a asks for. first is whether the sentence opens the
 // first text of a glossary entry: a definition.
-func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end int, first bool) bool {
+//
+// held are the marks of the query's words in text: a date, a count or a
+// symbol the query itself holds ("the 2018 conference") is what it asks about,
+// not the answer.
+func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end int, first bool, held []mark) bool {
 	if a == askNone {
 		return false
 	}
 	n := 0
 	prev, prevDay := "", false
+	labelPrev := "" // the folded word before, for a symbol
 	for _, t := range ts {
 		raw := text[t.start:t.end]
 		w := li.folded(t, extra)
@@ -143,35 +172,40 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		if a == askCount && prevDay {
 			// The number before was a day ("12 March"), not a count.
 			prevDay = false
-			if monthWords.has(w) {
+			if monthWords[w] {
 				continue
 			}
 			return true
 		}
 		found := false
+		if (a == askWhen || a == askCount || a == askSymbol) && slices.ContainsFunc(held, func(m mark) bool { return m.start < int(t.end) && m.end > int(t.start) }) {
+			continue
+		}
 		switch a {
 		case askWhen:
-			found = isYear(w) || monthWords.has(w)
+			found = isYear(w) || monthWords[w] && w != "may"
 		case askCount:
 			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
 			// a day ("12 March", decided at the next word).
-			digits := hasDigit(w) && !isYear(w) && !strings.Contains(raw, "/") && !acronym
+			digits := hasDigit(w) && !isYear(w) && !inSymbol(text, int(t.start), int(t.end)) && !acronym
 			if digits && len(w) <= 2 && int(t.end) < end {
 				prevDay = true
 				continue
 			}
-			found = numberWords.has(w) || digits
+			found = numberWords[w] || digits
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
-			found = actorWords.has(w) || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
+			found = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
 		case askWhy:
-			found = reasonWords.has(w)
+			found = reasonWords[w]
 		case askSymbol:
 			// A symbol is written with slashes ("A/80/257"), which split words.
 			e := int(t.end)
-			found = e < len(text) && text[e] == '/' && hasDigit(text[e:min(e+4, len(text))])
+			found = e < len(text) && text[e] == '/' && hasDigit(text[e:min(e+4, len(text))]) ||
+				hasDigit(w) && !isYear(w) && symbolLabels[labelPrev]
+			labelPrev = w
 		case askWhat:
-			found = first || n <= 12 && defineWords.has(w)
+			found = first || n <= 12 && defineWords[w]
 		}
 		if found {
 			return true
@@ -220,7 +254,7 @@ func dateSpans(text string) [][2]int {
 		switch {
 		case isYear(w):
 			k = 'y'
-		case monthWords.has(w):
+		case monthWords[w]:
 			k = 'm'
 		case len(w) <= 2 && strings.Trim(w, "0123456789") == "":
 			k = 'd'
@@ -259,9 +293,19 @@ func abbreviationBefore(text string, i int) bool {
 	return j < i && i-j <= 3 && (j == 0 || text[j-1] == ' ')
 }
 
+// symbolLabels are the words after which a number is a thing's name: what a
+// question for a symbol or a number of a named thing asks for.
+var symbolLabels = wordSet(`no n nr number numero cbm cbms`)
+
+// inSymbol reports whether the word at text[start:end] is part of a symbol
+// written with slashes ("A/80/257").
+func inSymbol(text string, start, end int) bool {
+	return start > 0 && text[start-1] == '/' || end < len(text) && text[end] == '/'
+}
+
 // numberLabels are the words after which a number names a thing rather than
 // counts it ("Decision No. 1202", "CBM 14", "da 12 a 16").
-var numberLabels = wordSet{list: `no n nr number numero cbm cbms to a al through`}
+var numberLabels = wordSet(`no n nr number numero cbm cbms to a al through`)
 
 // factSpans returns the byte ranges of the words of a sentence that are the
 // fact a asks for: a year or month for when; a count for how many (a number
@@ -284,7 +328,9 @@ func factSpans(a ask, sen string) [][2]int {
 		ok := false
 		switch a {
 		case askSymbol:
-			if ok = end < len(sen) && sen[end] == '/'; ok {
+			if hasDigit(w) && !isYear(w) && symbolLabels[prev] && !(end < len(sen) && sen[end] == '/') {
+				ok = true // "No. 1202", "CBM 14"
+			} else if ok = end < len(sen) && sen[end] == '/'; ok {
 				// The whole symbol, slashes and parts: never cut inside it.
 				for end < len(sen) && (sen[end] == '/' || sen[end] >= '0' && sen[end] <= '9' || sen[end] >= 'A' && sen[end] <= 'Z') {
 					end++
@@ -292,19 +338,19 @@ func factSpans(a ask, sen string) [][2]int {
 			}
 		case askCount:
 			switch {
-			case numberWords.has(w):
+			case numberWords[w]:
 				ok = true
 			case hasDigit(w) && !isYear(w) && !strings.ContainsRune(sen[max(start-1, 0):min(end+1, len(sen))], '/'):
 				acronym := len(prevRaw) >= 2 && strings.ToUpper(prevRaw[:2]) == prevRaw[:2] && strings.ToLower(prevRaw[:2]) != prevRaw[:2]
-				ok = !numberLabels.has(prev) && !acronym && !monthWords.has(nextWord(sen, end))
+				ok = !numberLabels[prev] && !acronym && !monthWords[nextWord(sen, end)]
 			}
 		case askWhen:
-			ok = isYear(w) || monthWords.has(w)
+			ok = isYear(w) || monthWords[w] && w != "may"
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
-			ok = actorWords.has(w) || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)
+			ok = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)
 		case askWhy:
-			ok = reasonWords.has(w)
+			ok = reasonWords[w]
 		}
 		if ok {
 			out = append(out, [2]int{start, end})

@@ -230,6 +230,11 @@ func TestExpansionAndWhenIntents(t *testing.T) {
 		{"it", "da che mese è operativo il meccanismo globale", "", "marzo 2026"},
 		{"it", "da che mese e operativo il meccanismo globale", "", "marzo 2026"},
 		{"en", "what month did the global mechanism start", "", "March 2026"},
+		{"en", "maeci in full", "glossary › MAECI (Ministry of Foreign Affairs and International Cooperation)", "Italy's foreign ministry"},
+		{"it", "ppp per intero", "glossary › Partenariato pubblico-privato (PPP)", "Cooperazione tra autorità pubbliche"},
+		// A term asked for in the other language: its glossary entry.
+		{"en", "tic in english", "glossary › ICT (information and communication technologies)", ""},
+		{"it", "ict in italiano", "glossary › TIC (tecnologie dell'informazione e della comunicazione, ICT)", ""},
 		// A definition is the glossary entry's first sentence, not a later one
 		// that names the term ("CBMs are also...").
 		{"en", "what is a cbm", "glossary › CBM (confidence-building measures)", "Measures against misperceptions"},
@@ -242,8 +247,7 @@ func TestExpansionAndWhenIntents(t *testing.T) {
 			continue
 		}
 		h := hs[0]
-		row := h.Heading + " " + h.Snippet
-		if !strings.Contains(strings.ToLower(row), strings.ToLower(c.answer)) || c.where != "" && h.Where() != c.where {
+		if !rowHolds(h, c.answer) || c.where != "" && h.Where() != c.where {
 			t.Errorf("%q: first row %q %q, want %s with %q", c.query, h.Where(), h.Snippet, c.where, c.answer)
 		}
 	}
@@ -267,6 +271,88 @@ func TestWeakWordsCarryNoConcept(t *testing.T) {
 		}
 		if len(got) == 0 || got[0] != c.first || slices.Contains(got, c.not) {
 			t.Errorf("%q: first three %v, want %s first and not %s", c.query, got, c.first, c.not)
+		}
+	}
+}
+
+// TestQuestionsAnswerFirst: the questions a hurried reader typed in QA, in
+// either language, accents typed or not, get first the section that answers,
+// with the answer in its row: "quando è finito" reaches the text's "si è
+// chiuso", "quanti" prefers the section that gives the count over the entry
+// that only defines the subject, "chi guida" reaches the ministry, not the
+// source page whose title holds "Diplomazia Cibernetica".
+func TestQuestionsAnswerFirst(t *testing.T) {
+	maeci := []string{"glossary#maeci-ministero-degli-affari-esteri-e-della-cooperazione-internazionale", "overview#il-ruolo-del-maeci"}
+	cases := []struct {
+		lang, query string
+		first       []string // acceptable first sections, none: any
+		answer      string
+	}{
+		{"it", "quando è finito il primo oewg", nil, "12 marzo 2021"},
+		{"it", "quando e finito il primo oewg", nil, "12 marzo 2021"},
+		{"en", "when did the first oewg finish", nil, "12 March 2021"},
+		{"it", "chi guida la diplomazia cibernetica", maeci, ""},
+		{"it", "quanti oewg", nil, "due"},
+		{"en", "how many oewgs", nil, "two"},
+		{"it", "quanti gge ci sono stati", nil, "sei"},
+		{"it", "con quale decisione l'osce ha aggiunto le ultime cbm", nil, "1202"},
+		{"en", "which cbm did italy take on", nil, "14"},
+		{"it", "che cosa e l'oewg", []string{"glossary#oewg-open-ended-working-group-gruppo-di-lavoro-aperto"}, ""},
+		// A misspelt everyday verb ("fintio" for "finito": the text says "chiuso").
+		{"it", "quando è fintio il primo oewg", nil, "12 marzo 2021"},
+		// A thing's number asked after it: its symbol or label.
+		{"en", "gge report number", nil, "A/65/201"},
+		{"it", "rapporto gge numero", nil, "A/65/201"},
+	}
+	for _, c := range cases {
+		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 1, Width: 76})
+		if len(hs) == 0 {
+			t.Errorf("%q: no result", c.query)
+			continue
+		}
+		h := hs[0]
+		if at := h.Page + "#" + h.Place.Section; c.first != nil && !slices.Contains(c.first, at) || c.answer != "" && !rowHolds(h, c.answer) {
+			t.Errorf("%q: first row %s %q %q, want one of %v with %q", c.query, at, h.Heading, h.Snippet, c.first, c.answer)
+		}
+	}
+}
+
+// TestGlossaryInPassing: a glossary entry that only mentions the query's words
+// in passing ("a NATO guide, which MAECI takes part in refining") ranks below
+// the section that treats the subject; an entry the query names still comes
+// first.
+func TestGlossaryInPassing(t *testing.T) {
+	cases := []struct{ lang, query, first string }{
+		{"en", "what does maeci do in nato", "nato#what-maeci-does nato#key-facts"},
+		{"it", "chi ha ospitato la conferenza del 2018", "osce#la-presidenza-del-2018 timeline#2018"},
+		{"en", "alleato NATO pledge", "nato#the-cyber-defence-pledge glossary#cyber-defence-pledge nato#key-facts"},
+		{"it", "alleato NATO pledge", "nato#il-cyber-defence-pledge glossary#cyber-defence-pledge nato#in-breve"},
+	}
+	for _, c := range cases {
+		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 1})
+		if len(hs) == 0 || !slices.Contains(strings.Fields(c.first), hs[0].Page+"#"+hs[0].Place.Section) {
+			got := ""
+			if len(hs) > 0 {
+				got = hs[0].Page + "#" + hs[0].Place.Section
+			}
+			t.Errorf("%q: first %s, want one of %s", c.query, got, c.first)
+		}
+	}
+}
+
+// TestElisionWithoutApostrophe: an Italian elision typed without its
+// apostrophe ("dellonu", "litalia", "nellosce"), as on a phone, finds what the
+// query with it finds.
+func TestElisionWithoutApostrophe(t *testing.T) {
+	for _, c := range [][2]string{
+		{"cosa fa l'italia nell'osce", "cosa fa litalia nellosce"},
+		{"quali temi discutono all'onu", "quali temi discutono allonu"},
+		{"sigla del rapporto finale dell'oewg 2021-2025", "sigla del rapporto finale delloewg 2021-2025"},
+	} {
+		want := shipped().Search(c[0], Options{Lang: "it", Limit: 1})
+		got := shipped().Search(c[1], Options{Lang: "it", Limit: 1})
+		if len(want) == 0 || len(got) == 0 || got[0].Page != want[0].Page || got[0].Section != want[0].Section {
+			t.Errorf("%q: first %v, want the first of %q: %v", c[1], got, c[0], want)
 		}
 	}
 }

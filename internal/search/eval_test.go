@@ -80,6 +80,20 @@ func readEval(t testing.TB, lib *library.Library) []evalCase {
 	return out
 }
 
+// rowHolds reports whether a result row (its heading and snippet) shows text,
+// case aside. A timeline's year is its heading and its entries give the day
+// and month alone ("2021 › 12 March: ..."): a date ending with that year is
+// shown when the snippet holds the rest of it.
+func rowHolds(h Hit, text string) bool {
+	row := strings.ToLower(h.Heading + " " + h.Snippet)
+	text = strings.ToLower(text)
+	if strings.Contains(row, text) {
+		return true
+	}
+	rest, ok := strings.CutSuffix(text, " "+strings.ToLower(h.Heading))
+	return ok && isYear(h.Heading) && strings.Contains(strings.ToLower(h.Snippet), rest)
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -102,7 +116,7 @@ func (c evalCase) rankOf(hits []Hit) int {
 }
 
 // evalSets are the sets of eval.tsv: the held-out sets never guide tuning.
-var evalSets = []string{"tune", "held", "held2", "held3", "held4"}
+var evalSets = []string{"tune", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "held9", "held10", "held11"}
 
 // evalSnippetWidth is the snippet width the evaluation asks for: a row of an
 // 80-column terminal.
@@ -117,7 +131,11 @@ const evalSnippetWidth = 76
 // with the new kinds who and acronym) brings the count to 357; when first run it
 // put hit@1 at 91.9% and acronym hit@3 at 86%, under these floors (eval.tsv says which
 // queries): the floors stayed, and the engine, tuned on held4 since, meets them (hit@1
-// 97.2%, hit@3 100%, every kind 100% at hit@3).
+// 97.2%, hit@3 100%, every kind 100% at hit@3). held5-held11 (563 more, written before
+// each was first run; their first-run figures are in eval.tsv: hit@1 92.6%, 84.9%,
+// 90.9%, 97.2%, 83.3%, 91.5%, 88.1%; pooled 90.1%, hit@3 97.2%) bring the count to 920,
+// and the engine tuned on them gives hit@1 97.4%, hit@3 99.9%, every kind at least 99%
+// at hit@3.
 var evalFloors = struct{ hit1, hit3, kindHit3, held1, held2, held3, answered float64 }{
 	hit1: 93, hit3: 97, kindHit3: 90, held1: 94, held2: 88, held3: 88, answered: 70,
 }
@@ -172,7 +190,7 @@ func TestEval(t *testing.T) {
 			a[1]++
 			answeredIn[c.set] = a
 			// The row shows the heading and the snippet: a timeline's year is its heading.
-			if row := hits[0].Heading + " " + hits[0].Snippet; r == 1 && strings.Contains(strings.ToLower(row), strings.ToLower(c.inSnippet)) {
+			if r == 1 && rowHolds(hits[0], c.inSnippet) {
 				answered++
 				a := answeredIn[c.set]
 				a[0]++
@@ -216,10 +234,12 @@ func TestEval(t *testing.T) {
 			t.Errorf("%s: hit@3 %.0f%% under the floor %.0f%%", k, pct(a.h3, a.n), evalFloors.kindHit3)
 		}
 	}
-	all, held, held2, held3, held4 := tally("all", "all"), tally("all", "held"), tally("all", "held2"), tally("all", "held3"), tally("all", "held4")
-	fmt.Fprintf(&b, "all: %d queries, hit@1 %.1f%%, hit@3 %.1f%%; held hit@1 %.1f%%; held2 hit@1 %.1f%%; held3 hit@1 %.1f%%; held4 hit@1 %.1f%% hit@3 %.1f%%\n",
+	all, held, held2, held3, held4, held5 := tally("all", "all"), tally("all", "held"), tally("all", "held2"), tally("all", "held3"), tally("all", "held4"), tally("all", "held5")
+	held6, held7, held8, held9 := tally("all", "held6"), tally("all", "held7"), tally("all", "held8"), tally("all", "held9")
+	held10, held11 := tally("all", "held10"), tally("all", "held11")
+	fmt.Fprintf(&b, "all: %d queries, hit@1 %.1f%%, hit@3 %.1f%%; held hit@1 %.1f%%; held2 hit@1 %.1f%%; held3 hit@1 %.1f%%; held4 hit@1 %.1f%% hit@3 %.1f%%; held5 hit@1 %.1f%% hit@3 %.1f%%; held6 hit@1 %.1f%% hit@3 %.1f%%; held7 hit@1 %.1f%% hit@3 %.1f%%; held8 hit@1 %.1f%% hit@3 %.1f%%; held9 hit@1 %.1f%% hit@3 %.1f%%; held10 hit@1 %.1f%% hit@3 %.1f%%; held11 hit@1 %.1f%% hit@3 %.1f%%\n",
 		all.n, pct(all.h1, all.n), pct(all.h3, all.n), pct(held.h1, held.n), pct(held2.h1, held2.n), pct(held3.h1, held3.n),
-		pct(held4.h1, held4.n), pct(held4.h3, held4.n))
+		pct(held4.h1, held4.n), pct(held4.h3, held4.n), pct(held5.h1, held5.n), pct(held5.h3, held5.n), pct(held6.h1, held6.n), pct(held6.h3, held6.n), pct(held7.h1, held7.n), pct(held7.h3, held7.n), pct(held8.h1, held8.n), pct(held8.h3, held8.n), pct(held9.h1, held9.n), pct(held9.h3, held9.n), pct(held10.h1, held10.n), pct(held10.h3, held10.n), pct(held11.h1, held11.n), pct(held11.h3, held11.n))
 	fmt.Fprintf(&b, "answer in the first hit's heading or %d-rune snippet: %d of %d (%.0f%%)",
 		evalSnippetWidth, answered, withAnswer, pct(answered, withAnswer))
 	for _, set := range evalSets {

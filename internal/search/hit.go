@@ -232,7 +232,7 @@ func bestBlock(lq *langQuery, d int32, p *library.Page, s *library.Section, weig
 			// no later one ("CBMs are also...") answers.
 			first := firstText && si == 0 && li.docs[d].kind == Term
 			defines := a != askWhat || first || li.docs[d].kind != Term
-			if score+bonus > bestScore && (in != 0 || have != 0) && defines && answersOf(a, text, words, li, li.extra, sen[1], first) {
+			if score+bonus > bestScore && (in != 0 || have != 0) && defines && answersOf(a, text, words, li, li.extra, sen[1], first, ms) {
 				score += bonus
 			}
 			if score > bestScore {
@@ -451,6 +451,11 @@ func cut(text string, ts []tok, li *langIndex, ms []mark, weight []float64, widt
 			var facts []mark
 			sen := text[focus[0]:focus[1]]
 			for _, f := range factSpans(a, sen) {
+				// A number the query itself holds ("CBMs 12 to 16") is what it
+				// asks about, not the answer.
+				if slices.ContainsFunc(cand, func(m mark) bool { return m.start < focus[0]+f[1] && m.end > focus[0]+f[0] }) {
+					continue
+				}
 				facts = append(facts, mark{focus[0] + f[0], focus[0] + f[1], factBit})
 			}
 			// A date of several words is one fact.

@@ -6,6 +6,7 @@ import (
 	"github.com/blevesearch/snowballstem"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // Matcher marks the words of any text that a query matches, the way Search
@@ -63,7 +64,7 @@ func mergeMarks(a, b []mark) []mark {
 // stem in any language of the briefing, or start with its last word. It knows no typos nor
 // concepts: Index.Matcher does. A blank query gives nil.
 func Marks(text, query string) [][2]int {
-	slots := parseQuery(query)
+	slots := parseQuery(textsafe.DropControls(query))
 	if len(slots) == 0 {
 		return nil
 	}

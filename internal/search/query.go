@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
+
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // Weights of the ways a word matches, and of a section found through the other
@@ -25,6 +27,7 @@ const (
 	wNames    = 1.5  // a section whose heading or glossary entry the query names
 	wWhen     = 1.2  // a section headed by a date, for a query that asks when
 	proxBoost = 0.25 // the most that proximity adds, per matched word beyond the first
+	wPassing  = 0.8  // a glossary entry found only through what it says in passing (passing)
 )
 
 // slot is one word of a query.
@@ -34,6 +37,35 @@ type slot struct {
 	last       bool   // the query ends with it: it may be a word being typed
 	letters    bool   // no digits
 	n          int    // runes
+	// asking: the word only asks ("cosa" in "che cosa è", "di cosa parlano"):
+	// it counts for nothing (its idf is 0) but may still be part of a phrase
+	// of the concept base ("cosa è cambiato").
+	asking bool
+}
+
+// askingWords are words that, at the head of a question or after a stop word,
+// only ask: "che cosa è", "cosa sono", "a cosa serve", "di cosa discutono".
+var askingWords = wordSet(`cosa cose`)
+
+// statusWords ask how things stand after "che" ("a che punto è l'ONU"): they
+// only ask, as askingWords.
+var statusWords = wordSet(`punto`)
+
+// The forms of "essere" before a past participle of "essere" itself ("ci sono
+// stati sei GGE", "è stato avviato"): the participle is then no word of the
+// subject, though "stati" alone is mostly "States" in this briefing.
+var (
+	essereForms = wordSet(`e sono sia siano era erano fosse fossero essere`)
+	statoForms  = wordSet(`stato stata stati state`)
+)
+
+// factWords are the words that name the kind of fact a question asks for
+// ("what year", "data del rapporto", "numero della decisione"): once the
+// question is known to ask for it, they only ask, as askingWords.
+var factWords = map[ask]map[string]bool{
+	askWhen:   wordSet(`date dates data date year years anno anni month mese`),
+	askCount:  wordSet(`number numero`),
+	askSymbol: wordSet(`number numero symbol sigla`),
 }
 
 // parseQuery returns the words of a query that count: folded, stop words dropped
@@ -66,14 +98,23 @@ func parseQuery(q string) []slot {
 	// so does the "cosa" that asks with one ("cosa vuol dire", "cosa significa").
 	var pair uint64
 	for i := 0; i+1 < len(all) && i < 63; i++ {
-		if requestPair(all[i].word, all[i+1].word) {
+		if requestPairs[[2]string{all[i].word, all[i+1].word}] || i+2 == len(all) && otherLangPairs[[2]string{all[i].word, all[i+1].word}] {
 			pair |= 3 << i
 		}
-		if all[i].word == "cosa" && (i+2 < len(all) && requestPair(all[i+1].word, all[i+2].word) || requestSet.has(all[i+1].word)) {
+		if all[i].word == "cosa" && (i+2 < len(all) && requestPairs[[2]string{all[i+1].word, all[i+2].word}] || requestSet()[all[i+1].word]) {
 			pair |= 1 << i
 		}
 	}
 	noise := func(i int) bool { return i < 64 && pair&(1<<i) != 0 || isNoise(all[i].word) }
+	for i := range all {
+		if askingWords[all[i].word] && (i == 0 || isStop(all[i-1].word)) || statusWords[all[i].word] && i > 0 && all[i-1].word == "che" {
+			all[i].asking = true
+		}
+		// "ci sono stati", "è stato avviato": a past tense, not the States.
+		if i > 0 && essereForms[all[i-1].word] && statoForms[all[i].word] {
+			pair |= 1 << min(i, 63)
+		}
+	}
 	content := false
 	for i := range all {
 		if !noise(i) {
@@ -111,7 +152,7 @@ func asksWhen(q string) bool {
 		switch {
 		case w == "when" || w == "quando":
 			when = true
-		case timeWords.has(w) && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
+		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
 			when = true
 		}
 		prev = w
@@ -199,9 +240,15 @@ type query struct {
 
 // compile parses a query and finds what each of its words matches.
 func (ix *Index) compile(text string) *query {
+	text = textsafe.DropControls(text) // pasted escape debris is no word to match or name back
 	q := &query{ix: ix, text: text, slots: parseQuery(text), when: asksWhen(text), ask: asksFor(text)}
 	if len(q.slots) == 0 || len(ix.langs) == 0 {
 		return q
+	}
+	for i, s := range q.slots {
+		if factWords[q.ask][s.word] {
+			q.slots[i].asking = true
+		}
 	}
 	env := snowballstem.NewEnv("")
 	q.slots = ix.splitCompounds(q.slots, env)
@@ -278,6 +325,15 @@ func (ix *Index) compile(text string) *query {
 			// two typos away is rather a word of the same root.
 			for _, a := range lq.li.relatives(lq.li.keyOf(s.word, env)) {
 				m.addAlt(a)
+			}
+			// A misspelt everyday word ("tradtoto" for "tradotto", which the text
+			// has only as "traduzione"): the words it stands for, as a typo.
+			if s.n >= 6 {
+				for _, t := range everydayTypo(s.word) {
+					if id, ok := lq.li.wordID[t]; ok {
+						m.addAlt(alt{key: lq.li.wordKey[id], weight: wEveryday * wTypo1, class: cTypo})
+					}
+				}
 			}
 		}
 	}
@@ -441,6 +497,12 @@ func (q *query) statistics() {
 		}
 		q.idf[i] = idf(n, count())
 	}
+	// A word that only asks weighs nothing, unless nothing else is asked.
+	for i, s := range q.slots {
+		if s.asking && len(q.slots) > 1 {
+			q.idf[i] = 0
+		}
+	}
 	q.cidf = map[int]float64{}
 	for _, mn := range q.mentions {
 		for _, c := range mn.concepts {
@@ -504,6 +566,14 @@ func (ix *Index) splitCompounds(slots []slot, env *snowballstem.Env) []slot {
 	}
 	split := false
 	for _, s := range slots {
+		// An Italian elision typed without its apostrophe ("dellonu", "litalia",
+		// "nellosce"): the word after the article or preposition.
+		if rest := ix.elided(s, env); rest != "" {
+			split = true
+			s.word, s.n = rest, runeLen(rest)
+			add(s)
+			continue
+		}
 		a, b := "", ""
 		if s.letters && s.n >= 2*minPart && s.n <= maxWordRunes && !ix.knows(s.word, env) {
 			for p := len(s.word) - minPart; p >= minPart && a == ""; p-- {
@@ -533,6 +603,30 @@ func (ix *Index) splitCompounds(slots []slot, env *snowballstem.Env) []slot {
 		return slots
 	}
 	return out
+}
+
+// elisions are the Italian articles and prepositions that elide before a
+// vowel ("l'Italia", "dell'ONU", "nell'OSCE", "un'intesa"), folded.
+var elisions = []string{"dell", "nell", "dall", "sull", "all", "coll", "quest", "quell", "un", "l", "d"}
+
+// elided returns the word a query word holds after an elided article or
+// preposition typed without its apostrophe ("dellonu": "onu"), when the
+// query word is unknown and the rest, a vowel first, is a word the index
+// knows; else "".
+func (ix *Index) elided(s slot, env *snowballstem.Env) string {
+	if !s.letters || s.n < 4 || s.n > maxWordRunes || ix.knows(s.word, env) {
+		return ""
+	}
+	for _, e := range elisions {
+		rest, ok := strings.CutPrefix(s.word, e)
+		if !ok || runeLen(rest) < 3 || !strings.ContainsRune("aeiou", rune(rest[0])) || isStop(rest) {
+			continue
+		}
+		if ix.knows(rest, env) {
+			return rest
+		}
+	}
+	return ""
 }
 
 // knows reports whether some language has the word, or its key.
@@ -1001,13 +1095,18 @@ func (q *query) score(lq *langQuery) *scored {
 		if q.when && li.docs[d].dated {
 			sc.score[d] *= wWhen
 		}
+		if li.docs[d].kind == Term && q.passing(lq, d) {
+			sc.score[d] *= wPassing
+		}
 	}
 	// A section the query names (its heading, or its glossary entry's name, is the
 	// whole query) counts more; again when the query asks what it is or what its
 	// acronym stands for: the glossary entry says it.
 	for _, c := range q.named {
 		if f, ok := q.ix.concepts[c].forms[li.lang]; ok {
-			if d := li.docOf(f.page, f.section); d >= 0 && sc.score[d] > 0 {
+			// Not for a question that asks for a fact (a date, a count): naming
+			// the subject is not asking for its entry (preferAnswers).
+			if d := li.docOf(f.page, f.section); d >= 0 && sc.score[d] > 0 && !q.prefersAnswer() {
 				sc.score[d] *= wNames
 				if q.ask == askWhat && li.docs[d].kind == Term {
 					sc.score[d] *= wNames
@@ -1195,6 +1294,7 @@ func (ix *Index) Find(text string, opt Options) Result {
 		}
 	}
 	sortRows(rows)
+	q.preferAnswers(rows)
 	if opt.AllLangs {
 		for i, sc := range scs {
 			if i == first {
@@ -1208,6 +1308,7 @@ func (ix *Index) Find(text string, opt Options) Result {
 			rows = append(rows, more...)
 		}
 	}
+	rows = ix.oneVersion(rows)
 	if opt.Limit > 0 && len(rows) > opt.Limit {
 		rows = rows[:opt.Limit]
 	}
@@ -1355,4 +1456,33 @@ func (lq *langQuery) docHas(d int32, j int) bool {
 		}
 	}
 	return false
+}
+
+// passing reports whether glossary entry d matches the query only through
+// what its summary says in passing: the query mentions none of the concepts
+// the entry is the entry of, and matches under a third of the words of its heading
+// (by their weight).
+// Such an entry points to the section that treats the subject ("A NATO guide,
+// which MAECI takes part in refining" for "what does MAECI do in NATO"), and
+// ranks a little lower than it would.
+func (q *query) passing(lq *langQuery, d int32) bool {
+	for _, c := range lq.li.own[d] {
+		for _, m := range q.mentions {
+			if slices.Contains(m.concepts, c) {
+				return false
+			}
+		}
+	}
+	// The heading's words weighed by their rarity: "pledge" is most of "Cyber
+	// Defence Pledge", "cyber" little of it.
+	li := lq.li
+	have, all := 0.0, 0.0
+	for _, k := range li.heads[d] {
+		w := idf(len(li.docs), int(li.postOff[k+1]-li.postOff[k]))
+		all += w
+		if info, ok := lq.keys[k]; ok && info.slots != 0 {
+			have += w
+		}
+	}
+	return 3*have < all
 }

@@ -20,7 +20,8 @@
 //
 // Both languages are searched on every query: a section found in the other
 // language is ranked as the same section (same page, same position) in the
-// reader's language, marked as found through the other language.
+// reader's language, marked as found through the other language. A search
+// lists each section once: of its versions in the languages, the best ranked.
 //
 // An Index is built once with New and is read-only afterwards: any number of
 // goroutines (SSH sessions) may search it at the same time.
@@ -113,7 +114,8 @@ type Options struct {
 	// means the first language of the index.
 	Lang string
 	// AllLangs adds, after the hits in Lang, the sections of the other language(s)
-	// that match in their own text.
+	// that match in their own text and are not already listed in Lang (a section
+	// is listed once, in its best-ranked version: see oneVersion).
 	AllLangs bool
 	// Limit is the most hits returned; 0 or less means no limit.
 	Limit int
@@ -252,8 +254,8 @@ type Result struct {
 
 // Search returns the sections matching query, best first: those in opt.Lang
 // (found in either language), then, with opt.AllLangs, those of the other
-// language that match in their own text. A blank query, or one nothing matches,
-// returns nil.
+// language that match in their own text and have no version listed before. A
+// blank query, or one nothing matches, returns nil.
 func (ix *Index) Search(query string, opt Options) []Hit {
 	return ix.Find(query, opt).Hits
 }

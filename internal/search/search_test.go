@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -321,21 +322,63 @@ func TestOtherLanguage(t *testing.T) {
 	if !strings.Contains(hs[0].Snippet, "organisation") {
 		t.Errorf("snippet %q is not the aligned passage", hs[0].Snippet)
 	}
-	// AllLangs adds the other language's own sections after.
-	hs = search("dirigibile italiano", Options{Lang: "en", AllLangs: true})
-	seenIt := false
-	for _, h := range hs {
-		if h.Lang == "it" {
-			seenIt = true
-			if !h.OtherLang {
-				t.Errorf("%s not marked OtherLang", where(h))
-			}
-		} else if seenIt {
-			t.Errorf("English %s after an Italian hit", where(h))
+	// AllLangs adds no Italian row: every Italian section that matches is
+	// already listed in its English version (see TestOneVersionPerSection).
+	for _, h := range search("dirigibile italiano", Options{Lang: "en", AllLangs: true}) {
+		if h.Lang != "en" || h.OtherLang {
+			t.Errorf("the Italian version of a listed section is listed too: %s", where(h))
 		}
 	}
-	if !seenIt {
-		t.Errorf("no Italian section with AllLangs: %v", wheres(hs))
+}
+
+// TestOneVersionPerSection: a section is listed once, in whichever language
+// ranks it best, however many languages match it; a section the reader's
+// language lacks is listed in its own, marked, after the reader's.
+func TestOneVersionPerSection(t *testing.T) {
+	for _, ix := range []*Index{fixtureIndex(), shipped()} {
+		lib := ix.lib
+		for _, lang := range []string{"en", "it"} {
+			for _, q := range []string{"oewg", "pledge", "cyber defence pledge", "misure restrittive", "dirigibile", "the", "cbm 14", "global mechanism", "nato"} {
+				seen := map[string]string{}
+				for _, h := range ix.Search(q, Options{Lang: lang, AllLangs: true}) {
+					// The section as the reader's language numbers it.
+					sec := lib.CounterpartSection(h.Page, h.Lang, h.Section, lang)
+					k := fmt.Sprintf("%s %d", h.Page, sec)
+					if sec < 0 {
+						k = fmt.Sprintf("%s %s %d", h.Lang, h.Page, h.Section)
+					}
+					if prev, ok := seen[k]; ok {
+						t.Errorf("--lang %s %q: %s listed twice: %s and %s", lang, q, k, prev, where(h))
+					}
+					seen[k] = where(h)
+					if h.OtherLang != (h.Lang != lang) || (h.OtherLang && sec >= 0) {
+						t.Errorf("--lang %s %q: %s marked other language %v", lang, q, where(h), h.OtherLang)
+					}
+				}
+			}
+		}
+	}
+	// An Italian section with no English counterpart (a page the English
+	// version has fewer sections of) is listed, marked, after the English ones.
+	fs := maps.Clone(fixture)
+	it := *fs["it/overview.md"]
+	it.Data = append(slices.Clone(it.Data), "\n## Solo in italiano\n\nUn secondo dirigibile, senza versione inglese.\n"...)
+	fs["it/overview.md"] = &it
+	lib, err := library.Load(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := New(lib).Search("dirigibile", Options{Lang: "en", AllLangs: true})
+	var got []string
+	for _, h := range hs {
+		got = append(got, fmt.Sprintf("%s %s %v", where(h), h.Heading, h.OtherLang))
+	}
+	want := []string{"en overview#the-oewg-process other-language The OEWG process false", "it overview#solo-in-italiano exact Solo in italiano true"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("dirigibile with an Italian-only section:\n got %q\nwant %q", got, want)
+	}
+	if hs := New(lib).Search("dirigibile", Options{Lang: "en"}); len(hs) != 1 {
+		t.Errorf("without AllLangs: %v", wheres(hs))
 	}
 }
 
@@ -669,4 +712,21 @@ func FuzzAnalyze(f *testing.F) {
 			t.Fatalf("isSwap not symmetric for %q %q", a, b)
 		}
 	})
+}
+
+// Control sequences in a query are no words: dropped whole before it is read.
+func TestQueryDropsControlSequences(t *testing.T) {
+	want := fixtureIndex().Find("oewg pledge", Options{Lang: "en", AllLangs: true})
+	for _, q := range []string{"oewg\x1b[2J pledge", "oewg\u009b2J pledge", "\x1b]0;x\x07oewg pledge", "oewg\tpledge\x1b[0m"} {
+		got := fixtureIndex().Find(q, Options{Lang: "en", AllLangs: true})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: %v, unmatched %q; want %v", q, wheres(got.Hits), got.Unmatched, wheres(want.Hits))
+		}
+	}
+	if w := Words("\x1b[2J\u009b31m"); len(w) != 0 {
+		t.Errorf("Words of debris alone: %q", w)
+	}
+	if m := Marks("the zeppelin", "zeppelin\x1b[2J"); len(m) != 1 {
+		t.Errorf("Marks with debris: %v", m)
+	}
 }

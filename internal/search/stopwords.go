@@ -51,28 +51,23 @@ stai sta stiamo stanno stia stiate stiano staro starai stara staremo starete
 staranno starei staresti starebbe staremmo stareste starebbero stavo stavi stava
 stavamo stavate stavano stetti stesti stette stemmo steste stettero stessi stesse
 stessimo stessero stando
-d cos qual quando fa po fra
+d cos qual quando fa po fra far
 `
 
 // stopWords is the union of both lists, built on first use (not at start-up, on
 // the path to the reader's first frame).
-var (
-	stopOnce  sync.Once
-	stopWords map[string]bool
-)
+var stopWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, list := range []string{stopEnglish, stopItalian} {
+		for _, w := range strings.Fields(list) {
+			m[w] = true
+		}
+	}
+	return m
+})
 
 // isStop reports whether a folded word is a stop word.
-func isStop(w string) bool {
-	stopOnce.Do(func() {
-		stopWords = map[string]bool{}
-		for _, list := range []string{stopEnglish, stopItalian} {
-			for _, w := range strings.Fields(list) {
-				stopWords[w] = true
-			}
-		}
-	})
-	return stopWords[w]
-}
+func isStop(w string) bool { return stopWords()[w] }
 
 // Request words: the words of a request that name no subject ("define", "meaning",
 // "significa"). A query drops them as it drops stop words, but they are not stop
@@ -85,23 +80,37 @@ quali significa significato definizione definire spiega spiegami spiegazione dim
 acronimo abbreviazione
 `
 
-// requestPair reports whether two words together ask for a meaning or an
-// expansion and name no subject, though each alone may ("full" list, the "name" of a
+// requestPairs are two words that together ask for a meaning or an expansion
+// and name no subject, though each alone may ("full" list, the "name" of a
 // group, OSCE "Standards"): a query drops them as it drops request words.
-func requestPair(a, b string) bool {
-	switch [2]string{a, b} {
-	case [2]string{"full", "name"}, [2]string{"stands", "for"}, [2]string{"stand", "for"}, [2]string{"short", "for"},
-		[2]string{"per", "esteso"}, [2]string{"nome", "completo"}, [2]string{"vuol", "dire"}, [2]string{"vuole", "dire"}:
-		return true
-	}
-	return false
+var requestPairs = map[[2]string]bool{
+	{"full", "name"}: true, {"stands", "for"}: true, {"stand", "for"}: true, {"short", "for"}: true,
+	{"per", "esteso"}: true, {"nome", "completo"}: true, {"vuol", "dire"}: true, {"vuole", "dire"}: true,
+	{"in", "full"}: true, {"spelled", "out"}: true, {"spelt", "out"}: true, {"written", "out"}: true,
+	{"per", "intero"}: true, {"forma", "estesa"}: true, {"full", "form"}: true,
+	// A request for a briefing on a subject: "brief me on", "background on", "parlami di".
+	{"brief", "me"}: true, {"background", "on"}: true, {"parlami", "di"}: true, {"parlami", "del"}: true,
+	{"parlami", "della"}: true, {"parlami", "dell"}: true, {"parlami", "dei"}: true, {"parlami", "degli"}: true,
 }
 
-var requestSet = wordSet{list: requestWords}
+// otherLangPairs end a query that asks for a term in the other language ("ICT
+// in Italian", "TIC in inglese"): there, and only there, they name no subject
+// ("nome in inglese del Meccanismo" asks for the English title).
+var otherLangPairs = map[[2]string]bool{
+	{"in", "english"}: true, {"in", "italian"}: true, {"in", "inglese"}: true, {"in", "italiano"}: true,
+}
+
+var requestSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(requestWords) {
+		m[w] = true
+	}
+	return m
+})
 
 // isNoise reports whether a folded query word names no subject: a stop word or
 // a request word.
-func isNoise(w string) bool { return isStop(w) || requestSet.has(w) }
+func isNoise(w string) bool { return isStop(w) || requestSet()[w] }
 
 // Weak words: words that say what is done or asked about any subject (decide,
 // want, talk, take part, new, old; decide, vuole, parla, lavoro, nuovo) rather
@@ -115,12 +124,18 @@ speaks speaking spoken say says said saying tell told take takes taking took tak
 parts make makes made making get gets got new old full name names work works worked
 working thing things way ways kind lot able can join joins joined
 decide decidono deciso decidere vuole vuol vogliono volere voglio vorrebbe parla
-parlano parlare parlato dice dicono dire detto fare fatto fatta prende prendono
+parlano parlare parlato dice dicono diceva dicevano dire detto fare fatto fatta prende prendono
 prendere preso parte parti nuovo nuova nuovi nuove vecchio vecchia vecchi vecchie
 nome lavoro lavora lavorano lavorare cosa cose modo modi tipo possono puo
 `
 
-var weakSet = wordSet{list: weakWords}
+var weakSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(weakWords) {
+		m[w] = true
+	}
+	return m
+})
 
 // isWeak reports whether a folded query word is a weak word.
-func isWeak(w string) bool { return weakSet.has(w) }
+func isWeak(w string) bool { return weakSet()[w] }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
+	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 )
 
 // Tokenizing.
@@ -198,6 +199,7 @@ func prefixEnd(w string, n int) int {
 // accents) and split at every character that is not a letter or digit and between
 // letters and digits. "CBM14 attività" gives ["cbm" "14" "attivita"].
 func Words(query string) []string {
+	query = textsafe.DropControls(query)
 	var words []string
 	var buf []byte
 	scanWords(query, func(start, end int) {

@@ -73,9 +73,12 @@ func Escape(s string) string {
 }
 
 // Input wraps a terminal's input for a line editor that echoes it: C0 controls
-// and DEL pass (the editor acts on them, or drops them), and C1 controls, bidi
-// formatting characters and bytes that are not UTF-8 become U+FFFD, so that
-// whatever the editor echoes is safe. A character split across reads is kept
+// and DEL pass (the editor acts on them, or drops them); a C1 control, as a
+// character or a raw byte, becomes its 7-bit form, ESC and a letter (U+009B,
+// CSI, is "\x1b["), so that the editor skips the sequence it begins whole,
+// parameters and all, as it skips an arrow key's; bidi formatting characters
+// and other bytes that are not UTF-8 become U+FFFD, so that whatever the editor
+// echoes is safe. A character split across reads is kept
 // (at most 3 bytes) until its end comes.
 func Input(r io.Reader) io.Reader { return &input{r: r} }
 
@@ -124,7 +127,12 @@ func (in *input) filter(b []byte, end bool) {
 			break
 		}
 		r, size := utf8.DecodeRune(data[i:])
-		if (r == utf8.RuneError && size == 1) || Unsafe(r) {
+		if r == utf8.RuneError && size == 1 && c <= 0x9f {
+			r = rune(c) // a raw C1 byte
+		}
+		if r >= 0x80 && r <= 0x9f {
+			out = append(out, 0x1b, byte(r-0x40))
+		} else if (r == utf8.RuneError && size == 1) || Unsafe(r) {
 			out = utf8.AppendRune(out, utf8.RuneError)
 		} else {
 			out = append(out, data[i:i+size]...)
@@ -142,6 +150,97 @@ func Clean(s string) string {
 		}
 		return r
 	}, strings.ToValidUTF8(s, ""))
+}
+
+// DropControls returns s as text to match or to show as typed (a query): every
+// control sequence dropped whole, with its parameters, whether it is
+// introduced by ESC or by a C1 control (a character, U+009B, or a raw byte,
+// 0x9b): CSI ("\x1b[2J"), OSC, DCS and the other strings up to their BEL or
+// ST (or the end), SS2 and SS3 with their character, and the other ESC
+// sequences; then every other unsafe character (Unsafe) and invalid byte,
+// except tabs and line breaks, which become spaces ("oewg\tnato" is two
+// words). Clean, by contrast, keeps a sequence's parameters ("[2J").
+func DropControls(s string) string {
+	clean := true
+	for i, r := range s {
+		if Unsafe(r) || (r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	// next returns the control or character at i as a rune (a raw C1 byte as
+	// its rune), and its size.
+	next := func(i int) (rune, int) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 && s[i] >= 0x80 && s[i] <= 0x9f {
+			return rune(s[i]), 1
+		}
+		return r, size
+	}
+	// skipCSI returns the end of a CSI's parameters, intermediates and final.
+	skipCSI := func(i int) int {
+		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3f {
+			i++
+		}
+		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+			i++
+		}
+		if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+			i++
+		}
+		return i
+	}
+	// skipString returns the end of a control string: after its BEL or ST
+	// (ESC \ or U+009C), else the end of s.
+	skipString := func(i int) int {
+		for i < len(s) {
+			r, size := next(i)
+			switch {
+			case r == 0x07 || r == 0x9c:
+				return i + size
+			case r == 0x1b && i+1 < len(s) && s[i+1] == '\\':
+				return i + 2
+			}
+			i += size
+		}
+		return i
+	}
+	for i := 0; i < len(s); {
+		r, size := next(i)
+		i += size
+		if r == 0x1b && i < len(s) && s[i] >= 0x40 && s[i] <= 0x5f {
+			r, i = rune(s[i])+0x40, i+1 // ESC Fe is the C1 control Fe+0x40
+		}
+		switch {
+		case r == 0x9b: // CSI
+			i = skipCSI(i)
+		case r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f: // DCS, SOS, OSC, PM, APC
+			i = skipString(i)
+		case r == 0x8e || r == 0x8f: // SS2, SS3: one character follows
+			if i < len(s) {
+				_, n := next(i)
+				i += n
+			}
+		case r == 0x1b: // ESC, intermediates, final
+			for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+				i++
+			}
+			if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
+				i++
+			}
+		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f':
+			b.WriteByte(' ')
+		case Unsafe(r) || (r == utf8.RuneError && size == 1):
+		default:
+			b.WriteString(s[i-size : i])
+		}
+	}
+	return b.String()
 }
 
 // Quote returns s as a Go-quoted string ("...", control characters, invalid UTF-8

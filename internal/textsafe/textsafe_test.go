@@ -26,11 +26,11 @@ func TestEscape(t *testing.T) {
 	}
 }
 
-// Input passes what a line editor needs, and turns the rest into U+FFFD, even
-// when a character is split across reads.
+// Input passes what a line editor needs, C1 controls in their 7-bit form, and
+// turns the rest into U+FFFD, even when a character is split across reads.
 func TestInput(t *testing.T) {
-	in := "ls\r\x1b[A\x7f città \u202e \u009b \x9b \xff end\x03"
-	want := "ls\r\x1b[A\x7f città \uFFFD \uFFFD \uFFFD \uFFFD end\x03"
+	in := "ls\r\x1b[A\x7f città \u202e \u009b2J \x9b \u009d \xff end\x03"
+	want := "ls\r\x1b[A\x7f città \uFFFD \x1b[2J \x1b[ \x1b] \uFFFD end\x03"
 	for name, r := range map[string]io.Reader{
 		"whole":          Input(strings.NewReader(in)),
 		"byte by byte":   Input(iotest.OneByteReader(strings.NewReader(in))),
@@ -121,5 +121,34 @@ func TestLine(t *testing.T) {
 	}
 	if got := Line(strings.Repeat("é", 5000), 10); got != strings.Repeat("é", 10)+"... (10000 bytes)" {
 		t.Errorf("Line cuts to %q", got)
+	}
+}
+
+// DropControls drops a control sequence whole, its parameters too, however it
+// is introduced, and keeps the words around it apart only where a space was.
+func TestDropControls(t *testing.T) {
+	for in, want := range map[string]string{
+		"oewg":                         "oewg",
+		"città \uFFFD":                 "città \uFFFD",
+		"oewg\x1b[2J":                  "oewg",
+		"\x1b[31mred\x1b[0m":           "red",
+		"oewg\u009b2J nato":            "oewg nato", // C1 CSI as a character
+		"oewg\x9b2J nato":              "oewg nato", // as a raw byte
+		"\x1b]0;title\x07oewg":         "oewg",      // OSC ended by BEL
+		"\x1b]8;;http://x\x1b\\oewg":   "oewg",      // by ST
+		"\u009d0;title\u009coewg":      "oewg",
+		"\x1bPdcs string\x1b\\nato":    "nato",
+		"\x1b]0;never ends":            "",
+		"\x1bOPf1 \x1b(Bcharset \x1b7": "f1 charset ",
+		"\u008eXss2":                   "ss2",
+		"tab\tnl\ncr\rend":             "tab nl cr end",
+		"bidi\u202eok\x7f\x01\xff":     "bidiok",
+		"\x1b":                         "",
+		"\x1b[":                        "",
+		"[2J typed":                    "[2J typed",
+	} {
+		if got := DropControls(in); got != want {
+			t.Errorf("DropControls(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -37,6 +37,15 @@ func newTest(t testing.TB, lang, page string, w, h int) *Model {
 	return m
 }
 
+// newTestLib is newTest on another library (its own index and render cache).
+func newTestLib(t testing.TB, lib *library.Library, lang, page string, w, h int) *Model {
+	t.Helper()
+	m := New(Options{Library: lib, Cache: render.NewCache(64), Index: search.New(lib), Lang: lang, Page: page, Style: "dark"})
+	drive(m, m.Init())
+	drive(m, nil, tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
 // drive feeds messages to the model and runs the commands they return, and the
 // messages those produce, until nothing is left (as the Bubble Tea loop would).
 func drive(m *Model, cmd tea.Cmd, msgs ...tea.Msg) {

@@ -106,7 +106,8 @@ func TestHelpListsTheOverlaysKeys(t *testing.T) {
 }
 
 // What is typed or pasted into the search box and the outline's filter keeps
-// no control character and no bidi override.
+// no control character, no control sequence (a C1 CSI and its parameters, "2J")
+// and no bidi override.
 func TestBoxesDropControlAndBidi(t *testing.T) {
 	m := newTest(t, "en", "un", 100, 30)
 	keys(m, "/")
@@ -117,7 +118,7 @@ func TestBoxesDropControlAndBidi(t *testing.T) {
 	}
 	keys(m, "esc", "o", "/")
 	typeText(m, "glo\u202e")
-	drive(m, nil, tea.PasteMsg{Content: "\u009bbal"})
+	drive(m, nil, tea.PasteMsg{Content: "\u009b2Jbal"})
 	if m.outline.filter != "global" {
 		t.Errorf("outline filter holds %q", m.outline.filter)
 	}

@@ -2,13 +2,16 @@ package tui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 
+	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 	"github.com/cyberdiplo/cyberdiplo/internal/textsafe"
 	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/textinput"
@@ -35,8 +38,16 @@ type lookup struct {
 	land    landing      // where to land once the next page is drawn
 }
 
-// occurrence is one occurrence of the search on the page: a line and its cells.
-type occurrence struct{ line, col0, col1 int }
+// occurrence is one occurrence of the search on the page: the line it starts
+// on and its cells there, and the lines it wraps onto (a phrase the width
+// broke: still one occurrence).
+type occurrence struct {
+	line, col0, col1 int
+	wraps            []occSpan
+}
+
+// occSpan is the part of an occurrence on a line it wraps onto.
+type occSpan struct{ line, col0, col1 int }
 
 // landing is which occurrence a search lands on in a page being opened: none
 // (no landing), the first at or below the session's place (the section a hit
@@ -90,20 +101,67 @@ func (l *lookup) restyle(m *Model) {
 
 // newDoc runs when a page is drawn: its occurrences of the search are found
 // again, and no link is selected.
+//
+// They are found in each block's text as a whole, not line by line: the lines
+// a block was drawn on, joined, are its text again (the wrap turned spaces into
+// line breaks; a list's indent and a quote's bar are no words), so that a
+// phrase the width broke across two lines is one occurrence, and the count
+// ("match 3 of 12") is the document's whatever the width.
 func (l *lookup) newDoc(m *Model) {
 	l.occ = nil
 	l.current = -1
 	if m.sess.Query() == "" || m.doc == nil {
 		return
 	}
-	for i, line := range m.doc.Plain {
-		for _, mk := range m.sess.Marks(line) {
-			if mk[0] < 0 || mk[1] > len(line) || mk[0] >= mk[1] {
+	plain := m.doc.Plain
+	for from := 0; from < len(plain); {
+		// The lines of one block (or those above the first).
+		b, to := m.doc.BlockAt(from), from+1
+		for to < len(plain) && m.doc.BlockAt(to) == b {
+			to++
+		}
+		l.occ = appendOccurrences(l.occ, plain[from:to], from, m.sess.Marks)
+		from = to
+	}
+}
+
+// appendOccurrences appends the occurrences that marks finds in lines (those
+// of one block, the first being line first of the page) read as one text.
+func appendOccurrences(occ []occurrence, lines []string, first int, marks func(string) [][2]int) []occurrence {
+	text := strings.Join(lines, "\n")
+	// starts[i] is the byte offset of lines[i] in text.
+	starts := make([]int, len(lines))
+	for i, off := 1, 0; i < len(lines); i++ {
+		off += len(lines[i-1]) + 1
+		starts[i] = off
+	}
+	lineOf := func(at int) int {
+		i := sort.SearchInts(starts, at+1) - 1
+		return max(i, 0)
+	}
+	for _, mk := range marks(text) {
+		if mk[0] < 0 || mk[1] > len(text) || mk[0] >= mk[1] {
+			continue
+		}
+		var o occurrence
+		for i := lineOf(mk[0]); i < len(lines) && starts[i] < mk[1]; i++ {
+			line := lines[i]
+			a, z := max(mk[0]-starts[i], 0), min(mk[1]-starts[i], len(line))
+			if a >= z {
 				continue
 			}
-			l.occ = append(l.occ, occurrence{line: i, col0: ansi.StringWidth(line[:mk[0]]), col1: ansi.StringWidth(line[:mk[1]])})
+			c0, c1 := ansi.StringWidth(line[:a]), ansi.StringWidth(line[:z])
+			if o.col1 == 0 && o.wraps == nil {
+				o.line, o.col0, o.col1 = first+i, c0, c1
+			} else {
+				o.wraps = append(o.wraps, occSpan{first + i, c0, c1})
+			}
+		}
+		if o.col1 > o.col0 {
+			occ = append(occ, o)
 		}
 	}
+	return occ
 }
 
 // afterRender lands a search on the page just drawn.
@@ -226,8 +284,8 @@ func (l *lookup) key(m *Model, msg tea.KeyPressMsg) (tea.Cmd, tea.Msg) {
 	var cmd tea.Cmd
 	*l.input, cmd = l.input.Update(msg)
 	if v := l.input.Value(); v != before {
-		if clean := textsafe.Clean(v); clean != v {
-			l.input.SetValue(clean) // no control or bidi character is echoed
+		if clean := textsafe.DropControls(v); clean != v {
+			l.input.SetValue(clean) // no control sequence, control or bidi character is echoed
 		}
 		l.refresh(m)
 	}
@@ -464,6 +522,9 @@ func (l *lookup) marks(m *Model) map[int][]mark {
 			k = markCurrent
 		}
 		out[o.line] = append(out[o.line], mark{col0: o.col0, col1: o.col1, kind: k})
+		for _, w := range o.wraps {
+			out[w.line] = append(out[w.line], mark{col0: w.col0, col1: w.col1, kind: k})
+		}
 	}
 	if m.sess.Link() >= 0 && m.doc != nil {
 		for _, s := range m.doc.LinkSpans(m.sess.Link()) {
@@ -508,10 +569,11 @@ const wideBox = 116
 // boxColumns returns, for a window of the given width, the search box's width,
 // the room of a snippet and that of the sources in a row.
 func boxColumns(width int) (box, snippet, sources int) {
-	box = max(width-boxMargin, 24)
+	// At least 24 wide, never wider than the window (from minWidth).
+	box = min(max(width-boxMargin, 24), max(width, minWidth))
 	row := box - 6 // the box's border and padding, the "› " of a row
 	if box < wideBox {
-		return box, max(row-2, 20), 24
+		return box, max(row-2, 12), 24
 	}
 	sources = 24 // "MAECI 2026, 2021"
 	return box, max(row-row/3-2-sources-2-4, 20), sources
@@ -597,22 +659,100 @@ func markSnippet(s string, marks [][2]int, style lipgloss.Style) string {
 // placeRow is a result's place as a row shows it in room cells: "tab ›
 // heading" (head may be ""), the tab cut first when it does not fit, so that
 // the heading stays whole, a timeline's year often being what was asked:
-// "Time… › 2004", not "Timeline › …".
+// "Time… › 2004", not "Timeline › …". When even a cut tab leaves the heading
+// too little, the heading is cut too, never to nothing: it keeps at least its
+// first word (headMin), the tab what is left, or goes.
 func placeRow(lead, head string, room int, lk look) string {
 	full := lead
 	if head != "" {
 		full += " › " + head
 	}
 	full = lk.text(full)
-	if head == "" || ansi.StringWidth(full) <= room {
-		return ansi.Truncate(full, room, lk.text("…"))
-	}
-	tail := lk.text(" › " + head)
 	ell := lk.text("…")
-	if left := room - ansi.StringWidth(tail); left > ansi.StringWidth(ell) {
-		return ansi.Truncate(lk.text(lead), left, ell) + tail
+	if head == "" || ansi.StringWidth(full) <= room {
+		return ansi.Truncate(full, room, ell)
 	}
-	return ansi.Truncate(full, room, ell)
+	sep, h, l := lk.text(" › "), lk.text(head), lk.text(lead)
+	if left := room - ansi.StringWidth(sep+h); left > ansi.StringWidth(ell) {
+		return ansi.Truncate(l, left, ell) + sep + h
+	}
+	switch left := room - ansi.StringWidth(sep) - headMin(head, lk); {
+	case left >= ansi.StringWidth(l):
+	case left > ansi.StringWidth(ell):
+		l = ansi.Truncate(l, left, ell)
+	default:
+		return cutWords(h, room, ell) // no room for the tab: the heading alone
+	}
+	return l + sep + cutWords(h, room-ansi.StringWidth(l+sep), ell)
+}
+
+// cutWords is a heading cut to width cells with ell: after a whole word when
+// the cut keeps at least its first words (headWords), never after a space or
+// an opening bracket ("OEWG…", not "OEWG (…").
+func cutWords(s string, width int, ell string) string {
+	c := ansi.Truncate(s, width, ell)
+	if c == s {
+		return c
+	}
+	c = strings.TrimSuffix(c, ell)
+	if next := s[len(c):]; next != "" && next[0] != ' ' {
+		if sp := strings.LastIndexByte(c, ' '); sp >= len(headWords(s)) {
+			c = c[:sp]
+		}
+	}
+	return strings.TrimRight(c, " ([{-–,;:") + ell
+}
+
+// headWords is the start of a heading that a row keeps however narrow: its
+// first word, and the next after an article ("The Cyber", "Il processo"; an
+// acronym, "CBM", stands alone).
+func headWords(head string) string {
+	words := strings.Fields(head)
+	if len(words) == 0 {
+		return ""
+	}
+	n := 1
+	r := []rune(words[0])
+	if len(words) > 1 && len(r) <= 3 && unicode.IsUpper(r[0]) && strings.ToLower(string(r[1:])) == string(r[1:]) {
+		n = 2
+	}
+	return strings.Join(words[:n], " ")
+}
+
+// headMin is the width of the least of a heading a row shows: its first word,
+// with "…" when there is more.
+func headMin(head string, lk look) int {
+	w, _, more := strings.Cut(strings.TrimSpace(head), " ")
+	if !more {
+		return ansi.StringWidth(lk.text(w))
+	}
+	return ansi.StringWidth(lk.text(w + "…"))
+}
+
+// placeMin is the width a narrow row keeps for a result's place before it
+// shows any source: the heading's first word and the tab, cut to a letter and
+// "…" if need be ("T… › 2004").
+func placeMin(lead, head string, lk look) int {
+	l := ansi.StringWidth(lk.text(lead))
+	if head == "" {
+		return l
+	}
+	l = min(l, 1+ansi.StringWidth(lk.text("…")))
+	return min(ansi.StringWidth(lk.text(lead+" › "+head)), l+ansi.StringWidth(lk.text(" › "))+headMin(head, lk))
+}
+
+// rowSources is the fullest label of a result's sources that fits in room
+// cells on a narrow row: by publisher with their years when they fit in srcW,
+// their years, the newest year; "" when none fits.
+func rowSources(h search.Hit, srcW, room int, lk look) string {
+	years := h.Years()
+	newest, _, _ := strings.Cut(years, ", ")
+	for _, s := range []string{h.RowLabel(min(srcW, room)), years, newest} {
+		if s != "" && ansi.StringWidth(lk.text(s)) <= room {
+			return s
+		}
+	}
+	return ""
 }
 
 // writePairs writes results as a head line each (heads[i]) with the lines of
@@ -674,9 +814,9 @@ func (l *lookup) drawBox(m *Model) string {
 			head = h.Heading
 		}
 		if h.OtherLang {
-			lead = "[" + strings.ToUpper(h.Lang) + "] " + lead
+			lead = "[" + langs.Label(h.Lang) + "] " + lead
 		} else if h.Via == search.ViaOtherLang {
-			if via := " (via " + strings.ToUpper(h.Found) + ")"; head != "" {
+			if via := " (via " + langs.Label(h.Found) + ")"; head != "" {
 				head += via
 			} else {
 				lead += via
@@ -688,9 +828,15 @@ func (l *lookup) drawBox(m *Model) string {
 		}
 		if w < wideBox {
 			// The place and the sources, then the snippet on its own lines.
-			src := h.RowLabel(srcW)
-			where := placeRow(lead, head, max(w-6-2-ansi.StringWidth(src), 10), m.lk)
-			items[i] = st.KeyCol.Render(where) + "  " + st.Dim.Render(m.lk.text(src))
+			// The place keeps its tab and the heading's first words: the
+			// sources give way first (their years, the newest, none).
+			room := w - 6
+			src := rowSources(h, srcW, room-2-placeMin(lead, head, m.lk), m.lk)
+			items[i] = st.KeyCol.Render(placeRow(lead, head, room, m.lk))
+			if src != "" {
+				where := placeRow(lead, head, room-2-ansi.StringWidth(m.lk.text(src)), m.lk)
+				items[i] = st.KeyCol.Render(where) + "  " + st.Dim.Render(m.lk.text(src))
+			}
 			lines, lineMarks := splitSnippet(h.Snippet, marks, snipW, snippetLines(snipW))
 			for j, line := range lines {
 				snips[i] = append(snips[i], m.lk.text(markSnippet(line, lineMarks[j], st.KeyCol)))

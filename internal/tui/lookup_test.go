@@ -2,14 +2,18 @@ package tui
 
 import (
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cyberdiplo/cyberdiplo/content"
+	"github.com/cyberdiplo/cyberdiplo/internal/library"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"
 )
 
@@ -325,23 +329,80 @@ func TestSearchOtherLanguageHitSwitchesLanguage(t *testing.T) {
 	if !strings.Contains(screen(m), "(via IT)") {
 		t.Fatalf("a section found through Italian is not marked:\n%s", screen(m))
 	}
-	// The Italian sections themselves come after, marked; opening one switches.
+	// Each section once: the Italian versions of the sections listed are not.
+	assertOneRowPerSection(t, m, "en")
+	// A section only Italian has comes after, marked with its label; opening it
+	// switches to Italian.
+	m = newTestLib(t, italianOnly(t), "en", "overview", 100, 30)
+	keys(m, "/")
+	typeText(m, "esercitazioni")
 	sel := -1
 	for i, h := range m.find.hits {
 		if h.OtherLang {
 			sel = i
-			break
+			if h.Lang != "it" || h.Heading != "Solo in italiano" {
+				t.Errorf("an Italian row of a section English has: %+v", h)
+			}
+		} else if sel >= 0 {
+			t.Errorf("an English row after the Italian one: %s › %s", h.Page, h.Heading)
 		}
-	}
-	if sel < 0 || !strings.Contains(screen(m), "[IT]") {
-		t.Fatalf("no Italian section in the list:\n%s", screen(m))
 	}
 	for i := 0; i < sel; i++ {
 		keys(m, "down")
 	}
+	if sel < 0 || !strings.Contains(screen(m), "[IT] NATO › Solo in italiano") {
+		t.Fatalf("no Italian-only section in the list:\n%s", screen(m))
+	}
+	assertOneRowPerSection(t, m, "en")
 	keys(m, "enter")
 	if lang, _ := m.Current(); lang != "it" {
 		t.Fatal("opening an Italian hit did not switch to Italian")
+	}
+}
+
+// italianOnly is the shipped briefing with a section only Italian has, at the
+// end of the NATO page (sections pair by position: it has no English one).
+func italianOnly(t *testing.T) *library.Library {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(content.FS(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(content.FS(), path)
+		if path == "it/nato.md" {
+			data = append(data, "\n## Solo in italiano\n<!-- sources: maeci-2026 -->\n\nEsercitazioni soltanto in questa versione.\n"...)
+		}
+		fsys[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := library.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// assertOneRowPerSection fails when the search box lists a section twice: in
+// two languages (the same section in lang) or twice in one.
+func assertOneRowPerSection(t *testing.T, m *Model, lang string) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, h := range m.find.hits {
+		k := fmt.Sprintf("%s %s %d", h.Lang, h.Page, h.Section)
+		if sec := m.lib.CounterpartSection(h.Page, h.Lang, h.Section, lang); sec >= 0 {
+			k = fmt.Sprintf("%s %d", h.Page, sec)
+		}
+		if seen[k] {
+			t.Errorf("%s › %s (%s) listed twice", h.Page, h.Heading, h.Lang)
+		}
+		seen[k] = true
+	}
+	if want := fmt.Sprintf("%d results", len(m.find.hits)); len(m.find.hits) > 1 && !strings.Contains(screen(m), want) {
+		t.Errorf("the box does not say %q:\n%s", want, screen(m))
 	}
 }
 
@@ -463,6 +524,7 @@ func TestOwnMatchIsNotMarkedViaTheOtherLanguage(t *testing.T) {
 	m := newTest(t, "en", "overview", 100, 30)
 	keys(m, "/")
 	typeText(m, "oewg")
+	assertOneRowPerSection(t, m, "en")
 	for _, h := range m.find.hits {
 		if !h.OtherLang && h.Via == search.ViaOtherLang && strings.Contains(strings.ToLower(testLib.Page("en", h.Page).Sections[h.Section].Text+h.Heading), "oewg") {
 			t.Errorf("%s › %s holds OEWG but is marked as found through Italian", h.Page, h.Heading)
@@ -538,5 +600,152 @@ func BenchmarkSearchBoxKeyPastLimit(b *testing.B) {
 	for b.Loop() {
 		typeText(m, "x")
 		_ = m.View()
+	}
+}
+
+// At every width the search box supports, each result row keeps at least the
+// first word of its heading (a glossary entry's "OEWG", "Cyber"): the sources
+// and then the tab give way first, and no heading is cut to "…".
+func TestBoxKeepsTheHeadingsFirstWords(t *testing.T) {
+	for _, style := range []string{"dark", "ascii"} {
+		m := New(Options{Library: testLib, Cache: testCache, Index: testIndex, Lang: "en", Page: "overview", Style: style})
+		drive(m, m.Init())
+		drive(m, nil, tea.WindowSizeMsg{Width: 80, Height: 40})
+		keys(m, "/")
+		for _, q := range []string{"oewg", "cyber defence pledge", "confidence building measures"} {
+			m.find.input.SetValue(q)
+			m.find.refresh(m)
+			for w := minWidth; w <= 200; w++ {
+				// The box alone, as drawn over a window w wide (the page
+				// under it need not be rendered again at each width).
+				m.width = w
+				box := ansi.Strip(m.find.drawBox(m))
+				for _, l := range strings.Split(box, "\n") {
+					if lw := ansi.StringWidth(l); lw > w {
+						t.Fatalf("%s %q at %d: a line of the box is %d cells wide: %q", style, q, w, lw, l)
+					}
+				}
+				// The rows of places, in order: "› " or "  " after the border,
+				// then the place (a snippet is indented further).
+				var rows []string
+				for _, l := range strings.Split(box, "\n") {
+					_, in, ok := strings.Cut(l, m.lk.text("│ "))
+					if !ok {
+						continue
+					}
+					in = strings.TrimRight(in, m.lk.text(" │"))
+					for _, mk := range []string{m.lk.text("› "), "  "} {
+						if rest, ok := strings.CutPrefix(in, mk); ok && rest != "" && rest[0] != ' ' {
+							rows = append(rows, rest)
+							break
+						}
+					}
+				}
+				if len(rows) == 0 {
+					t.Fatalf("%s %q at %d: no result row:\n%s", style, q, w, box)
+				}
+				for i, row := range rows {
+					if i >= len(m.find.hits) {
+						break
+					}
+					h := m.find.hits[i]
+					if h.Heading == "" {
+						continue
+					}
+					// A row has the box's width less its border, padding and "› ".
+					room, _, _ := boxColumns(w)
+					room -= 6
+					head, ell := m.lk.text(h.Heading), m.lk.text("…")
+					first := m.lk.text(strings.Fields(h.Heading)[0])
+					switch {
+					case ansi.StringWidth(first+ell) <= room:
+						if !strings.Contains(row, first) {
+							t.Errorf("%s %q at %d: row %q lacks %q, the first word of %q", style, q, w, row, first, h.Heading)
+						}
+					case !strings.HasPrefix(head, strings.TrimSuffix(row, ell)) || ansi.StringWidth(row) < room-1:
+						// Too narrow for the first word: the heading alone, as much as fits.
+						t.Errorf("%s %q at %d: row %q, want %q cut to %d cells", style, q, w, row, h.Heading, room)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Escape debris pasted into the box (a CSI, with ESC or as a C1 control, an
+// OSC) is dropped whole before the query runs: it is neither matched nor
+// named back as words that matched nothing.
+func TestBoxDropsEscapeDebris(t *testing.T) {
+	m := newTest(t, "en", "overview", 100, 30)
+	keys(m, "/")
+	typeText(m, "oewg")
+	want := wheresOf(m.find.hits)
+	for _, debris := range []string{"oewg\x1b[2J", "oewg\u009b2J", "oewg\x9b2J", "\x1b]0;title\x07oewg", "oewg\x1b[31m"} {
+		keys(m, "esc", "/")
+		drive(m, nil, tea.PasteMsg{Content: debris})
+		if v := m.find.input.Value(); v != "oewg" {
+			t.Errorf("%q pasted: the box holds %q", debris, v)
+		}
+		if got := wheresOf(m.find.hits); !slices.Equal(got, want) {
+			t.Errorf("%q pasted: %d hits, want those of oewg (%d)", debris, len(got), len(want))
+		}
+		if s := screen(m); strings.Contains(s, "2J") || strings.Contains(s, "31m") || strings.Contains(s, "title") {
+			t.Errorf("%q pasted: the debris is on screen:\n%s", debris, s)
+		}
+	}
+	keys(m, "esc", "/")
+	drive(m, nil, tea.PasteMsg{Content: "zzzqqq\x1b[2J"})
+	if !slices.Equal(m.find.unmatched, []string{"zzzqqq"}) || !strings.Contains(screen(m), "no match for: zzzqqq") {
+		t.Errorf("zzzqqq with debris: unmatched %q:\n%s", m.find.unmatched, screen(m))
+	}
+}
+
+func wheresOf(hs []search.Hit) []string {
+	var out []string
+	for _, h := range hs {
+		out = append(out, h.Lang+" "+h.Page+"#"+h.Place.Section)
+	}
+	return out
+}
+
+// The match counter counts the document's occurrences, not the drawn lines':
+// a phrase the width breaks across two lines is one match, marked on both, so
+// "match 1 of N" has the same N at every width.
+func TestMatchCountIsTheDocuments(t *testing.T) {
+	for _, c := range []struct{ lang, page, q string }{
+		{"en", "nato", "cyber defence pledge"},
+		{"en", "un", "open-ended working group"},
+		{"en", "eu", "cyber diplomacy toolbox"},
+		{"it", "osce", "misure di rafforzamento della fiducia"},
+	} {
+		wrapped := false
+		for _, w := range []int{40, 80, 120, 200} {
+			m := newTest(t, c.lang, c.page, w, 30)
+			m.sess.Search(c.q)
+			m.find.newDoc(m)
+			doc := 0
+			for _, b := range m.page().Blocks {
+				doc += len(m.sess.Marks(b.Text))
+			}
+			if doc < 2 {
+				t.Fatalf("%s %q: %d occurrences in the text: no test", c.page, c.q, doc)
+			}
+			keys(m, "g", "n")
+			if want := fmt.Sprintf(m.s.Match, 1, doc); !strings.Contains(statusLine(m), want) {
+				t.Errorf("%s %q at %d: status %q, want %q", c.page, c.q, w, statusLine(m), want)
+			}
+			marks := m.find.marks(m)
+			for _, o := range m.find.occ {
+				for _, s := range o.wraps {
+					wrapped = true
+					if len(marks[s.line]) == 0 || len(marks[o.line]) == 0 {
+						t.Errorf("%s %q at %d: a wrapped match is not marked on lines %d and %d", c.page, c.q, w, o.line, s.line)
+					}
+				}
+			}
+		}
+		if !wrapped {
+			t.Errorf("%s %q: the phrase wraps at none of the widths: no test", c.page, c.q)
+		}
 	}
 }

@@ -238,12 +238,13 @@ func (o outline) View(w, rows int, lk look, s i18n.Strings) string {
 
 // pasted is a terminal's paste (bracketed paste) made fit for a box: cut to
 // what a box holds before anything else is done with it, on one line, no
-// control or bidi character.
+// control sequence (its parameters neither: "\x1b[2J" leaves nothing), control
+// or bidi character.
 func pasted(text string) string {
 	if len(text) > 4*maxQuery {
 		text = strings.ToValidUTF8(text[:4*maxQuery], "")
 	}
-	return textsafe.Clean(strings.Join(strings.Fields(text), " "))
+	return strings.Join(strings.Fields(textsafe.DropControls(text)), " ")
 }
 
 // paste takes a terminal's paste into the search box or the outline's filter;

@@ -54,7 +54,12 @@ func (m *Model) redraw() {
 // 200x60, a whole frame's budget.)
 func (m *Model) pageView() string {
 	ph := m.pageHeight()
+	n := ph // the newlines
+	for l := m.off; l < m.off+ph && l < len(m.lines); l++ {
+		n += len(m.lines[l])
+	}
 	var b strings.Builder
+	b.Grow(n) // one allocation: a kiosk draws thousands of these a second
 	for i := 0; i < ph; i++ {
 		if i > 0 {
 			b.WriteByte('\n')

@@ -342,7 +342,7 @@ func TestTheCommandLine(t *testing.T) {
 		t.Errorf("show two under LANG=fr_FR: exit %d\n%s%s", code, out, errs)
 	}
 	code, out, errs = cmd(nil, "--content", dir, "search", "gruppi", "--lang", "fr")
-	if code != 0 || !strings.Contains(out, "one › En bref (via it)") {
+	if code != 0 || !strings.Contains(out, "one › En bref (via IT)") {
 		t.Errorf("search gruppi --lang fr: exit %d\n%s%s", code, out, errs)
 	}
 	if code, _, errs := cmd(nil, "--content", dir, "show", "one", "--lang", "de"); code == 0 || !strings.Contains(errs, "en, it or fr") {
