@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -178,7 +179,7 @@ func paragraphs(s string) string {
 }
 
 // code is a span in backquotes in a help text: a command or a value, in bold.
-var code = regexp.MustCompile("`([^`\n]+)`")
+var code = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("`([^`\n]+)`") })
 
 // roffText escapes text for roff: backslashes, hyphens (\- so that --lang stays
 // two ASCII hyphens to copy), and a dot or an apostrophe that would start a line as a
@@ -187,7 +188,7 @@ var code = regexp.MustCompile("`([^`\n]+)`")
 func roffText(s string) string {
 	s = strings.ReplaceAll(s, `\`, `\e`)
 	s = strings.ReplaceAll(s, "-", `\-`)
-	s = code.ReplaceAllString(s, `\fB$1\fR`)
+	s = code().ReplaceAllString(s, `\fB$1\fR`)
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		if strings.HasPrefix(l, ".") || strings.HasPrefix(l, "'") {

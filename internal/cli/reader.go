@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -56,12 +57,22 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	// A small heap: collect less often, so that start-up (parsing the content,
 	// rendering a page: a few MB of garbage) is not interrupted by the collector.
 	debug.SetGCPercent(400)
+	// The first frame's colours are those the terminal shows: the profile (which
+	// reads the terminal's terminfo entry) is detected on the other core while
+	// this one loads and renders the page.
+	environ := a.environ()
+	var profile func() colorprofile.Profile
+	if a.env.Width > 0 && a.env.Height > 0 {
+		profile = detectProfile(a.env.Out, environ)
+	}
+	a.first = a.firstPage(args)
 	lib, lang, err := a.libraryAndLang()
 	if err != nil {
 		return err
 	}
 	// The first frame's status line names the page's sources: parse sources.yaml
-	// on the other core while this one parses and renders the page.
+	// on the other core while this one parses and renders the page (LoadFor
+	// started it when it knew the page).
 	go lib.Sources()
 	style, err := a.style()
 	if err != nil {
@@ -112,7 +123,6 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		// closes it at once: the next run reopens it.
 		opened = library.Place{}
 	}
-	environ := a.environ()
 	opts := []tea.ProgramOption{tea.WithInput(a.env.In), tea.WithOutput(a.env.Out), tea.WithFPS(120),
 		tea.WithEnvironment(environ)}
 	painted := false
@@ -120,7 +130,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		opts = append(opts, tea.WithWindowSize(a.env.Width, a.env.Height))
 		// Paint the first frame now, from the top of the page: Bubble Tea paints
 		// on a ticker, and its first frame would wait for the first tick.
-		painted = paintFirstFrame(a.env.Out, environ, m.FirstFrame())
+		painted = paintFrame(a.env.Out, profile, m.FirstFrame())
 	}
 	// Then render the whole page in the background (not before: on a busy
 	// machine it would take the CPU from the first frame): the program's own
@@ -149,6 +159,33 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
+// firstPage guesses, before the content is loaded, the page the reader will open:
+// PAGE when it is a page's id (not another of its names), else the last place
+// read. A wrong or missing guess costs nothing: it only lets LoadFor parse that
+// page while it reads the others.
+func (a *app) firstPage(args []string) library.Place {
+	lang, err := a.lang()
+	if err != nil {
+		return library.Place{}
+	}
+	if len(args) == 1 {
+		id, _, _ := strings.Cut(args[0], "#")
+		return library.Place{Lang: lang, Page: id}
+	}
+	if a.reader.noState {
+		return library.Place{}
+	}
+	if path := stateFile(a.env.Getenv); path != "" {
+		if s, ok := loadState(path); ok {
+			if a.langFlag == "" {
+				lang = s.Lang
+			}
+			return library.Place{Lang: lang, Page: s.Page}
+		}
+	}
+	return library.Place{}
+}
+
 // marksKeeper is the reader's marks: those of $XDG_STATE_HOME/cyberdiplo/marks.json
 // (what cyberdiplo brief prints), or, with --no-state or no place to keep them,
 // marks for this run only. A refused file is left as it is; the reader says
@@ -164,6 +201,11 @@ func (a *app) marksKeeper(lang string) *marks.Keeper {
 // tick: on the alternate screen, cursor hidden, colours brought down to what the
 // terminal shows. Bubble Tea then takes over the screen (and leaves it on exit).
 func paintFirstFrame(out io.Writer, environ []string, frame string) bool {
+	return paintFrame(out, func() colorprofile.Profile { return colorprofile.Detect(out, environ) }, frame)
+}
+
+// paintFrame is paintFirstFrame with the terminal's colour profile given.
+func paintFrame(out io.Writer, profile func() colorprofile.Profile, frame string) bool {
 	if frame == "" {
 		return false
 	}
@@ -171,9 +213,17 @@ func paintFirstFrame(out io.Writer, environ []string, frame string) bool {
 	if _, err := io.WriteString(out, screen); err != nil {
 		return false
 	}
-	w := colorprofile.NewWriter(out, environ)
+	w := &colorprofile.Writer{Forward: out, Profile: profile()}
 	_, err := io.WriteString(w, strings.ReplaceAll(frame, "\n", "\r\n"))
 	return err == nil
+}
+
+// detectProfile starts detecting the colour profile of out (as
+// colorprofile.NewWriter does) in the background, and returns what waits for it.
+func detectProfile(out io.Writer, environ []string) func() colorprofile.Profile {
+	done := make(chan colorprofile.Profile, 1)
+	go func() { done <- colorprofile.Detect(out, environ) }()
+	return sync.OnceValue(func() colorprofile.Profile { return <-done })
 }
 
 // environ is the part of the environment that says what the terminal can draw,

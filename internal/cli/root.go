@@ -52,6 +52,9 @@ type app struct {
 	version    bool // --version
 	lib        *library.Library
 	root       *cobra.Command // the command tree, for suggestions
+	// first is the page the reader opens, when known before the content is
+	// loaded: its model is parsed while the other files are read.
+	first library.Place
 }
 
 // library loads the content once: the directory of --content, else the embedded one.
@@ -67,7 +70,7 @@ func (a *app) library() (*library.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	lib, err := library.Load(fsys)
+	lib, err := library.LoadFor(fsys, a.first.Lang, a.first.Page)
 	if err != nil {
 		return nil, usageErr(a.t().ContentRead, a.contentName(), err)
 	}

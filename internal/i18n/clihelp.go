@@ -30,12 +30,3 @@ func HasHelp(english string) bool {
 // sameHelp is the Help of the catalog of --help's own language: each text is its
 // own translation.
 func sameHelp(english string) (string, bool) { return english, true }
-
-// helpFrom is the Help of a catalog that translates --help with a map keyed by
-// the English text.
-func helpFrom(m map[string]string) func(string) (string, bool) {
-	return func(english string) (string, bool) {
-		t, ok := m[english]
-		return t, ok
-	}
-}

@@ -14,7 +14,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"charm.land/wish/v2"
 	"github.com/charmbracelet/ssh"
 	"github.com/pires/go-proxyproto"
 	gossh "golang.org/x/crypto/ssh"
@@ -145,19 +144,15 @@ func New(cfg Config) (*Server, error) {
 	// admit (max sessions), time limits, then the reader, a command or the note.
 	s.handler = chain(s.dispatch, s.logMW, s.recoverMW, s.admitMW, s.timersMW)
 
-	opts := []ssh.Option{
-		wish.WithAddress(cfg.Listen),
-		wish.WithVersion("cyberdiplo"),
-		func(srv *ssh.Server) error { srv.AddHostKey(kexSigner{signer}); return nil },
-	}
+	// The server is charmbracelet/ssh's own (what wish.NewServer made of these
+	// options, without wish: its charm log linked lipgloss's package init into
+	// every start of the binary).
+	srv := &ssh.Server{Addr: cfg.Listen, Version: "cyberdiplo"}
+	srv.AddHostKey(kexSigner{signer})
 	if cfg.AuthorizedKeysPath != "" {
-		opts = append(opts, wish.WithPublicKeyAuth(func(_ ssh.Context, key ssh.PublicKey) bool {
+		srv.PublicKeyHandler = func(_ ssh.Context, key ssh.PublicKey) bool {
 			return s.allowed(key.Marshal())
-		}))
-	}
-	srv, err := wish.NewServer(opts...)
-	if err != nil {
-		return nil, err
+		}
 	}
 	srv.Handler = s.handle
 	srv.ConnCallback = s.accept

@@ -16,7 +16,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"github.com/cyberdiplo/cyberdiplo/third_party/yaml"
 
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
@@ -115,22 +115,37 @@ var ErrNoContent = errors.New("no pages found (expected en/*.md and it/*.md)")
 // model is parsed when the page is first asked for (Page parses that page, Pages
 // every page of the language, in parallel), and sources.yaml and terms.yaml when
 // first used, so that a start parses what its first frame shows.
-func Load(fsys fs.FS) (*Library, error) {
-	pages, _, err := readAll(fsys, false)
-	if err != nil {
-		return nil, err
+func Load(fsys fs.FS) (*Library, error) { return LoadFor(fsys, "", "") }
+
+// LoadFor is Load for a reader that opens the page id of lang first: that page's
+// document model is parsed while the other files are read (on another core),
+// instead of after them, and so is sources.yaml (the first frame's status line
+// names the page's sources). An id that names no file is no error: the page is
+// then parsed when first asked for, as with Load.
+func LoadFor(fsys fs.FS, lang, id string) (*Library, error) {
+	first := ""
+	if lang != "" && id != "" {
+		first = lang + "/" + id + ".md"
 	}
 	var files [2][]byte
 	for i, name := range []string{SourcesFile, TermsFile} {
 		files[i], _, _ = readMetaFile(fsys, name)
 	}
-	lib := &Library{pages: pages, pairs: alignment{}, loaded: map[string]func(){}}
+	lib := &Library{pairs: alignment{}, loaded: map[string]func(){}}
 	lib.sources = sync.OnceValue(func() (sources []Source) {
 		if files[0] != nil {
 			parseMetaFile(SourcesFile, files[0], &sources, nil)
 		}
 		return sources
 	})
+	if first != "" {
+		go lib.sources()
+	}
+	pages, _, err := readAll(fsys, false, first)
+	if err != nil {
+		return nil, err
+	}
+	lib.pages = pages
 	lib.concepts = sync.OnceValue(func() (terms []Term) {
 		if files[1] != nil {
 			parseMetaFile(TermsFile, files[1], nil, &terms)
@@ -142,6 +157,13 @@ func Load(fsys fs.FS) (*Library, error) {
 		lib.loaded[lang] = sync.OnceFunc(func() { loadModels(lib.pages[lang]) })
 	}
 	lib.colourLinks()
+	for _, ps := range pages {
+		for _, p := range ps {
+			if p.model == nil { // parsed by readAll: the links' colours are known now
+				p.colourLinks()
+			}
+		}
+	}
 	for _, lang := range Languages() {
 		sort.SliceStable(lib.pages[lang], func(i, j int) bool {
 			a, b := lib.pages[lang][i], lib.pages[lang][j]
@@ -157,9 +179,10 @@ func Load(fsys fs.FS) (*Library, error) {
 // readAll parses every <lang>/*.md of fsys: the pages that could be read, and the
 // problems found on the way (lint reports them; Load skips what it cannot use).
 // With model, each page's document model is parsed too, else left for later
-// (Page.loadModel). The files are parsed concurrently; pages and problems come out
-// in file order.
-func readAll(fsys fs.FS, model bool) (map[string][]*Page, []Problem, error) {
+// (Page.loadModel), but for the file named first (when not ""), which is parsed
+// whole, before the others. The files are parsed concurrently; pages and problems
+// come out in file order.
+func readAll(fsys fs.FS, model bool, first string) (map[string][]*Page, []Problem, error) {
 	type job struct {
 		lang, file string
 		data       []byte
@@ -183,20 +206,30 @@ func readAll(fsys fs.FS, model bool) (map[string][]*Page, []Problem, error) {
 			jobs = append(jobs, &job{lang: lang, file: f, data: data})
 		}
 	}
+	// The order the files are taken in: first's first.
+	order := make([]*job, 0, len(jobs))
+	for _, j := range jobs {
+		if first != "" && j.file == first {
+			order = append([]*job{j}, order...)
+		} else {
+			order = append(order, j)
+		}
+	}
 	// GOMAXPROCS workers, the caller one of them, each taking the next file: a
 	// goroutine per file would grow a new stack for each (yaml's parser is deep).
 	var next atomic.Int64
 	work := func() {
 		for {
 			i := int(next.Add(1)) - 1
-			if i >= len(jobs) {
+			if i >= len(order) {
 				return
 			}
-			j := jobs[i]
+			j := order[i]
 			if j.file == "" {
 				continue // a problem only
 			}
-			if model {
+			if model || j.file == first {
+				// Whole (its model's link colours are set by Load, after).
 				j.page, j.problems = parsePage(j.lang, j.file, j.data)
 			} else if j.page, j.problems = parseFront(j.lang, j.file, j.data); j.page != nil {
 				j.page.model = new(sync.Once)
@@ -336,13 +369,14 @@ func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 		add(1, "front matter is not closed: add a line \"---\" after it")
 		return nil, problems
 	}
-	var fm frontMatter
-	dec := yaml.NewDecoder(strings.NewReader(strings.Join(lines[1:end], "\n")))
-	dec.KnownFields(true)
-	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
-		line, msg := yamlError(err)
-		add(1+line, "front matter: %s", msg)
-		return nil, problems
+	fm, ok := quickFront(lines[1:end])
+	if !ok {
+		var err error
+		if fm, err = yamlFront(lines[1:end]); err != nil {
+			line, msg := yamlError(err)
+			add(1+line, "front matter: %s", msg)
+			return nil, problems
+		}
 	}
 	fieldLine := func(name string) int {
 		for i := 1; i < end; i++ {
@@ -391,6 +425,18 @@ func parseFront(lang, file string, data []byte) (*Page, []Problem) {
 	}
 	p.checkKind(fm, func(field, format string, args ...any) { add(fieldLine(field), format, args...) })
 	return p, problems
+}
+
+// yamlFront parses the front matter's lines with the YAML parser, refusing
+// unknown fields.
+func yamlFront(lines []string) (frontMatter, error) {
+	var fm frontMatter
+	dec := yaml.NewDecoder(strings.NewReader(strings.Join(lines, "\n")))
+	dec.KnownFields(true)
+	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
+		return frontMatter{}, err
+	}
+	return fm, nil
 }
 
 // yamlError extracts the line (relative to the YAML) and a short message.

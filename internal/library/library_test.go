@@ -1,6 +1,7 @@
 package library
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -159,5 +160,45 @@ func TestLoadParsesOnDemand(t *testing.T) {
 					p.Path, len(p.Blocks), len(p.Links), p.Depth, len(w.Blocks), len(w.Links), w.Depth)
 			}
 		}
+	}
+}
+
+// A reader that names its first page gets the same library: that page's model,
+// parsed while the others are read, is the model Load parses on demand, links
+// coloured by the pages they lead to; the tab order and the other pages are the same.
+func TestLoadForIsLoad(t *testing.T) {
+	want, err := Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, first := range [][2]string{{"en", "un"}, {"it", "timeline"}, {"en", "no-such-page"}, {"xx", "un"}} {
+		got, err := LoadFor(content.FS(), first[0], first[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range Languages() {
+			g, w := got.Pages(lang), want.Pages(lang)
+			if len(g) != len(w) {
+				t.Fatalf("%v: %s has %d pages, want %d", first, lang, len(g), len(w))
+			}
+			for i := range w {
+				gp, wp := *g[i], *w[i]
+				gp.model, wp.model, gp.linkColour, wp.linkColour, gp.tree, wp.tree = nil, nil, nil, nil, nil, nil
+				if !reflect.DeepEqual(gp, wp) {
+					t.Errorf("%v: %s page %d (%s) differs from Load's", first, lang, i, w[i].ID)
+				}
+			}
+		}
+	}
+	// The links of the page read first have their colours, as on demand.
+	got, _ := LoadFor(content.FS(), "en", "overview")
+	coloured := 0
+	for _, l := range got.Page("en", "overview").Links {
+		if !l.Colour.IsZero() {
+			coloured++
+		}
+	}
+	if coloured == 0 {
+		t.Error("the overview's links to the forum pages have no colour")
 	}
 }

@@ -129,7 +129,7 @@ func controlProblems(file, text string) []Problem {
 // Check checks the content of fsys as Lint does, with opts, and returns every
 // problem and warning, sorted by file and line.
 func Check(fsys fs.FS, opts Options) ([]Problem, error) {
-	read, problems, err := readAll(fsys, true)
+	read, problems, err := readAll(fsys, true, "")
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/cyberdiplo/cyberdiplo/third_party/yaml"
 
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )
@@ -155,7 +155,17 @@ func readMetaFile(fsys fs.FS, name string) ([]byte, bool, []Problem) {
 		return nil, true, []Problem{{Path: name, Line: 1, Message: err.Error()}}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxMetaFile+1))
+	// Read into a buffer of the file's size (terms.yaml is 34 KB: io.ReadAll
+	// would grow and copy from 512 bytes up, on the way to the first frame).
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= maxMetaFile {
+		buf.Grow(int(st.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, maxMetaFile+1))
+	data := buf.Bytes()
+	if data == nil {
+		data = []byte{} // an empty file is read (nil is one that could not be)
+	}
 	if err != nil {
 		return nil, true, []Problem{{Path: name, Line: 1, Message: err.Error()}}
 	}

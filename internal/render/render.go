@@ -208,14 +208,14 @@ func styleConfig(style string) ansi.StyleConfig {
 	var cfg ansi.StyleConfig
 	switch style {
 	case "dark":
-		cfg = styles.DarkStyleConfig
+		cfg = styles.DarkStyleConfig()
 	case "light":
-		cfg = styles.LightStyleConfig
+		cfg = styles.LightStyleConfig()
 	case "ascii":
-		cfg = styles.ASCIIStyleConfig
+		cfg = styles.ASCIIStyleConfig()
 		cfg.Item.BlockPrefix = "* "
 	default:
-		cfg = styles.NoTTYStyleConfig
+		cfg = styles.NoTTYStyleConfig()
 	}
 	if style != "notty" {
 		underline := true

@@ -4,9 +4,9 @@ import (
 	"image/color"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )

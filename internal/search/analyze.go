@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
@@ -28,18 +29,23 @@ type analyzer struct {
 	spell func(string) string
 }
 
-// analyzers are the text analyses, by the name a language gives its own
-// (lang.Language.Analysis).
-var analyzers = map[string]analyzer{
-	"english": {stem: english.Stem, spell: britishSpelling},
-	"italian": {stem: italian.Stem, spell: italianSpelling},
+// analyzers returns the text analysis of a name a language gives its own
+// (lang.Language.Analysis); none for another name.
+func analyzers(name string) analyzer {
+	switch name {
+	case "english":
+		return analyzer{stem: english.Stem, spell: britishSpelling}
+	case "italian":
+		return analyzer{stem: italian.Stem, spell: italianSpelling}
+	}
+	return analyzer{}
 }
 
 // analyzerFor returns the analyzer of a language; a language without its own
 // stemmer folds only.
 func analyzerFor(lang string) analyzer {
 	l, _ := langs.Get(lang)
-	a := analyzers[l.Analysis]
+	a := analyzers(l.Analysis)
 	a.lang = lang
 	return a
 }
@@ -79,23 +85,35 @@ func isLetters(w string) bool {
 }
 
 // britishWords lists American spellings with the British form the index keeps,
-// word by word.
-var britishWords = map[string]string{
-	"defense": "defence", "defenses": "defences", "offense": "offence", "offenses": "offences",
-	"license": "licence", "licenses": "licences", "pretense": "pretence",
-	"program": "programme", "programs": "programmes",
-	"dialog": "dialogue", "dialogs": "dialogues", "catalog": "catalogue", "catalogs": "catalogues",
-	"analog": "analogue", "analogs": "analogues",
-	"center": "centre", "centers": "centres", "centered": "centred", "centering": "centring",
-	"theater": "theatre", "theaters": "theatres", "fiber": "fibre", "fibers": "fibres",
-	"practise": "practice", "practised": "practiced", "practises": "practices", "practising": "practicing",
-	"judgment": "judgement", "judgments": "judgements",
-	"acknowledgment": "acknowledgement", "acknowledgments": "acknowledgements",
-	"fulfill": "fulfil", "fulfills": "fulfils", "fulfillment": "fulfilment",
-	"enroll": "enrol", "enrolls": "enrols", "enrollment": "enrolment",
-	"counselor": "counsellor", "counselors": "counsellors",
-	"skeptic": "sceptic", "skeptical": "sceptical", "skepticism": "scepticism",
-	"gray": "grey",
+// word by word (made on first use, not at every start of the program).
+func britishWords() map[string]string {
+	britishOnce.Do(func() { britishMap = britishTable() })
+	return britishMap
+}
+
+var (
+	britishOnce sync.Once
+	britishMap  map[string]string
+)
+
+func britishTable() map[string]string {
+	return map[string]string{
+		"defense": "defence", "defenses": "defences", "offense": "offence", "offenses": "offences",
+		"license": "licence", "licenses": "licences", "pretense": "pretence",
+		"program": "programme", "programs": "programmes",
+		"dialog": "dialogue", "dialogs": "dialogues", "catalog": "catalogue", "catalogs": "catalogues",
+		"analog": "analogue", "analogs": "analogues",
+		"center": "centre", "centers": "centres", "centered": "centred", "centering": "centring",
+		"theater": "theatre", "theaters": "theatres", "fiber": "fibre", "fibers": "fibres",
+		"practise": "practice", "practised": "practiced", "practises": "practices", "practising": "practicing",
+		"judgment": "judgement", "judgments": "judgements",
+		"acknowledgment": "acknowledgement", "acknowledgments": "acknowledgements",
+		"fulfill": "fulfil", "fulfills": "fulfils", "fulfillment": "fulfilment",
+		"enroll": "enrol", "enrolls": "enrols", "enrollment": "enrolment",
+		"counselor": "counsellor", "counselors": "counsellors",
+		"skeptic": "sceptic", "skeptical": "sceptical", "skepticism": "scepticism",
+		"gray": "grey",
+	}
 }
 
 // britishRoots lists American word starts that British spells "-our": a word
@@ -121,7 +139,7 @@ var izeTails = []string{"ations", "ation", "ables", "able", "ing", "ers", "er", 
 // It runs on the text and on the query alike, so it can only join two spellings,
 // never split a word from itself.
 func britishSpelling(w string) string {
-	if b, ok := britishWords[w]; ok {
+	if b, ok := britishWords()[w]; ok {
 		return b
 	}
 	for _, r := range britishRoots {

@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -48,17 +49,17 @@ func asksFor(q string) ask {
 			prev = words[i-1]
 		}
 		switch {
-		case w == "when" || w == "quando" || w == "date" || w == "data" && (prev != "" || ofWords[next]) || w == "since" && next == "when",
+		case w == "when" || w == "quando" || w == "date" || w == "data" && (prev != "" || ofWords.has(next)) || w == "since" && next == "when",
 			w == "quanto" && prev == "da" && next != "tempo" || w == "tempo" && prev == "quanto":
 			// "da quanto lavora", "da quanto tempo": since when.
 			return askWhen
-		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
+		case timeWords.has(w) && (prev == "what" || prev == "which" || prev == "che" || prev == "quale" || prev == "in" || prev == "da" || prev == "dal" || i == 0):
 			return askWhen
 		case w == "symbol" || w == "sigla" || (w == "number" || w == "numero") && (prev == "document" || next == "documento" || next == "del" && i+2 < len(words) && words[i+2] == "documento"):
 			return askSymbol
-		case (w == "number" || w == "numero") && (labelledAfter(words[i+1:]) || labelled[prev] || i >= 2 && labelled[words[i-2]]),
+		case (w == "number" || w == "numero") && (labelledAfter(words[i+1:]) || labelled.has(prev) || i >= 2 && labelled.has(words[i-2])),
 			(w == "number" || w == "numero") && (prev == "what" || prev == "which" || prev == "che" || prev == "quale") && next != "of" && next != "di",
-			(w == "which" || w == "quale" || w == "qual") && labelled[next]:
+			(w == "which" || w == "quale" || w == "qual") && labelled.has(next):
 			// The number of a thing that is named by one: "numero della
 			// decisione", "which decision", "quale CBM" (Decision No. 1202, CBM 14).
 			return askSymbol
@@ -87,37 +88,37 @@ func asksFor(q string) ask {
 
 // Words that mark a sentence as holding a fact of a kind, folded.
 var (
-	monthWords = wordSet(`january february march april may june july august september october november december
+	monthWords = wordSet{list: `january february march april may june july august september october november december
 		spring summer autumn winter gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre
-		novembre dicembre primavera estate autunno inverno`)
+		novembre dicembre primavera estate autunno inverno`}
 	// Not "one", "uno", "una": mostly a pronoun or an article ("one State
 	// misreading", "uno Stato"), and seldom the count a question asks for.
-	numberWords = wordSet(`two three four five six seven eight nine ten eleven twelve thirteen fourteen
+	numberWords = wordSet{list: `two three four five six seven eight nine ten eleven twelve thirteen fourteen
 		fifteen sixteen seventeen eighteen nineteen twenty due tre quattro cinque sei sette otto nove dieci
-		undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti`)
-	reasonWords = wordSet(`because aim aims aimed purpose preserve prevent ensure goal goals shown meant intended
-		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato servono serve intendeva intende`)
-	defineWords = wordSet(`is are means refers e sono indica significa`)
+		undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti`}
+	reasonWords = wordSet{list: `because aim aims aimed purpose preserve prevent ensure goal goals shown meant intended
+		perche affinche scopo obiettivo obiettivi mira mirano proponeva mostrato servono serve intendeva intende`}
+	defineWords = wordSet{list: `is are means refers e sono indica significa`}
 	// labelled are the things named by a number or a symbol: asking which
 	// one, or its number, asks for that ("which decision": No. 1202).
-	labelled = wordSet(`decision decisions decisione report reports rapporto document documento
-		resolution risoluzione cbm cbms measure misura`)
+	labelled = wordSet{list: `decision decisions decisione report reports rapporto document documento
+		resolution risoluzione cbm cbms measure misura`}
 	// ofWords join a noun to what it belongs to ("numero del rapporto").
-	ofWords = wordSet(`of del della dello dell dei degli delle di for`)
+	ofWords = wordSet{list: `of del della dello dell dei degli delle di for`}
 	// timeWords are the units a when-question asks in ("what year", "da che mese").
-	timeWords  = wordSet(`year years month months day anno anni mese mesi giorno`)
-	actorWords = wordSet(`italy italia ministry ministero allies alleati alliance alleanza states stati
-		member members membri group gruppo union unione`)
+	timeWords  = wordSet{list: `year years month months day anno anni mese mesi giorno`}
+	actorWords = wordSet{list: `italy italia ministry ministero allies alleati alliance alleanza states stati
+		member members membri group gruppo union unione`}
 )
 
 // labelledAfter reports whether words begin with a thing named by a number,
 // after "of the", "del", "della" ("number of the decision", "numero del rapporto").
 func labelledAfter(words []string) bool {
 	for i, w := range words[:min(len(words), 3)] {
-		if labelled[w] {
+		if labelled.has(w) {
 			return true
 		}
-		if !ofWords[w] && !articles[w] || i == 2 {
+		if !ofWords.has(w) && !articles.has(w) || i == 2 {
 			return false
 		}
 	}
@@ -125,14 +126,25 @@ func labelledAfter(words []string) bool {
 }
 
 // articles are the articles a question puts before a noun.
-var articles = wordSet(`the a an il lo la l i gli le un uno una`)
+var articles = wordSet{list: `the a an il lo la l i gli le un uno una`}
 
-func wordSet(list string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(list) {
-		m[w] = true
-	}
-	return m
+// A wordSet is a set of words, made from its list on first use (a query's), not
+// at every start of the program.
+type wordSet struct {
+	once  sync.Once
+	list  string
+	words map[string]bool
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	s.once.Do(func() {
+		s.words = map[string]bool{}
+		for _, w := range strings.Fields(s.list) {
+			s.words[w] = true
+		}
+	})
+	return s.words[w]
 }
 
 // isYear reports whether a word is a year (1900 to 2099) or a span of years ("2021-2025").
@@ -172,7 +184,7 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		if a == askCount && prevDay {
 			// The number before was a day ("12 March"), not a count.
 			prevDay = false
-			if monthWords[w] {
+			if monthWords.has(w) {
 				continue
 			}
 			return true
@@ -183,7 +195,7 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 		}
 		switch a {
 		case askWhen:
-			found = isYear(w) || monthWords[w] && w != "may"
+			found = isYear(w) || monthWords.has(w) && w != "may"
 		case askCount:
 			// A count, not a name ("CBM 14"), a document symbol ("A/65/201") nor
 			// a day ("12 March", decided at the next word).
@@ -192,20 +204,20 @@ func answersOf(a ask, text string, ts []tok, li *langIndex, extra []string, end 
 				prevDay = true
 				continue
 			}
-			found = numberWords[w] || digits
+			found = numberWords.has(w) || digits
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
-			found = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
+			found = actorWords.has(w) || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r) || n > 1 && unicode.IsUpper(r)
 		case askWhy:
-			found = reasonWords[w]
+			found = reasonWords.has(w)
 		case askSymbol:
 			// A symbol is written with slashes ("A/80/257"), which split words.
 			e := int(t.end)
 			found = e < len(text) && text[e] == '/' && hasDigit(text[e:min(e+4, len(text))]) ||
-				hasDigit(w) && !isYear(w) && symbolLabels[labelPrev]
+				hasDigit(w) && !isYear(w) && symbolLabels.has(labelPrev)
 			labelPrev = w
 		case askWhat:
-			found = first || n <= 12 && defineWords[w]
+			found = first || n <= 12 && defineWords.has(w)
 		}
 		if found {
 			return true
@@ -254,7 +266,7 @@ func dateSpans(text string) [][2]int {
 		switch {
 		case isYear(w):
 			k = 'y'
-		case monthWords[w]:
+		case monthWords.has(w):
 			k = 'm'
 		case len(w) <= 2 && strings.Trim(w, "0123456789") == "":
 			k = 'd'
@@ -295,7 +307,7 @@ func abbreviationBefore(text string, i int) bool {
 
 // symbolLabels are the words after which a number is a thing's name: what a
 // question for a symbol or a number of a named thing asks for.
-var symbolLabels = wordSet(`no n nr number numero cbm cbms`)
+var symbolLabels = wordSet{list: `no n nr number numero cbm cbms`}
 
 // inSymbol reports whether the word at text[start:end] is part of a symbol
 // written with slashes ("A/80/257").
@@ -305,7 +317,7 @@ func inSymbol(text string, start, end int) bool {
 
 // numberLabels are the words after which a number names a thing rather than
 // counts it ("Decision No. 1202", "CBM 14", "da 12 a 16").
-var numberLabels = wordSet(`no n nr number numero cbm cbms to a al through`)
+var numberLabels = wordSet{list: `no n nr number numero cbm cbms to a al through`}
 
 // factSpans returns the byte ranges of the words of a sentence that are the
 // fact a asks for: a year or month for when; a count for how many (a number
@@ -328,7 +340,7 @@ func factSpans(a ask, sen string) [][2]int {
 		ok := false
 		switch a {
 		case askSymbol:
-			if hasDigit(w) && !isYear(w) && symbolLabels[prev] && !(end < len(sen) && sen[end] == '/') {
+			if hasDigit(w) && !isYear(w) && symbolLabels.has(prev) && !(end < len(sen) && sen[end] == '/') {
 				ok = true // "No. 1202", "CBM 14"
 			} else if ok = end < len(sen) && sen[end] == '/'; ok {
 				// The whole symbol, slashes and parts: never cut inside it.
@@ -338,19 +350,19 @@ func factSpans(a ask, sen string) [][2]int {
 			}
 		case askCount:
 			switch {
-			case numberWords[w]:
+			case numberWords.has(w):
 				ok = true
 			case hasDigit(w) && !isYear(w) && !strings.ContainsRune(sen[max(start-1, 0):min(end+1, len(sen))], '/'):
 				acronym := len(prevRaw) >= 2 && strings.ToUpper(prevRaw[:2]) == prevRaw[:2] && strings.ToLower(prevRaw[:2]) != prevRaw[:2]
-				ok = !numberLabels[prev] && !acronym && !monthWords[nextWord(sen, end)]
+				ok = !numberLabels.has(prev) && !acronym && !monthWords.has(nextWord(sen, end))
 			}
 		case askWhen:
-			ok = isYear(w) || monthWords[w] && w != "may"
+			ok = isYear(w) || monthWords.has(w) && w != "may"
 		case askWho, askWhere:
 			r, _ := utf8.DecodeRuneInString(raw)
-			ok = actorWords[w] || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)
+			ok = actorWords.has(w) || len(raw) >= 2 && strings.ToUpper(raw) == raw && unicode.IsLetter(r)
 		case askWhy:
-			ok = reasonWords[w]
+			ok = reasonWords.has(w)
 		}
 		if ok {
 			out = append(out, [2]int{start, end})

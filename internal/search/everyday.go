@@ -162,7 +162,17 @@ finanziare pagato
 `
 
 // everyday maps a folded word to the words it stands for.
-var everyday = sync.OnceValue(func() map[string][]string {
+func everyday() map[string][]string {
+	everydayOnce.Do(func() { everydayMap = everydayTable() })
+	return everydayMap
+}
+
+var (
+	everydayOnce sync.Once
+	everydayMap  map[string][]string
+)
+
+func everydayTable() map[string][]string {
 	m := map[string][]string{}
 	for _, line := range strings.Split(everydayWords, "\n") {
 		f := strings.Fields(line)
@@ -171,7 +181,7 @@ var everyday = sync.OnceValue(func() map[string][]string {
 		}
 	}
 	return m
-})
+}
 
 // wEveryday is the weight of a match through an everyday word.
 const wEveryday = 0.7

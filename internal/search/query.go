@@ -45,28 +45,41 @@ type slot struct {
 
 // askingWords are words that, at the head of a question or after a stop word,
 // only ask: "che cosa è", "cosa sono", "a cosa serve", "di cosa discutono".
-var askingWords = wordSet(`cosa cose`)
+var askingWords = wordSet{list: `cosa cose`}
 
 // statusWords ask how things stand after "che" ("a che punto è l'ONU"): they
 // only ask, as askingWords.
-var statusWords = wordSet(`punto`)
+var statusWords = wordSet{list: `punto`}
 
 // The forms of "essere" before a past participle of "essere" itself ("ci sono
 // stati sei GGE", "è stato avviato"): the participle is then no word of the
 // subject, though "stati" alone is mostly "States" in this briefing.
 var (
-	essereForms = wordSet(`e sono sia siano era erano fosse fossero essere`)
-	statoForms  = wordSet(`stato stata stati state`)
+	essereForms = wordSet{list: `e sono sia siano era erano fosse fossero essere`}
+	statoForms  = wordSet{list: `stato stata stati state`}
 )
 
-// factWords are the words that name the kind of fact a question asks for
+// factWords returns the words that name the kind of fact a question asks for
 // ("what year", "data del rapporto", "numero della decisione"): once the
 // question is known to ask for it, they only ask, as askingWords.
-var factWords = map[ask]map[string]bool{
-	askWhen:   wordSet(`date dates data date year years anno anni month mese`),
-	askCount:  wordSet(`number numero`),
-	askSymbol: wordSet(`number numero symbol sigla`),
+func factWords(a ask) *wordSet {
+	switch a {
+	case askWhen:
+		return &factWhen
+	case askCount:
+		return &factCount
+	case askSymbol:
+		return &factSymbol
+	}
+	return &factNone
 }
+
+var (
+	factWhen   = wordSet{list: `date dates data date year years anno anni month mese`}
+	factCount  = wordSet{list: `number numero`}
+	factSymbol = wordSet{list: `number numero symbol sigla`}
+	factNone   wordSet
+)
 
 // parseQuery returns the words of a query that count: folded, stop words dropped
 // (unless the query has nothing else), repeats dropped, at most MaxWords. Only
@@ -98,20 +111,20 @@ func parseQuery(q string) []slot {
 	// so does the "cosa" that asks with one ("cosa vuol dire", "cosa significa").
 	var pair uint64
 	for i := 0; i+1 < len(all) && i < 63; i++ {
-		if requestPairs[[2]string{all[i].word, all[i+1].word}] || i+2 == len(all) && otherLangPairs[[2]string{all[i].word, all[i+1].word}] {
+		if requestPair(all[i].word, all[i+1].word) || i+2 == len(all) && otherLangPair(all[i].word, all[i+1].word) {
 			pair |= 3 << i
 		}
-		if all[i].word == "cosa" && (i+2 < len(all) && requestPairs[[2]string{all[i+1].word, all[i+2].word}] || requestSet()[all[i+1].word]) {
+		if all[i].word == "cosa" && (i+2 < len(all) && requestPair(all[i+1].word, all[i+2].word) || requestSet.has(all[i+1].word)) {
 			pair |= 1 << i
 		}
 	}
 	noise := func(i int) bool { return i < 64 && pair&(1<<i) != 0 || isNoise(all[i].word) }
 	for i := range all {
-		if askingWords[all[i].word] && (i == 0 || isStop(all[i-1].word)) || statusWords[all[i].word] && i > 0 && all[i-1].word == "che" {
+		if askingWords.has(all[i].word) && (i == 0 || isStop(all[i-1].word)) || statusWords.has(all[i].word) && i > 0 && all[i-1].word == "che" {
 			all[i].asking = true
 		}
 		// "ci sono stati", "è stato avviato": a past tense, not the States.
-		if i > 0 && essereForms[all[i-1].word] && statoForms[all[i].word] {
+		if i > 0 && essereForms.has(all[i-1].word) && statoForms.has(all[i].word) {
 			pair |= 1 << min(i, 63)
 		}
 	}
@@ -152,7 +165,7 @@ func asksWhen(q string) bool {
 		switch {
 		case w == "when" || w == "quando":
 			when = true
-		case timeWords[w] && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
+		case timeWords.has(w) && (prev == "what" || prev == "which" || prev == "che" || prev == "quale"):
 			when = true
 		}
 		prev = w
@@ -246,7 +259,7 @@ func (ix *Index) compile(text string) *query {
 		return q
 	}
 	for i, s := range q.slots {
-		if factWords[q.ask][s.word] {
+		if factWords(q.ask).has(s.word) {
 			q.slots[i].asking = true
 		}
 	}

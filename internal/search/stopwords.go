@@ -56,18 +56,23 @@ d cos qual quando fa po fra far
 
 // stopWords is the union of both lists, built on first use (not at start-up, on
 // the path to the reader's first frame).
-var stopWords = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, list := range []string{stopEnglish, stopItalian} {
-		for _, w := range strings.Fields(list) {
-			m[w] = true
-		}
-	}
-	return m
-})
+var (
+	stopOnce  sync.Once
+	stopWords map[string]bool
+)
 
 // isStop reports whether a folded word is a stop word.
-func isStop(w string) bool { return stopWords()[w] }
+func isStop(w string) bool {
+	stopOnce.Do(func() {
+		stopWords = map[string]bool{}
+		for _, list := range []string{stopEnglish, stopItalian} {
+			for _, w := range strings.Fields(list) {
+				stopWords[w] = true
+			}
+		}
+	})
+	return stopWords[w]
+}
 
 // Request words: the words of a request that name no subject ("define", "meaning",
 // "significa"). A query drops them as it drops stop words, but they are not stop
@@ -80,37 +85,45 @@ quali significa significato definizione definire spiega spiegami spiegazione dim
 acronimo abbreviazione
 `
 
-// requestPairs are two words that together ask for a meaning or an expansion
+// requestPair reports whether two words together ask for a meaning or an expansion
 // and name no subject, though each alone may ("full" list, the "name" of a
 // group, OSCE "Standards"): a query drops them as it drops request words.
-var requestPairs = map[[2]string]bool{
-	{"full", "name"}: true, {"stands", "for"}: true, {"stand", "for"}: true, {"short", "for"}: true,
-	{"per", "esteso"}: true, {"nome", "completo"}: true, {"vuol", "dire"}: true, {"vuole", "dire"}: true,
-	{"in", "full"}: true, {"spelled", "out"}: true, {"spelt", "out"}: true, {"written", "out"}: true,
-	{"per", "intero"}: true, {"forma", "estesa"}: true, {"full", "form"}: true,
-	// A request for a briefing on a subject: "brief me on", "background on", "parlami di".
-	{"brief", "me"}: true, {"background", "on"}: true, {"parlami", "di"}: true, {"parlami", "del"}: true,
-	{"parlami", "della"}: true, {"parlami", "dell"}: true, {"parlami", "dei"}: true, {"parlami", "degli"}: true,
+func requestPair(a, b string) bool {
+	requestPairsOnce.Do(func() {
+		requestPairs = map[[2]string]bool{
+			{"full", "name"}: true, {"stands", "for"}: true, {"stand", "for"}: true, {"short", "for"}: true,
+			{"per", "esteso"}: true, {"nome", "completo"}: true, {"vuol", "dire"}: true, {"vuole", "dire"}: true,
+			{"in", "full"}: true, {"spelled", "out"}: true, {"spelt", "out"}: true, {"written", "out"}: true,
+			{"per", "intero"}: true, {"forma", "estesa"}: true, {"full", "form"}: true,
+			// A request for a briefing on a subject: "brief me on", "background on", "parlami di".
+			{"brief", "me"}: true, {"background", "on"}: true, {"parlami", "di"}: true, {"parlami", "del"}: true,
+			{"parlami", "della"}: true, {"parlami", "dell"}: true, {"parlami", "dei"}: true, {"parlami", "degli"}: true,
+		}
+	})
+	return requestPairs[[2]string{a, b}]
 }
 
-// otherLangPairs end a query that asks for a term in the other language ("ICT
+var (
+	requestPairsOnce sync.Once
+	requestPairs     map[[2]string]bool
+)
+
+// otherLangPair reports the two words that end a query that asks for a term in the other language ("ICT
 // in Italian", "TIC in inglese"): there, and only there, they name no subject
 // ("nome in inglese del Meccanismo" asks for the English title).
-var otherLangPairs = map[[2]string]bool{
-	{"in", "english"}: true, {"in", "italian"}: true, {"in", "inglese"}: true, {"in", "italiano"}: true,
+func otherLangPair(a, b string) bool {
+	switch [2]string{a, b} {
+	case [2]string{"in", "english"}, [2]string{"in", "italian"}, [2]string{"in", "inglese"}, [2]string{"in", "italiano"}:
+		return true
+	}
+	return false
 }
 
-var requestSet = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(requestWords) {
-		m[w] = true
-	}
-	return m
-})
+var requestSet = wordSet{list: requestWords}
 
 // isNoise reports whether a folded query word names no subject: a stop word or
 // a request word.
-func isNoise(w string) bool { return isStop(w) || requestSet()[w] }
+func isNoise(w string) bool { return isStop(w) || requestSet.has(w) }
 
 // Weak words: words that say what is done or asked about any subject (decide,
 // want, talk, take part, new, old; decide, vuole, parla, lavoro, nuovo) rather
@@ -129,13 +142,7 @@ prendere preso parte parti nuovo nuova nuovi nuove vecchio vecchia vecchi vecchi
 nome lavoro lavora lavorano lavorare cosa cose modo modi tipo possono puo
 `
 
-var weakSet = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(weakWords) {
-		m[w] = true
-	}
-	return m
-})
+var weakSet = wordSet{list: weakWords}
 
 // isWeak reports whether a folded query word is a weak word.
-func isWeak(w string) bool { return weakSet()[w] }
+func isWeak(w string) bool { return weakSet.has(w) }

@@ -50,13 +50,23 @@ func runeClass(r rune) int {
 // foldTable holds the folded form of the runes from U+0080 to U+024F (Latin-1 and
 // Latin Extended-A and B), computed on first use (not at start-up, where it would
 // delay the reader's first frame): the accented letters of Italian text.
-var foldTable = sync.OnceValue(func() []string {
+func foldTable() []string {
+	foldOnce.Do(func() { foldRunes = foldRunesTable() })
+	return foldRunes
+}
+
+var (
+	foldOnce  sync.Once
+	foldRunes []string
+)
+
+func foldRunesTable() []string {
 	t := make([]string, 0x250-0x80)
 	for r := rune(0x80); r < 0x250; r++ {
 		t[r-0x80] = library.Fold(string(r))
 	}
 	return t
-})
+}
 
 // appendFold appends the folded form of r to b.
 func appendFold(b []byte, r rune) []byte {

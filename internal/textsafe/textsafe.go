@@ -20,6 +20,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -263,19 +264,30 @@ func Quote(s string, max int) string {
 
 // asciiFor spells in ASCII the punctuation and drawing characters the briefing
 // and its renderer use; letters with accents lose them (è → e) through ASCII.
-var asciiFor = map[rune]string{
-	'\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'",
-	'\u201c': `"`, '\u201d': `"`, '\u201e': `"`, '\u00ab': `"`, '\u00bb': `"`,
-	'\u2039': "<", '\u203a': ">", '\u2190': "<-", '\u2192': "->",
-	'\u2013': "-", '\u2014': "--", '\u2212': "-", '\u2010': "-", '\u2011': "-",
-	'\u2026': "...", '\u2022': "*", '\u25cf': "*", '\u00b7': "*", '\u25aa': "*", '\u25e6': "o",
-	'\u00a0': " ", '\u2009': " ", '\u202f': " ", '\u200b': "",
-	'\u2500': "-", '\u2501': "-", '\u2502': "|", '\u2503': "|",
-	'\u250c': "+", '\u2510': "+", '\u2514': "+", '\u2518': "+", '\u251c': "+", '\u2524': "+",
-	'\u252c': "+", '\u2534': "+", '\u253c': "+", '\u256d': "+", '\u256e': "+", '\u256f': "+", '\u2570': "+",
-	'\u2550': "=", '\u2551': "|", '\u00e6': "ae", '\u00c6': "AE", '\u0153': "oe", '\u0152': "OE", '\u00df': "ss",
-	'\u00b0': " deg", '\u20ac': "EUR", '\u00a9': "(c)", '\u2122': "(TM)", '\u00ae': "(R)",
+// Made on first use, not at every start.
+func asciiFor() map[rune]string {
+	asciiOnce.Do(func() {
+		asciiMap = map[rune]string{
+			'\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'",
+			'\u201c': `"`, '\u201d': `"`, '\u201e': `"`, '\u00ab': `"`, '\u00bb': `"`,
+			'\u2039': "<", '\u203a': ">", '\u2190': "<-", '\u2192': "->",
+			'\u2013': "-", '\u2014': "--", '\u2212': "-", '\u2010': "-", '\u2011': "-",
+			'\u2026': "...", '\u2022': "*", '\u25cf': "*", '\u00b7': "*", '\u25aa': "*", '\u25e6': "o",
+			'\u00a0': " ", '\u2009': " ", '\u202f': " ", '\u200b': "",
+			'\u2500': "-", '\u2501': "-", '\u2502': "|", '\u2503': "|",
+			'\u250c': "+", '\u2510': "+", '\u2514': "+", '\u2518': "+", '\u251c': "+", '\u2524': "+",
+			'\u252c': "+", '\u2534': "+", '\u253c': "+", '\u256d': "+", '\u256e': "+", '\u256f': "+", '\u2570': "+",
+			'\u2550': "=", '\u2551': "|", '\u00e6': "ae", '\u00c6': "AE", '\u0153': "oe", '\u0152': "OE", '\u00df': "ss",
+			'\u00b0': " deg", '\u20ac': "EUR", '\u00a9': "(c)", '\u2122': "(TM)", '\u00ae': "(R)",
+		}
+	})
+	return asciiMap
 }
+
+var (
+	asciiOnce sync.Once
+	asciiMap  map[rune]string
+)
 
 // ASCII returns s in ASCII only: the characters above spelled out, accented
 // letters without their accent, anything else as "?". Escape sequences (ASCII
@@ -304,7 +316,7 @@ func writeASCII(b *strings.Builder, r rune) {
 		b.WriteRune(r)
 		return
 	}
-	if a, ok := asciiFor[r]; ok {
+	if a, ok := asciiFor()[r]; ok {
 		b.WriteString(a)
 		return
 	}

@@ -3,12 +3,12 @@ package tui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/help"
+	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/viewport"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 )

@@ -8,8 +8,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 	"github.com/cyberdiplo/cyberdiplo/internal/search"

@@ -6,8 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"

@@ -4,8 +4,8 @@ import (
 	"sort"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 
 // The page: the rendered doc's lines in the viewport, with the reader's marks on

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"sync"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 
 // look is how the reader draws: colours for a dark or a light terminal, and whether

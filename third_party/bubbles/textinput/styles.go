@@ -5,7 +5,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 
 // DefaultStyles returns the default styles for focused and blurred states for

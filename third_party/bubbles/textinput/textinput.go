@@ -8,11 +8,11 @@ import (
 	"strings"
 	"unicode"
 
-	"charm.land/bubbles/v2/cursor"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
+	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/cursor"
 	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/internal/runeutil"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 	rw "github.com/mattn/go-runewidth"
 	"github.com/rivo/uniseg"
 )

@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 
 // BaseElement renders a styled primitive element.

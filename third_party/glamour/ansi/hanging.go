@@ -4,8 +4,8 @@ import (
 	"io"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 
 // Hanging indent for list items (cyberdiplo patch 0003-hanging-indent): the

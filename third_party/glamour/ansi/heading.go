@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"charm.land/lipgloss/v2"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 
 // A HeadingElement is used to render headings.

@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 
 // MarginWriter is a Writer that applies indentation and padding around
@@ -98,41 +97,48 @@ func NewPaddingWriter(w io.Writer, padding int, padFunc PaddingFunc) *PaddingWri
 	}
 }
 
-// Write writes to the padding writer.
+// Write writes to the padding writer. The bytes between newlines go on in one
+// write (they were written one rune at a time: a write through each writer
+// below for every character of the document); the same bytes reach them.
 func (w *PaddingWriter) Write(p []byte) (int, error) {
-	// Use UTF-8 aware iteration to properly handle multi-byte characters (e.g., CJK)
-	for i := 0; i < len(p); {
-		r, size := utf8.DecodeRune(p[i:])
-		if r == '\n' { //nolint:nestif
-			line := w.cache.String()
-			linew := ansi.StringWidth(line)
-			if w.Padding > 0 && linew < w.Padding {
-				if w.PadFunc != nil {
-					for n := 0; n < w.Padding-linew; n++ {
-						w.PadFunc(w.w)
-					}
-				} else {
-					_, err := io.WriteString(w.w, strings.Repeat(" ", w.Padding-linew))
-					if err != nil {
-						return 0, fmt.Errorf("glamour: error writing padding: %w", err)
-					}
+	n := len(p)
+	for len(p) > 0 {
+		nl := bytes.IndexByte(p, '\n')
+		run := p
+		if nl >= 0 {
+			run = p[:nl]
+		}
+		if len(run) > 0 {
+			w.cache.Write(run)
+			if _, err := w.w.Write(run); err != nil {
+				return 0, fmt.Errorf("glamour: error writing bytes: %w", err)
+			}
+		}
+		if nl < 0 {
+			break
+		}
+		line := w.cache.String()
+		linew := ansi.StringWidth(line)
+		if w.Padding > 0 && linew < w.Padding {
+			if w.PadFunc != nil {
+				for n := 0; n < w.Padding-linew; n++ {
+					w.PadFunc(w.w)
+				}
+			} else {
+				_, err := io.WriteString(w.w, strings.Repeat(" ", w.Padding-linew))
+				if err != nil {
+					return 0, fmt.Errorf("glamour: error writing padding: %w", err)
 				}
 			}
-			w.cache.Reset()
-		} else {
-			// Write complete UTF-8 character bytes to cache
-			w.cache.Write(p[i : i+size])
 		}
-
-		// Write complete UTF-8 character bytes to output
-		_, err := w.w.Write(p[i : i+size])
-		if err != nil {
+		w.cache.Reset()
+		if _, err := w.w.Write(p[nl : nl+1]); err != nil {
 			return 0, fmt.Errorf("glamour: error writing bytes: %w", err)
 		}
-		i += size
+		p = p[nl+1:]
 	}
 
-	return len(p), nil
+	return n, nil
 }
 
 // Close closes the [PaddingWriter].
@@ -186,11 +192,12 @@ func (w *IndentWriter) restorePen() {
 	}
 }
 
-// Write writes to the indentation writer.
+// Write writes to the indentation writer. The bytes up to and including each
+// newline go on in one write (they were written one rune at a time); the same
+// bytes reach the writer below.
 func (w *IndentWriter) Write(p []byte) (int, error) {
-	// Use UTF-8 aware iteration to properly handle multi-byte characters (e.g., CJK)
-	for i := 0; i < len(p); {
-		r, size := utf8.DecodeRune(p[i:])
+	n := len(p)
+	for len(p) > 0 {
 		if !w.skipIndent {
 			w.resetPen()
 			if w.IndentFunc != nil {
@@ -208,19 +215,18 @@ func (w *IndentWriter) Write(p []byte) (int, error) {
 			w.restorePen()
 		}
 
-		if r == '\n' {
+		run := p
+		if nl := bytes.IndexByte(p, '\n'); nl >= 0 {
+			run = p[:nl+1]
 			w.skipIndent = false
 		}
-
-		// Write complete UTF-8 character bytes to output
-		_, err := w.pw.Write(p[i : i+size])
-		if err != nil {
+		if _, err := w.pw.Write(run); err != nil {
 			return 0, fmt.Errorf("glamour: error writing bytes: %w", err)
 		}
-		i += size
+		p = p[len(run):]
 	}
 
-	return len(p), nil
+	return n, nil
 }
 
 // Close closes the [IndentWriter].

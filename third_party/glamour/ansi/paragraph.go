@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"charm.land/lipgloss/v2"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 
 // A ParagraphElement is used to render individual paragraphs.

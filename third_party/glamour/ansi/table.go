@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"io"
 
-	"charm.land/lipgloss/v2"
-	"charm.land/lipgloss/v2/table"
 	astext "github.com/cyberdiplo/cyberdiplo/third_party/goldmark/extension/ast"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
+	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss/table"
 )
 
 // A TableElement is used to render tables.

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -929,46 +930,69 @@ type BytesFilter interface {
 	ExtendString(string) BytesFilter
 }
 
+// A bytesFilter is built on first use (Add, Contains, or an Extend after an
+// Add), not when it is made: goldmark's attribute filters are package-level
+// variables, made at every start of every program that links the HTML renderer.
 type bytesFilter struct {
+	once      sync.Once
+	build     func(*bytesFilter) // adds the elements the filter was made with
+	added     atomic.Bool        // Add was called: an Extend copies the built filter
 	chars     [256]uint8
 	threshold int
 	slots     [][][]byte
 }
 
+func newLazyBytesFilter(build func(*bytesFilter)) *bytesFilter {
+	return &bytesFilter{threshold: 3, build: build}
+}
+
+// load builds the filter from the elements it was made with, once.
+func (s *bytesFilter) load() {
+	s.once.Do(func() {
+		if s.slots == nil {
+			s.slots = make([][][]byte, 64)
+		}
+		if s.build != nil {
+			s.build(s)
+		}
+	})
+}
+
 // NewBytesFilter returns a new BytesFilter.
 func NewBytesFilter(elements ...[]byte) BytesFilter {
-	s := &bytesFilter{
-		threshold: 3,
-		slots:     make([][][]byte, 64),
-	}
-	for _, element := range elements {
-		s.Add(element)
-	}
-	return s
+	return newLazyBytesFilter(func(s *bytesFilter) {
+		for _, element := range elements {
+			s.add(element)
+		}
+	})
 }
 
 // NewBytesFilterString returns a new BytesFilter.
 // Given string must be separated by a comma.
 func NewBytesFilterString(elements string) BytesFilter {
-	s := &bytesFilter{
-		threshold: 3,
-		slots:     make([][][]byte, 64),
-	}
+	return newLazyBytesFilter(func(s *bytesFilter) { s.addString(elements) })
+}
+
+func (s *bytesFilter) addString(elements string) {
 	start := 0
 	for i := 0; i < len(elements); i++ {
 		if elements[i] == ',' {
-			s.Add(StringToReadOnlyBytes(elements[start:i]))
+			s.add(StringToReadOnlyBytes(elements[start:i]))
 			start = i + 1
 		}
 	}
 	if start < len(elements) {
-		s.Add(StringToReadOnlyBytes(elements[start:]))
+		s.add(StringToReadOnlyBytes(elements[start:]))
 	}
-	return s
-
 }
 
 func (s *bytesFilter) Add(b []byte) {
+	s.load()
+	s.added.Store(true)
+	s.add(b)
+}
+
+func (s *bytesFilter) add(b []byte) {
 	l := len(b)
 	m := s.threshold
 	if l < s.threshold {
@@ -986,43 +1010,45 @@ func (s *bytesFilter) Add(b []byte) {
 }
 
 func (s *bytesFilter) Extend(bs ...[]byte) BytesFilter {
-	newFilter := NewBytesFilter().(*bytesFilter)
-	newFilter.chars = s.chars
-	newFilter.threshold = s.threshold
-	for k, v := range s.slots {
-		newSlot := make([][]byte, len(v))
-		copy(newSlot, v)
-		newFilter.slots[k] = v
-	}
-	for _, b := range bs {
-		newFilter.Add(b)
-	}
-	return newFilter
+	return s.extend(func(n *bytesFilter) {
+		for _, b := range bs {
+			n.add(b)
+		}
+	})
 }
 
 func (s *bytesFilter) ExtendString(elements string) BytesFilter {
-	newFilter := NewBytesFilter().(*bytesFilter)
+	return s.extend(func(n *bytesFilter) { n.addString(elements) })
+}
+
+// extend returns a copy of s with more elements. A filter that was never
+// added to is its elements: the copy is made with them, on first use too.
+func (s *bytesFilter) extend(more func(*bytesFilter)) BytesFilter {
+	if !s.added.Load() {
+		base := s.build
+		return newLazyBytesFilter(func(n *bytesFilter) {
+			if base != nil {
+				base(n)
+			}
+			more(n)
+		})
+	}
+	s.load()
+	newFilter := &bytesFilter{threshold: s.threshold, slots: make([][][]byte, 64)}
+	newFilter.once.Do(func() {})
+	newFilter.added.Store(true) // built: its own Extend copies it
 	newFilter.chars = s.chars
-	newFilter.threshold = s.threshold
 	for k, v := range s.slots {
 		newSlot := make([][]byte, len(v))
 		copy(newSlot, v)
 		newFilter.slots[k] = v
 	}
-	start := 0
-	for i := 0; i < len(elements); i++ {
-		if elements[i] == ',' {
-			newFilter.Add(StringToReadOnlyBytes(elements[start:i]))
-			start = i + 1
-		}
-	}
-	if start < len(elements) {
-		newFilter.Add(StringToReadOnlyBytes(elements[start:]))
-	}
+	more(newFilter)
 	return newFilter
 }
 
 func (s *bytesFilter) Contains(b []byte) bool {
+	s.load()
 	l := len(b)
 	m := s.threshold
 	if l < s.threshold {
