@@ -41,17 +41,21 @@ func Unsafe(r rune) bool {
 	return false
 }
 
+// safe reports whether s holds no unsafe character (Unsafe) and no byte that
+// is not UTF-8 (a U+FFFD written as such is text).
+func safe(s string) bool {
+	for i, r := range s {
+		if Unsafe(r) || (r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
+			return false
+		}
+	}
+	return true
+}
+
 // Escape returns s with every unsafe character (Unsafe) and every byte that is
 // not UTF-8 written as a visible escape: \x1b, \x9b, \u202e. The rest is kept.
 func Escape(s string) string {
-	clean := true
-	for i, r := range s {
-		if Unsafe(r) || (r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if safe(s) {
 		return s
 	}
 	var b strings.Builder
@@ -161,14 +165,7 @@ func Clean(s string) string {
 // except tabs and line breaks, which become spaces ("oewg\tnato" is two
 // words). Clean, by contrast, keeps a sequence's parameters ("[2J").
 func DropControls(s string) string {
-	clean := true
-	for i, r := range s {
-		if Unsafe(r) || (r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if safe(s) {
 		return s
 	}
 	var b strings.Builder
