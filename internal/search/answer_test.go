@@ -241,12 +241,10 @@ func TestExpansionAndWhenIntents(t *testing.T) {
 		{"en", "what does ppp mean", "glossary › Public-private partnership (PPP)", "Cooperation between public authorities"},
 	}
 	for _, c := range cases {
-		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 1, Width: 76})
-		if len(hs) == 0 {
-			t.Errorf("%q: no result", c.query)
+		h, ok := firstRow(t, c.lang, c.query)
+		if !ok {
 			continue
 		}
-		h := hs[0]
 		if !rowHolds(h, c.answer) || c.where != "" && h.Where() != c.where {
 			t.Errorf("%q: first row %q %q, want %s with %q", c.query, h.Where(), h.Snippet, c.where, c.answer)
 		}
@@ -305,12 +303,10 @@ func TestQuestionsAnswerFirst(t *testing.T) {
 		{"it", "rapporto gge numero", nil, "A/65/201"},
 	}
 	for _, c := range cases {
-		hs := shipped().Search(c.query, Options{Lang: c.lang, Limit: 1, Width: 76})
-		if len(hs) == 0 {
-			t.Errorf("%q: no result", c.query)
+		h, ok := firstRow(t, c.lang, c.query)
+		if !ok {
 			continue
 		}
-		h := hs[0]
 		if at := h.Page + "#" + h.Place.Section; c.first != nil && !slices.Contains(c.first, at) || c.answer != "" && !rowHolds(h, c.answer) {
 			t.Errorf("%q: first row %s %q %q, want one of %v with %q", c.query, at, h.Heading, h.Snippet, c.first, c.answer)
 		}
@@ -355,4 +351,16 @@ func TestElisionWithoutApostrophe(t *testing.T) {
 			t.Errorf("%q: first %v, want the first of %q: %v", c[1], got, c[0], want)
 		}
 	}
+}
+
+// firstRow is the first result row of query at the width of a 76-column
+// snippet, as the box draws it; a query with no result is an error.
+func firstRow(t *testing.T, lang, query string) (Hit, bool) {
+	t.Helper()
+	hs := shipped().Search(query, Options{Lang: lang, Limit: 1, Width: 76})
+	if len(hs) == 0 {
+		t.Errorf("%q: no result", query)
+		return Hit{}, false
+	}
+	return hs[0], true
 }
