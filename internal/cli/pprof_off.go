@@ -2,13 +2,16 @@
 
 package cli
 
-import "net/http"
+import "net"
 
-// Release builds leave Go's profiler out (net/http/pprof, runtime/pprof and their
-// package init: 0.34 MiB of binary): serve --pprof-addr says so and exits 2.
+// Release builds leave Go's profiler out (net/http/pprof, runtime/pprof, net/http
+// and their package init): serve --pprof-addr says so and exits 2.
 // `go build -tags pprof` builds it in (pprof.go).
 
 const pprofHelp = "serve Go's profiler at http://`ADDR`/debug/pprof/, loopback only; not built in: build with -tags pprof"
 
-// pprofHandler is nil: there is no profiler in this build.
-func pprofHandler() http.Handler { return nil }
+// pprofBuilt is false: there is no profiler in this build.
+const pprofBuilt = false
+
+// servePprof is never called in this build (serve refuses --pprof-addr first).
+func servePprof(net.Listener) error { return nil }

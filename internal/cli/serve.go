@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
-	"net/http"
 	"net/netip"
 	"os"
 	"os/signal"
@@ -152,7 +151,7 @@ func (f *serveFlags) check(t i18n.CLIStrings, k i18n.KioskStrings) error {
 		}
 	}
 	if f.pprofAddr != "" {
-		if pprofHandler() == nil {
+		if !pprofBuilt {
 			return usageErr(k.PprofNotBuilt, f.pprofAddr)
 		}
 		host, _, err := net.SplitHostPort(f.pprofAddr)
@@ -251,12 +250,9 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 			ln.Close() //nolint:errcheck
 			return usageErr("--metrics-addr %s: %v", f.metricsAddr, err)
 		}
-		mux := http.NewServeMux()
-		mux.Handle("/metrics", srv.MetricsHandler())
-		hs := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, IdleTimeout: time.Minute}
-		defer hs.Close() //nolint:errcheck
+		defer ml.Close() //nolint:errcheck
 		logger.Info("metrics", "metrics_addr", ml.Addr().String())
-		go hs.Serve(ml) //nolint:errcheck
+		go srv.ServeMetrics(ml) //nolint:errcheck // ends when ml is closed
 	}
 	if f.pprofAddr != "" {
 		pl, err := net.Listen("tcp", f.pprofAddr)
@@ -264,10 +260,9 @@ func (a *app) runServe(ctx context.Context, f *serveFlags) error {
 			ln.Close() //nolint:errcheck
 			return usageErr("--pprof-addr %s: %v", f.pprofAddr, err)
 		}
-		hs := &http.Server{Handler: pprofHandler(), ReadHeaderTimeout: 5 * time.Second}
-		defer hs.Close() //nolint:errcheck
+		defer pl.Close() //nolint:errcheck
 		logger.Info("profiler", "pprof_addr", pl.Addr().String())
-		go hs.Serve(pl) //nolint:errcheck
+		go servePprof(pl) //nolint:errcheck // ends when pl is closed
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

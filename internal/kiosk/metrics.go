@@ -3,7 +3,7 @@ package kiosk
 import (
 	"bufio"
 	"bytes"
-	"net/http"
+	"io"
 	"strings"
 
 	vm "github.com/cyberdiplo/cyberdiplo/third_party/metrics"
@@ -91,19 +91,17 @@ func (m *metrics) counter(known map[string]*vm.Counter, name, label, value strin
 	return m.set.GetOrCreateCounter(name + "{" + label + `="` + value + `"}`)
 }
 
-// MetricsHandler serves the kiosk's metrics in the Prometheus text format.
-func (s *Server) MetricsHandler() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-		var own bytes.Buffer
-		s.metrics.set.WritePrometheus(&own)
-		bw := bufio.NewWriter(w)
-		writeWithHelp(bw, own.Bytes())
-		vm.WriteGoMetrics(bw)
-		vm.WriteProcMetrics(bw)
-		vm.WriteFDMetrics(bw)
-		bw.Flush() //nolint:errcheck // the scraper went away
-	})
+// WriteMetrics writes the kiosk's metrics in the Prometheus text format: its
+// own, then the Go runtime's and the process's. ServeMetrics serves them.
+func (s *Server) WriteMetrics(w io.Writer) {
+	var own bytes.Buffer
+	s.metrics.set.WritePrometheus(&own)
+	bw := bufio.NewWriter(w)
+	writeWithHelp(bw, own.Bytes())
+	vm.WriteGoMetrics(bw)
+	vm.WriteProcMetrics(bw)
+	vm.WriteFDMetrics(bw)
+	bw.Flush() //nolint:errcheck // the scraper went away
 }
 
 // writeWithHelp writes the set's lines (sorted by family, as WritePrometheus

@@ -2,7 +2,7 @@ package kiosk_test
 
 import (
 	"io"
-	"net/http/httptest"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,11 +14,10 @@ import (
 // labels as written ("name" or `name{kind="tui"}`).
 func scrape(t *testing.T, h *harness) map[string]float64 {
 	t.Helper()
-	rec := httptest.NewRecorder()
-	h.srv.MetricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	body, _ := io.ReadAll(rec.Body)
+	var body strings.Builder
+	h.srv.WriteMetrics(&body)
 	out := map[string]float64{}
-	for _, line := range strings.Split(string(body), "\n") {
+	for _, line := range strings.Split(body.String(), "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -118,12 +117,19 @@ func TestMetricsPerServer(t *testing.T) {
 // runtime's and the process's metrics.
 func TestMetricsFormat(t *testing.T) {
 	h := start(t, nil)
-	rec := httptest.NewRecorder()
-	h.srv.MetricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/plain; version=0.0.4") {
+	resp, err := http.Get("http://" + serveMetrics(t, h) + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close() //nolint:errcheck
+	if resp.StatusCode != 200 {
+		t.Errorf("GET /metrics: %s", resp.Status)
+	}
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/plain; version=0.0.4") {
 		t.Errorf("Content-Type %q, want the Prometheus text format", ct)
 	}
-	body := rec.Body.String()
+	body := string(raw)
 	for name, typ := range map[string]string{
 		"cyberdiplo_sessions_total": "counter", "cyberdiplo_connections_refused_total": "counter",
 		"cyberdiplo_keystroke_to_frame_seconds": "histogram", "cyberdiplo_bytes_written_total": "counter",

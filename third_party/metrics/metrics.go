@@ -251,7 +251,6 @@ func WritePrometheus(w io.Writer, exposeProcessMetrics bool) {
 func WriteProcessMetrics(w io.Writer) {
 	writeGoMetrics(w)
 	writeProcessMetrics(w)
-	writePushMetrics(w)
 }
 
 // WriteGoMetrics writes Go runtime metrics to w.
@@ -264,11 +263,6 @@ func WriteGoMetrics(w io.Writer) {
 // the /proc filesystem (CPU, memory, file descriptors, PSI, etc.).
 func WriteProcMetrics(w io.Writer) {
 	writeProcessMetrics(w)
-}
-
-// WritePushMetrics writes push-mode related metrics to w.
-func WritePushMetrics(w io.Writer) {
-	writePushMetrics(w)
 }
 
 // WriteFDMetrics writes `process_max_fds` and `process_open_fds` metrics to w.
