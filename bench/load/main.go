@@ -32,7 +32,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/content"

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 	"github.com/spf13/cobra"
 
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	uv "github.com/charmbracelet/ultraviolet"
+	uv "github.com/cyberdiplo/cyberdiplo/third_party/ultraviolet"
 )
 
 // BenchmarkInputFlood: what decoding a flood of typed bytes costs the server

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
+	"github.com/cyberdiplo/cyberdiplo/third_party/colorprofile"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"

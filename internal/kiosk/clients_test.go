@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 )
 
 // realClient is an SSH client program visitors use: how to run it for the reader

@@ -1,6 +1,6 @@
 package kiosk_test
 
-import "github.com/charmbracelet/x/ansi"
+import "github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 
 // eachCSI calls fn with the final byte and the parameters of every plain CSI
 // sequence (no prefix, no intermediate) in out, as x/ansi's decoder reads them.

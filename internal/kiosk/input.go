@@ -8,8 +8,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	uv "github.com/charmbracelet/ultraviolet"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	uv "github.com/cyberdiplo/cyberdiplo/third_party/ultraviolet"
 	"golang.org/x/time/rate"
 )
 

@@ -10,9 +10,9 @@ import (
 	"runtime/debug"
 	"sync"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	uv "github.com/charmbracelet/ultraviolet"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
+	"github.com/cyberdiplo/cyberdiplo/third_party/colorprofile"
+	uv "github.com/cyberdiplo/cyberdiplo/third_party/ultraviolet"
 )
 
 // program runs the reader's model for one visitor: Bubble Tea's event loop (Init,

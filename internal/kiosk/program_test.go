@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	uv "github.com/charmbracelet/ultraviolet"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
+	"github.com/cyberdiplo/cyberdiplo/third_party/colorprofile"
+	uv "github.com/cyberdiplo/cyberdiplo/third_party/ultraviolet"
 )
 
 // recorder is a model that records what it gets and does what a key asks.

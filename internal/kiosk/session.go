@@ -15,9 +15,9 @@ import (
 	"time"
 	"unicode"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/ssh"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
+	"github.com/cyberdiplo/cyberdiplo/third_party/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"

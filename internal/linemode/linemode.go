@@ -18,7 +18,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"

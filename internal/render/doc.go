@@ -4,8 +4,8 @@ import (
 	"sort"
 	"strings"
 
-	uv "github.com/charmbracelet/ultraviolet"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	uv "github.com/cyberdiplo/cyberdiplo/third_party/ultraviolet"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/library"
 )

@@ -18,7 +18,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	xansi "github.com/charmbracelet/x/ansi"
+	xansi "github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/styles"
 	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"

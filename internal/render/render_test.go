@@ -7,9 +7,9 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
-	uv "github.com/charmbracelet/ultraviolet"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	uv "github.com/cyberdiplo/cyberdiplo/third_party/ultraviolet"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"

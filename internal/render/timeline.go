@@ -4,7 +4,7 @@ import (
 	"image/color"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
 	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 

@@ -3,7 +3,7 @@ package tui
 import (
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/render"
 )

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 )
 
 // Copy with citation: c copies the passage at the top of the view (the block, or

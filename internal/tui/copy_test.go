@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 
 	"bytes"
 	"encoding/base64"
@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/exp/teatest/v2"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
+	"github.com/cyberdiplo/cyberdiplo/third_party/colorprofile"
+	"github.com/cyberdiplo/cyberdiplo/third_party/teatest"
 )
 
 // copyMsgs runs a command and returns the CopyMsg it produced, if any.

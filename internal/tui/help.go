@@ -4,10 +4,10 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/help"
 	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/viewport"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 )
 
 // quits reports whether a command ends the program.

@@ -1,7 +1,7 @@
 package tui
 
 import (
-	tea "charm.land/bubbletea/v2"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 	"strings"
 	"testing"
 )

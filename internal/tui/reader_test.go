@@ -7,9 +7,9 @@ import (
 	"testing"
 	"unicode"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
+	"github.com/cyberdiplo/cyberdiplo/third_party/colorprofile"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/cite"
 	"github.com/cyberdiplo/cyberdiplo/internal/library"

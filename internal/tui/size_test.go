@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 )
 
 // A window size comes from outside (an SSH client may claim any uint32): the

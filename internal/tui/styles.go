@@ -4,7 +4,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/charmbracelet/colorprofile"
+	"github.com/cyberdiplo/cyberdiplo/third_party/colorprofile"
 	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 

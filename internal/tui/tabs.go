@@ -3,7 +3,7 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 )
 
 // tabSpan is where a tab was drawn on the tab bar, for mouse clicks.

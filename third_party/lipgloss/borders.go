@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/clipperhouse/displaywidth"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 	"github.com/rivo/uniseg"
 )
 

@@ -1,8 +1,8 @@
 package lipgloss
 
 import (
-	uv "github.com/charmbracelet/ultraviolet"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	uv "github.com/cyberdiplo/cyberdiplo/third_party/ultraviolet"
 )
 
 // Canvas is a cell-buffer that can be used to compose and draw [uv.Drawable]s

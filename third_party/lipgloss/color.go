@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/colorprofile"
 	"github.com/lucasb-eyer/go-colorful"
 )
 

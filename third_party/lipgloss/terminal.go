@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	uv "github.com/charmbracelet/ultraviolet"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	uv "github.com/cyberdiplo/cyberdiplo/third_party/ultraviolet"
 )
 
 // queryBackgroundColor queries the terminal for the background color.

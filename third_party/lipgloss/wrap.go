@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"io"
 
-	uv "github.com/charmbracelet/ultraviolet"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	uv "github.com/cyberdiplo/cyberdiplo/third_party/ultraviolet"
 )
 
 // Wrap wraps the given string to the given width, preserving ANSI styles and links.

@@ -7,7 +7,7 @@ import (
 	"os"
 	"sync"
 
-	"github.com/charmbracelet/colorprofile"
+	"github.com/cyberdiplo/cyberdiplo/third_party/colorprofile"
 )
 
 // Writer returns the default writer that prints to stdout, automatically

@@ -15,8 +15,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/cli"
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"

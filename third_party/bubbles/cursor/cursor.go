@@ -7,7 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 

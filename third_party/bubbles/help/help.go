@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 

@@ -4,7 +4,7 @@ import (
 	"image/color"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 )
 

@@ -9,11 +9,11 @@ import (
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/cursor"
 	"github.com/cyberdiplo/cyberdiplo/third_party/bubbles/internal/runeutil"
+	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
 	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
-	rw "github.com/mattn/go-runewidth"
+	rw "github.com/cyberdiplo/cyberdiplo/third_party/runewidth"
 	"github.com/rivo/uniseg"
 )
 

@@ -1,7 +1,7 @@
 package viewport
 
 import (
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/lipgloss"
 	"github.com/rivo/uniseg"
 )

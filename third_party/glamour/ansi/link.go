@@ -7,7 +7,7 @@ import (
 	"io"
 	"net/url"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 )
 
 // A LinkElement is used to render hyperlinks.

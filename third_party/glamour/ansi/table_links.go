@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/slice"
+	xansi "github.com/cyberdiplo/cyberdiplo/third_party/ansi"
 	"github.com/cyberdiplo/cyberdiplo/third_party/glamour/internal/autolink"
 	"github.com/cyberdiplo/cyberdiplo/third_party/goldmark/ast"
 	astext "github.com/cyberdiplo/cyberdiplo/third_party/goldmark/extension/ast"
