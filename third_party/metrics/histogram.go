@@ -154,7 +154,7 @@ func (h *Histogram) Merge(src *Histogram) {
 func (h *Histogram) VisitNonZeroBuckets(f func(vmrange string, count uint64)) {
 	h.mu.Lock()
 	if h.lower > 0 {
-		f(lowerBucketRange, h.lower)
+		f(lowerBucketRange(), h.lower)
 	}
 	for decimalBucketIdx, db := range h.decimalBuckets[:] {
 		if db == nil {
@@ -169,7 +169,7 @@ func (h *Histogram) VisitNonZeroBuckets(f func(vmrange string, count uint64)) {
 		}
 	}
 	if h.upper > 0 {
-		f(upperBucketRange, h.upper)
+		f(upperBucketRange(), h.upper)
 	}
 	h.mu.Unlock()
 }
@@ -229,8 +229,8 @@ func initBucketRanges() {
 }
 
 var (
-	lowerBucketRange = fmt.Sprintf("0...%.3e", math.Pow10(e10Min))
-	upperBucketRange = fmt.Sprintf("%.3e...+Inf", math.Pow10(e10Max))
+	lowerBucketRange = sync.OnceValue(func() string { return fmt.Sprintf("0...%.3e", math.Pow10(e10Min)) })
+	upperBucketRange = sync.OnceValue(func() string { return fmt.Sprintf("%.3e...+Inf", math.Pow10(e10Max)) })
 
 	bucketRanges     [bucketsCount]string
 	bucketRangesOnce sync.Once
