@@ -33,7 +33,7 @@ import (
 	"time"
 
 	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
-	gossh "golang.org/x/crypto/ssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"

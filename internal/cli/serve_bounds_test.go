@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
-	gossh "golang.org/x/crypto/ssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 )
 
 // visitor is a PTY session on a child kiosk.

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	gossh "golang.org/x/crypto/ssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 )
 
 func newSigner(t *testing.T) gossh.Signer {

@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
-	gossh "golang.org/x/crypto/ssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 )
 
 func TestServeHelpStatesDefaults(t *testing.T) {

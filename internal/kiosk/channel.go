@@ -13,8 +13,8 @@ import (
 	"github.com/anmitsu/go-shlex"
 	"log/slog"
 
-	"github.com/charmbracelet/ssh"
-	gossh "golang.org/x/crypto/ssh"
+	ssh "github.com/cyberdiplo/cyberdiplo/third_party/charmssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"

@@ -1,10 +1,11 @@
 // Package kiosk serves the reader over SSH: `cyberdiplo serve`. Each visitor with a
 // terminal gets the TUI; a visitor with a command may run the read-only commands
 // (list, show, search); everything else an SSH server could offer (port, agent and
-// X11 forwarding, subsystems such as sftp and scp) is refused. It is built on Wish
-// and github.com/charmbracelet/ssh, hardened like a public service: per-address
-// rate limits, caps on sessions and connections, idle and session time limits, a
-// recover middleware, and a graceful shutdown.
+// X11 forwarding, subsystems such as sftp and scp) is refused. It is built on
+// github.com/charmbracelet/ssh and golang.org/x/crypto/ssh (our copies,
+// third_party/charmssh and third_party/xcrypto), hardened like a public service:
+// per-address rate limits, caps on sessions and connections, idle and session time
+// limits, a recover middleware, and a graceful shutdown.
 //
 // Files: server.go (the SSH server, limits at accept, shutdown), session.go (the
 // middleware chain and what each kind of session gets), screen.go and input.go

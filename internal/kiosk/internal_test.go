@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	gossh "golang.org/x/crypto/ssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 )
 
 func TestHostKeyCreatedThenReused(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
-	gossh "golang.org/x/crypto/ssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 )
 
 // hostKey reads the host key at path, or creates an ed25519 key there (mode 0600,

@@ -21,7 +21,7 @@ import (
 	"time"
 
 	"github.com/cyberdiplo/cyberdiplo/third_party/ansi"
-	gossh "golang.org/x/crypto/ssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/content"
 	"github.com/cyberdiplo/cyberdiplo/internal/cli"

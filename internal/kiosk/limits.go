@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	gossh "golang.org/x/crypto/ssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 	"golang.org/x/time/rate"
 	"log/slog"
 )

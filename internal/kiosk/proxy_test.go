@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 	"github.com/pires/go-proxyproto"
-	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/kiosk"
 )

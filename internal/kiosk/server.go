@@ -14,9 +14,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/charmbracelet/ssh"
+	ssh "github.com/cyberdiplo/cyberdiplo/third_party/charmssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 	"github.com/pires/go-proxyproto"
-	gossh "golang.org/x/crypto/ssh"
 
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
 )

@@ -15,10 +15,10 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/charmbracelet/ssh"
 	tea "github.com/cyberdiplo/cyberdiplo/third_party/bubbletea"
+	ssh "github.com/cyberdiplo/cyberdiplo/third_party/charmssh"
 	"github.com/cyberdiplo/cyberdiplo/third_party/colorprofile"
-	gossh "golang.org/x/crypto/ssh"
+	gossh "github.com/cyberdiplo/cyberdiplo/third_party/xcrypto/ssh"
 
 	"github.com/cyberdiplo/cyberdiplo/internal/i18n"
 	langs "github.com/cyberdiplo/cyberdiplo/internal/lang"
